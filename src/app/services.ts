@@ -1,0 +1,99 @@
+import { lt, sql } from "drizzle-orm";
+import pino, { type Logger } from "pino";
+import { openStore, type Store } from "../db/client";
+import { migrateStore } from "../db/migrate";
+import { auditLog } from "../db/platform-schema";
+import { type Actor, systemActor } from "../kernel/actor";
+import { type Clock, systemClock } from "../kernel/clock";
+import type { TConfig } from "../kernel/config";
+import { type Ctx, type CtxBase, createCtx } from "../kernel/ctx";
+import { EventBus } from "../kernel/events";
+import { JobQueue } from "../kernel/jobs";
+import { wireHandlers } from "./wire";
+
+export interface Services {
+  config: TConfig;
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  bus: EventBus;
+  jobs: JobQueue;
+  ctxBase: CtxBase;
+  ctx(actor: Actor, requestId?: string | null): Ctx;
+  systemCtx(label: string): Ctx;
+  /** Stops the dispatcher and the job workers (waiting for running jobs), then closes the store. */
+  close(): Promise<void>;
+}
+
+export interface OpenServicesOptions {
+  clock?: Clock;
+  log?: Logger;
+  /** An already open store (tests hand in theirs); closed with the services unless `keepStore`. */
+  store?: Store;
+  keepStore?: boolean;
+  /** Run the outbox dispatcher and job workers in this process. */
+  background?: boolean;
+}
+
+export function createLogger(config: Pick<TConfig, "LOG_LEVEL">): Logger {
+  return pino({
+    level: config.LOG_LEVEL,
+    redact: { paths: ["req.headers.authorization", "req.headers.cookie", "*.password"], censor: "[hidden]" },
+  });
+}
+
+export async function openServices(config: TConfig, options: OpenServicesOptions = {}): Promise<Services> {
+  const log = options.log ?? createLogger(config);
+  const clock = options.clock ?? systemClock;
+  const store = options.store ?? (await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+  try {
+    await migrateStore(store);
+  } catch (error) {
+    if (!options.store) await store.close();
+    throw error;
+  }
+  const bus = new EventBus({ db: store.db, clock, log });
+  const jobs = new JobQueue(store, log);
+  const ctxBase: CtxBase = { db: store.db, clock, log, onEventsCommitted: bus.kick };
+  const services: Services = {
+    config,
+    store,
+    clock,
+    log,
+    bus,
+    jobs,
+    ctxBase,
+    ctx: (actor, requestId = null) => createCtx(ctxBase, actor, requestId),
+    systemCtx: (label) => createCtx(ctxBase, systemActor(label)),
+    close: async () => {
+      await bus.stop();
+      await jobs.stop(config.SHUTDOWN_TIMEOUT_MS);
+      if (!options.keepStore) await store.close();
+    },
+  };
+  wireHandlers(services);
+  definePlatformJobs(services);
+  const background = options.background ?? config.JOBS;
+  if (background) {
+    await jobs.start({ work: true });
+    bus.start();
+  }
+  return services;
+}
+
+function definePlatformJobs({ jobs, store, clock, config }: Services): void {
+  jobs.define({
+    name: "platform.prune",
+    cron: { expression: "17 3 * * *" },
+    handle: async () => {
+      const day = 86_400_000;
+      const now = clock.now().getTime();
+      await store.db.execute(
+        sql`delete from outbox_events where status = 'done' and done_at < ${new Date(now - 7 * day).toISOString()}`,
+      );
+      await store.db.execute(sql`delete from sessions where expires_at < ${new Date(now).toISOString()}`);
+      await store.db.execute(sql`delete from rate_limits where window_start < ${new Date(now - day).toISOString()}`);
+      await store.db.delete(auditLog).where(lt(auditLog.at, new Date(now - config.AUDIT_RETENTION_DAYS * day)));
+    },
+  });
+}

@@ -1,0 +1,50 @@
+import { existsSync } from "node:fs";
+import { Command } from "commander";
+import { createLogger, openServices } from "../app/services";
+import { buildApp, webDistDir } from "../http/app";
+import { loadConfig } from "../kernel/config";
+import { buildWeb } from "./build-web";
+
+export function serveCommand(): Command {
+  return new Command("serve")
+    .description("Run the API, the web app and the background workers")
+    .option("--build-web", "build the web app first if it has not been built")
+    .option("--no-jobs", "do not run background jobs in this process")
+    .action(async (options: { buildWeb?: boolean; jobs: boolean }) => {
+      const config = loadConfig();
+      const log = createLogger(config);
+      if (options.buildWeb && !existsSync(`${webDistDir}/index.html`)) {
+        log.info("building the web app (first start only)");
+        await buildWeb();
+      }
+      const services = await openServices(config, { log, background: options.jobs && config.JOBS });
+      const { app, lifecycle } = await buildApp(services);
+      let stopping = false;
+      const shutdown = async (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        lifecycle.draining = true;
+        log.info({ signal }, "shutting down: draining requests and jobs");
+        const timer = setTimeout(() => {
+          log.error("shutdown timed out; exiting");
+          process.exit(1);
+        }, config.SHUTDOWN_TIMEOUT_MS + 5_000);
+        timer.unref();
+        try {
+          await app.close();
+          await services.close();
+          log.info("stopped");
+        } catch (error) {
+          log.error({ err: error }, "error during shutdown");
+          process.exitCode = 1;
+        }
+      };
+      process.once("SIGTERM", () => void shutdown("SIGTERM"));
+      process.once("SIGINT", () => void shutdown("SIGINT"));
+      const address = await app.listen({ port: config.PORT, host: config.HOST });
+      log.info(
+        { store: services.store.describe },
+        `Lanthandel is serving at ${address.replace("127.0.0.1", "localhost")}`,
+      );
+    });
+}

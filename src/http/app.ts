@@ -1,0 +1,117 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import scalarReference from "@scalar/fastify-api-reference";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
+import type { Services } from "../app/services";
+import { AppError } from "../kernel/errors";
+import { uuidv7 } from "../kernel/ids";
+import { registerAuthentication } from "./auth";
+import { registerMetrics } from "./metrics";
+import { sendProblem, toProblem } from "./problem";
+import { auditRoutes } from "./routes/audit";
+import { authRoutes } from "./routes/auth";
+import { healthRoutes, type Lifecycle } from "./routes/health";
+import { keyRoutes } from "./routes/keys";
+import { userRoutes } from "./routes/users";
+import "./types";
+
+export const webDistDir = fileURLToPath(new URL("../../web/dist", import.meta.url));
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  lifecycle: Lifecycle;
+}
+
+const API_PREFIXES = ["/api/", "/v1/", "/healthz", "/readyz", "/metrics"];
+
+export async function buildApp(services: Services): Promise<BuiltApp> {
+  const lifecycle: Lifecycle = { draining: false };
+  const app = Fastify({
+    loggerInstance: services.log,
+    genReqId: (request) => {
+      const given = request.headers["x-request-id"];
+      return typeof given === "string" && /^[\w.-]{1,100}$/.test(given) ? given : uuidv7();
+    },
+    trustProxy: services.config.TRUST_PROXY,
+    bodyLimit: 1_048_576,
+    forceCloseConnections: "idle",
+    routerOptions: { ignoreTrailingSlash: true },
+  }) as unknown as FastifyInstance;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", String(request.id));
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const { problem, appError } = toProblem(error, request);
+    if (!appError) request.log.error({ err: error }, "unhandled error");
+    else if (problem.status >= 500) request.log.error({ err: error }, problem.detail);
+    return sendProblem(reply, problem);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Lanthandel API",
+        version: "0.1.0",
+        description:
+          "The CRM API. Authenticate with `Authorization: Bearer <api key>` (create keys with `lanthandel apikey create` or in the web app). Errors are RFC 9457 problem details with a stable `code`.",
+      },
+      components: {
+        securitySchemes: {
+          apiKey: { type: "http", scheme: "bearer", description: "An API key" },
+          session: { type: "apiKey", in: "cookie", name: "lh_session", description: "Web app session" },
+        },
+      },
+      security: [{ apiKey: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  // The docs page and its assets are public, like the OpenAPI document they render.
+  app.addHook("onRoute", (route) => {
+    if (route.url.startsWith("/api/docs")) route.config = { ...(route.config ?? {}), public: true };
+  });
+  await app.register(scalarReference, {
+    routePrefix: "/api/docs",
+    configuration: { url: "/api/openapi.json", title: "Lanthandel API" },
+    hooks: {},
+  });
+  app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  registerAuthentication(app, services);
+  const registry = registerMetrics(app, services);
+  await healthRoutes(app, services, registry, lifecycle);
+  await authRoutes(app, services);
+  await userRoutes(app, services);
+  await keyRoutes(app, services);
+  await auditRoutes(app, services);
+
+  const hasWeb = existsSync(`${webDistDir}/index.html`);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDistDir, wildcard: false, index: ["index.html"] });
+  }
+  app.setNotFoundHandler({ preHandler: undefined }, (request, reply) => {
+    const path = request.url.split("?")[0] ?? "/";
+    const isApi = API_PREFIXES.some((prefix) => path.startsWith(prefix));
+    if (!isApi && hasWeb && (request.method === "GET" || request.method === "HEAD")) {
+      // The single-page app routes on the client: every other page path gets its shell.
+      return reply.type("text/html").sendFile("index.html");
+    }
+    const { problem } = toProblem(new AppError("not_found", `No route ${request.method} ${path}`), request);
+    return sendProblem(reply, problem);
+  });
+  return { app, lifecycle };
+}

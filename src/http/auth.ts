@@ -1,0 +1,49 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Services } from "../app/services";
+import { AppError } from "../kernel/errors";
+import { authenticateApiKey, authenticateSession } from "../modules/access";
+import { sameCsrfToken } from "./csrf";
+
+export const SESSION_COOKIE = "lh_session";
+export const CSRF_HEADER = "x-csrf-token";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Resolves who is asking before anything else runs: a Bearer API key, or the session cookie of
+ * the web app. Cookie-authenticated writes must echo the session's CSRF token in a header,
+ * which a cross-site form cannot do.
+ */
+export function registerAuthentication(app: FastifyInstance, services: Services): void {
+  app.decorateRequest("actor", null);
+  app.decorateRequest("ctx", function (this: FastifyRequest) {
+    if (!this.actor) throw new AppError("unauthenticated");
+    return services.ctx(this.actor, String(this.id));
+  });
+
+  app.addHook("onRequest", async (request) => {
+    // Unmatched paths are public so the not-found handler can serve the web app shell.
+    const isPublic = request.routeOptions.config?.public === true || request.is404;
+    const authorization = request.headers.authorization;
+    const anonymous = services.ctx({ kind: "system", label: "anonymous", role: "read_only", teamIds: [] });
+    if (authorization?.startsWith("Bearer ")) {
+      request.actor = await authenticateApiKey(anonymous, authorization.slice(7).trim());
+      return;
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      try {
+        const session = await authenticateSession(anonymous, token);
+        if (!SAFE_METHODS.has(request.method) && !sameCsrfToken(request.headers[CSRF_HEADER], session.csrfToken)) {
+          throw new AppError("csrf_failed", `Send the session's CSRF token in the ${CSRF_HEADER} header`);
+        }
+        request.actor = session.actor;
+        return;
+      } catch (error) {
+        if (!isPublic) throw error;
+      }
+    }
+    if (!isPublic)
+      throw new AppError("unauthenticated", "Sign in, or send an API key as `Authorization: Bearer <key>`");
+  });
+}

@@ -1,0 +1,103 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import { AppError, ERROR_CODES, type TErrorCode, type TFieldError } from "../kernel/errors";
+
+export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  code: TErrorCode;
+  errors: TFieldError[];
+  requestId: string;
+  [extra: string]: unknown;
+}
+
+export function problemType(code: TErrorCode): string {
+  return `urn:lanthandel:problem:${code}`;
+}
+
+function fromPostgres(error: { code?: string; constraint?: string; detail?: string }): AppError | null {
+  switch (error.code) {
+    case "23505":
+      return new AppError("conflict", "A record with the same unique value already exists", {
+        extra: { constraint: error.constraint },
+      });
+    case "23503":
+      return new AppError("conflict", "The record refers to, or is referred to by, another record", {
+        extra: { constraint: error.constraint },
+      });
+    case "22P02":
+    case "22007":
+    case "22008":
+      return new AppError("bad_request", "A value has the wrong format for its column");
+    case "57014":
+      return new AppError("unavailable", "The query took too long and was cancelled");
+    default:
+      return null;
+  }
+}
+
+function fromFastify(error: FastifyError): AppError | null {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext ?? "body";
+    const fields = error.validation.map((issue) => {
+      const path = issue.instancePath.split("/").filter(Boolean).join(".");
+      return {
+        field: path ? (where === "body" ? path : `${where}.${path}`) : where,
+        code: String(issue.keyword ?? "invalid"),
+        message: issue.message ?? "Invalid value",
+      };
+    });
+    return new AppError("validation_failed", "The request is not valid", { fields });
+  }
+  switch (error.code) {
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return new AppError("payload_too_large", error.message);
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return new AppError("unsupported_media_type", error.message);
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+    case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
+      return new AppError("bad_request", error.message);
+    default:
+      break;
+  }
+  if (error instanceof SyntaxError || error.code === "FST_ERR_CTP_INVALID_JSON_BODY") {
+    return new AppError("bad_request", `Malformed JSON: ${error.message}`);
+  }
+  if (error.statusCode === 429) return new AppError("rate_limited", error.message);
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return new AppError("bad_request", error.message);
+  }
+  return null;
+}
+
+/** The one place where errors become HTTP responses (RFC 9457 problem details). */
+export function toProblem(error: unknown, request: FastifyRequest): { problem: Problem; appError: AppError | null } {
+  const appError =
+    error instanceof AppError
+      ? error
+      : (fromPostgres(error as { code?: string }) ??
+        (isResponseSerializationError(error as FastifyError) ? null : fromFastify(error as FastifyError)));
+  const code = appError?.code ?? "internal";
+  const problem: Problem = {
+    ...(appError?.extra ?? {}),
+    type: problemType(code),
+    title: ERROR_CODES[code].title,
+    status: ERROR_CODES[code].status,
+    detail: appError?.message ?? "Something went wrong on our side; the request id identifies it in the logs",
+    instance: request.url.split("?")[0] ?? request.url,
+    code,
+    errors: appError?.fields ?? [],
+    requestId: String(request.id),
+  };
+  return { problem, appError };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  if (typeof problem.retryAfter === "number") reply.header("retry-after", String(problem.retryAfter));
+  return reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
+}

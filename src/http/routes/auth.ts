@@ -1,0 +1,94 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Services } from "../../app/services";
+import {
+  createSession,
+  endSession,
+  getUser,
+  updateUser,
+  ZLoginInput,
+  ZUpdateUserInput,
+  ZUser,
+} from "../../modules/access";
+import { SESSION_COOKIE } from "../auth";
+import { problemResponses } from "../schemas";
+
+export async function authRoutes(base: FastifyInstance, services: Services) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const { config } = services;
+
+  app.post(
+    "/api/auth/login",
+    {
+      config: { public: true },
+      schema: {
+        tags: ["auth"],
+        summary: "Sign in to the web app",
+        description: "Sets an httpOnly session cookie. Send the returned `csrfToken` as `x-csrf-token` on every write.",
+        body: ZLoginInput,
+        response: { 200: z.object({ user: ZUser, csrfToken: z.string(), expiresAt: z.date() }), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const ctx = services.systemCtx("login");
+      const session = await createSession({ ...ctx, requestId: String(request.id) }, request.body, {
+        ip: request.ip,
+        userAgent: request.headers["user-agent"] ?? null,
+        ttlHours: config.SESSION_TTL_HOURS,
+        attemptsPer15Min: config.LOGIN_RATE_LIMIT,
+      });
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        path: "/",
+        httpOnly: true,
+        sameSite: "lax",
+        secure: config.COOKIE_SECURE,
+        expires: session.expiresAt,
+      });
+      return { user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+    },
+  );
+
+  app.post(
+    "/api/auth/logout",
+    { schema: { tags: ["auth"], summary: "Sign out", response: { 204: z.null(), ...problemResponses } } },
+    async (request, reply) => {
+      await endSession(request.ctx());
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/api/me",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "The signed-in user",
+        response: { 200: ZUser, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const ctx = request.ctx();
+      if (ctx.actor.kind === "system") throw new Error("system actor on an HTTP request");
+      return getUser(ctx, ctx.actor.userId);
+    },
+  );
+
+  app.patch(
+    "/api/me",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Change one's own name, language or password",
+        body: ZUpdateUserInput.pick({ name: true, locale: true, password: true, currentPassword: true }),
+        response: { 200: ZUser, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const ctx = request.ctx();
+      if (ctx.actor.kind === "system") throw new Error("system actor on an HTTP request");
+      return updateUser(ctx, ctx.actor.userId, request.body);
+    },
+  );
+}

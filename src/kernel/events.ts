@@ -1,0 +1,210 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Logger } from "pino";
+import { outboxEvents, outboxHandlerRuns } from "../db/platform-schema";
+import { queryRows } from "../db/rows";
+import type { Db } from "../db/types";
+import { type Actor, systemActor } from "./actor";
+import type { Clock } from "./clock";
+import { type Ctx, createCtx, newId, withTransaction } from "./ctx";
+
+export interface DomainEvent<P = unknown> {
+  id: string;
+  type: string;
+  payload: P;
+  actor: Actor;
+  occurredAt: Date;
+}
+
+/**
+ * Writes a domain event to the outbox in the caller's transaction. It is delivered to handlers
+ * only once that transaction commits, and at least once after that, even across a crash.
+ */
+export async function emitEvent<P>(ctx: Ctx, type: string, payload: P): Promise<string> {
+  if (!ctx.inTransaction) throw new Error(`event ${type} emitted outside a transaction`);
+  const id = newId(ctx);
+  await ctx.db.insert(outboxEvents).values({
+    id,
+    type,
+    payload: payload as object,
+    actor: ctx.actor,
+    occurredAt: ctx.clock.now(),
+    availableAt: ctx.clock.now(),
+  });
+  const notify = ctx.onEventsCommitted;
+  if (notify && !ctx.afterCommit.includes(notify)) ctx.afterCommit.push(notify);
+  return id;
+}
+
+export type EventHandler = (event: DomainEvent, ctx: Ctx) => Promise<void>;
+
+interface Registration {
+  name: string;
+  handle: EventHandler;
+}
+
+export interface EventBusOptions {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  batchSize?: number;
+  /** How long a claimed event stays hidden from other dispatchers while its handlers run. */
+  leaseMs?: number;
+  maxAttempts?: number;
+  pollMs?: number;
+}
+
+/**
+ * Delivers outbox events to handlers registered at start-up. Each handler runs in its own
+ * transaction together with the record that it has run, so a retry after a partial failure
+ * repeats only the handlers that did not finish. Dispatchers in several processes share the
+ * work by leasing rows.
+ */
+export class EventBus {
+  readonly #handlers = new Map<string, Registration[]>();
+  readonly #options: Required<EventBusOptions>;
+  #timer: NodeJS.Timeout | null = null;
+  #running: Promise<void> | null = null;
+  #again = false;
+  #stopped = true;
+
+  constructor(options: EventBusOptions) {
+    this.#options = { batchSize: 100, leaseMs: 60_000, maxAttempts: 10, pollMs: 1_000, ...options };
+  }
+
+  on(type: string, name: string, handle: EventHandler): void {
+    const list = this.#handlers.get(type) ?? [];
+    if (list.some((entry) => entry.name === name)) throw new Error(`handler ${name} registered twice for ${type}`);
+    list.push({ name, handle });
+    this.#handlers.set(type, list);
+  }
+
+  start(): void {
+    this.#stopped = false;
+    const tick = () => {
+      if (this.#stopped) return;
+      this.kick();
+      this.#timer = setTimeout(tick, this.#options.pollMs);
+    };
+    this.#timer = setTimeout(tick, 0);
+  }
+
+  /** Dispatches soon; called after a commit that wrote events. */
+  kick = (): void => {
+    if (this.#stopped) return;
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    this.#running = this.#drain().finally(() => {
+      this.#running = null;
+      if (this.#again && !this.#stopped) {
+        this.#again = false;
+        this.kick();
+      }
+    });
+  };
+
+  /** Events not yet delivered to every handler; exported as a metric. */
+  async pendingCount(): Promise<number> {
+    const [row] = await queryRows<{ n: number }>(
+      this.#options.db,
+      sql`select count(*)::int as n from outbox_events where status = 'pending'`,
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    await this.#running;
+  }
+
+  async #drain(): Promise<void> {
+    try {
+      while ((await this.dispatchPending()) === this.#options.batchSize && !this.#stopped) {
+        // A full batch: there may be more waiting.
+      }
+    } catch (error) {
+      this.#options.log.error({ err: error }, "outbox dispatch failed");
+    }
+  }
+
+  /** Claims and delivers one batch of due events; returns how many it claimed. */
+  async dispatchPending(): Promise<number> {
+    const { db, clock, batchSize, leaseMs } = this.#options;
+    const now = clock.now();
+    const leaseUntil = new Date(now.getTime() + leaseMs);
+    const claimed = await queryRows<{ id: string }>(
+      db,
+      sql`
+      update outbox_events set available_at = ${leaseUntil.toISOString()}, attempts = attempts + 1
+      where id in (
+        select id from outbox_events
+        where status = 'pending' and available_at <= ${now.toISOString()}
+        order by available_at, id
+        limit ${batchSize}
+        for update skip locked)
+      returning id`,
+    );
+    const ids = claimed.map((row) => row.id);
+    if (ids.length === 0) return 0;
+    const events = await db.select().from(outboxEvents).where(inArray(outboxEvents.id, ids));
+    events.sort((a, b) => (a.id < b.id ? -1 : 1));
+    const runs = await db
+      .select({ eventId: outboxHandlerRuns.eventId, handler: outboxHandlerRuns.handler })
+      .from(outboxHandlerRuns)
+      .where(inArray(outboxHandlerRuns.eventId, ids));
+    const done = new Set(runs.map((run) => `${run.eventId}/${run.handler}`));
+    for (const row of events) {
+      await this.#deliver(
+        {
+          id: row.id,
+          type: row.type,
+          payload: row.payload,
+          actor: row.actor as Actor,
+          occurredAt: row.occurredAt,
+        },
+        row.attempts,
+        done,
+      );
+    }
+    return ids.length;
+  }
+
+  async #deliver(event: DomainEvent, attempts: number, done: Set<string>): Promise<void> {
+    const { db, clock, log, maxAttempts } = this.#options;
+    const failures: string[] = [];
+    for (const { name, handle } of this.#handlers.get(event.type) ?? []) {
+      if (done.has(`${event.id}/${name}`)) continue;
+      const ctx = createCtx({ db, clock, log, onEventsCommitted: this.kick }, systemActor(`handler:${name}`));
+      try {
+        await withTransaction(ctx, async (tx) => {
+          await handle(event, tx);
+          await tx.db.insert(outboxHandlerRuns).values({ eventId: event.id, handler: name, completedAt: clock.now() });
+        });
+      } catch (error) {
+        log.warn({ err: error, eventId: event.id, type: event.type, handler: name, attempts }, "event handler failed");
+        failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    if (failures.length === 0) {
+      await db
+        .update(outboxEvents)
+        .set({ status: "done", doneAt: clock.now(), lastError: null })
+        .where(eq(outboxEvents.id, event.id));
+      return;
+    }
+    const dead = attempts >= maxAttempts;
+    // Exponential back-off from 2 s, capped at 10 minutes.
+    const delayMs = Math.min(2_000 * 2 ** (attempts - 1), 600_000);
+    await db
+      .update(outboxEvents)
+      .set({
+        status: dead ? "dead" : "pending",
+        lastError: failures.join("; ").slice(0, 4_000),
+        availableAt: new Date(clock.now().getTime() + delayMs),
+      })
+      .where(and(eq(outboxEvents.id, event.id), eq(outboxEvents.status, "pending")));
+    if (dead) log.error({ eventId: event.id, type: event.type, failures }, "event gave up after max attempts");
+  }
+}

@@ -1,0 +1,14 @@
+export { authenticateApiKey } from "./authenticate-api-key";
+export { authenticateSession, type TAuthenticatedSession } from "./authenticate-session";
+export { createApiKey, type TApiKey, ZApiKey, ZCreateApiKeyInput } from "./create-api-key";
+export { createSession, type SessionOptions, type TNewSession, ZLoginInput } from "./create-session";
+export { createTeam, type TTeam, ZCreateTeamInput, ZTeam } from "./create-team";
+export { createUser, type TCreateUserInput, USER_CREATED, ZCreateUserInput } from "./create-user";
+export { endSession } from "./end-session";
+export { getUser } from "./get-user";
+export { listApiKeys } from "./list-api-keys";
+export { listTeams } from "./list-teams";
+export { listUsers } from "./list-users";
+export { revokeApiKey } from "./revoke-api-key";
+export { type TUpdateUserInput, updateUser, ZUpdateUserInput } from "./update-user";
+export { type TUser, ZUser } from "./user-view";

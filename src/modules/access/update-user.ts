@@ -1,0 +1,93 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { ROLES } from "../../kernel/actor";
+import { recordAudit } from "../../kernel/audit";
+import { type Ctx, withTransaction } from "../../kernel/ctx";
+import { AppError, notFound } from "../../kernel/errors";
+import { authorize, grantedScope } from "../../kernel/permissions";
+import { parseInput } from "../../kernel/validate";
+import { sessions, teamMembers, users } from "./schema";
+import { hashPassword, verifyPassword } from "./secrets";
+import { assertTeamsExist } from "./team-view";
+import { findUserView, type TUser, ZPassword } from "./user-view";
+
+export const ZUpdateUserInput = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    locale: z.enum(["sv", "en"]).optional(),
+    role: z.enum(ROLES).optional(),
+    active: z.boolean().optional(),
+    teamIds: z.array(z.uuid()).max(50).optional(),
+    password: ZPassword.optional(),
+    /** Required when users change their own password. */
+    currentPassword: z.string().max(200).optional(),
+  })
+  .strict();
+export type TUpdateUserInput = z.input<typeof ZUpdateUserInput>;
+
+const ADMIN_ONLY = ["role", "active", "teamIds"] as const;
+
+/** Admins change anything; a user may change their own name, language and password. */
+export async function updateUser(ctx: Ctx, id: string, input: TUpdateUserInput): Promise<TUser> {
+  const data = parseInput(ZUpdateUserInput, input);
+  const isAdmin = grantedScope(ctx.actor, "access", "write") !== null;
+  const isSelf = ctx.actor.kind !== "system" && ctx.actor.userId === id;
+  if (!isAdmin) {
+    if (!isSelf) authorize(ctx.actor, "access", "write");
+    const denied = ADMIN_ONLY.filter((field) => data[field] !== undefined);
+    if (denied.length > 0) {
+      throw new AppError("forbidden", "Only an administrator may change roles, teams or activation", {
+        fields: denied.map((field) => ({
+          field,
+          code: "admin_only",
+          message: "Only an administrator may change this",
+        })),
+      });
+    }
+  }
+  const passwordHash = data.password ? await hashPassword(data.password) : undefined;
+  return withTransaction(ctx, async (tx) => {
+    const [row] = await tx.db.select().from(users).where(eq(users.id, id)).for("update");
+    if (!row) throw notFound("user", id);
+    if (data.password && isSelf && !isAdmin) {
+      if (!data.currentPassword || !(await verifyPassword(row.passwordHash, data.currentPassword))) {
+        throw new AppError("validation_failed", "The current password is wrong", {
+          fields: [{ field: "currentPassword", code: "wrong_password", message: "The current password is wrong" }],
+        });
+      }
+    }
+    const before = await findUserView(tx.db, id);
+    await tx.db
+      .update(users)
+      .set({
+        ...(data.name !== undefined ? { name: data.name } : {}),
+        ...(data.locale !== undefined ? { locale: data.locale } : {}),
+        ...(data.role !== undefined ? { role: data.role } : {}),
+        ...(data.active !== undefined ? { active: data.active } : {}),
+        ...(passwordHash ? { passwordHash } : {}),
+        updatedAt: tx.clock.now(),
+      })
+      .where(eq(users.id, id));
+    if (data.teamIds) {
+      await assertTeamsExist(tx.db, data.teamIds, "teamIds");
+      await tx.db.delete(teamMembers).where(eq(teamMembers.userId, id));
+      if (data.teamIds.length > 0) {
+        await tx.db.insert(teamMembers).values([...new Set(data.teamIds)].map((teamId) => ({ teamId, userId: id })));
+      }
+    }
+    // A deactivated user or a changed password ends every open session of that user.
+    if (data.active === false || passwordHash) {
+      await tx.db.delete(sessions).where(eq(sessions.userId, id));
+    }
+    const after = await findUserView(tx.db, id);
+    if (!after) throw notFound("user", id);
+    await recordAudit(tx, {
+      action: passwordHash ? "user.update_with_password" : "user.update",
+      entity: "user",
+      entityId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}

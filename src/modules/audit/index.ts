@@ -1,0 +1,1 @@
+export { listAuditEntries, type TAuditEntry, ZAuditEntry, ZListAuditInput } from "./list-audit-entries";

@@ -1,0 +1,3 @@
+export { authenticateWriteKey } from "./authenticate-write-key";
+export { createWriteKey, type TSource, ZCreateWriteKeyInput, ZSource } from "./create-write-key";
+export { listSources } from "./list-sources";
