@@ -9,6 +9,7 @@ import type { TConfig } from "../kernel/config";
 import { type Ctx, type CtxBase, createCtx } from "../kernel/ctx";
 import { EventBus } from "../kernel/events";
 import { JobQueue } from "../kernel/jobs";
+import { TimelineRegistry } from "../kernel/timeline";
 import { wireHandlers } from "./wire";
 
 export interface Services {
@@ -18,6 +19,8 @@ export interface Services {
   log: Logger;
   bus: EventBus;
   jobs: JobQueue;
+  /** Every module's contribution to the 360° timeline, registered at start-up. */
+  timeline: TimelineRegistry;
   ctxBase: CtxBase;
   ctx(actor: Actor, requestId?: string | null): Ctx;
   systemCtx(label: string): Ctx;
@@ -62,6 +65,7 @@ export async function openServices(config: TConfig, options: OpenServicesOptions
     log,
     bus,
     jobs,
+    timeline: new TimelineRegistry(),
     ctxBase,
     ctx: (actor, requestId = null) => createCtx(ctxBase, actor, requestId),
     systemCtx: (label) => createCtx(ctxBase, systemActor(label)),

@@ -1,5 +1,8 @@
 import { Command } from "commander";
 import { apiKeyCommand } from "./apikey";
+import { demoCommand } from "./demo";
+import { exportCommand } from "./export";
+import { importCommand } from "./import";
 import { migrateCommand } from "./migrate";
 import { serveCommand } from "./serve";
 import { userCommand } from "./user";
@@ -15,6 +18,9 @@ program.addCommand(migrateCommand());
 program.addCommand(userCommand());
 program.addCommand(apiKeyCommand());
 program.addCommand(writeKeyCommand());
+program.addCommand(importCommand());
+program.addCommand(exportCommand());
+program.addCommand(demoCommand());
 
 try {
   await program.parseAsync(process.argv);

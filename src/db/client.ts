@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -67,6 +68,8 @@ async function openPglite(dataDir: string, loadDataDir?: Blob | File): Promise<S
     const pglite = await PGlite.create({
       ...(pgDir ? { dataDir: pgDir } : {}),
       ...(loadDataDir ? { loadDataDir } : {}),
+      // Trigram indexes serve fuzzy search; PostgreSQL ships the same extension in contrib.
+      extensions: { pg_trgm },
     });
     const db = drizzlePglite({ client: pglite }) as unknown as Db;
     return {

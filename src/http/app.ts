@@ -17,10 +17,16 @@ import { uuidv7 } from "../kernel/ids";
 import { registerAuthentication } from "./auth";
 import { registerMetrics } from "./metrics";
 import { sendProblem, toProblem } from "./problem";
+import { activityRoutes } from "./routes/activities";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
+import { demoRoutes } from "./routes/demo";
 import { healthRoutes, type Lifecycle } from "./routes/health";
+import { importRoutes } from "./routes/imports";
 import { keyRoutes } from "./routes/keys";
+import { organizationRoutes } from "./routes/organizations";
+import { peopleRoutes } from "./routes/people";
+import { privacyRoutes } from "./routes/privacy";
 import { userRoutes } from "./routes/users";
 import "./types";
 
@@ -98,6 +104,12 @@ export async function buildApp(services: Services): Promise<BuiltApp> {
   await userRoutes(app, services);
   await keyRoutes(app, services);
   await auditRoutes(app, services);
+  await importRoutes(app, services);
+  await peopleRoutes(app, services);
+  await organizationRoutes(app, services);
+  await activityRoutes(app, services);
+  await privacyRoutes(app, services);
+  await demoRoutes(app, services);
 
   const hasWeb = existsSync(`${webDistDir}/index.html`);
   if (hasWeb) {

@@ -1,3 +1,4 @@
+import { and, desc, eq } from "drizzle-orm";
 import { auditLog } from "../db/platform-schema";
 import { actorId } from "./actor";
 import type { Ctx } from "./ctx";
@@ -31,4 +32,27 @@ export async function recordAudit(ctx: Ctx, entry: AuditEntry): Promise<void> {
     after: entry.after ?? null,
     requestId: ctx.requestId,
   });
+}
+
+/**
+ * After an erasure the audit log must not keep the personal data its snapshots held: the entries
+ * stay (who did what, when), their before/after are replaced by a marker.
+ */
+export async function redactAuditSnapshots(ctx: Ctx, entity: string, entityId: string): Promise<number> {
+  const redacted = await ctx.db
+    .update(auditLog)
+    .set({ before: { redacted: "erased" }, after: { redacted: "erased" } })
+    .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)))
+    .returning({ id: auditLog.id });
+  return redacted.length;
+}
+
+/** The trail of one record, newest first: for a data subject's access request. */
+export async function auditTrailOf(ctx: Ctx, entity: string, entityId: string, limit = 500) {
+  return ctx.db
+    .select({ at: auditLog.at, action: auditLog.action, by: auditLog.actorLabel })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)))
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
 }

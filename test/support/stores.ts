@@ -16,6 +16,20 @@ export async function openTestStore(kind: StoreKind): Promise<Store> {
     dump ??= new Blob([readFileSync(inject("pgliteTemplate"))]);
     return openStore({ dataDir: "memory://", loadDataDir: dump });
   }
+  const { url, drop } = await createTestDatabase();
+  const store = await openStore({ databaseUrl: url, poolSize: 5 });
+  const close = store.close;
+  return {
+    ...store,
+    close: async () => {
+      await close();
+      await drop();
+    },
+  };
+}
+
+/** A new PostgreSQL database copied from the migrated template, for tests that need a URL. */
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL;
   const template = inject("postgresTemplate");
   if (!url || !template) throw new Error("TEST_DATABASE_URL is not set");
@@ -26,12 +40,9 @@ export async function openTestStore(kind: StoreKind): Promise<Store> {
   await admin.end();
   const dbUrl = new URL(url);
   dbUrl.pathname = `/${name}`;
-  const store = await openStore({ databaseUrl: dbUrl.toString(), poolSize: 5 });
-  const close = store.close;
   return {
-    ...store,
-    close: async () => {
-      await close();
+    url: dbUrl.toString(),
+    drop: async () => {
       const dropper = new pg.Client({ connectionString: url });
       await dropper.connect();
       await dropper.query(`drop database if exists ${name} with (force)`);

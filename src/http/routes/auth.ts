@@ -49,6 +49,36 @@ export async function authRoutes(base: FastifyInstance, services: Services) {
     },
   );
 
+  app.get(
+    "/api/setup",
+    {
+      config: { public: true },
+      schema: {
+        tags: ["auth"],
+        summary: "Whether this installation still needs its first administrator",
+        response: { 200: z.object({ needed: z.boolean() }) },
+      },
+    },
+    async () => ({ needed: await isSetupNeeded(services.systemCtx("setup")) }),
+  );
+
+  app.post(
+    "/api/setup",
+    {
+      config: { public: true },
+      schema: {
+        tags: ["auth"],
+        summary: "Create the first administrator of a new installation (only while there are no users)",
+        body: ZCreateUserInput.pick({ email: true, name: true, password: true, locale: true }),
+        response: { 201: ZUser, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const ctx = { ...services.systemCtx("setup"), requestId: String(request.id) };
+      return reply.status(201).send(await createFirstAdmin(ctx, request.body));
+    },
+  );
+
   app.post(
     "/api/auth/logout",
     { schema: { tags: ["auth"], summary: "Sign out", response: { 204: z.null(), ...problemResponses } } },

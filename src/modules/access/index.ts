@@ -1,6 +1,7 @@
 export { authenticateApiKey } from "./authenticate-api-key";
 export { authenticateSession, type TAuthenticatedSession } from "./authenticate-session";
 export { createApiKey, type TApiKey, ZApiKey, ZCreateApiKeyInput } from "./create-api-key";
+export { createFirstAdmin, isSetupNeeded } from "./create-first-admin";
 export { createSession, type SessionOptions, type TNewSession, ZLoginInput } from "./create-session";
 export { createTeam, type TTeam, ZCreateTeamInput, ZTeam } from "./create-team";
 export { createUser, type TCreateUserInput, USER_CREATED, ZCreateUserInput } from "./create-user";

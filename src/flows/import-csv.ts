@@ -1,0 +1,285 @@
+import type { Readable } from "node:stream";
+import { parse } from "csv-parse";
+import { z } from "zod";
+import type { Ctx } from "../kernel/ctx";
+import { AppError, type TFieldError } from "../kernel/errors";
+import { logActivity } from "../modules/activities";
+import { recordOrder } from "../modules/orders";
+import {
+  createOrganization,
+  importPeople,
+  resolvePersonRefs,
+  type TImportRowError,
+  type TPersonImportRow,
+} from "../modules/register";
+import { importAliases } from "./import-aliases";
+
+export const IMPORT_ENTITIES = ["people", "organizations", "orders", "activities"] as const;
+export type TImportEntity = (typeof IMPORT_ENTITIES)[number];
+
+export const ZImportCsvOptions = z.object({
+  entity: z.enum(IMPORT_ENTITIES),
+  system: z.string().regex(/^[a-z0-9][a-z0-9_.:-]{0,59}$/, "A lower-case system name such as webshop"),
+  /** CSV header → field name; unmapped headers are matched by name and by common Swedish aliases. */
+  mapping: z.record(z.string(), z.string()).default({}),
+  dryRun: z.boolean().default(false),
+  batchSize: z.number().int().min(1).max(10_000).default(1_000),
+});
+export type TImportCsvOptions = z.input<typeof ZImportCsvOptions>;
+
+export interface TImportProgress {
+  rowsRead: number;
+  created: number;
+  updated: number;
+  failed: number;
+}
+
+export interface TImportReport extends TImportProgress {
+  entity: TImportEntity;
+  dryRun: boolean;
+  /** The first 1 000 row errors: row number (1 = first data row), field and reason. */
+  errors: TImportRowError[];
+  unmappedColumns: string[];
+  durationMs: number;
+}
+
+type Row = { row: number; values: TPersonImportRow };
+
+const MAX_REPORTED_ERRORS = 1_000;
+
+/**
+ * Streams a CSV file into the register in batches, so memory stays flat for any file size.
+ * A dry run validates and counts without writing. Re-running the same file is idempotent:
+ * rows are matched on the source system's external ids.
+ */
+export async function importCsv(
+  ctx: Ctx,
+  input: Readable,
+  options: TImportCsvOptions,
+  onProgress?: (progress: TImportProgress) => void,
+): Promise<TImportReport> {
+  const settings = ZImportCsvOptions.parse(options);
+  const started = performance.now();
+  const report: TImportReport = {
+    entity: settings.entity,
+    dryRun: settings.dryRun,
+    rowsRead: 0,
+    created: 0,
+    updated: 0,
+    failed: 0,
+    errors: [],
+    unmappedColumns: [],
+    durationMs: 0,
+  };
+  let headerMap: Map<string, string> | null = null;
+  const parser = input.pipe(
+    parse({
+      bom: true,
+      delimiter: [",", ";", "\t"],
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }),
+  );
+  let batch: Row[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const result = await importBatch(ctx, settings.entity, batch, settings.system, settings.dryRun);
+    report.created += result.created;
+    report.updated += result.updated;
+    report.failed += result.failed;
+    for (const error of result.errors) {
+      if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push(error);
+    }
+    batch = [];
+    onProgress?.(report);
+  };
+  let headers: string[] = [];
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      if (!headerMap) {
+        headers = record;
+        headerMap = mapHeaders(record, settings.entity, settings.mapping);
+        report.unmappedColumns = record.filter((header) => !headerMap?.has(header));
+        continue;
+      }
+      report.rowsRead += 1;
+      const values: TPersonImportRow = {};
+      record.forEach((value, index) => {
+        const field = headerMap?.get(headers[index] ?? "");
+        if (field && value !== "") values[field] = value;
+      });
+      batch.push({ row: report.rowsRead, values });
+      if (batch.length >= settings.batchSize) await flush();
+    }
+    await flush();
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const code = (error as { code?: string }).code ?? "";
+    if (code.startsWith("CSV_")) {
+      throw new AppError("validation_failed", `The file is not valid CSV: ${(error as Error).message}`, {
+        fields: [{ field: "file", code: "invalid_csv", message: (error as Error).message }],
+      });
+    }
+    throw error;
+  }
+  if (!headerMap) {
+    throw new AppError("validation_failed", "The file is empty", {
+      fields: [{ field: "file", code: "empty", message: "A header row and at least one data row are needed" }],
+    });
+  }
+  report.durationMs = Math.round(performance.now() - started);
+  return report;
+}
+
+function mapHeaders(headers: string[], entity: TImportEntity, mapping: Record<string, string>): Map<string, string> {
+  const aliases = importAliases(entity);
+  const result = new Map<string, string>();
+  for (const header of headers) {
+    const field =
+      mapping[header] ??
+      (header.startsWith("custom.") ? header : aliases.get(header.toLowerCase().replace(/[\s_-]+/g, "")));
+    if (field) result.set(header, field);
+  }
+  const fields = new Set(result.values());
+  const required =
+    entity === "organizations"
+      ? ["name"]
+      : entity === "people"
+        ? ["externalId", "givenNames", "surname"]
+        : ["externalId"];
+  const missing = required.filter((field) => !fields.has(field));
+  if (missing.length > 0) {
+    const errors: TFieldError[] = missing.map((field) => ({
+      field: `mapping.${field}`,
+      code: "unmapped",
+      message: `No column maps to ${field}; name a column ${field} or map one with --map "Column=${field}"`,
+    }));
+    throw new AppError("validation_failed", `The file lacks required columns: ${missing.join(", ")}`, {
+      fields: errors,
+    });
+  }
+  return result;
+}
+
+async function importBatch(ctx: Ctx, entity: TImportEntity, rows: Row[], system: string, dryRun: boolean) {
+  if (entity === "people") return importPeople(ctx, rows, { system, dryRun });
+  if (entity === "organizations") return perRow(rows, dryRun, (values) => createOrganizationRow(ctx, values, system));
+  const personIds = await resolvePersonRefs(
+    ctx,
+    system,
+    rows.map(({ values }) => ({
+      externalId: values.personExternalId,
+      personnummer: values.personnummer,
+      email: values.email,
+    })),
+  );
+  return perRow(rows, dryRun, async (values, index) => {
+    const personId = personIds[index];
+    if (!personId) {
+      throw new AppError("validation_failed", "No person matches the row", {
+        fields: [
+          {
+            field: "personExternalId",
+            code: "unknown_person",
+            message: "No person with this external id, personnummer or e-mail",
+          },
+        ],
+      });
+    }
+    return entity === "orders" ? orderRow(ctx, values, personId, system) : activityRow(ctx, values, personId, system);
+  });
+}
+
+/** Rows that go through the ordinary verbs one by one, each in its own transaction. */
+async function perRow(
+  rows: Row[],
+  dryRun: boolean,
+  write: (values: TPersonImportRow, index: number) => Promise<"created" | "updated">,
+) {
+  const result = { created: 0, updated: 0, failed: 0, errors: [] as TImportRowError[] };
+  for (const [index, { row, values }] of rows.entries()) {
+    if (dryRun) {
+      result.created += 1;
+      continue;
+    }
+    try {
+      result[await write(values, index)] += 1;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      result.failed += 1;
+      const fields = error.fields.length
+        ? error.fields
+        : [{ field: "(row)", code: error.code, message: error.message }];
+      result.errors.push(...fields.map((field) => ({ row, ...field })));
+    }
+  }
+  return result;
+}
+
+const number = (value: string | undefined) =>
+  value === undefined ? undefined : Number(value.replace(/\s/g, "").replace(",", "."));
+
+async function createOrganizationRow(
+  ctx: Ctx,
+  values: TPersonImportRow,
+  system: string,
+): Promise<"created" | "updated"> {
+  try {
+    await createOrganization(ctx, {
+      name: values.name ?? "",
+      organisationsnummer: values.organisationsnummer,
+      vatNumber: values.vatNumber,
+      sniCode: values.sniCode,
+      industry: values.industry,
+      employees: number(values.employees),
+      revenueSek: number(values.revenueSek),
+      website: values.website,
+      emails: values.email ? [{ address: values.email, kind: "work" }] : [],
+      phones: values.phone ? [{ number: values.phone, kind: "work" }] : [],
+      ...(values.street || values.city || values.postalCode
+        ? { address: { kind: "visiting", street: values.street, postalCode: values.postalCode, city: values.city } }
+        : {}),
+      ...(values.externalId
+        ? { externalId: values.externalId, source: { system, externalId: values.externalId } }
+        : { source: { system } }),
+    });
+    return "created";
+  } catch (error) {
+    // Re-importing the same file: the organisation is already there under this external id.
+    if (error instanceof AppError && error.code === "conflict" && error.fields[0]?.field === "externalId")
+      return "updated";
+    throw error;
+  }
+}
+
+async function orderRow(ctx: Ctx, values: TPersonImportRow, personId: string, system: string) {
+  const { created } = await recordOrder(ctx, {
+    personId,
+    number: values.number,
+    status: (values.status ?? "open") as never,
+    totalSek: number(values.totalSek),
+    orderedAt: values.orderedAt ? new Date(values.orderedAt) : undefined,
+    source: { system, externalId: values.externalId },
+  });
+  return created ? ("created" as const) : ("updated" as const);
+}
+
+async function activityRow(ctx: Ctx, values: TPersonImportRow, personId: string, system: string) {
+  try {
+    await logActivity(ctx, {
+      personId,
+      kind: (values.kind ?? "note") as never,
+      subject: values.subject ?? "",
+      body: values.body,
+      direction: values.direction as never,
+      occurredAt: values.occurredAt ? new Date(values.occurredAt) : undefined,
+      dueAt: values.dueAt ? new Date(values.dueAt) : undefined,
+      source: { system, externalId: values.externalId },
+    });
+    return "created" as const;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "conflict") return "updated" as const;
+    throw error;
+  }
+}

@@ -1,0 +1,103 @@
+import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
+import type { TPersonDataExport } from "./privacy";
+
+const MARGIN = 50;
+const WIDTH = 595.28;
+const HEIGHT = 841.89;
+
+const date = (value: Date | string | null) =>
+  value
+    ? new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Stockholm" }).format(
+        new Date(value),
+      )
+    : "–";
+
+/** Replaces characters outside WinAnsi (the standard PDF fonts' encoding) so nothing is lost silently. */
+const printable = (text: string) => text.replace(/[^\u0020-\u007e\u00a0-\u00ff\n]/g, "?");
+
+/** A readable PDF of everything held on a person, in Swedish, for a data subject's access request. */
+export async function renderPersonDataPdf(data: TPersonDataExport): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.setTitle(`Registerutdrag ${data.person.greetingName} ${data.person.surname}`);
+  const regular = await pdf.embedFont(StandardFonts.Helvetica);
+  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  let page: PDFPage = pdf.addPage([WIDTH, HEIGHT]);
+  let y = HEIGHT - MARGIN;
+
+  const write = (text: string, font: PDFFont = regular, size = 10) => {
+    for (const paragraph of printable(text).split("\n")) {
+      const words = paragraph.split(" ");
+      let line = "";
+      const lines: string[] = [];
+      for (const word of words) {
+        const candidate = line ? `${line} ${word}` : word;
+        if (font.widthOfTextAtSize(candidate, size) > WIDTH - 2 * MARGIN && line) {
+          lines.push(line);
+          line = word;
+        } else line = candidate;
+      }
+      lines.push(line);
+      for (const text of lines) {
+        if (y < MARGIN + size) {
+          page = pdf.addPage([WIDTH, HEIGHT]);
+          y = HEIGHT - MARGIN;
+        }
+        page.drawText(text, { x: MARGIN, y, size, font, color: rgb(0.1, 0.1, 0.15) });
+        y -= size * 1.45;
+      }
+    }
+  };
+  const heading = (text: string) => {
+    y -= 8;
+    write(text, bold, 13);
+  };
+
+  const { person } = data;
+  write("Registerutdrag enligt dataskyddsförordningen, artikel 15", bold, 16);
+  write(`Utskrivet ${date(data.exportedAt)}`);
+  heading("Personuppgifter");
+  write(`Namn: ${person.givenNames} ${person.surname} (tilltalsnamn ${person.greetingName})`);
+  write(`Personnummer: ${person.personnummer ?? "–"}    Födelsedatum: ${person.birthDate ?? "–"}`);
+  write(`Språk: ${person.language}    Tidszon: ${person.timeZone}    Kundstatus: ${person.lifecycleStage}`);
+  write(`Invändning mot profilering: ${person.profilingObjection ? "ja" : "nej"}`);
+  for (const [key, value] of Object.entries(person.custom)) write(`${key}: ${String(value)}`);
+  heading("Kontaktuppgifter");
+  for (const email of person.emails)
+    write(`E-post: ${email.address} (från ${email.source.system}, ${date(email.source.receivedAt)})`);
+  for (const phone of person.phones)
+    write(`Telefon: ${phone.e164} (från ${phone.source.system}, ${date(phone.source.receivedAt)})`);
+  for (const address of person.addresses) {
+    const parts = [
+      address.careOf && `c/o ${address.careOf}`,
+      address.street,
+      address.box && `Box ${address.box}`,
+      address.apartment && `lgh ${address.apartment}`,
+      `${address.postalCode ?? ""} ${address.city ?? ""}`.trim(),
+    ];
+    write(
+      `Adress: ${parts.filter(Boolean).join(", ")} (${date(address.validFrom)} – ${address.validTo ? date(address.validTo) : "nu"}, från ${address.source.system})`,
+    );
+  }
+  heading("Samtycken");
+  if (person.consents.length === 0) write("Inga registrerade samtycken.");
+  for (const consent of person.consents)
+    write(
+      `${consent.purpose} via ${consent.channel}: ${consent.status === "granted" ? "lämnat" : "återkallat"} ${date(consent.recordedAt)}`,
+    );
+  heading("Organisationer");
+  if (person.roles.length === 0) write("Inga.");
+  for (const role of person.roles) write(`${role.organizationName}${role.title ? `, ${role.title}` : ""}`);
+  heading(`Aktiviteter (${data.activities.length})`);
+  for (const activity of data.activities)
+    write(
+      `${date(activity.occurredAt)} ${activity.kind}: ${activity.subject}${activity.body ? ` – ${activity.body}` : ""}`,
+    );
+  heading(`Ordrar (${data.orders.length})`);
+  for (const order of data.orders)
+    write(
+      `${date(order.orderedAt)} ${order.number ?? ""} ${order.totalSek.toFixed(2).replace(".", ",")} kr, ${order.status}`,
+    );
+  heading("Ändringshistorik");
+  for (const change of data.changes) write(`${date(change.at)} ${change.action} av ${change.by}`);
+  return pdf.save();
+}

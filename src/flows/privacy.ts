@@ -1,0 +1,77 @@
+import { auditTrailOf, recordAudit, redactAuditSnapshots } from "../kernel/audit";
+import { type Ctx, withTransaction } from "../kernel/ctx";
+import { emitEvent } from "../kernel/events";
+import { authorize } from "../kernel/permissions";
+import { eraseActivitiesOfPerson, exportActivitiesOfPerson, type TActivity } from "../modules/activities";
+import { anonymiseOrdersOfPerson, exportOrdersOfPerson, type TOrder } from "../modules/orders";
+import { erasePersonRecord, getPerson, type TPerson } from "../modules/register";
+
+export interface TPersonDataExport {
+  exportedAt: Date;
+  person: TPerson;
+  activities: TActivity[];
+  orders: TOrder[];
+  /** Who changed the person's record, and when. */
+  changes: Array<{ at: Date; action: string; by: string }>;
+}
+
+/**
+ * Gathers everything held on a person (GDPR art. 15) from every module that holds personal data.
+ * The request itself is audited.
+ */
+export async function exportPersonData(ctx: Ctx, personId: string): Promise<TPersonDataExport> {
+  authorize(ctx.actor, "register", "read");
+  const person = await getPerson(ctx, personId);
+  const [activities, orders, audit] = await Promise.all([
+    exportActivitiesOfPerson(ctx, personId),
+    exportOrdersOfPerson(ctx, personId),
+    auditTrailOf(ctx, "person", personId),
+  ]);
+  await withTransaction(ctx, (tx) =>
+    recordAudit(tx, {
+      action: "privacy.export",
+      entity: "person",
+      entityId: personId,
+      after: { exportedBy: ctx.actor.label },
+    }),
+  );
+  return {
+    exportedAt: ctx.clock.now(),
+    person,
+    activities,
+    orders,
+    changes: audit,
+  };
+}
+
+export const PERSON_ERASED = "person.erased";
+
+/**
+ * Erases a person (GDPR art. 17) in one transaction: the register record is emptied, activities
+ * and documents deleted, orders cut loose from the person (their amounts stay for statistics),
+ * and the audit snapshots redacted. The fact of the erasure, and who asked, stays in the audit log.
+ */
+export async function erasePerson(
+  ctx: Ctx,
+  personId: string,
+  reason: string,
+): Promise<{ activities: number; orders: number }> {
+  authorize(ctx.actor, "register", "write");
+  return withTransaction(ctx, async (tx) => {
+    await erasePersonRecord(tx, personId);
+    const activityIds = await eraseActivitiesOfPerson(tx, personId);
+    const orderIds = await anonymiseOrdersOfPerson(tx, personId);
+    await redactAuditSnapshots(tx, "person", personId);
+    for (const id of activityIds) await redactAuditSnapshots(tx, "activity", id);
+    for (const id of orderIds) await redactAuditSnapshots(tx, "order", id);
+    const counts = { activities: activityIds.length, orders: orderIds.length };
+    await recordAudit(tx, {
+      action: "privacy.erase",
+      entity: "person",
+      entityId: personId,
+      after: { reason, ...counts },
+    });
+    await emitEvent(tx, PERSON_ERASED, { personId });
+    return counts;
+  });
+}

@@ -1,0 +1,131 @@
+import fastifyMultipart from "@fastify/multipart";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Services } from "../../app/services";
+import { AppError } from "../../kernel/errors";
+import {
+  attachDocument,
+  getDocument,
+  listTasks,
+  logActivity,
+  MAX_DOCUMENT_BYTES,
+  setTaskStatus,
+  ZActivity,
+  ZListTasksInput,
+  ZLogActivityInput,
+  ZSetTaskStatusInput,
+} from "../../modules/activities";
+import { recordOrder, ZOrder, ZRecordOrderInput } from "../../modules/orders";
+import { problemResponses, ZIdParams } from "../schemas";
+
+export async function activityRoutes(base: FastifyInstance, _services: Services) {
+  await base.register(fastifyMultipart, { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 10 } });
+  const app = base.withTypeProvider<ZodTypeProvider>();
+
+  app.post(
+    "/api/activities",
+    {
+      schema: {
+        tags: ["timeline"],
+        summary: "Log a call, meeting, e-mail, note or task",
+        body: ZLogActivityInput,
+        response: { 201: ZActivity, ...problemResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await logActivity(request.ctx(), request.body)),
+  );
+  app.get(
+    "/api/tasks",
+    {
+      schema: {
+        tags: ["timeline"],
+        summary: "Tasks by due date",
+        querystring: ZListTasksInput,
+        response: { 200: z.object({ items: z.array(ZActivity) }), ...problemResponses },
+      },
+    },
+    async (request) => ({ items: await listTasks(request.ctx(), request.query) }),
+  );
+  app.patch(
+    "/api/tasks/:id",
+    {
+      schema: {
+        tags: ["timeline"],
+        summary: "Mark a task done, cancelled or open",
+        params: ZIdParams,
+        body: ZSetTaskStatusInput,
+        response: { 200: ZActivity, ...problemResponses },
+      },
+    },
+    async (request) => setTaskStatus(request.ctx(), request.params.id, request.body),
+  );
+  app.post(
+    "/api/documents",
+    {
+      schema: {
+        tags: ["timeline"],
+        summary: "Upload a document (multipart: personId or organizationId, subject, file)",
+        consumes: ["multipart/form-data"],
+        response: { 201: ZActivity, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw new AppError("unsupported_media_type", "Send multipart/form-data with a file");
+      const fields: Record<string, string> = {};
+      let file: { filename: string; mimetype: string; content: Buffer } | null = null;
+      for await (const part of request.parts()) {
+        if (part.type === "file") {
+          const content = await part.toBuffer();
+          file = { filename: part.filename, mimetype: part.mimetype, content };
+        } else {
+          fields[part.fieldname] = String(part.value);
+        }
+      }
+      if (!file) {
+        throw new AppError("validation_failed", "No file in the upload", {
+          fields: [{ field: "file", code: "required", message: "Attach the document as the file field" }],
+        });
+      }
+      const activity = await attachDocument(
+        request.ctx(),
+        {
+          ...(fields.personId ? { personId: fields.personId } : {}),
+          ...(fields.organizationId ? { organizationId: fields.organizationId } : {}),
+          subject: fields.subject ?? file.filename,
+          filename: file.filename,
+          contentType: file.mimetype,
+        },
+        file.content,
+      );
+      return reply.status(201).send(activity);
+    },
+  );
+  app.get(
+    "/api/documents/:id",
+    { schema: { tags: ["timeline"], summary: "Download a document", params: ZIdParams } },
+    async (request, reply) => {
+      const document = await getDocument(request.ctx(), request.params.id);
+      return reply
+        .header("content-type", document.contentType)
+        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(document.filename)}`)
+        .header("etag", `"${document.sha256}"`)
+        .send(document.content);
+    },
+  );
+  app.post(
+    "/api/orders",
+    {
+      schema: {
+        tags: ["orders"],
+        summary: "Record an order, or update it when the source sends the same external id again",
+        body: ZRecordOrderInput,
+        response: { 200: ZOrder, 201: ZOrder, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { order, created } = await recordOrder(request.ctx(), request.body);
+      return reply.status(created ? 201 : 200).send(order);
+    },
+  );
+}

@@ -1,0 +1,27 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Services } from "../../app/services";
+import { loadDemoData } from "../../flows/demo";
+import { authorize } from "../../kernel/permissions";
+import { problemResponses } from "../schemas";
+
+export async function demoRoutes(base: FastifyInstance, _services: Services) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  app.post(
+    "/api/demo",
+    {
+      schema: {
+        tags: ["demo"],
+        summary: "Load the Swedish demo data set into an empty register (admins)",
+        body: z.object({ people: z.number().int().min(1).max(5_000).default(300) }),
+        response: { 201: z.object({ people: z.number(), organizations: z.number() }), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const ctx = request.ctx();
+      authorize(ctx.actor, "access", "write");
+      return reply.status(201).send(await loadDemoData(ctx, { people: request.body.people }));
+    },
+  );
+}

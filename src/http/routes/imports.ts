@@ -1,0 +1,116 @@
+import type { Readable } from "node:stream";
+import { PassThrough } from "node:stream";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Services } from "../../app/services";
+import { exportOrganizationsCsv, exportPeopleCsv } from "../../flows/export-csv";
+import { IMPORT_ENTITIES, importCsv } from "../../flows/import-csv";
+import { ZListOrganizationsInput } from "../../modules/register";
+import { problemResponses } from "../schemas";
+import { parseFilterParams } from "./people";
+
+const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+
+export async function importRoutes(base: FastifyInstance, _services: Services) {
+  base.addContentTypeParser(["text/csv", "application/csv"], (_request, payload, done) => done(null, payload));
+  const app = base.withTypeProvider<ZodTypeProvider>();
+
+  app.post(
+    "/api/imports/:entity",
+    {
+      bodyLimit: MAX_IMPORT_BYTES,
+      schema: {
+        tags: ["import and export"],
+        summary: "Import a CSV file (send it as text/csv)",
+        description:
+          "Idempotent on the source system's external ids. `dryRun=true` validates and counts without writing.",
+        params: z.object({ entity: z.enum(IMPORT_ENTITIES) }),
+        querystring: z.object({
+          system: z.string(),
+          dryRun: z.enum(["true", "false"]).default("false"),
+          map: z.string().optional().describe("Column=field pairs separated by commas"),
+        }),
+        response: {
+          200: z.object({
+            entity: z.string(),
+            dryRun: z.boolean(),
+            rowsRead: z.number(),
+            created: z.number(),
+            updated: z.number(),
+            failed: z.number(),
+            errors: z.array(z.object({ row: z.number(), field: z.string(), code: z.string(), message: z.string() })),
+            unmappedColumns: z.array(z.string()),
+            durationMs: z.number(),
+          }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => {
+      const mapping = Object.fromEntries(
+        (request.query.map ?? "")
+          .split(",")
+          .filter(Boolean)
+          .map((pair) => pair.split("=").map((part) => part.trim()) as [string, string]),
+      );
+      return importCsv(request.ctx(), request.body as Readable, {
+        entity: request.params.entity,
+        system: request.query.system,
+        dryRun: request.query.dryRun === "true",
+        mapping,
+      });
+    },
+  );
+
+  app.get(
+    "/api/people/export.csv",
+    {
+      schema: {
+        tags: ["import and export"],
+        summary: "Export people as CSV, with the list's search and filters",
+        querystring: z.object({
+          q: z.string().optional(),
+          lifecycleStage: z.string().optional(),
+          city: z.string().optional(),
+          filter: z.union([z.string(), z.array(z.string())]).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const stream = new PassThrough();
+      const { filter, ...rest } = request.query;
+      reply
+        .header("content-type", "text/csv; charset=utf-8")
+        .header("content-disposition", 'attachment; filename="people.csv"');
+      const done = exportPeopleCsv(
+        request.ctx(),
+        { ...rest, lifecycleStage: rest.lifecycleStage as never, filters: parseFilterParams(filter) as never },
+        stream,
+      );
+      done.catch((error: unknown) => stream.destroy(error as Error));
+      return reply.send(stream);
+    },
+  );
+
+  app.get(
+    "/api/organizations/export.csv",
+    {
+      schema: {
+        tags: ["import and export"],
+        summary: "Export organisations as CSV",
+        querystring: ZListOrganizationsInput.omit({ limit: true, cursor: true }),
+      },
+    },
+    async (request, reply) => {
+      const stream = new PassThrough();
+      reply
+        .header("content-type", "text/csv; charset=utf-8")
+        .header("content-disposition", 'attachment; filename="organizations.csv"');
+      exportOrganizationsCsv(request.ctx(), request.query, stream).catch((error: unknown) =>
+        stream.destroy(error as Error),
+      );
+      return reply.send(stream);
+    },
+  );
+}

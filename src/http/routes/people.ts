@@ -1,0 +1,261 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Services } from "../../app/services";
+import { person360, personTimeline, ZTimelineInput, ZTimelineItem } from "../../flows/person-360";
+import {
+  addEmail,
+  addPhone,
+  createPerson,
+  getPerson,
+  listPeople,
+  moveAddress,
+  recordConsent,
+  removeContactPoint,
+  setChannelPreference,
+  setProfilingObjection,
+  updatePerson,
+  ZAddEmailInput,
+  ZAddPhoneInput,
+  ZChannelPreferenceInput,
+  ZConsentInput,
+  ZCreatePersonInput,
+  ZListPeopleInput,
+  ZMoveAddressInput,
+  ZPerson,
+  ZPersonSummary,
+  ZUpdatePersonInput,
+} from "../../modules/register";
+import { problemResponses, ZIdParams } from "../schemas";
+
+const ZTimelinePage = z.object({
+  items: z.array(ZTimelineItem),
+  nextCursor: z.string().nullable(),
+  kinds: z.array(z.string()),
+});
+
+/** `filter=field:op:value` query parameters, repeatable, e.g. `filter=custom.tier:eq:gold`. */
+const ZPeopleQuery = ZListPeopleInput.omit({ filters: true }).extend({
+  filter: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .describe("field:op:value, e.g. custom.tier:eq:gold or birthDate:lt:1980-01-01; repeat for several"),
+});
+
+export function parseFilterParams(filter: string | string[] | undefined) {
+  const list = filter === undefined ? [] : Array.isArray(filter) ? filter : [filter];
+  return list.map((entry) => {
+    const [field = "", op = "", ...rest] = entry.split(":");
+    return { field, op, ...(rest.length ? { value: rest.join(":") } : {}) };
+  });
+}
+
+export async function peopleRoutes(base: FastifyInstance, services: Services) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const tags = ["people"];
+  const personParams = ZIdParams;
+  const noContent = { 204: z.null(), ...problemResponses };
+
+  app.get(
+    "/api/people",
+    {
+      schema: {
+        tags,
+        summary: "Search and list people",
+        description: "Prefix and fuzzy search over names, e-mail, phone, personnummer and organisation, with filters.",
+        querystring: ZPeopleQuery,
+        response: {
+          200: z.object({ items: z.array(ZPersonSummary), nextCursor: z.string().nullable() }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { filter, ...rest } = request.query;
+      return listPeople(request.ctx(), { ...rest, filters: parseFilterParams(filter) as never });
+    },
+  );
+  app.post(
+    "/api/people",
+    {
+      schema: {
+        tags,
+        summary: "Create a person",
+        body: ZCreatePersonInput,
+        response: { 201: ZPerson, ...problemResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createPerson(request.ctx(), request.body)),
+  );
+  app.get(
+    "/api/people/:id",
+    {
+      schema: { tags, summary: "Get a person", params: personParams, response: { 200: ZPerson, ...problemResponses } },
+    },
+    async (request) => getPerson(request.ctx(), request.params.id),
+  );
+  app.patch(
+    "/api/people/:id",
+    {
+      schema: {
+        tags,
+        summary: "Change a person",
+        params: personParams,
+        body: ZUpdatePersonInput,
+        response: { 200: ZPerson, ...problemResponses },
+      },
+    },
+    async (request) => updatePerson(request.ctx(), request.params.id, request.body),
+  );
+  app.get(
+    "/api/people/:id/360",
+    {
+      schema: {
+        tags,
+        summary: "The 360° view: the person, organisations, contact points and the first timeline page",
+        params: personParams,
+        querystring: ZTimelineInput,
+        response: { 200: z.object({ person: ZPerson, timeline: ZTimelinePage }), ...problemResponses },
+      },
+    },
+    async (request) => person360(request.ctx(), services.timeline, request.params.id, request.query),
+  );
+  app.get(
+    "/api/people/:id/timeline",
+    {
+      schema: {
+        tags,
+        summary: "A page of the person's timeline, newest first",
+        params: personParams,
+        querystring: ZTimelineInput,
+        response: { 200: ZTimelinePage, ...problemResponses },
+      },
+    },
+    async (request) => {
+      await getPerson(request.ctx(), request.params.id);
+      return personTimeline(request.ctx(), services.timeline, request.params.id, request.query);
+    },
+  );
+  app.post(
+    "/api/people/:id/emails",
+    { schema: { tags, summary: "Add an e-mail", params: personParams, body: ZAddEmailInput, response: noContent } },
+    async (request, reply) => {
+      await addEmail(request.ctx(), { entity: "person", id: request.params.id }, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+  app.delete(
+    "/api/people/:id/emails/:contactId",
+    {
+      schema: {
+        tags,
+        summary: "Remove an e-mail",
+        params: z.object({ id: z.uuid(), contactId: z.uuid() }),
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      await removeContactPoint(
+        request.ctx(),
+        { entity: "person", id: request.params.id },
+        "email",
+        request.params.contactId,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    "/api/people/:id/phones",
+    {
+      schema: { tags, summary: "Add a phone number", params: personParams, body: ZAddPhoneInput, response: noContent },
+    },
+    async (request, reply) => {
+      await addPhone(request.ctx(), { entity: "person", id: request.params.id }, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+  app.delete(
+    "/api/people/:id/phones/:contactId",
+    {
+      schema: {
+        tags,
+        summary: "Remove a phone number",
+        params: z.object({ id: z.uuid(), contactId: z.uuid() }),
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      await removeContactPoint(
+        request.ctx(),
+        { entity: "person", id: request.params.id },
+        "phone",
+        request.params.contactId,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    "/api/people/:id/addresses",
+    {
+      schema: {
+        tags,
+        summary: "Register a move: the current address of the same kind is closed, not overwritten",
+        params: personParams,
+        body: ZMoveAddressInput,
+        response: { 201: z.object({ addressId: z.uuid() }), ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await moveAddress(request.ctx(), { entity: "person", id: request.params.id }, request.body)),
+  );
+  app.post(
+    "/api/people/:id/consents",
+    {
+      schema: {
+        tags,
+        summary: "Record a consent decision",
+        params: personParams,
+        body: ZConsentInput,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      await recordConsent(request.ctx(), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+  app.put(
+    "/api/people/:id/channel-preferences",
+    {
+      schema: {
+        tags,
+        summary: "Set the preferred channel for a topic",
+        params: personParams,
+        body: ZChannelPreferenceInput,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      await setChannelPreference(request.ctx(), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+  app.put(
+    "/api/people/:id/profiling-objection",
+    {
+      schema: {
+        tags: ["privacy"],
+        summary: "Record or lift the person's objection to profiling",
+        params: personParams,
+        body: z.object({ objects: z.boolean() }),
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      await setProfilingObjection(request.ctx(), request.params.id, request.body.objects);
+      return reply.status(204).send(null);
+    },
+  );
+}

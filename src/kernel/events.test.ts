@@ -1,0 +1,91 @@
+import { sql } from "drizzle-orm";
+import { expect, it } from "vitest";
+import { describeStores } from "../../test/support/services";
+import { queryRows } from "../db/rows";
+import { systemActor } from "./actor";
+import { createCtx, withTransaction } from "./ctx";
+import { EventBus, emitEvent } from "./events";
+
+describeStores("transactional outbox", ({ services }) => {
+  const newBus = () => {
+    const { store, clock, log } = services();
+    return new EventBus({ db: store.db, clock, log });
+  };
+
+  it("delivers an event only after its transaction commits, and not at all after a rollback", async () => {
+    const bus = newBus();
+    const seen: string[] = [];
+    bus.on("test.committed", "collect", async (event) => {
+      seen.push((event.payload as { n: string }).n);
+    });
+    bus.on("test.rolled_back", "collect", async (event) => {
+      seen.push((event.payload as { n: string }).n);
+    });
+    const ctx = services().systemCtx("test");
+    await withTransaction(ctx, (tx) => emitEvent(tx, "test.committed", { n: "kept" }));
+    await expect(
+      withTransaction(ctx, async (tx) => {
+        await emitEvent(tx, "test.rolled_back", { n: "lost" });
+        throw new Error("abort");
+      }),
+    ).rejects.toThrow("abort");
+    while ((await bus.dispatchPending()) > 0) {}
+    expect(seen).toEqual(["kept"]);
+  });
+
+  it("retries a failed handler without repeating the handlers that succeeded", async () => {
+    const bus = newBus();
+    const calls = { steady: 0, flaky: 0 };
+    bus.on("test.retry", "steady", async () => {
+      calls.steady++;
+    });
+    bus.on("test.retry", "flaky", async () => {
+      calls.flaky++;
+      if (calls.flaky === 1) throw new Error("first time fails");
+    });
+    const ctx = services().systemCtx("test");
+    const id = await withTransaction(ctx, (tx) => emitEvent(tx, "test.retry", {}));
+    await bus.dispatchPending();
+    expect(calls).toEqual({ steady: 1, flaky: 1 });
+    const [pending] = await queryRows<{ status: string; last_error: string }>(
+      services().store.db,
+      sql`select status, last_error from outbox_events where id = ${id}`,
+    );
+    expect(pending).toMatchObject({ status: "pending", last_error: expect.stringContaining("first time fails") });
+
+    // The back-off hides the event until it is due again.
+    await bus.dispatchPending();
+    expect(calls.flaky).toBe(1);
+    const clock = services().clock as unknown as { advance(ms: number): void };
+    clock.advance(60_000);
+    await bus.dispatchPending();
+    expect(calls).toEqual({ steady: 1, flaky: 2 });
+    const [done] = await queryRows<{ status: string }>(
+      services().store.db,
+      sql`select status from outbox_events where id = ${id}`,
+    );
+    expect(done?.status).toBe("done");
+  });
+
+  it("writes a handler's changes and its completion mark in one transaction", async () => {
+    const bus = newBus();
+    let attempts = 0;
+    bus.on("test.atomic", "writer", async (_event, ctx) => {
+      attempts++;
+      await ctx.db.execute(
+        sql`insert into rate_limits (key, window_start, count) values ('atomic', now(), ${attempts})`,
+      );
+      if (attempts === 1) throw new Error("crash after the write");
+    });
+    const ctx = createCtx(services().ctxBase, systemActor("test"));
+    await withTransaction(ctx, (tx) => emitEvent(tx, "test.atomic", {}));
+    await bus.dispatchPending();
+    (services().clock as unknown as { advance(ms: number): void }).advance(60_000);
+    await bus.dispatchPending();
+    const rows = await queryRows<{ count: number }>(
+      services().store.db,
+      sql`select count from rate_limits where key = 'atomic'`,
+    );
+    expect(rows).toEqual([{ count: 2 }]);
+  });
+});

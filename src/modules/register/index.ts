@@ -1,0 +1,62 @@
+export { addEmail, CONTACT_POINT_CHANGED, ZAddEmailInput } from "./add-email";
+export { addPhone, ZAddPhoneInput } from "./add-phone";
+export { addRole, ROLE_CHANGED } from "./add-role";
+export { createOrganization, ORGANIZATION_CREATED } from "./create-organization";
+export { createPerson, PERSON_CREATED } from "./create-person";
+export {
+  defineCustomAttribute,
+  type TCustomAttribute,
+  ZCustomAttribute,
+  ZDefineCustomAttributeInput,
+} from "./define-custom-attribute";
+export { endRole } from "./end-role";
+export { erasePersonRecord } from "./erase-person";
+export { getOrganization } from "./get-organization";
+export { getPerson } from "./get-person";
+export {
+  importPeople,
+  PEOPLE_IMPORTED,
+  type TImportBatchResult,
+  type TImportRowError,
+  type TPersonImportRow,
+} from "./import-people";
+export {
+  type TCreateOrganizationInput,
+  type TCreatePersonInput,
+  type TUpdateOrganizationInput,
+  type TUpdatePersonInput,
+  ZChannelPreferenceInput,
+  ZConsentInput,
+  ZCreateOrganizationInput,
+  ZCreatePersonInput,
+  ZRoleInput,
+  ZSourceInput,
+  ZUpdateOrganizationInput,
+  ZUpdatePersonInput,
+} from "./inputs";
+export { listCustomAttributes } from "./list-custom-attributes";
+export {
+  listOrganizations,
+  type TOrganizationSummary,
+  ZListOrganizationsInput,
+  ZOrganizationSummary,
+} from "./list-organizations";
+export { listPeople, type TListPeopleInput, ZListPeopleInput } from "./list-people";
+export { moveAddress, ZMoveAddressInput } from "./move-address";
+export { CONSENT_CHANGED, recordConsent } from "./record-consent";
+export { removeContactPoint } from "./remove-contact-point";
+export { resolvePersonRefs, type TPersonRef } from "./resolve-person-refs";
+export { setChannelPreference } from "./set-channel-preference";
+export { PROFILING_OBJECTION_CHANGED, setProfilingObjection } from "./set-profiling-objection";
+export { ORGANIZATION_UPDATED, updateOrganization } from "./update-organization";
+export { PERSON_UPDATED, updatePerson } from "./update-person";
+export {
+  type TOrganization,
+  type TOrganizationDetail,
+  type TPerson,
+  type TPersonSummary,
+  ZOrganization,
+  ZOrganizationDetail,
+  ZPerson,
+  ZPersonSummary,
+} from "./views";

@@ -1,0 +1,182 @@
+import { z } from "zod";
+import { CONTACT_CHANNELS, LIFECYCLE_STAGES } from "./schema";
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const ZSourceInput = z.object({
+  system: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9_.:-]{0,59}$/, "A lower-case system name such as webshop, erp or import:customers"),
+  externalId: z.string().trim().min(1).max(200).optional(),
+  receivedAt: z.coerce.date().optional(),
+});
+export type TSourceInput = z.infer<typeof ZSourceInput>;
+
+export const ZAddressInput = z.object({
+  kind: z.enum(["home", "postal", "visiting", "billing", "delivery"]).default("home"),
+  street: z.string().trim().max(200).optional(),
+  careOf: z.string().trim().max(200).optional(),
+  box: z.string().trim().max(20).optional(),
+  apartment: z.string().trim().max(10).optional(),
+  postalCode: z.string().trim().max(20).optional(),
+  city: z.string().trim().max(100).optional(),
+  country: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, "A two-letter country code such as SE")
+    .transform((code) => code.toUpperCase())
+    .default("SE"),
+  /** When the person moved in; defaults to now. */
+  validFrom: z.coerce.date().optional(),
+});
+export type TAddressInput = z.input<typeof ZAddressInput>;
+
+export const ZEmailInput = z.object({
+  address: z.string().max(320),
+  kind: z.enum(["private", "work", "other"]).default("private"),
+  isPrimary: z.boolean().optional(),
+});
+
+export const ZPhoneInput = z.object({
+  number: z.string().max(40),
+  kind: z.enum(["private", "work", "other"]).default("private"),
+  isPrimary: z.boolean().optional(),
+});
+
+const personFields = {
+  givenNames: z.string().trim().min(1, "Given names are required").max(200),
+  surname: z.string().trim().min(1, "A surname is required").max(200),
+  /** The population register's two-digit marking of the preferred given name(s), e.g. "20". */
+  preferredNameMarking: z.union([z.string().max(4), z.number().int().min(0).max(99)]).optional(),
+  /** An explicit choice of preferred given name, e.g. "Stig" or "Anna-Karin". */
+  preferredGivenName: z.string().trim().max(100).optional(),
+  personnummer: z.string().max(20).nullish(),
+  birthDate: z.iso.date().nullish(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2}$/, "A two-letter language code such as sv")
+    .optional(),
+  timeZone: z.string().refine(isTimeZone, "Not an IANA time zone, e.g. Europe/Stockholm").optional(),
+  lifecycleStage: z.enum(LIFECYCLE_STAGES).optional(),
+  ownerId: z.uuid().nullish(),
+  ownerTeamId: z.uuid().nullish(),
+  custom: z.record(z.string(), z.unknown()).optional(),
+};
+
+export const ZCreatePersonInput = z.object({
+  ...personFields,
+  emails: z.array(ZEmailInput).max(20).default([]),
+  phones: z.array(ZPhoneInput).max(20).default([]),
+  address: ZAddressInput.optional(),
+  externalId: z.string().trim().min(1).max(200).optional(),
+  source: ZSourceInput.optional(),
+});
+export type TCreatePersonInput = z.input<typeof ZCreatePersonInput>;
+
+export const ZUpdatePersonInput = z
+  .object({
+    givenNames: personFields.givenNames.optional(),
+    surname: personFields.surname.optional(),
+    preferredNameMarking: personFields.preferredNameMarking,
+    preferredGivenName: personFields.preferredGivenName,
+    personnummer: personFields.personnummer,
+    birthDate: personFields.birthDate,
+    language: personFields.language,
+    timeZone: personFields.timeZone,
+    lifecycleStage: personFields.lifecycleStage,
+    ownerId: personFields.ownerId,
+    ownerTeamId: personFields.ownerTeamId,
+    custom: personFields.custom,
+    source: ZSourceInput.optional(),
+  })
+  .strict();
+export type TUpdatePersonInput = z.input<typeof ZUpdatePersonInput>;
+
+export const ZConsentInput = z.object({
+  purpose: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{0,59}$/, "A lower-case purpose such as marketing or newsletter"),
+  channel: z.enum(CONTACT_CHANNELS),
+  status: z.enum(["granted", "withdrawn"]),
+  note: z.string().max(500).optional(),
+  source: ZSourceInput.optional(),
+});
+
+export const ZChannelPreferenceInput = z.object({
+  topic: z
+    .string()
+    .trim()
+    .regex(/^(\*|[a-z][a-z0-9_]{0,59})$/, "A lower-case topic such as orders, or * for anything"),
+  channel: z.enum(CONTACT_CHANNELS),
+  window: z
+    .object({
+      days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+      from: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM"),
+      to: z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, "HH:MM"),
+    })
+    .nullish(),
+});
+
+const organizationFields = {
+  name: z.string().trim().min(1, "A name is required").max(300),
+  organisationsnummer: z.string().max(20).nullish(),
+  vatNumber: z.string().max(20).nullish(),
+  sniCode: z
+    .string()
+    .regex(/^\d{2}(\.?\d{1,3})?$/, "An SNI code such as 47.910 or 62010")
+    .nullish(),
+  industry: z.string().trim().max(200).nullish(),
+  employees: z.number().int().min(0).max(10_000_000).nullish(),
+  revenueSek: z.number().int().min(0).nullish(),
+  website: z.url({ protocol: /^https?$/, message: "A web address starting with http(s)://" }).nullish(),
+  parentId: z.uuid().nullish(),
+  ownerId: z.uuid().nullish(),
+  ownerTeamId: z.uuid().nullish(),
+  custom: z.record(z.string(), z.unknown()).optional(),
+};
+
+export const ZCreateOrganizationInput = z.object({
+  ...organizationFields,
+  emails: z.array(ZEmailInput).max(20).default([]),
+  phones: z.array(ZPhoneInput).max(20).default([]),
+  address: ZAddressInput.optional(),
+  externalId: z.string().trim().min(1).max(200).optional(),
+  source: ZSourceInput.optional(),
+});
+export type TCreateOrganizationInput = z.input<typeof ZCreateOrganizationInput>;
+
+export const ZUpdateOrganizationInput = z
+  .object({
+    name: organizationFields.name.optional(),
+    organisationsnummer: organizationFields.organisationsnummer,
+    vatNumber: organizationFields.vatNumber,
+    sniCode: organizationFields.sniCode,
+    industry: organizationFields.industry,
+    employees: organizationFields.employees,
+    revenueSek: organizationFields.revenueSek,
+    website: organizationFields.website,
+    parentId: organizationFields.parentId,
+    ownerId: organizationFields.ownerId,
+    ownerTeamId: organizationFields.ownerTeamId,
+    custom: organizationFields.custom,
+    source: ZSourceInput.optional(),
+  })
+  .strict();
+export type TUpdateOrganizationInput = z.input<typeof ZUpdateOrganizationInput>;
+
+export const ZRoleInput = z.object({
+  personId: z.uuid(),
+  organizationId: z.uuid(),
+  title: z.string().trim().max(200).optional(),
+  department: z.string().trim().max(200).optional(),
+  isPrimaryContact: z.boolean().default(false),
+});

@@ -1,0 +1,115 @@
+import { type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import { queryRows } from "../../db/rows";
+import type { Ctx } from "../../kernel/ctx";
+import { authorize } from "../../kernel/permissions";
+import { parseInput } from "../../kernel/validate";
+import { decodeCursor, encodeCursor } from "./cursor";
+import { searchFold } from "./normalize";
+
+export const ZListOrganizationsInput = z.object({
+  q: z.string().trim().max(200).optional(),
+  sniCode: z.string().max(10).optional(),
+  city: z.string().trim().max(100).optional(),
+  ownerId: z.uuid().optional(),
+  parentId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+export const ZOrganizationSummary = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  organisationsnummer: z.string().nullable(),
+  legalForm: z.string().nullable(),
+  industry: z.string().nullable(),
+  sniCode: z.string().nullable(),
+  employees: z.number().nullable(),
+  city: z.string().nullable(),
+  people: z.number(),
+  ownerId: z.uuid().nullable(),
+});
+export type TOrganizationSummary = z.infer<typeof ZOrganizationSummary>;
+
+interface Row {
+  id: string;
+  name: string;
+  organisationsnummer: string | null;
+  legal_form: string | null;
+  industry: string | null;
+  sni_code: string | null;
+  employees: number | null;
+  city: string | null;
+  people: number;
+  owner_id: string | null;
+}
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+export async function listOrganizations(
+  ctx: Ctx,
+  input: z.input<typeof ZListOrganizationsInput>,
+): Promise<{ items: TOrganizationSummary[]; nextCursor: string | null }> {
+  authorize(ctx.actor, "register", "read");
+  const query = parseInput(ZListOrganizationsInput, input);
+  const conditions: SQL[] = [sql`true`];
+  if (query.sniCode) conditions.push(sql`o.sni_code like ${`${escapeLike(query.sniCode)}%`}`);
+  if (query.ownerId) conditions.push(sql`o.owner_id = ${query.ownerId}`);
+  if (query.parentId) conditions.push(sql`o.parent_id = ${query.parentId}`);
+  if (query.city) {
+    conditions.push(
+      sql`exists (select 1 from addresses a where a.organization_id = o.id and a.valid_to is null and lower(a.city) = lower(${query.city}))`,
+    );
+  }
+  const folded = query.q ? searchFold(query.q).trim() : "";
+  let order = sql`o.name, o.id`;
+  let rank = sql`0`;
+  const offset = folded ? (decodeCursor<{ o: number }>(query.cursor)?.o ?? 0) : 0;
+  if (folded) {
+    const digits = folded.replace(/[\s-]/g, "");
+    const term = /^\d{6,}$/.test(digits) ? digits : folded;
+    const prefix = sql`o.search_text like ${`% ${escapeLike(term)}%`}`;
+    conditions.push(sql`(${prefix} or ${term} <% o.search_text)`);
+    rank = sql`case when ${prefix} then 1 else 0 end + word_similarity(${term}, o.search_text)`;
+    order = sql`rank desc, o.name, o.id`;
+  } else {
+    const after = decodeCursor<{ n: string; i: string }>(query.cursor);
+    if (after) conditions.push(sql`(o.name, o.id) > (${after.n}, ${after.i})`);
+  }
+  const rows = await queryRows<Row>(
+    ctx.db,
+    sql`
+      select o.id, o.name, o.organisationsnummer, o.legal_form, o.industry, o.sni_code, o.employees, o.owner_id,
+        ${rank} as rank,
+        (select a.city from addresses a where a.organization_id = o.id and a.valid_to is null
+          order by a.valid_from desc limit 1) as city,
+        (select count(*)::int from roles r where r.organization_id = o.id and r.valid_to is null) as people
+      from organizations o
+      where ${sql.join(conditions, sql` and `)}
+      order by ${order}
+      limit ${query.limit + 1} offset ${offset}`,
+  );
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > query.limit && last
+      ? folded
+        ? encodeCursor({ o: offset + query.limit })
+        : encodeCursor({ n: last.name, i: last.id })
+      : null;
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      name: row.name,
+      organisationsnummer: row.organisationsnummer,
+      legalForm: row.legal_form,
+      industry: row.industry,
+      sniCode: row.sni_code,
+      employees: row.employees,
+      city: row.city,
+      people: Number(row.people),
+      ownerId: row.owner_id,
+    })),
+    nextCursor,
+  };
+}

@@ -1,0 +1,143 @@
+import { type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import { queryRows } from "../../db/rows";
+import type { Ctx } from "../../kernel/ctx";
+import { FieldErrors } from "../../kernel/field-errors";
+import { authorize } from "../../kernel/permissions";
+import { parseInput } from "../../kernel/validate";
+import { decodeCursor, encodeCursor } from "./cursor";
+import { filterCondition, ZFilter } from "./filters";
+import { loadCustomAttributes } from "./list-custom-attributes";
+import { searchFold } from "./normalize";
+import { LIFECYCLE_STAGES } from "./schema";
+import type { TPersonSummary } from "./views";
+
+export const ZListPeopleInput = z.object({
+  /** Free text: names (prefix or fuzzy), e-mail, phone, personnummer or organisation. */
+  q: z.string().trim().max(200).optional(),
+  lifecycleStage: z.enum(LIFECYCLE_STAGES).optional(),
+  ownerId: z.uuid().optional(),
+  organizationId: z.uuid().optional(),
+  city: z.string().trim().max(100).optional(),
+  filters: z.array(ZFilter).max(20).default([]),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type TListPeopleInput = z.input<typeof ZListPeopleInput>;
+
+interface Row {
+  id: string;
+  given_names: string;
+  greeting_name: string;
+  greeting_uncertain: boolean;
+  surname: string;
+  personnummer: string | null;
+  lifecycle_stage: TPersonSummary["lifecycleStage"];
+  owner_id: string | null;
+  custom: Record<string, unknown>;
+  updated_at: string | Date;
+  email: string | null;
+  phone: string | null;
+  city: string | null;
+}
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+/**
+ * Lists people, searched and filtered. Without a query the order is by name with a keyset
+ * cursor; with one, prefix matches on every word come first, then fuzzy (trigram) matches.
+ */
+export async function listPeople(
+  ctx: Ctx,
+  input: TListPeopleInput,
+): Promise<{ items: TPersonSummary[]; nextCursor: string | null }> {
+  authorize(ctx.actor, "register", "read");
+  const query = parseInput(ZListPeopleInput, input);
+  const errors = new FieldErrors();
+  const definitions = query.filters.length > 0 ? await loadCustomAttributes(ctx.db, "person") : [];
+  const conditions: SQL[] = [sql`p.erased_at is null and p.merged_into is null`];
+  query.filters.forEach((filter, index) => {
+    const condition = filterCondition(filter, definitions, `filters.${index}`, errors);
+    if (condition) conditions.push(condition);
+  });
+  errors.throwIfAny();
+  if (query.lifecycleStage) conditions.push(sql`p.lifecycle_stage = ${query.lifecycleStage}`);
+  if (query.ownerId) conditions.push(sql`p.owner_id = ${query.ownerId}`);
+  if (query.organizationId) {
+    conditions.push(
+      sql`exists (select 1 from roles r where r.person_id = p.id and r.organization_id = ${query.organizationId} and r.valid_to is null)`,
+    );
+  }
+  if (query.city) {
+    conditions.push(
+      sql`exists (select 1 from addresses a where a.person_id = p.id and a.valid_to is null and lower(a.city) = lower(${query.city}))`,
+    );
+  }
+
+  const folded = query.q ? searchFold(query.q).trim() : "";
+  const digits = query.q?.replace(/[\s\-+()]/g, "") ?? "";
+  const tokens = folded.split(/\s+/).filter(Boolean);
+  let rank: SQL = sql`0`;
+  let order: SQL;
+  const offset = folded ? (decodeCursor<{ o: number }>(query.cursor)?.o ?? 0) : 0;
+  if (folded && /^\d{6,}$/.test(digits)) {
+    // Identifiers and phone numbers: a digit run anywhere in the indexed forms.
+    conditions.push(sql`p.search_text like ${`%${escapeLike(digits.replace(/^\+/, ""))}%`}`);
+    order = sql`p.surname, p.given_names, p.id`;
+  } else if (folded) {
+    const prefixAll = sql.join(
+      tokens.map((token) => sql`p.search_text like ${`% ${escapeLike(token)}%`}`),
+      sql` and `,
+    );
+    conditions.push(sql`((${prefixAll}) or ${folded} <% p.search_text)`);
+    rank = sql`case when ${prefixAll} then 1 else 0 end + word_similarity(${folded}, p.search_text)`;
+    order = sql`rank desc, p.surname, p.given_names, p.id`;
+  } else {
+    const after = decodeCursor<{ s: string; g: string; i: string }>(query.cursor);
+    if (after) conditions.push(sql`(p.surname, p.given_names, p.id) > (${after.s}, ${after.g}, ${after.i})`);
+    order = sql`p.surname, p.given_names, p.id`;
+  }
+
+  const rows = await queryRows<Row & { rank: number }>(
+    ctx.db,
+    sql`
+      select p.id, p.given_names, p.greeting_name, p.greeting_uncertain, p.surname, p.personnummer,
+        p.lifecycle_stage, p.owner_id, p.custom, p.updated_at, ${rank} as rank,
+        (select e.address from emails e where e.person_id = p.id and e.removed_at is null
+          order by e.is_primary desc, e.created_at limit 1) as email,
+        (select ph.e164 from phones ph where ph.person_id = p.id and ph.removed_at is null
+          order by ph.is_primary desc, ph.created_at limit 1) as phone,
+        (select a.city from addresses a where a.person_id = p.id and a.valid_to is null
+          order by a.valid_from desc limit 1) as city
+      from people p
+      where ${sql.join(conditions, sql` and `)}
+      order by ${order}
+      limit ${query.limit + 1} offset ${offset}`,
+  );
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  let nextCursor: string | null = null;
+  if (rows.length > query.limit && last) {
+    nextCursor = folded
+      ? encodeCursor({ o: offset + query.limit })
+      : encodeCursor({ s: last.surname, g: last.given_names, i: last.id });
+  }
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      givenNames: row.given_names,
+      greetingName: row.greeting_name,
+      greetingUncertain: row.greeting_uncertain,
+      surname: row.surname,
+      personnummer: row.personnummer,
+      lifecycleStage: row.lifecycle_stage,
+      ownerId: row.owner_id,
+      email: row.email,
+      phone: row.phone,
+      city: row.city,
+      custom: row.custom,
+      updatedAt: new Date(row.updated_at),
+    })),
+    nextCursor,
+  };
+}

@@ -1,0 +1,262 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+export const LIFECYCLE_STAGES = ["interested", "prospect", "lead", "customer", "former_customer"] as const;
+export const CONTACT_CHANNELS = ["email", "sms", "letter", "phone"] as const;
+
+/** Where a value came from: the system, its id there, and when we received it. */
+export interface TLineage {
+  system: string;
+  externalId: string | null;
+  receivedAt: string;
+}
+
+const lineageColumns = {
+  sourceSystem: text("source_system").notNull(),
+  sourceExternalId: text("source_external_id"),
+  sourceReceivedAt: timestamp("source_received_at", { withTimezone: true }).notNull(),
+};
+
+const ownership = {
+  ownerId: uuid("owner_id"),
+  ownerTeamId: uuid("owner_team_id"),
+};
+
+export const people = pgTable(
+  "people",
+  {
+    id: uuid("id").primaryKey(),
+    /** All given names as registered, e.g. "Karl Stig Emanuel". */
+    givenNames: text("given_names").notNull(),
+    /** 1-based positions of the preferred parts (hyphenated names count as separate parts). */
+    preferredNameParts: smallint("preferred_name_parts").array(),
+    /** The name to greet the person by: derived from the marking, never typed in. */
+    greetingName: text("greeting_name").notNull(),
+    greetingUncertain: boolean("greeting_uncertain").notNull(),
+    surname: text("surname").notNull(),
+    /** 12 digits; a samordningsnummer has 60 added to the day. */
+    personnummer: text("personnummer"),
+    personnummerKind: text("personnummer_kind", { enum: ["personnummer", "samordningsnummer"] }),
+    birthDate: date("birth_date", { mode: "string" }),
+    language: text("language").notNull().default("sv"),
+    timeZone: text("time_zone").notNull().default("Europe/Stockholm"),
+    lifecycleStage: text("lifecycle_stage", { enum: LIFECYCLE_STAGES }).notNull().default("interested"),
+    ...ownership,
+    profilingObjection: boolean("profiling_objection").notNull().default(false),
+    profilingObjectionAt: timestamp("profiling_objection_at", { withTimezone: true }),
+    custom: jsonb("custom").$type<Record<string, unknown>>().notNull().default({}),
+    /** Per scalar field: the source record its current value came from. */
+    lineage: jsonb("lineage").$type<Record<string, TLineage>>().notNull().default({}),
+    /** Folded names, e-mails, phone digits and identifiers, for prefix and trigram search. */
+    searchText: text("search_text").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
+    mergedInto: uuid("merged_into"),
+  },
+  (t) => [
+    uniqueIndex("people_personnummer_idx").on(t.personnummer).where(sql`personnummer is not null`),
+    index("people_name_idx").on(t.surname, t.givenNames, t.id),
+    index("people_owner_idx").on(t.ownerId),
+    index("people_stage_idx").on(t.lifecycleStage),
+    index("people_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+    index("people_custom_idx").using("gin", t.custom),
+  ],
+);
+
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: uuid("id").primaryKey(),
+    name: text("name").notNull(),
+    organisationsnummer: text("organisationsnummer"),
+    groupDigit: smallint("group_digit"),
+    legalForm: text("legal_form"),
+    vatNumber: text("vat_number"),
+    sniCode: text("sni_code"),
+    industry: text("industry"),
+    employees: integer("employees"),
+    revenueSek: bigint("revenue_sek", { mode: "number" }),
+    website: text("website"),
+    parentId: uuid("parent_id"),
+    ...ownership,
+    custom: jsonb("custom").$type<Record<string, unknown>>().notNull().default({}),
+    lineage: jsonb("lineage").$type<Record<string, TLineage>>().notNull().default({}),
+    searchText: text("search_text").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("organizations_orgnr_idx").on(t.organisationsnummer).where(sql`organisationsnummer is not null`),
+    index("organizations_name_idx").on(t.name, t.id),
+    index("organizations_parent_idx").on(t.parentId),
+    index("organizations_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+  ],
+);
+
+/** A person's role at an organisation; a person may hold roles at several. */
+export const roles = pgTable(
+  "roles",
+  {
+    id: uuid("id").primaryKey(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    title: text("title"),
+    department: text("department"),
+    isPrimaryContact: boolean("is_primary_contact").notNull().default(false),
+    validFrom: timestamp("valid_from", { withTimezone: true }).notNull(),
+    validTo: timestamp("valid_to", { withTimezone: true }),
+  },
+  (t) => [index("roles_person_idx").on(t.personId), index("roles_org_idx").on(t.organizationId)],
+);
+
+/** Addresses with history: a move closes the old row (valid_to) and opens a new one. */
+export const addresses = pgTable(
+  "addresses",
+  {
+    id: uuid("id").primaryKey(),
+    personId: uuid("person_id").references(() => people.id),
+    organizationId: uuid("organization_id").references(() => organizations.id),
+    kind: text("kind", { enum: ["home", "postal", "visiting", "billing", "delivery"] }).notNull(),
+    street: text("street"),
+    careOf: text("care_of"),
+    box: text("box"),
+    apartment: text("apartment"),
+    postalCode: text("postal_code"),
+    city: text("city"),
+    country: text("country").notNull().default("SE"),
+    validFrom: timestamp("valid_from", { withTimezone: true }).notNull(),
+    validTo: timestamp("valid_to", { withTimezone: true }),
+    ...lineageColumns,
+  },
+  (t) => [
+    index("addresses_person_idx").on(t.personId, t.validFrom),
+    index("addresses_org_idx").on(t.organizationId, t.validFrom),
+    index("addresses_current_city_idx").on(t.city).where(sql`valid_to is null`),
+  ],
+);
+
+export const emails = pgTable(
+  "emails",
+  {
+    id: uuid("id").primaryKey(),
+    personId: uuid("person_id").references(() => people.id),
+    organizationId: uuid("organization_id").references(() => organizations.id),
+    address: text("address").notNull(),
+    /** Fully lower-cased, for matching and look-up. */
+    canonical: text("canonical").notNull(),
+    kind: text("kind", { enum: ["private", "work", "other"] })
+      .notNull()
+      .default("private"),
+    isPrimary: boolean("is_primary").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+    ...lineageColumns,
+  },
+  (t) => [index("emails_canonical_idx").on(t.canonical), index("emails_person_idx").on(t.personId)],
+);
+
+export const phones = pgTable(
+  "phones",
+  {
+    id: uuid("id").primaryKey(),
+    personId: uuid("person_id").references(() => people.id),
+    organizationId: uuid("organization_id").references(() => organizations.id),
+    e164: text("e164").notNull(),
+    type: text("type", { enum: ["mobile", "landline", "voip", "other"] }).notNull(),
+    kind: text("kind", { enum: ["private", "work", "other"] })
+      .notNull()
+      .default("private"),
+    isPrimary: boolean("is_primary").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+    ...lineageColumns,
+  },
+  (t) => [index("phones_e164_idx").on(t.e164), index("phones_person_idx").on(t.personId)],
+);
+
+/** Append-only consent history: the latest row per purpose and channel is the current state. */
+export const consents = pgTable(
+  "consents",
+  {
+    id: uuid("id").primaryKey(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id),
+    purpose: text("purpose").notNull(),
+    channel: text("channel", { enum: CONTACT_CHANNELS }).notNull(),
+    status: text("status", { enum: ["granted", "withdrawn"] }).notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+    note: text("note"),
+    ...lineageColumns,
+  },
+  (t) => [index("consents_person_idx").on(t.personId, t.purpose, t.channel, t.recordedAt)],
+);
+
+/** Which channel a person prefers, about what, and when they may be reached there. */
+export const channelPreferences = pgTable(
+  "channel_preferences",
+  {
+    id: uuid("id").primaryKey(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id),
+    /** What the contact is about, e.g. `orders`, `support`, `offers`; `*` for anything. */
+    topic: text("topic").notNull(),
+    channel: text("channel", { enum: CONTACT_CHANNELS }).notNull(),
+    /** Weekdays (1 = Monday) and local hours when this channel is welcome. */
+    window: jsonb("window").$type<{ days: number[]; from: string; to: string } | null>(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("channel_preferences_topic_idx").on(t.personId, t.topic)],
+);
+
+export const CUSTOM_ATTRIBUTE_TYPES = ["text", "number", "date", "boolean", "choice", "kronor"] as const;
+
+export const customAttributes = pgTable(
+  "custom_attributes",
+  {
+    id: uuid("id").primaryKey(),
+    entity: text("entity", { enum: ["person", "organization"] }).notNull(),
+    key: text("key").notNull(),
+    label: text("label").notNull(),
+    type: text("type", { enum: CUSTOM_ATTRIBUTE_TYPES }).notNull(),
+    choices: text("choices").array(),
+    required: boolean("required").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("custom_attributes_key_idx").on(t.entity, t.key)],
+);
+
+/** The ids a record has in other systems; imports are idempotent on them. */
+export const externalIds = pgTable(
+  "external_ids",
+  {
+    system: text("system").notNull(),
+    externalId: text("external_id").notNull(),
+    entity: text("entity", { enum: ["person", "organization"] }).notNull(),
+    entityId: uuid("entity_id").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("external_ids_key_idx").on(t.entity, t.system, t.externalId),
+    index("external_ids_entity_idx").on(t.entityId),
+  ],
+);

@@ -1,0 +1,124 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, STORE_KINDS } from "../support/stores";
+
+const cli = join(import.meta.dirname, "../../bin/lanthandel.js");
+
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], env: Record<string, string>, input?: string): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input ?? "");
+  });
+}
+
+async function waitForServer(port: number, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error("server exited early");
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/readyz`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("server did not become ready");
+}
+
+describe.each(STORE_KINDS)("lanthandel CLI [%s]", (kind) => {
+  const dataDir = mkdtempSync(join(tmpdir(), "lanthandel-cli-"));
+  const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: "warn", DATABASE_URL: "" };
+  let drop: (() => Promise<void>) | null = null;
+
+  beforeAll(async () => {
+    if (kind === "postgres") {
+      const database = await createTestDatabase();
+      env.DATABASE_URL = database.url;
+      drop = database.drop;
+    }
+  });
+  afterAll(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    await drop?.();
+  });
+
+  it("migrates, creates a user, and prints nothing but the key for apikey and writekey", async () => {
+    const migrated = await run(["migrate"], env);
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toMatch(/Migrations applied/);
+
+    const created = await run(
+      ["user", "create", "--email", "Ops@Example.se", "--role", "admin"],
+      env,
+      "operator password\n",
+    );
+    expect(created.stderr).not.toMatch(/Error/);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/Created admin ops@example\.se/);
+
+    const apikey = await run(["apikey", "create", "--user", "ops@example.se"], env);
+    expect(apikey.code).toBe(0);
+    expect(apikey.stdout).toMatch(/^lh_[A-Za-z0-9_-]{43}\n$/);
+
+    const writekey = await run(["writekey", "create", "--name", "Webbplats"], env);
+    expect(writekey.code).toBe(0);
+    expect(writekey.stdout).toMatch(/^wk[0-9a-f]{48}\n$/);
+  });
+
+  it("explains bad input instead of printing a stack trace", async () => {
+    const result = await run(["user", "create", "--email", "not-an-email", "--password", "short"], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/email: Not a valid e-mail address/);
+    expect(result.stderr).toMatch(/password: A password needs at least 10 characters/);
+    expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it("serves, keeps other processes off the embedded store, and shuts down cleanly on SIGTERM", async () => {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const server = spawn(process.execPath, [cli, "serve"], {
+      env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: "info" },
+    });
+    let serverLog = "";
+    server.stdout?.on("data", (chunk) => {
+      serverLog += chunk;
+    });
+    try {
+      await waitForServer(port, server);
+      const apikey = await run(["apikey", "create", "--user", "ops@example.se"], env);
+      if (kind === "pglite") {
+        expect(apikey.code).toBe(1);
+        expect(apikey.stderr).toMatch(/in use by process \d+/);
+      } else {
+        expect(apikey.code).toBe(0);
+      }
+      expect((await fetch(`http://127.0.0.1:${port}/api/openapi.json`)).status).toBe(200);
+      server.kill("SIGTERM");
+      const code = await new Promise<number | null>((resolve) => server.on("close", resolve));
+      expect(code).toBe(0);
+      expect(serverLog).toMatch(/stopped/);
+    } finally {
+      server.kill("SIGKILL");
+    }
+    const after = await run(["writekey", "create"], env);
+    expect(after.code).toBe(0);
+  });
+});

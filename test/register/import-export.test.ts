@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestApi, type TestApi } from "../support/api";
+import { STORE_KINDS } from "../support/stores";
+
+const PEOPLE_CSV = [
+  "Kundnummer;Förnamn;Efternamn;Tilltalsnamnsmarkering;Personnummer;E-post;Mobil;Gatuadress;Postnummer;Ort;custom.tier",
+  "K1;Karl Stig Emanuel;Berg;20;19121212-1212;stig@example.se;0701234567;Storgatan 1;11122;Stockholm;guld",
+  "K2;Anna-Karin;Lund;;;anna@example.se;;Kyrkvägen 2;75236;Uppsala;",
+  "K3;Per;Fel;;19121212-1213;not-an-email;;;;;",
+  "K4;Lisa;Ek;;;;;;01234;Ort;",
+].join("\n");
+
+describe.each(STORE_KINDS)("CSV import and export [%s]", (kind) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await openTestApi(kind);
+    await api.call({
+      method: "POST",
+      url: "/api/custom-attributes",
+      payload: { entity: "person", key: "tier", label: "Nivå", type: "choice", choices: ["silver", "guld"] },
+    });
+  });
+  afterAll(async () => api?.close());
+
+  const importCsv = (entity: string, csv: string, query: string) =>
+    api.call({
+      method: "POST",
+      url: `/api/imports/${entity}?${query}`,
+      headers: { "content-type": "text/csv" },
+      payload: csv,
+    });
+
+  it("validates in a dry run without writing anything", async () => {
+    const dry = await importCsv("people", PEOPLE_CSV, "system=webshop&dryRun=true");
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ dryRun: true, rowsRead: 4, created: 2, updated: 0, failed: 2 });
+    expect((await api.call({ url: "/api/people?q=Berg" })).body.items).toHaveLength(0);
+  });
+
+  it("imports the valid rows, reports every failing row with its field, and is idempotent", async () => {
+    const first = await importCsv("people", PEOPLE_CSV, "system=webshop");
+    expect(first.body).toMatchObject({ rowsRead: 4, created: 2, updated: 0, failed: 2 });
+    expect(first.body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 3, field: "personnummer", code: "invalid_checksum" }),
+        expect.objectContaining({ row: 3, field: "email", code: "invalid_email" }),
+        expect.objectContaining({ row: 4, field: "address.postalCode", code: "invalid_postnummer" }),
+      ]),
+    );
+    const again = await importCsv("people", PEOPLE_CSV, "system=webshop");
+    expect(again.body).toMatchObject({ created: 0, updated: 2, failed: 2 });
+    const found = await api.call({ url: "/api/people?q=Berg" });
+    expect(found.body.items).toHaveLength(1);
+    const stig = await api.call({ url: `/api/people/${found.body.items[0].id}` });
+    expect(stig.body).toMatchObject({
+      greetingName: "Stig",
+      personnummer: "191212121212",
+      custom: { tier: "guld" },
+      externalIds: [{ system: "webshop", externalId: "K1" }],
+    });
+    expect(stig.body.phones[0].e164).toBe("+46701234567");
+    expect(stig.body.addresses[0]).toMatchObject({
+      postalCode: "111 22",
+      source: { system: "webshop", externalId: "K1" },
+    });
+  });
+
+  it("records a move when a re-import brings a new address, and links a second system by personnummer", async () => {
+    const moved = PEOPLE_CSV.replace("Storgatan 1;11122;Stockholm", "Nygatan 5;41104;Göteborg");
+    await importCsv("people", moved, "system=webshop");
+    const erp = "id,givenNames,surname,personnummer,phone\nERP-9,Karl Stig Emanuel,Berg,121212-1212,08-123 456 78";
+    const linked = await importCsv("people", erp, "system=erp");
+    expect(linked.body).toMatchObject({ created: 0, updated: 1 });
+    const id = (await api.call({ url: "/api/people?q=Berg" })).body.items[0].id;
+    const stig = await api.call({ url: `/api/people/${id}` });
+    expect(
+      stig.body.addresses.map((a: { city: string; validTo: string | null }) => [a.city, a.validTo === null]),
+    ).toEqual([
+      ["Göteborg", true],
+      ["Stockholm", false],
+    ]);
+    expect(stig.body.externalIds.map((e: { system: string }) => e.system).sort()).toEqual(["erp", "webshop"]);
+    expect(stig.body.phones.map((p: { e164: string }) => p.e164).sort()).toEqual(["+46701234567", "+46812345678"]);
+  });
+
+  it("imports orders and activities that refer to people by the source's customer id", async () => {
+    const orders =
+      "externalId,personExternalId,number,totalSek,status,orderedAt\nO1,K1,1001,12500.00,open,2026-05-01\nO2,K404,1002,10,open,2026-05-01";
+    const result = await importCsv("orders", orders, "system=webshop");
+    expect(result.body).toMatchObject({ created: 1, failed: 1 });
+    expect(result.body.errors[0]).toMatchObject({ row: 2, code: "unknown_person" });
+    expect((await importCsv("orders", orders, "system=webshop")).body).toMatchObject({ created: 0, updated: 1 });
+    const calls = "externalId;kundid;typ;rubrik;datum\nA1;K1;call;Klagomål;2026-05-02T10:00:00Z";
+    expect((await importCsv("activities", calls, "system=webshop")).body).toMatchObject({ created: 1, failed: 0 });
+    const id = (await api.call({ url: "/api/people?q=Berg" })).body.items[0].id;
+    const timeline = await api.call({ url: `/api/people/${id}/timeline` });
+    expect(timeline.body.items.map((item: { kind: string }) => item.kind)).toEqual(["call", "order"]);
+  });
+
+  it("rejects a file without the required columns and names them", async () => {
+    const bad = await importCsv("people", "name;mail\nx;y", "system=webshop");
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((error: { field: string }) => error.field)).toEqual([
+      "mapping.externalId",
+      "mapping.givenNames",
+      "mapping.surname",
+    ]);
+    const mapped = await importCsv(
+      "people",
+      "nr;a;b\nM1;Mia;Mapp",
+      "system=crm&map=nr=externalId,a=givenNames,b=surname",
+    );
+    expect(mapped.body.created).toBe(1);
+  });
+
+  it("exports the filtered list as CSV with custom attribute columns", async () => {
+    const response = await api.app.inject({
+      url: "/api/people/export.csv?filter=custom.tier:eq:guld",
+      headers: { authorization: `Bearer ${api.adminKey}` },
+    });
+    expect(response.headers["content-type"]).toContain("text/csv");
+    const lines = response.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\n");
+    expect(lines[0]).toBe(
+      "id,givenNames,greetingName,surname,personnummer,lifecycleStage,email,phone,city,custom.tier",
+    );
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(",Stig,Berg,191212121212,");
+    expect(lines[1]).toContain(",guld");
+  });
+});
