@@ -87,8 +87,10 @@ export async function buildApp(services: Services): Promise<BuiltApp> {
     transformObject: jsonSchemaTransformObject,
   });
   // The docs page and its assets are public, like the OpenAPI document they render.
+  // So are the web app's files: everything outside the API prefixes.
   app.addHook("onRoute", (route) => {
-    if (route.url.startsWith("/api/docs")) route.config = { ...(route.config ?? {}), public: true };
+    const isWebFile = !API_PREFIXES.some((prefix) => route.url.startsWith(prefix));
+    if (route.url.startsWith("/api/docs") || isWebFile) route.config = { ...(route.config ?? {}), public: true };
   });
   await app.register(scalarReference, {
     routePrefix: "/api/docs",

@@ -30,12 +30,11 @@ describe.each(STORE_KINDS)("organisations [%s]", (kind) => {
       vatNumber: "SE556036079301",
     });
     expect(org.body.addresses[0]).toMatchObject({ kind: "visiting", postalCode: "411 04", city: "Göteborg" });
-    const bad = await create({ name: "Fel AB", organisationsnummer: "556036-0794", website: "ftp://x" });
-    expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
-      "organisationsnummer",
-      "website",
-    ]);
+    const badNumber = await create({ name: "Fel AB", organisationsnummer: "556036-0794" });
+    expect(badNumber.status).toBe(400);
+    expect(badNumber.body.errors).toEqual([expect.objectContaining({ field: "organisationsnummer", code: "invalid_checksum" })]);
+    const badSite = await create({ name: "Fel AB", website: "ftp://x" });
+    expect(badSite.body.errors).toEqual([expect.objectContaining({ field: "website" })]);
     const duplicate = await create({ name: "Samma", organisationsnummer: "556036-0793" });
     expect(duplicate.status).toBe(409);
   });

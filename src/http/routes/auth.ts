@@ -3,10 +3,13 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../app/services";
 import {
+  createFirstAdmin,
   createSession,
   endSession,
   getUser,
+  isSetupNeeded,
   updateUser,
+  ZCreateUserInput,
   ZLoginInput,
   ZUpdateUserInput,
   ZUser,

@@ -34,7 +34,7 @@ export async function createOrganization(ctx: Ctx, input: TCreateOrganizationInp
     const emailList = normalizeEmails(data.emails, "emails", errors);
     const phoneList = normalizePhones(data.phones, "phones", errors);
     const address = data.address
-      ? normalizeAddress({ ...data.address, kind: input.address?.kind ?? "visiting" }, "address", errors)
+      ? normalizeAddress({ ...data.address, kind: data.address.kind ?? "visiting" }, "address", errors)
       : null;
     const custom = validateCustomValues(await loadCustomAttributes(tx.db, "organization"), data.custom ?? {}, errors, {
       requireAll: true,

@@ -5,7 +5,7 @@ import { type Ctx, newId, withTransaction } from "../../kernel/ctx";
 import { emitEvent } from "../../kernel/events";
 import { FieldErrors } from "../../kernel/field-errors";
 import { authorize } from "../../kernel/permissions";
-import { type NormalEmail, type NormalPhone, normalizeEmails, normalizePhones } from "./contact-points";
+import type { NormalEmail, NormalPhone } from "./contact-points";
 import { validateCustomValues } from "./custom-values";
 import { lineageColumns, stampLineage } from "./lineage";
 import { loadCustomAttributes } from "./list-custom-attributes";
@@ -14,7 +14,9 @@ import {
   greetingFor,
   type NormalAddress,
   normalizeAddress,
+  normalizeEmailAddress,
   normalizeNames,
+  normalizePhoneNumber,
   normalizePersonnummer,
   resolvePreferredParts,
 } from "./normalize";
@@ -271,15 +273,18 @@ function normalizeRow(
   if (stage && !(LIFECYCLE_STAGES as readonly string[]).includes(stage)) {
     errors.add("lifecycleStage", "invalid_stage", `One of ${LIFECYCLE_STAGES.join(", ")}`);
   }
-  const emailList = text("email")
-    ? normalizeEmails([{ address: text("email") ?? "", kind: "private" }], "email", errors)
+  const email = text("email") ? normalizeEmailAddress(text("email") ?? "", "email", errors) : null;
+  const emailList: NormalEmail[] = email
+    ? [{ address: email.address, canonical: email.canonical, kind: "private", isPrimary: true }]
     : [];
-  const phoneInputs = [text("phone"), text("mobile")].filter((value): value is string => Boolean(value));
-  const phoneList = normalizePhones(
-    phoneInputs.map((number) => ({ number, kind: "private" as const })),
-    "phone",
-    errors,
-  );
+  const phoneList: NormalPhone[] = [];
+  for (const field of ["mobile", "phone"] as const) {
+    const raw = text(field);
+    const phone = raw ? normalizePhoneNumber(raw, field, errors) : null;
+    if (phone && !phoneList.some((existing) => existing.e164 === phone.e164)) {
+      phoneList.push({ e164: phone.e164, type: phone.type, kind: "private", isPrimary: phoneList.length === 0 });
+    }
+  }
   const hasAddress = ADDRESS_FIELDS.some((field) => text(field));
   const address = hasAddress
     ? normalizeAddress(

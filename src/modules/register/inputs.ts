@@ -21,7 +21,8 @@ export const ZSourceInput = z.object({
 export type TSourceInput = z.infer<typeof ZSourceInput>;
 
 export const ZAddressInput = z.object({
-  kind: z.enum(["home", "postal", "visiting", "billing", "delivery"]).default("home"),
+  /** Defaults to home for people and visiting for organisations. */
+  kind: z.enum(["home", "postal", "visiting", "billing", "delivery"]).optional(),
   street: z.string().trim().max(200).optional(),
   careOf: z.string().trim().max(200).optional(),
   box: z.string().trim().max(20).optional(),

@@ -1,0 +1,55 @@
+/**
+ * Common Swedish nicknames (lower case) and the given name they usually stand for, for duplicate
+ * matching: "Kalle Andersson" may be the Karl Andersson already in the register. A hint, not a
+ * rewrite: some of these (Maja, Stina, Sanna) are also given names in their own right.
+ *
+ * Left out on purpose: names that grew from another name but now stand alone, like Mats
+ * (Mattias), Lena (Helena, Magdalena) and Lisa (Elisabet), which would merge different people.
+ */
+export const NICKNAMES: Readonly<Record<string, string>> = {
+  kalle: "Karl",
+  calle: "Carl",
+  lasse: "Lars",
+  pelle: "Per",
+  nisse: "Nils",
+  olle: "Olof",
+  janne: "Jan",
+  bosse: "Bo",
+  hasse: "Hans",
+  micke: "Mikael",
+  jocke: "Joakim",
+  nicke: "Niklas",
+  robban: "Robert",
+  gurra: "Gustav",
+  fredde: "Fredrik",
+  danne: "Daniel",
+  steffe: "Stefan",
+  tobbe: "Tobias",
+  benke: "Bengt",
+  bengan: "Bengt",
+  berra: "Bertil",
+  kenta: "Kenneth",
+  ludde: "Ludvig",
+  mange: "Magnus",
+  acke: "Axel",
+  sebbe: "Sebastian",
+  tompa: "Tomas",
+  affe: "Alfred",
+  kjelle: "Kjell",
+  vicke: "Viktor",
+  mackan: "Marcus",
+  maja: "Maria",
+  lotta: "Charlotte",
+  kicki: "Kristina",
+  stina: "Kristina",
+  gittan: "Birgitta",
+  bittan: "Birgitta",
+  bettan: "Elisabeth",
+  jossan: "Josefin",
+  tessan: "Therese",
+  fia: "Sofia",
+  cissi: "Cecilia",
+  sanna: "Susanna",
+  susse: "Susanne",
+  kattis: "Katarina",
+};

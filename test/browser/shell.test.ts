@@ -1,0 +1,196 @@
+import { existsSync } from "node:fs";
+import type { FastifyInstance } from "fastify";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Services } from "../../src/app/services";
+import { buildWeb } from "../../src/cli/build-web";
+import { buildApp, webDistDir } from "../../src/http/app";
+import { systemClock } from "../../src/kernel/clock";
+import { createUser } from "../../src/modules/access";
+import { openTestServices } from "../support/services";
+
+const ADMIN = { email: "astrid@lanthandel.test", name: "Astrid Lind", password: "rätt-lösenord-42" };
+const COLLEAGUE = { email: "bertil@lanthandel.test", name: "Bertil Berg", password: "ett-långt-lösenord" };
+
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Builds the bundle that ships: under Vitest, NODE_ENV=test would make Vite bundle React's development build. */
+async function buildShippedWeb(): Promise<void> {
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await buildWeb();
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+}
+
+const longDate = (tag: string) => new Intl.DateTimeFormat(tag, { dateStyle: "full" }).format(new Date());
+
+/**
+ * One admin's visit, step by step, on the real server and the built web app. The steps share
+ * the browser page, so each starts where the one before it ended.
+ */
+describe("the web shell", () => {
+  let services: Services;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let page: Page;
+  let baseUrl: string;
+  let apiKey = "";
+  const pageErrors: Error[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(`${webDistDir}/index.html`)) await buildShippedWeb();
+    // Sessions expire by this clock, and the browser drops cookies that expire in its past.
+    services = await openTestServices("pglite", { clock: systemClock });
+    await createUser(services.systemCtx("test"), { ...ADMIN, role: "admin" });
+    ({ app } = await buildApp(services));
+    baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });
+    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    page = await browser.newPage({ baseURL: baseUrl, viewport: { width: 1360, height: 860 } });
+    page.setDefaultTimeout(10_000);
+    page.on("pageerror", (error) => pageErrors.push(error));
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await services?.close();
+  });
+
+  const navigation = () => page.getByRole("navigation");
+  const snapshot = (name: string) => page.screenshot({ path: `/tmp/lanthandel-${name}.png`, animations: "disabled" });
+  const userMenu = () => page.getByRole("button", { name: new RegExp(ADMIN.name) });
+
+  it("sends a visitor who is not signed in to the sign-in page", async () => {
+    await page.goto("/");
+    await page.waitForURL(`${baseUrl}/login`);
+    await page.getByRole("heading", { name: "Logga in" }).waitFor();
+  });
+
+  it("says so when the password is wrong", async () => {
+    await page.getByLabel("E-post").fill(ADMIN.email);
+    await page.getByLabel("Lösenord", { exact: true }).fill("fel-lösenord");
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await page.getByRole("alert").filter({ hasText: "Fel e-post eller lösenord" }).waitFor();
+    await snapshot("login-error");
+    expect(page.url()).toBe(`${baseUrl}/login`);
+  });
+
+  it("signs in to the shell with every module in the menu and a greeting", async () => {
+    await page.getByLabel("Lösenord", { exact: true }).fill(ADMIN.password);
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await page.waitForURL(`${baseUrl}/`);
+    await page.getByRole("heading", { name: `Välkommen, ${ADMIN.name}` }).waitFor();
+    await page.getByText(longDate("sv-SE")).waitFor();
+    const labels = await navigation().getByRole("link").allInnerTexts();
+    expect(labels).toEqual([
+      "Översikt",
+      "Personer",
+      "Organisationer",
+      "Händelser",
+      "Regler",
+      "Försäljning",
+      "Kampanjer",
+      "Ärenden",
+      "Kundresa",
+      "Administration",
+    ]);
+    await expect(userMenu().textContent()).resolves.toContain("Administratör");
+    await snapshot("overview");
+  });
+
+  it("shows a plain placeholder for a module that is not built yet", async () => {
+    await navigation().getByRole("link", { name: "Ärenden" }).click();
+    await page.waitForURL(`${baseUrl}/cases`);
+    await page.getByRole("heading", { name: "Ärenden" }).waitFor();
+    await page.getByText("Ärenden är inte byggd än").waitFor();
+  });
+
+  it("switches to English at once and keeps the choice after a reload", async () => {
+    await userMenu().click();
+    await page.getByRole("menuitem", { name: "English" }).click();
+    await navigation().getByRole("link", { name: "People" }).waitFor();
+    await page.getByRole("heading", { name: "Cases" }).waitFor();
+    await page.reload();
+    await navigation().getByRole("link", { name: "Organisations" }).waitFor();
+    await navigation().getByRole("link", { name: "Overview" }).click();
+    await page.getByRole("heading", { name: `Welcome, ${ADMIN.name}` }).waitFor();
+    await page.getByText(longDate("en-GB")).waitFor();
+  });
+
+  it("shows why a new user was refused, then adds the user", async () => {
+    await navigation().getByRole("link", { name: "Administration" }).click();
+    await page.waitForURL(`${baseUrl}/admin`);
+    const form = page.locator("form").filter({ hasText: "New user" });
+    await form.getByLabel("Name", { exact: true }).fill(COLLEAGUE.name);
+    await form.getByLabel("E-mail").fill(COLLEAGUE.email);
+    await form.getByLabel("Password", { exact: true }).fill("kort");
+    await form.getByRole("button", { name: "Create user" }).click();
+    await form.getByText("The password needs at least 10 characters").waitFor();
+
+    await form.getByLabel("Password", { exact: true }).fill(COLLEAGUE.password);
+    await form.getByLabel("Role", { exact: true }).click();
+    await page.getByRole("option", { name: "Support" }).click();
+    await form.getByRole("button", { name: "Create user" }).click();
+    await form.getByText(`${COLLEAGUE.name} has been added.`).waitFor();
+    const row = page.getByRole("row").filter({ hasText: COLLEAGUE.email });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain("Support");
+    await snapshot("admin-users");
+  });
+
+  it("shows a new API key once, and the key works", async () => {
+    await page.getByRole("tab", { name: "API keys" }).click();
+    await page.getByLabel("Key name").fill("Webbshop");
+    await page.getByRole("button", { name: "Create key" }).click();
+    await page.getByText("It will not be shown again").waitFor();
+    apiKey = (await page.getByTestId("new-api-key").textContent())?.trim() ?? "";
+    expect(apiKey).toMatch(/^lh_/);
+    await snapshot("api-key");
+
+    const me = await fetch(`${baseUrl}/api/me`, { headers: { authorization: `Bearer ${apiKey}` } });
+    expect(me.status).toBe(200);
+
+    await page.getByRole("button", { name: "Done" }).click();
+    await page.getByRole("row").filter({ hasText: "Webbshop" }).waitFor();
+    await expect(page.getByText(apiKey).count()).resolves.toBe(0);
+  });
+
+  it("revokes an API key after asking, and the key stops working", async () => {
+    const row = page.getByRole("row").filter({ hasText: "Webbshop" });
+    await row.getByRole("button", { name: "Revoke" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
+    await row.getByText("Revoked").waitFor();
+    const me = await fetch(`${baseUrl}/api/me`, { headers: { authorization: `Bearer ${apiKey}` } });
+    expect(me.status).toBe(401);
+  });
+
+  it("lists what happened in the audit log", async () => {
+    await page.getByRole("tab", { name: "Audit log" }).click();
+    await page.getByRole("row").filter({ hasText: "user.create" }).first().waitFor();
+    const keyCreated = page.getByRole("row").filter({ hasText: "api_key.create" }).first();
+    await keyCreated.getByRole("button", { name: "Show details" }).click();
+    await page.getByText('"name": "Webbshop"').waitFor();
+    await snapshot("audit-log");
+  });
+
+  it("signs out, after which the shell is closed", async () => {
+    await userMenu().click();
+    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await page.waitForURL(`${baseUrl}/login`);
+    await page.goto("/admin");
+    await page.waitForURL(`${baseUrl}/login?redirect=%2Fadmin`);
+    await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,33 @@
+import { infiniteQueryOptions, queryOptions, useQueryClient } from "@tanstack/react-query";
+import { api } from "../api/api";
+import type { ApiKey, AuditEntry, CursorPage, Items, User } from "../api/types";
+
+const ADMIN = ["admin"] as const;
+
+export const usersQuery = queryOptions({
+  queryKey: [...ADMIN, "users"],
+  queryFn: () => api<Items<User>>("/api/users"),
+  select: (page) => page.items,
+});
+
+export const apiKeysQuery = queryOptions({
+  queryKey: [...ADMIN, "api-keys"],
+  queryFn: () => api<Items<ApiKey>>("/api/api-keys"),
+  select: (page) => page.items,
+});
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export const auditLogQuery = infiniteQueryOptions({
+  queryKey: [...ADMIN, "audit-log"],
+  queryFn: ({ pageParam }) =>
+    api<CursorPage<AuditEntry>>("/api/audit-log", { query: { limit: AUDIT_PAGE_SIZE, cursor: pageParam } }),
+  initialPageParam: undefined as string | undefined,
+  getNextPageParam: (page) => page.nextCursor ?? undefined,
+});
+
+/** Every admin write also lands in the audit log, so all admin lists are refreshed together. */
+export function useRefreshAdmin(): () => Promise<void> {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: ADMIN });
+}

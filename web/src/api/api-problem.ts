@@ -1,0 +1,43 @@
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** The RFC 9457 problem details every API error carries. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  code: string;
+  errors: FieldError[];
+  requestId: string;
+}
+
+/** The fetch wrapper's only error; `code` is stable and is what the UI branches on. */
+export class ApiProblem extends Error {
+  override name = "ApiProblem";
+  readonly status: number;
+  readonly code: string;
+  readonly errors: FieldError[];
+  readonly requestId: string | null;
+
+  constructor(problem: Pick<Problem, "status" | "code" | "detail"> & Partial<Problem>) {
+    super(problem.detail);
+    this.status = problem.status;
+    this.code = problem.code;
+    this.errors = problem.errors ?? [];
+    this.requestId = problem.requestId ?? null;
+  }
+
+  fieldError(field: string): FieldError | undefined {
+    return this.errors.find((error) => error.field === field);
+  }
+}
+
+/** Codes after which the browser no longer holds a usable session. */
+export function endsSession(error: unknown): boolean {
+  return error instanceof ApiProblem && (error.code === "unauthenticated" || error.code === "csrf_failed");
+}

@@ -1,0 +1,55 @@
+import { ApiProblem, type Problem } from "./api-problem";
+import { csrfToken } from "./csrf-token";
+
+type Method = "GET" | "POST" | "PATCH" | "DELETE";
+
+export interface ApiOptions {
+  method?: Method;
+  body?: unknown;
+  query?: Record<string, string | number | undefined>;
+}
+
+function urlOf(path: string, query: ApiOptions["query"]): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== "") params.set(name, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+async function problemOf(response: Response): Promise<ApiProblem> {
+  const type = response.headers.get("content-type") ?? "";
+  if (type.includes("json")) {
+    const body = (await response.json().catch(() => null)) as Partial<Problem> | null;
+    if (body && typeof body.code === "string") {
+      return new ApiProblem({ ...body, code: body.code, status: response.status, detail: body.detail ?? "" });
+    }
+  }
+  return new ApiProblem({ status: response.status, code: "http_error", detail: response.statusText });
+}
+
+/** Calls the API with the session cookie; every write carries the session's CSRF token. */
+export async function api<T>(path: string, options: ApiOptions = {}): Promise<T> {
+  const method = options.method ?? "GET";
+  const headers: Record<string, string> = { accept: "application/json" };
+  // Fastify refuses an empty body declared as JSON, so the type is sent only with a body.
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  const token = csrfToken.get();
+  if (method !== "GET" && token) headers["x-csrf-token"] = token;
+
+  let response: Response;
+  try {
+    response = await fetch(urlOf(path, options.query), {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiProblem({ status: 0, code: "network_error", detail: "The server could not be reached" });
+  }
+  if (!response.ok) throw await problemOf(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}

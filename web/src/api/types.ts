@@ -1,0 +1,50 @@
+import type { Locale } from "../i18n/locale";
+
+export const ROLES = ["admin", "sales", "marketing", "support", "read_only"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Timestamps arrive as ISO 8601 strings. */
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: Locale;
+  active: boolean;
+  teamIds: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  prefix: string;
+  userId: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorLabel: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface Items<T> {
+  items: T[];
+}
+
+export interface CursorPage<T> extends Items<T> {
+  nextCursor: string | null;
+}
+
+export function isRole(value: unknown): value is Role {
+  return ROLES.includes(value as Role);
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatDateTime, formatKronor, formatLongDate, formatNumber } from "./format";
+
+const NBSP = "\u00a0";
+// Built from local parts so the expectations hold in every time zone.
+const sunday = new Date(2026, 10, 22, 9, 5);
+
+describe("Swedish formats", () => {
+  it("writes dates the ISO way", () => {
+    expect(formatDate(sunday, "sv")).toBe("2026-11-22");
+    expect(formatDateTime(sunday, "sv")).toBe("2026-11-22 09:05");
+  });
+
+  it("spells out long dates in Swedish", () => {
+    expect(formatLongDate(sunday, "sv")).toBe("söndag 22 november 2026");
+  });
+
+  it("groups digits with no-break spaces and uses a decimal comma", () => {
+    expect(formatNumber(1234567.5, "sv")).toBe(`1${NBSP}234${NBSP}567,5`);
+  });
+
+  it("writes kronor after the amount, with öre only when there are any", () => {
+    expect(formatKronor(12345, "sv")).toBe(`12${NBSP}345${NBSP}kr`);
+    expect(formatKronor(12345.5, "sv")).toBe(`12${NBSP}345,50${NBSP}kr`);
+  });
+
+  it("accepts the ISO strings the API sends", () => {
+    expect(formatDate(sunday.toISOString(), "sv")).toBe("2026-11-22");
+  });
+});
+
+describe("English formats", () => {
+  it("writes dates the British way", () => {
+    expect(formatDate(sunday, "en")).toBe("22/11/2026");
+    expect(formatDateTime(sunday, "en")).toBe("22/11/2026, 09:05");
+    expect(formatLongDate(sunday, "en")).toBe("Sunday, 22 November 2026");
+  });
+
+  it("groups digits with commas", () => {
+    expect(formatNumber(1234567.5, "en")).toBe("1,234,567.5");
+  });
+
+  it("still counts in Swedish kronor", () => {
+    expect(formatKronor(12345, "en")).toBe(`SEK${NBSP}12,345`);
+  });
+});

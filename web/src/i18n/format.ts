@@ -1,0 +1,41 @@
+import type { Locale } from "./locale";
+
+/** English speakers here are still in Sweden: British conventions, but kronor stay kronor. */
+const LANGUAGE_TAGS: Record<Locale, string> = { sv: "sv-SE", en: "en-GB" };
+
+type DateInput = Date | string;
+
+const toDate = (value: DateInput) => (typeof value === "string" ? new Date(value) : value);
+
+/** sv: 2026-11-22, en: 22/11/2026 */
+export function formatDate(value: DateInput, locale: Locale): string {
+  return new Intl.DateTimeFormat(LANGUAGE_TAGS[locale]).format(toDate(value));
+}
+
+/** sv: söndag 22 november 2026, en: Sunday, 22 November 2026 */
+export function formatLongDate(value: DateInput, locale: Locale): string {
+  return new Intl.DateTimeFormat(LANGUAGE_TAGS[locale], { dateStyle: "full" }).format(toDate(value));
+}
+
+/** sv: 2026-11-22 09:05, en: 22/11/2026, 09:05 */
+export function formatDateTime(value: DateInput, locale: Locale): string {
+  return new Intl.DateTimeFormat(LANGUAGE_TAGS[locale], { dateStyle: "short", timeStyle: "short" }).format(
+    toDate(value),
+  );
+}
+
+/** sv: 1 234 567,5 (grouped with no-break spaces, so a number never wraps), en: 1,234,567.5 */
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(LANGUAGE_TAGS[locale]).format(value);
+}
+
+/** sv: 12 345 kr, en: SEK 12,345; öre are shown only when there are any. */
+export function formatKronor(amount: number, locale: Locale): string {
+  const fractionDigits = Number.isInteger(amount) ? 0 : 2;
+  return new Intl.NumberFormat(LANGUAGE_TAGS[locale], {
+    style: "currency",
+    currency: "SEK",
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(amount);
+}

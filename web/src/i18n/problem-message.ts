@@ -1,0 +1,48 @@
+import { ApiProblem } from "../api/api-problem";
+import type { Messages } from "./sv";
+
+/** A sentence for the user; codes the UI knows are translated, others keep the server's detail. */
+export function problemMessage(error: unknown, t: Messages): string {
+  if (!(error instanceof ApiProblem)) return t.errors.unexpected;
+  switch (error.code) {
+    case "invalid_credentials":
+      return t.errors.invalidCredentials;
+    case "rate_limited":
+      return t.errors.rateLimited;
+    case "network_error":
+      return t.errors.network;
+    case "forbidden":
+      return t.errors.forbidden;
+    case "validation_failed":
+      return t.errors.validation;
+    case "unauthenticated":
+    case "csrf_failed":
+      return t.errors.sessionEnded;
+    case "internal":
+      return t.errors.unexpected;
+    default:
+      return error.message || t.errors.unexpected;
+  }
+}
+
+/** Messages by the server's field error code; a form overrides those its fields need. */
+export type FieldMessages = Partial<Record<string, string>>;
+
+/** The message to show under one form field, if the server found fault with it. */
+export function fieldProblem(
+  error: unknown,
+  field: string,
+  t: Messages,
+  overrides: FieldMessages = {},
+): string | undefined {
+  if (!(error instanceof ApiProblem)) return undefined;
+  const fault = error.fieldError(field);
+  if (!fault) return undefined;
+  const messages: FieldMessages = {
+    taken: t.fields.taken,
+    invalid_type: t.fields.required,
+    too_small: t.fields.required,
+    ...overrides,
+  };
+  return messages[fault.code] ?? fault.message;
+}

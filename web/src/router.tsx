@@ -1,0 +1,98 @@
+import type { QueryClient } from "@tanstack/react-query";
+import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from "@tanstack/react-router";
+import { AdminPage } from "./admin/admin-page";
+import { requireUser } from "./auth/require-user";
+import { ComingSoonPage } from "./pages/coming-soon-page";
+import { ErrorPage } from "./pages/error-page";
+import { LoginPage } from "./pages/login-page";
+import { NotFoundPage } from "./pages/not-found-page";
+import { OverviewPage } from "./pages/overview-page";
+import { PendingPage } from "./pages/pending-page";
+import { AppLayout } from "./shell/app-layout";
+import type { ModuleKey, ModulePath } from "./shell/modules";
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+interface LoginSearch {
+  redirect?: string;
+}
+
+/** Only a page of this app may be returned to after signing in, never another site. */
+function returnPath(value: unknown): string | undefined {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//")) return undefined;
+  return value.startsWith("/login") ? undefined : value;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: ErrorPage,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/login",
+  validateSearch: (search: Record<string, unknown>): LoginSearch => ({ redirect: returnPath(search.redirect) }),
+  component: LoginPage,
+});
+
+const shellRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "shell",
+  beforeLoad: async ({ context, location }) => ({ user: await requireUser(context.queryClient, location.href) }),
+  component: AppLayout,
+});
+
+const overviewRoute = createRoute({ getParentRoute: () => shellRoute, path: "/", component: OverviewPage });
+
+const adminRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/admin",
+  beforeLoad: ({ context }) => {
+    if (context.user.role !== "admin") throw redirect({ to: "/" });
+  },
+  component: AdminPage,
+});
+
+function comingRoute<TPath extends ModulePath>(path: TPath, module: ModuleKey) {
+  return createRoute({
+    getParentRoute: () => shellRoute,
+    path,
+    component: () => <ComingSoonPage module={module} />,
+  });
+}
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  shellRoute.addChildren([
+    overviewRoute,
+    comingRoute("/people", "people"),
+    comingRoute("/organizations", "organizations"),
+    comingRoute("/events", "events"),
+    comingRoute("/rules", "rules"),
+    comingRoute("/sales", "sales"),
+    comingRoute("/campaigns", "campaigns"),
+    comingRoute("/cases", "cases"),
+    comingRoute("/journey", "journey"),
+    adminRoute,
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPendingComponent: PendingPage,
+    // TanStack Query already caches the data; the router should not hold a second copy.
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
