@@ -32,7 +32,9 @@ describe.each(STORE_KINDS)("organisations [%s]", (kind) => {
     expect(org.body.addresses[0]).toMatchObject({ kind: "visiting", postalCode: "411 04", city: "Göteborg" });
     const badNumber = await create({ name: "Fel AB", organisationsnummer: "556036-0794" });
     expect(badNumber.status).toBe(400);
-    expect(badNumber.body.errors).toEqual([expect.objectContaining({ field: "organisationsnummer", code: "invalid_checksum" })]);
+    expect(badNumber.body.errors).toEqual([
+      expect.objectContaining({ field: "organisationsnummer", code: "invalid_checksum" }),
+    ]);
     const badSite = await create({ name: "Fel AB", website: "ftp://x" });
     expect(badSite.body.errors).toEqual([expect.objectContaining({ field: "website" })]);
     const duplicate = await create({ name: "Samma", organisationsnummer: "556036-0793" });

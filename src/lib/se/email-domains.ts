@@ -1,17 +1,12 @@
 /**
- * Mailbox providers common among Swedish private customers, for realistic demo addresses and
- * for benchmarks that group by domain. These are real domains, so generated addresses can belong
- * to real people: never let a demo or load test send mail to them.
+ * Domains for generated e-mail addresses in demo data and benchmarks. They are the domains
+ * reserved for examples (RFC 2606 and RFC 6761), so a demo or load test that sends mail by
+ * mistake can never reach a real person.
  */
 export const EMAIL_DOMAINS: readonly string[] = [
-  "gmail.com",
-  "hotmail.com",
-  "hotmail.se",
-  "outlook.com",
-  "live.se",
-  "yahoo.se",
-  "icloud.com",
-  "telia.com",
-  "bredband.net",
-  "comhem.se",
+  "example.com",
+  "example.net",
+  "example.org",
+  "mail.example",
+  "post.example",
 ];

@@ -90,15 +90,13 @@ export async function createOrganization(ctx: Ctx, input: TCreateOrganizationInp
     await insertPhones(tx, owner, phoneList, source);
     if (address) await insertAddress(tx, owner, address, source);
     if (data.externalId) {
-      await tx.db
-        .insert(externalIds)
-        .values({
-          system: source.system,
-          externalId: data.externalId,
-          entity: "organization",
-          entityId: id,
-          receivedAt: now,
-        });
+      await tx.db.insert(externalIds).values({
+        system: source.system,
+        externalId: data.externalId,
+        entity: "organization",
+        entityId: id,
+        receivedAt: now,
+      });
     }
     const organization = await loadOrganizationDetail(tx.db, id);
     if (!organization) throw new Error("organisation vanished inside its own transaction");

@@ -81,15 +81,13 @@ export async function createPerson(ctx: Ctx, input: TCreatePersonInput): Promise
     await insertPhones(tx, owner, phoneList, source);
     if (address) await insertAddress(tx, owner, address, source);
     if (data.externalId) {
-      await tx.db
-        .insert(externalIds)
-        .values({
-          system: source.system,
-          externalId: data.externalId,
-          entity: "person",
-          entityId: id,
-          receivedAt: now,
-        });
+      await tx.db.insert(externalIds).values({
+        system: source.system,
+        externalId: data.externalId,
+        entity: "person",
+        entityId: id,
+        receivedAt: now,
+      });
     }
     await refreshPersonSearch(tx.db, id);
     const person = await loadPersonDetail(tx.db, id);

@@ -16,8 +16,8 @@ import {
   normalizeAddress,
   normalizeEmailAddress,
   normalizeNames,
-  normalizePhoneNumber,
   normalizePersonnummer,
+  normalizePhoneNumber,
   resolvePreferredParts,
 } from "./normalize";
 import { phoneForms, refreshPersonSearch } from "./refresh-search";
@@ -187,17 +187,15 @@ export async function importPeople(
           };
         }),
       );
-      await tx.db
-        .insert(externalIds)
-        .values(
-          creates.map((row) => ({
-            system,
-            externalId: row.externalId,
-            entity: "person" as const,
-            entityId: row.id,
-            receivedAt: now,
-          })),
-        );
+      await tx.db.insert(externalIds).values(
+        creates.map((row) => ({
+          system,
+          externalId: row.externalId,
+          entity: "person" as const,
+          entityId: row.id,
+          receivedAt: now,
+        })),
+      );
       const emailRows = creates.flatMap((row) =>
         row.emails.map((email) => ({
           id: newId(tx),
@@ -387,32 +385,28 @@ async function applyUpdate(
   const newEmails = row.emails.filter((email) => !emailRows.some((existing) => existing.canonical === email.canonical));
   const newPhones = row.phones.filter((phone) => !phoneRows.some((existing) => existing.e164 === phone.e164));
   if (newEmails.length) {
-    await ctx.db
-      .insert(emails)
-      .values(
-        newEmails.map((email) => ({
-          id: newId(ctx),
-          personId: row.id,
-          ...email,
-          isPrimary: emailRows.length === 0 && email.isPrimary,
-          createdAt: now,
-          ...lineageColumns(source),
-        })),
-      );
+    await ctx.db.insert(emails).values(
+      newEmails.map((email) => ({
+        id: newId(ctx),
+        personId: row.id,
+        ...email,
+        isPrimary: emailRows.length === 0 && email.isPrimary,
+        createdAt: now,
+        ...lineageColumns(source),
+      })),
+    );
   }
   if (newPhones.length) {
-    await ctx.db
-      .insert(phones)
-      .values(
-        newPhones.map((phone) => ({
-          id: newId(ctx),
-          personId: row.id,
-          ...phone,
-          isPrimary: phoneRows.length === 0 && phone.isPrimary,
-          createdAt: now,
-          ...lineageColumns(source),
-        })),
-      );
+    await ctx.db.insert(phones).values(
+      newPhones.map((phone) => ({
+        id: newId(ctx),
+        personId: row.id,
+        ...phone,
+        isPrimary: phoneRows.length === 0 && phone.isPrimary,
+        createdAt: now,
+        ...lineageColumns(source),
+      })),
+    );
   }
   if (row.address && !addressRows.some((existing) => row.address && sameAddress(existing, row.address))) {
     for (const old of addressRows) await ctx.db.update(addresses).set({ validTo: now }).where(eq(addresses.id, old.id));

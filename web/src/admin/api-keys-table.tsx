@@ -5,7 +5,7 @@ import { problemMessage } from "../i18n/problem-message";
 import { useI18n } from "../i18n/use-i18n";
 import { apiKeysQuery, usersQuery } from "./queries";
 import { RevokeApiKeyButton } from "./revoke-api-key-button";
-import { TableState } from "./table-state";
+import { TableState } from "../ui/table-state";
 
 export function ApiKeysTable() {
   const { t, locale } = useI18n();

@@ -4,7 +4,7 @@ import { problemMessage } from "../i18n/problem-message";
 import { useI18n } from "../i18n/use-i18n";
 import { AuditLogRow } from "./audit-log-row";
 import { auditLogQuery } from "./queries";
-import { TableState } from "./table-state";
+import { TableState } from "../ui/table-state";
 
 export function AuditLogPanel() {
   const { t } = useI18n();

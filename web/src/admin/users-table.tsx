@@ -4,7 +4,7 @@ import { formatDate } from "../i18n/format";
 import { problemMessage } from "../i18n/problem-message";
 import { LANGUAGE_NAMES, useI18n } from "../i18n/use-i18n";
 import { usersQuery } from "./queries";
-import { TableState } from "./table-state";
+import { TableState } from "../ui/table-state";
 
 export function UsersTable() {
   const { t, locale } = useI18n();

@@ -1,10 +1,11 @@
 import { ApiProblem, type Problem } from "./api-problem";
 import { csrfToken } from "./csrf-token";
 
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export interface ApiOptions {
   method?: Method;
+  /** Sent as JSON, or as multipart/form-data when it is a FormData. */
   body?: unknown;
   query?: Record<string, string | number | undefined>;
 }
@@ -21,7 +22,7 @@ function urlOf(path: string, query: ApiOptions["query"]): string {
 async function problemOf(response: Response): Promise<ApiProblem> {
   const type = response.headers.get("content-type") ?? "";
   if (type.includes("json")) {
-    const body = (await response.json().catch(() => null)) as Partial<Problem> | null;
+    const body = (await response.json().catch(() => null)) as (Partial<Problem> & Record<string, unknown>) | null;
     if (body && typeof body.code === "string") {
       return new ApiProblem({ ...body, code: body.code, status: response.status, detail: body.detail ?? "" });
     }
@@ -33,8 +34,10 @@ async function problemOf(response: Response): Promise<ApiProblem> {
 export async function api<T>(path: string, options: ApiOptions = {}): Promise<T> {
   const method = options.method ?? "GET";
   const headers: Record<string, string> = { accept: "application/json" };
-  // Fastify refuses an empty body declared as JSON, so the type is sent only with a body.
-  if (options.body !== undefined) headers["content-type"] = "application/json";
+  const isForm = options.body instanceof FormData;
+  // Fastify refuses an empty body declared as JSON, so the type is sent only with a body; the
+  // browser writes a form's type itself, with the boundary.
+  if (options.body !== undefined && !isForm) headers["content-type"] = "application/json";
   const token = csrfToken.get();
   if (method !== "GET" && token) headers["x-csrf-token"] = token;
 
@@ -44,7 +47,7 @@ export async function api<T>(path: string, options: ApiOptions = {}): Promise<T>
       method,
       headers,
       credentials: "same-origin",
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: isForm ? (options.body as FormData) : options.body === undefined ? undefined : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiProblem({ status: 0, code: "network_error", detail: "The server could not be reached" });
