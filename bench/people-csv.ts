@@ -25,7 +25,7 @@ export async function writePeopleCsv(path: string, count: number, seed = 1): Pro
   const surname = weightedPicker(SURNAMES);
   const out = createWriteStream(path);
   const write = (line: string) =>
-    out.write(line) ? Promise.resolve() : new Promise((resolve) => out.once("drain", resolve));
+    out.write(line) ? Promise.resolve() : new Promise<void>((resolve) => out.once("drain", () => resolve()));
   await write(`${PEOPLE_CSV_HEADER}\n`);
   // Personnummer must be unique; the serial space of the test series is small, so the
   // generator's numbers are made unique by walking birth dates deterministically.
@@ -50,7 +50,7 @@ export async function writePeopleCsv(path: string, count: number, seed = 1): Pro
         .replace(/[\u0300-\u036f]/g, "")
         .replace(/[^a-z]/g, "");
     const email = `${fold(given[0] ?? "x")}.${fold(family)}${index}@${EMAIL_DOMAINS[index % EMAIL_DOMAINS.length]}`;
-    const mobile = `07${Math.floor(random() * 4)}${String(index).padStart(7, "0")}`;
+    const mobile = `07${[0, 2, 3, 6][Math.floor(random() * 4)]}${String(index).padStart(7, "0")}`;
     const street = `${STREET_STEMS[Math.floor(random() * STREET_STEMS.length)]} ${1 + Math.floor(random() * 80)}`;
     const postal = `${town?.postnummerPrefix}${String(Math.floor(random() * 100)).padStart(2, "0")}`;
     await write(

@@ -124,7 +124,7 @@ export async function loadDemoData(
         ...(marked ? { preferredNameMarking: `${marked}0` } : {}),
         personnummer: pnr.normalized,
         email: `${fold(preferred)}.${fold(family)}${index}@${pick(EMAIL_DOMAINS)}`,
-        mobile: `07${Math.floor(random() * 4)}${String(Math.floor(random() * 10_000_000)).padStart(7, "0")}`,
+        mobile: `07${[0, 2, 3, 6][Math.floor(random() * 4)]}${String(Math.floor(random() * 10_000_000)).padStart(7, "0")}`,
         street: `${pick(STREET_STEMS)} ${1 + Math.floor(random() * 60)}`,
         postalCode: `${town.postnummerPrefix}${String(Math.floor(random() * 100)).padStart(2, "0")}`,
         city: town.name,

@@ -1,37 +1,10 @@
-import { existsSync } from "node:fs";
-import type { FastifyInstance } from "fastify";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Services } from "../../src/app/services";
-import { buildWeb } from "../../src/cli/build-web";
-import { buildApp, webDistDir } from "../../src/http/app";
-import { systemClock } from "../../src/kernel/clock";
 import { createUser } from "../../src/modules/access";
-import { openTestServices } from "../support/services";
+import { type BrowserSession, openBrowserSession } from "./support";
 
 const ADMIN = { email: "astrid@lanthandel.test", name: "Astrid Lind", password: "rätt-lösenord-42" };
 const COLLEAGUE = { email: "bertil@lanthandel.test", name: "Bertil Berg", password: "ett-långt-lösenord" };
-
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-/** Builds the bundle that ships: under Vitest, NODE_ENV=test would make Vite bundle React's development build. */
-async function buildShippedWeb(): Promise<void> {
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = "production";
-  try {
-    await buildWeb();
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-}
 
 const longDate = (tag: string) => new Intl.DateTimeFormat(tag, { dateStyle: "full" }).format(new Date());
 
@@ -40,35 +13,24 @@ const longDate = (tag: string) => new Intl.DateTimeFormat(tag, { dateStyle: "ful
  * the browser page, so each starts where the one before it ended.
  */
 describe("the web shell", () => {
-  let services: Services;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let session: BrowserSession;
   let page: Page;
   let baseUrl: string;
   let apiKey = "";
-  const pageErrors: Error[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(`${webDistDir}/index.html`)) await buildShippedWeb();
-    // Sessions expire by this clock, and the browser drops cookies that expire in its past.
-    services = await openTestServices("pglite", { clock: systemClock });
-    await createUser(services.systemCtx("test"), { ...ADMIN, role: "admin" });
-    ({ app } = await buildApp(services));
-    baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
-    page = await browser.newPage({ baseURL: baseUrl, viewport: { width: 1360, height: 860 } });
-    page.setDefaultTimeout(10_000);
-    page.on("pageerror", (error) => pageErrors.push(error));
+    session = await openBrowserSession(async (services) => {
+      await createUser(services.systemCtx("test"), { ...ADMIN, role: "admin" });
+    });
+    ({ page, baseUrl } = session);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await services?.close();
+    await session?.close();
   });
 
   const navigation = () => page.getByRole("navigation");
-  const snapshot = (name: string) => page.screenshot({ path: `/tmp/lanthandel-${name}.png`, animations: "disabled" });
+  const snapshot = (name: string) => session.snapshot(name);
   const userMenu = () => page.getByRole("button", { name: new RegExp(ADMIN.name) });
 
   it("sends a visitor who is not signed in to the sign-in page", async () => {
@@ -191,6 +153,6 @@ describe("the web shell", () => {
     await page.goto("/admin");
     await page.waitForURL(`${baseUrl}/login?redirect=%2Fadmin`);
     await page.getByRole("heading", { name: "Sign in" }).waitFor();
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

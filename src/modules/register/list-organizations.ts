@@ -63,15 +63,17 @@ export async function listOrganizations(
   }
   const folded = query.q ? searchFold(query.q).trim() : "";
   let order = sql`o.name, o.id`;
-  let rank = sql`0`;
   const offset = folded ? (decodeCursor<{ o: number }>(query.cursor)?.o ?? 0) : 0;
   if (folded) {
     const digits = folded.replace(/[\s-]/g, "");
-    const term = /^\d{6,}$/.test(digits) ? digits : folded;
-    const prefix = sql`o.search_text like ${`% ${escapeLike(term)}%`}`;
-    conditions.push(sql`(${prefix} or ${term} <% o.search_text)`);
-    rank = sql`case when ${prefix} then 1 else 0 end + word_similarity(${term}, o.search_text)`;
-    order = sql`rank desc, o.name, o.id`;
+    if (/^\d{4,}$/.test(digits)) {
+      conditions.push(sql`o.organisationsnummer like ${`${escapeLike(digits.length === 12 ? digits.slice(2) : digits)}%`}`);
+    } else {
+      for (const token of folded.split(/\s+/).filter(Boolean)) {
+        conditions.push(token.length < 2 ? sql`o.search_text like ${`% ${escapeLike(token)}%`}` : sql`${token} <% o.search_text`);
+      }
+      order = sql`o.search_text <->> ${folded}, o.name, o.id`;
+    }
   } else {
     const after = decodeCursor<{ n: string; i: string }>(query.cursor);
     if (after) conditions.push(sql`(o.name, o.id) > (${after.n}, ${after.i})`);
@@ -80,7 +82,6 @@ export async function listOrganizations(
     ctx.db,
     sql`
       select o.id, o.name, o.organisationsnummer, o.legal_form, o.industry, o.sni_code, o.employees, o.owner_id,
-        ${rank} as rank,
         (select a.city from addresses a where a.organization_id = o.id and a.valid_to is null
           order by a.valid_from desc limit 1) as city,
         (select count(*)::int from roles r where r.organization_id = o.id and r.valid_to is null) as people

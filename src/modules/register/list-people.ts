@@ -8,6 +8,7 @@ import { parseInput } from "../../kernel/validate";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { filterCondition, ZFilter } from "./filters";
 import { loadCustomAttributes } from "./list-custom-attributes";
+import { parsePersonnummer, parsePhone } from "../../lib/se";
 import { searchFold } from "./normalize";
 import { LIFECYCLE_STAGES } from "./schema";
 import type { TPersonSummary } from "./views";
@@ -44,8 +45,36 @@ interface Row {
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 /**
+ * A query that is an e-mail, a phone number or a personnummer (whole or its start) is looked up
+ * in that identifier's own index; anything else is a name. Returns null for names.
+ */
+function identifierCondition(q: string, today: Date): SQL | null {
+  const text = q.trim();
+  if (text.includes("@")) {
+    const canonical = text.toLowerCase();
+    return sql`p.id in (select e.person_id from emails e where e.canonical like ${`${escapeLike(canonical)}%`} and e.removed_at is null)`;
+  }
+  const digits = text.replace(/[\s\-+()]/g, "");
+  if (!/^\d{6,}$/.test(digits)) return null;
+  const alternatives: SQL[] = [];
+  const pnr = parsePersonnummer(text, today);
+  if (pnr.ok) alternatives.push(sql`p.personnummer = ${pnr.value.normalized}`);
+  else if (digits.length <= 12) {
+    const prefixes = digits.length >= 8 && /^(18|19|20)/.test(digits) ? [digits] : [`19${digits}`, `20${digits}`];
+    for (const prefix of prefixes) alternatives.push(sql`p.personnummer like ${`${prefix}%`}`);
+  }
+  const phone = parsePhone(text);
+  const e164Prefix = phone.ok ? phone.value.e164 : digits.startsWith("0") ? `+46${digits.slice(1)}` : `+${digits}`;
+  alternatives.push(
+    sql`p.id in (select ph.person_id from phones ph where ph.e164 like ${`${e164Prefix}%`} and ph.removed_at is null)`,
+  );
+  return sql`(${sql.join(alternatives, sql` or `)})`;
+}
+
+/**
  * Lists people, searched and filtered. Without a query the order is by name with a keyset
- * cursor; with one, prefix matches on every word come first, then fuzzy (trigram) matches.
+ * cursor. A name query matches every word by trigram similarity (prefixes and misspellings
+ * both), nearest first; identifiers go through their own indexes.
  */
 export async function listPeople(
   ctx: Ctx,
@@ -75,34 +104,33 @@ export async function listPeople(
   }
 
   const folded = query.q ? searchFold(query.q).trim() : "";
-  const digits = query.q?.replace(/[\s\-+()]/g, "") ?? "";
-  const tokens = folded.split(/\s+/).filter(Boolean);
-  let rank: SQL = sql`0`;
-  let order: SQL;
   const offset = folded ? (decodeCursor<{ o: number }>(query.cursor)?.o ?? 0) : 0;
-  if (folded && /^\d{6,}$/.test(digits)) {
-    // Identifiers and phone numbers: a digit run anywhere in the indexed forms.
-    conditions.push(sql`p.search_text like ${`%${escapeLike(digits.replace(/^\+/, ""))}%`}`);
-    order = sql`p.surname, p.given_names, p.id`;
+  let order: SQL = sql`p.surname, p.given_names, p.id`;
+  const identifier = folded ? identifierCondition(query.q ?? "", ctx.clock.now()) : null;
+  if (identifier) {
+    conditions.push(identifier);
   } else if (folded) {
-    const prefixAll = sql.join(
-      tokens.map((token) => sql`p.search_text like ${`% ${escapeLike(token)}%`}`),
-      sql` and `,
-    );
-    conditions.push(sql`((${prefixAll}) or ${folded} <% p.search_text)`);
-    rank = sql`case when ${prefixAll} then 1 else 0 end + word_similarity(${folded}, p.search_text)`;
-    order = sql`rank desc, p.surname, p.given_names, p.id`;
+    // Every word must resemble a word of the name (a prefix scores high); the nearest names come
+    // first, straight from the GiST index when there is one word.
+    const tokens = folded.split(/\s+/).filter(Boolean);
+    for (const token of tokens) {
+      // A prefix of two letters or more always clears the similarity threshold, so one
+      // indexable operator serves both prefixes and misspellings.
+      conditions.push(
+        token.length < 2 ? sql`p.search_text like ${`% ${escapeLike(token)}%`}` : sql`${token} <% p.search_text`,
+      );
+    }
+    order = sql`p.search_text <->> ${folded}, p.surname, p.id`;
   } else {
     const after = decodeCursor<{ s: string; g: string; i: string }>(query.cursor);
     if (after) conditions.push(sql`(p.surname, p.given_names, p.id) > (${after.s}, ${after.g}, ${after.i})`);
-    order = sql`p.surname, p.given_names, p.id`;
   }
 
-  const rows = await queryRows<Row & { rank: number }>(
+  const rows = await queryRows<Row>(
     ctx.db,
     sql`
       select p.id, p.given_names, p.greeting_name, p.greeting_uncertain, p.surname, p.personnummer,
-        p.lifecycle_stage, p.owner_id, p.custom, p.updated_at, ${rank} as rank,
+        p.lifecycle_stage, p.owner_id, p.custom, p.updated_at,
         (select e.address from emails e where e.person_id = p.id and e.removed_at is null
           order by e.is_primary desc, e.created_at limit 1) as email,
         (select ph.e164 from phones ph where ph.person_id = p.id and ph.removed_at is null

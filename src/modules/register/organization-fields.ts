@@ -67,8 +67,9 @@ export async function assertValidParent(ctx: Ctx, id: string | null, parentId: s
   }
 }
 
-export function organizationSearchText(name: string, identity: OrgIdentity, website?: string | null): string {
-  return buildSearchText([name, identity.organisationsnummer, identity.vatNumber, website]);
+/** Names are matched with trigrams; the organisationsnummer has an index of its own. */
+export function organizationSearchText(name: string, _identity: OrgIdentity, _website?: string | null): string {
+  return buildSearchText([name]);
 }
 
 /** Company names keep their casing (IKEA AB, AstraZeneca); only whitespace is tidied. */

@@ -60,7 +60,7 @@ export const people = pgTable(
     custom: jsonb("custom").$type<Record<string, unknown>>().notNull().default({}),
     /** Per scalar field: the source record its current value came from. */
     lineage: jsonb("lineage").$type<Record<string, TLineage>>().notNull().default({}),
-    /** Folded names, e-mails, phone digits and identifiers, for prefix and trigram search. */
+    /** Folded given names, surname and employers: what name search matches with trigrams. */
     searchText: text("search_text").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
@@ -72,7 +72,9 @@ export const people = pgTable(
     index("people_name_idx").on(t.surname, t.givenNames, t.id),
     index("people_owner_idx").on(t.ownerId),
     index("people_stage_idx").on(t.lifecycleStage),
-    index("people_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+    // GiST, not GIN: it answers "the 50 nearest names" (ORDER BY <->> LIMIT) from the index.
+    index("people_search_trgm_idx").using("gist", sql`${t.searchText} gist_trgm_ops`),
+    index("people_personnummer_prefix_idx").on(t.personnummer.op("text_pattern_ops")),
     index("people_custom_idx").using("gin", t.custom),
   ],
 );
@@ -103,7 +105,7 @@ export const organizations = pgTable(
     uniqueIndex("organizations_orgnr_idx").on(t.organisationsnummer).where(sql`organisationsnummer is not null`),
     index("organizations_name_idx").on(t.name, t.id),
     index("organizations_parent_idx").on(t.parentId),
-    index("organizations_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+    index("organizations_search_trgm_idx").using("gist", sql`${t.searchText} gist_trgm_ops`),
   ],
 );
 
@@ -170,7 +172,7 @@ export const emails = pgTable(
     removedAt: timestamp("removed_at", { withTimezone: true }),
     ...lineageColumns,
   },
-  (t) => [index("emails_canonical_idx").on(t.canonical), index("emails_person_idx").on(t.personId)],
+  (t) => [index("emails_canonical_idx").on(t.canonical.op("text_pattern_ops")), index("emails_person_idx").on(t.personId)],
 );
 
 export const phones = pgTable(
@@ -189,7 +191,7 @@ export const phones = pgTable(
     removedAt: timestamp("removed_at", { withTimezone: true }),
     ...lineageColumns,
   },
-  (t) => [index("phones_e164_idx").on(t.e164), index("phones_person_idx").on(t.personId)],
+  (t) => [index("phones_e164_idx").on(t.e164.op("text_pattern_ops")), index("phones_person_idx").on(t.personId)],
 );
 
 /** Append-only consent history: the latest row per purpose and channel is the current state. */

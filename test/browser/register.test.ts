@@ -1,0 +1,197 @@
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "../../src/modules/access";
+import { type BrowserSession, describedBy, openBrowserSession } from "./support";
+
+const ADMIN = { email: "signe@lanthandel.test", name: "Signe Holm", password: "ett-långt-lösenord-7" };
+const COMPANY = "Exempelbolaget i Lund AB";
+
+/**
+ * A salesperson's work in the register, step by step, on the real server and the built web
+ * app: a new customer, their 360° page, a search, and the company they work for. The steps
+ * share the browser page, so each starts where the one before it ended.
+ */
+describe("the register in the browser", () => {
+  let session: BrowserSession;
+  let page: Page;
+  let baseUrl: string;
+  let personUrl = "";
+
+  beforeAll(async () => {
+    session = await openBrowserSession(async (services) => {
+      await createUser(services.systemCtx("test"), { ...ADMIN, role: "admin" });
+    });
+    ({ page, baseUrl } = session);
+    await page.goto("/login");
+    await page.getByLabel("E-post").fill(ADMIN.email);
+    await page.getByLabel("Lösenord", { exact: true }).fill(ADMIN.password);
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await page.waitForURL(`${baseUrl}/`);
+  }, 180_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  const navigation = () => page.getByRole("navigation");
+  const drawer = () => page.getByRole("dialog");
+  const timeline = () => page.getByRole("list", { name: "Tidslinje" });
+  const timelineEntry = (title: string) => timeline().getByRole("listitem").filter({ hasText: title });
+  const region = (name: string) => page.getByRole("region", { name, exact: true });
+  const expectMessage = async (input: Locator, message: string) => {
+    await expect.poll(() => describedBy(input)).toContain(message);
+    await expect(input.getAttribute("aria-invalid")).resolves.toBe("true");
+  };
+
+  it("shows why a new person was refused, at the fields at fault", async () => {
+    await navigation().getByRole("link", { name: "Personer" }).click();
+    await page.waitForURL(`${baseUrl}/people`);
+    await page.getByText("Det finns inga personer i registret än.").waitFor();
+    await page.getByRole("button", { name: "Ny person" }).click();
+
+    const form = drawer();
+    await form.getByLabel("Förnamn").fill("Karl Stig Emanuel");
+    await form.getByLabel("Efternamn").fill("Berg");
+    await form.getByLabel("Markering").fill("20");
+    await form.getByLabel("Personnummer").fill("19121212-1213");
+    await form.getByLabel("E-post").fill("stig.berg@example.se");
+    await form.getByLabel("Telefon").fill("070-123 45 67");
+    await form.getByLabel("Gatuadress").fill("Storgatan 1");
+    await form.getByLabel("Postnummer").fill("0532");
+    await form.getByLabel("Ort").fill("Uppsala");
+    await form.getByRole("button", { name: "Skapa person" }).click();
+
+    await form.getByRole("alert").filter({ hasText: "Kontrollera de markerade fälten" }).waitFor();
+    await expectMessage(form.getByLabel("Personnummer"), "Kontrollsiffran stämmer inte");
+    await expectMessage(form.getByLabel("Postnummer"), "Ett postnummer har fem siffror");
+    await session.snapshot("person-invalid");
+  });
+
+  it("creates the person once corrected and greets them by the marked name", async () => {
+    const form = drawer();
+    await form.getByLabel("Personnummer").fill("19121212-1212");
+    await form.getByLabel("Postnummer").fill("753 20");
+    await form.getByRole("button", { name: "Skapa person" }).click();
+
+    await page.waitForURL(/\/people\/[0-9a-f-]{36}$/);
+    personUrl = page.url();
+    await page.getByRole("heading", { level: 1, name: "Stig Berg" }).waitFor();
+    const preferred = page.getByTestId("given-names").locator("span", { hasText: /^Stig$/ });
+    await expect(preferred.evaluate((node) => getComputedStyle(node).textDecorationLine)).resolves.toBe("underline");
+    await expect(page.getByTestId("given-names").textContent()).resolves.toBe("Karl Stig Emanuel");
+    await page.getByText("19121212-1212").waitFor();
+    await expect(page.getByText("Osäkert tilltalsnamn").count()).resolves.toBe(0);
+
+    const contact = region("Kontaktuppgifter");
+    await contact.getByText("stig.berg@example.se").waitFor();
+    await contact.getByText("070-123 45 67").waitFor();
+    await region("Adress").getByText("753 20 Uppsala").waitFor();
+  });
+
+  it("logs a call and a task, which the timeline shows newest first", async () => {
+    await page.getByRole("button", { name: "Logga aktivitet" }).click();
+    let dialog = page.getByRole("dialog", { name: "Logga aktivitet" });
+    await dialog.getByLabel("Rubrik").fill("Ringde om offerten");
+    await dialog.getByLabel("Anteckning").fill("Vill ha pris på 40 säckar gödsel.");
+    await dialog.getByRole("button", { name: "Logga", exact: true }).click();
+    await timelineEntry("Ringde om offerten").waitFor();
+
+    await page.getByRole("button", { name: "Logga aktivitet" }).click();
+    dialog = page.getByRole("dialog", { name: "Logga aktivitet" });
+    await dialog.getByText("Uppgift", { exact: true }).click();
+    await dialog.getByLabel("Rubrik").fill("Skicka offert");
+    await dialog.getByLabel("Förfallodag").fill("2030-01-15");
+    await dialog.getByRole("button", { name: "Logga", exact: true }).click();
+
+    const task = timelineEntry("Skicka offert");
+    await task.getByText("Förfaller 2030-01-15").waitFor();
+    await task.getByText("Öppen", { exact: true }).waitFor();
+    const titles = await timeline().getByRole("listitem").locator("p:first-child").allInnerTexts();
+    expect(titles.slice(0, 2)).toEqual(["Skicka offert", "Ringde om offerten"]);
+  });
+
+  it("filters the timeline to calls only, and back", async () => {
+    const kinds = page.getByRole("group", { name: "Visa typer" });
+    await kinds.getByText("Samtal", { exact: true }).click();
+    await expect.poll(() => timeline().getByRole("listitem").count()).toBe(1);
+    await timelineEntry("Ringde om offerten").waitFor();
+    await kinds.getByText("Alla", { exact: true }).click();
+    await expect.poll(() => timeline().getByRole("listitem").count()).toBe(2);
+  });
+
+  it("marks the task done", async () => {
+    const task = timelineEntry("Skicka offert");
+    await task.getByRole("button", { name: "Markera som klar" }).click();
+    await task.getByText("Klar", { exact: true }).waitFor();
+    await task.getByRole("button", { name: "Öppna igen" }).waitFor();
+  });
+
+  it("registers a move and keeps the old address in the history", async () => {
+    await region("Adress").getByRole("button", { name: "Registrera flytt" }).click();
+    const dialog = page.getByRole("dialog", { name: "Registrera flytt" });
+    await dialog.getByLabel("Gatuadress").fill("Nygatan 2");
+    await dialog.getByLabel("Postnummer").fill("22222");
+    await dialog.getByLabel("Ort").fill("Lund");
+    await dialog.getByRole("button", { name: "Registrera flytt" }).click();
+
+    const address = region("Adress");
+    await address.getByTestId("current-address").getByText("222 22 Lund").waitFor();
+    await address.getByRole("group", { name: "Tidigare adresser" }).getByText("Storgatan 1, 753 20 Uppsala").waitFor();
+    await session.snapshot("person-360", { fullPage: true });
+  });
+
+  it("finds the person by a misspelt surname, and exports what the list shows", async () => {
+    await navigation().getByRole("link", { name: "Personer" }).click();
+    await page.getByLabel("Sök personer").fill("Bergh");
+    await page.waitForURL(`${baseUrl}/people?q=Bergh`);
+    const row = page.getByRole("row").filter({ hasText: "Stig Berg" });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain("Karl Stig Emanuel");
+    await expect(page.getByRole("link", { name: "Exportera CSV" }).getAttribute("href")).resolves.toBe(
+      "/api/people/export.csv?q=Bergh",
+    );
+    await session.snapshot("people-search");
+    await row.click();
+    await page.waitForURL(personUrl);
+  });
+
+  it("refuses an organisation with a wrong organisationsnummer, then derives form and VAT from a right one", async () => {
+    await navigation().getByRole("link", { name: "Organisationer" }).click();
+    await page.getByRole("button", { name: "Ny organisation" }).click();
+    const form = drawer();
+    await form.getByLabel("Namn").fill(COMPANY);
+    await form.getByLabel("Organisationsnummer").fill("556036-0794");
+    await form.getByRole("button", { name: "Skapa organisation" }).click();
+    await expectMessage(form.getByLabel("Organisationsnummer"), "Kontrollsiffran stämmer inte");
+
+    await form.getByLabel("Organisationsnummer").fill("556036-0793");
+    await form.getByRole("button", { name: "Skapa organisation" }).click();
+    await page.waitForURL(/\/organizations\/[0-9a-f-]{36}$/);
+    await page.getByRole("heading", { level: 1, name: COMPANY }).waitFor();
+    const facts = region("Företagsuppgifter");
+    await facts.getByText("Aktiebolag").waitFor();
+    await facts.getByText("SE556036079301").waitFor();
+    await facts.getByText("556036-0793").waitFor();
+  });
+
+  it("links the person to the organisation, and both pages show it", async () => {
+    await page.getByRole("button", { name: "Lägg till person" }).click();
+    const dialog = page.getByRole("dialog", { name: "Lägg till person i organisationen" });
+    await dialog.getByRole("textbox", { name: "Person" }).fill("Stig");
+    await page.getByRole("option", { name: /Stig Berg/ }).click();
+    await dialog.getByLabel("Titel").fill("Inköpschef");
+    await dialog.getByRole("button", { name: "Lägg till" }).click();
+
+    const people = region("Personer");
+    const row = people.getByRole("row").filter({ hasText: "Stig Berg" });
+    await row.getByText("Inköpschef").waitFor();
+    await session.snapshot("organization");
+
+    await row.getByRole("link", { name: "Stig Berg" }).click();
+    await page.waitForURL(personUrl);
+    const organizations = region("Organisationer");
+    await organizations.getByRole("link", { name: COMPANY }).waitFor();
+    await organizations.getByText("Inköpschef").waitFor();
+    expect(session.pageErrors).toEqual([]);
+  });
+});
