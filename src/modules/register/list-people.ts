@@ -46,29 +46,38 @@ const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${ch
 
 /**
  * A query that is an e-mail, a phone number or a personnummer (whole or its start) is looked up
- * in that identifier's own index; anything else is a name. Returns null for names.
+ * in that identifier's own index first; the matching ids then filter the list. Returns null for
+ * a name query.
  */
-function identifierCondition(q: string, today: Date): SQL | null {
+async function identifierMatches(ctx: Ctx, q: string): Promise<string[] | null> {
   const text = q.trim();
+  const limit = 1_000;
   if (text.includes("@")) {
-    const canonical = text.toLowerCase();
-    return sql`p.id in (select e.person_id from emails e where e.canonical like ${`${escapeLike(canonical)}%`} and e.removed_at is null)`;
+    const rows = await queryRows<{ id: string }>(
+      ctx.db,
+      sql`select distinct person_id as id from emails
+        where canonical like ${`${escapeLike(text.toLowerCase())}%`} and removed_at is null and person_id is not null limit ${limit}`,
+    );
+    return rows.map((row) => row.id);
   }
   const digits = text.replace(/[\s\-+()]/g, "");
   if (!/^\d{6,}$/.test(digits)) return null;
-  const alternatives: SQL[] = [];
-  const pnr = parsePersonnummer(text, today);
-  if (pnr.ok) alternatives.push(sql`p.personnummer = ${pnr.value.normalized}`);
-  else if (digits.length <= 12) {
-    const prefixes = digits.length >= 8 && /^(18|19|20)/.test(digits) ? [digits] : [`19${digits}`, `20${digits}`];
-    for (const prefix of prefixes) alternatives.push(sql`p.personnummer like ${`${prefix}%`}`);
-  }
+  const pnr = parsePersonnummer(text, ctx.clock.now());
+  const prefixes = pnr.ok
+    ? [pnr.value.normalized]
+    : digits.length > 12
+      ? []
+      : digits.length >= 8 && /^(18|19|20)/.test(digits)
+        ? [digits]
+        : [`19${digits}`, `20${digits}`];
   const phone = parsePhone(text);
   const e164Prefix = phone.ok ? phone.value.e164 : digits.startsWith("0") ? `+46${digits.slice(1)}` : `+${digits}`;
-  alternatives.push(
-    sql`p.id in (select ph.person_id from phones ph where ph.e164 like ${`${e164Prefix}%`} and ph.removed_at is null)`,
+  const byNumber = prefixes.map((prefix) => sql`(select id from people where personnummer like ${`${prefix}%`} limit ${limit})`);
+  const rows = await queryRows<{ id: string }>(
+    ctx.db,
+    sql`${sql.join([...byNumber, sql`(select person_id as id from phones where e164 like ${`${e164Prefix}%`} and removed_at is null and person_id is not null limit ${limit})`], sql` union `)}`,
   );
-  return sql`(${sql.join(alternatives, sql` or `)})`;
+  return rows.map((row) => row.id);
 }
 
 /**
@@ -106,9 +115,9 @@ export async function listPeople(
   const folded = query.q ? searchFold(query.q).trim() : "";
   const offset = folded ? (decodeCursor<{ o: number }>(query.cursor)?.o ?? 0) : 0;
   let order: SQL = sql`p.surname, p.given_names, p.id`;
-  const identifier = folded ? identifierCondition(query.q ?? "", ctx.clock.now()) : null;
-  if (identifier) {
-    conditions.push(identifier);
+  const identified = folded ? await identifierMatches(ctx, query.q ?? "") : null;
+  if (identified) {
+    conditions.push(identified.length ? sql`p.id in ${identified}` : sql`false`);
   } else if (folded) {
     // Every word must resemble a word of the name (a prefix scores high); the nearest names come
     // first, straight from the GiST index when there is one word.
@@ -120,7 +129,8 @@ export async function listPeople(
         token.length < 2 ? sql`p.search_text like ${`% ${escapeLike(token)}%`}` : sql`${token} <% p.search_text`,
       );
     }
-    order = sql`p.search_text <->> ${folded}, p.surname, p.id`;
+    // Distance alone, without tie-breakers: only then can the index deliver rows in order.
+    order = sql`p.search_text <->> ${folded}`;
   } else {
     const after = decodeCursor<{ s: string; g: string; i: string }>(query.cursor);
     if (after) conditions.push(sql`(p.surname, p.given_names, p.id) > (${after.s}, ${after.g}, ${after.i})`);
