@@ -3,6 +3,8 @@ import { Command } from "commander";
 import { createLogger, openServices } from "../app/services";
 import { buildApp, webDistDir } from "../http/app";
 import { loadConfig } from "../kernel/config";
+import { isSetupNeeded } from "../modules/access";
+import { listPeople } from "../modules/register";
 import { buildWeb } from "./build-web";
 
 export function serveCommand(): Command {

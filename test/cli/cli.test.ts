@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -82,6 +82,21 @@ describe.each(STORE_KINDS)("lanthandel CLI [%s]", (kind) => {
     const writekey = await run(["writekey", "create", "--name", "Webbplats"], env);
     expect(writekey.code).toBe(0);
     expect(writekey.stdout).toMatch(/^wk[0-9a-f]{48}\n$/);
+  });
+
+  it("imports a CSV file with a progress bar and a per-row error report, then exports it", async () => {
+    const csv = join(dataDir, "kunder.csv");
+    const report = join(dataDir, "fel.csv");
+    writeFileSync(csv, "Kundnr;Förnamn;Efternamn;Personnummer\nA1;Karl Stig;Berg;19121212-1212\nA2;Eva;Fel;19121212-1213\n");
+    const imported = await run(["import", "people", csv, "--system", "kassa", "--map", "Kundnr=externalId", "--errors", report], env);
+    expect(imported.stdout).toMatch(/2 rows: created 1, updated 0, failed 1/);
+    expect(imported.stdout).toMatch(/row 2, personnummer: /);
+    expect(imported.stderr).toMatch(/100%/);
+    expect(imported.code).toBe(2);
+    expect(readFileSync(report, "utf8")).toMatch(/^row,field,code,message\n2,personnummer,invalid_checksum,/);
+    const exported = await run(["export", "people"], env);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/Karl Stig,Karl,Berg,191212121212/);
   });
 
   it("explains bad input instead of printing a stack trace", async () => {

@@ -337,12 +337,27 @@ async function insertCreatedPeople(
     ctx.db,
     "external_ids",
     { system: "text", external_id: "text", entity: "text", entity_id: "uuid", received_at: "timestamptz" },
-    creates.map((row) => ({ system, external_id: row.externalId, entity: "person", entity_id: row.id, received_at: at })),
+    creates.map((row) => ({
+      system,
+      external_id: row.externalId,
+      entity: "person",
+      entity_id: row.id,
+      received_at: at,
+    })),
   );
   await insertJsonRows(
     ctx.db,
     "emails",
-    { id: "uuid", person_id: "uuid", address: "text", canonical: "text", kind: "text", is_primary: "boolean", created_at: "timestamptz", ...LINEAGE_TYPES },
+    {
+      id: "uuid",
+      person_id: "uuid",
+      address: "text",
+      canonical: "text",
+      kind: "text",
+      is_primary: "boolean",
+      created_at: "timestamptz",
+      ...LINEAGE_TYPES,
+    },
     creates.flatMap((row) =>
       row.emails.map((email) => ({
         id: newId(ctx),
@@ -359,7 +374,16 @@ async function insertCreatedPeople(
   await insertJsonRows(
     ctx.db,
     "phones",
-    { id: "uuid", person_id: "uuid", e164: "text", type: "text", kind: "text", is_primary: "boolean", created_at: "timestamptz", ...LINEAGE_TYPES },
+    {
+      id: "uuid",
+      person_id: "uuid",
+      e164: "text",
+      type: "text",
+      kind: "text",
+      is_primary: "boolean",
+      created_at: "timestamptz",
+      ...LINEAGE_TYPES,
+    },
     creates.flatMap((row) =>
       row.phones.map((phone) => ({
         id: newId(ctx),

@@ -67,10 +67,14 @@ export async function listOrganizations(
   if (folded) {
     const digits = folded.replace(/[\s-]/g, "");
     if (/^\d{4,}$/.test(digits)) {
-      conditions.push(sql`o.organisationsnummer like ${`${escapeLike(digits.length === 12 ? digits.slice(2) : digits)}%`}`);
+      conditions.push(
+        sql`o.organisationsnummer like ${`${escapeLike(digits.length === 12 ? digits.slice(2) : digits)}%`}`,
+      );
     } else {
       for (const token of folded.split(/\s+/).filter(Boolean)) {
-        conditions.push(token.length < 2 ? sql`o.search_text like ${`% ${escapeLike(token)}%`}` : sql`${token} <% o.search_text`);
+        conditions.push(
+          token.length < 2 ? sql`o.search_text like ${`% ${escapeLike(token)}%`}` : sql`${token} <% o.search_text`,
+        );
       }
       order = sql`o.search_text <->> ${folded}, o.name, o.id`;
     }

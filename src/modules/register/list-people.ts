@@ -5,10 +5,10 @@ import type { Ctx } from "../../kernel/ctx";
 import { FieldErrors } from "../../kernel/field-errors";
 import { authorize } from "../../kernel/permissions";
 import { parseInput } from "../../kernel/validate";
+import { parsePersonnummer, parsePhone } from "../../lib/se";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { filterCondition, ZFilter } from "./filters";
 import { loadCustomAttributes } from "./list-custom-attributes";
-import { parsePersonnummer, parsePhone } from "../../lib/se";
 import { searchFold } from "./normalize";
 import { LIFECYCLE_STAGES } from "./schema";
 import type { TPersonSummary } from "./views";
@@ -72,7 +72,9 @@ async function identifierMatches(ctx: Ctx, q: string): Promise<string[] | null> 
         : [`19${digits}`, `20${digits}`];
   const phone = parsePhone(text);
   const e164Prefix = phone.ok ? phone.value.e164 : digits.startsWith("0") ? `+46${digits.slice(1)}` : `+${digits}`;
-  const byNumber = prefixes.map((prefix) => sql`(select id from people where personnummer like ${`${prefix}%`} limit ${limit})`);
+  const byNumber = prefixes.map(
+    (prefix) => sql`(select id from people where personnummer like ${`${prefix}%`} limit ${limit})`,
+  );
   const rows = await queryRows<{ id: string }>(
     ctx.db,
     sql`${sql.join([...byNumber, sql`(select person_id as id from phones where e164 like ${`${e164Prefix}%`} and removed_at is null and person_id is not null limit ${limit})`], sql` union `)}`,

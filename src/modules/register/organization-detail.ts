@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../db/types";
-import { lineageFromColumns } from "./lineage";
+import { addressView, emailView, phoneView } from "./contact-views";
 import { addresses, emails, organizations, people, phones, roles } from "./schema";
 import type { TOrganization, TOrganizationDetail } from "./views";
 
@@ -44,35 +44,9 @@ export async function loadOrganizationDetail(db: Db, id: string): Promise<TOrgan
   ]);
   return {
     ...organizationCore(row),
-    addresses: addressRows.map((address) => ({
-      id: address.id,
-      kind: address.kind,
-      street: address.street,
-      careOf: address.careOf,
-      box: address.box,
-      apartment: address.apartment,
-      postalCode: address.postalCode,
-      city: address.city,
-      country: address.country,
-      validFrom: address.validFrom,
-      validTo: address.validTo,
-      source: lineageFromColumns(address),
-    })),
-    emails: emailRows.map((email) => ({
-      id: email.id,
-      address: email.address,
-      kind: email.kind,
-      isPrimary: email.isPrimary,
-      source: lineageFromColumns(email),
-    })),
-    phones: phoneRows.map((phone) => ({
-      id: phone.id,
-      e164: phone.e164,
-      type: phone.type,
-      kind: phone.kind,
-      isPrimary: phone.isPrimary,
-      source: lineageFromColumns(phone),
-    })),
+    addresses: addressRows.map(addressView),
+    emails: emailRows.map(emailView),
+    phones: phoneRows.map(phoneView),
     roles: roleRows.map(({ role, greetingName, surname }) => ({
       ...role,
       organizationName: row.name,

@@ -11,10 +11,10 @@ export async function refreshPersonSearch(db: Db, personId: string): Promise<voi
   const [person] = await db.select().from(people).where(eq(people.id, personId));
   if (!person) return;
   const orgRows = await db
-      .select({ name: organizations.name })
-      .from(roles)
-      .innerJoin(organizations, eq(organizations.id, roles.organizationId))
-      .where(and(eq(roles.personId, personId), isNull(roles.validTo)));
+    .select({ name: organizations.name })
+    .from(roles)
+    .innerJoin(organizations, eq(organizations.id, roles.organizationId))
+    .where(and(eq(roles.personId, personId), isNull(roles.validTo)));
   const searchText = buildSearchText([
     person.givenNames,
     person.greetingName,

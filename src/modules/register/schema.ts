@@ -172,7 +172,10 @@ export const emails = pgTable(
     removedAt: timestamp("removed_at", { withTimezone: true }),
     ...lineageColumns,
   },
-  (t) => [index("emails_canonical_idx").on(t.canonical.op("text_pattern_ops")), index("emails_person_idx").on(t.personId)],
+  (t) => [
+    index("emails_canonical_idx").on(t.canonical.op("text_pattern_ops")),
+    index("emails_person_idx").on(t.personId),
+  ],
 );
 
 export const phones = pgTable(
