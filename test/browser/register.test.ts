@@ -58,7 +58,7 @@ describe("the register in the browser", () => {
     await form.getByLabel("Telefon").fill("070-123 45 67");
     await form.getByLabel("Gatuadress").fill("Storgatan 1");
     await form.getByLabel("Postnummer").fill("0532");
-    await form.getByLabel("Ort").fill("Uppsala");
+    await form.getByLabel("Ort", { exact: true }).fill("Uppsala");
     await form.getByRole("button", { name: "Skapa person" }).click();
 
     await form.getByRole("alert").filter({ hasText: "Kontrollera de markerade fälten" }).waitFor();
@@ -92,7 +92,7 @@ describe("the register in the browser", () => {
     await page.getByRole("button", { name: "Logga aktivitet" }).click();
     let dialog = page.getByRole("dialog", { name: "Logga aktivitet" });
     await dialog.getByLabel("Rubrik").fill("Ringde om offerten");
-    await dialog.getByLabel("Anteckning").fill("Vill ha pris på 40 säckar gödsel.");
+    await dialog.getByLabel("Beskrivning").fill("Vill ha pris på 40 säckar gödsel.");
     await dialog.getByRole("button", { name: "Logga", exact: true }).click();
     await timelineEntry("Ringde om offerten").waitFor();
 
@@ -106,8 +106,10 @@ describe("the register in the browser", () => {
     const task = timelineEntry("Skicka offert");
     await task.getByText("Förfaller 2030-01-15").waitFor();
     await task.getByText("Öppen", { exact: true }).waitFor();
-    const titles = await timeline().getByRole("listitem").locator("p:first-child").allInnerTexts();
-    expect(titles.slice(0, 2)).toEqual(["Skicka offert", "Ringde om offerten"]);
+    const entries = await timeline().getByRole("listitem").allInnerTexts();
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toContain("Skicka offert");
+    expect(entries[1]).toContain("Ringde om offerten");
   });
 
   it("filters the timeline to calls only, and back", async () => {
@@ -131,13 +133,42 @@ describe("the register in the browser", () => {
     const dialog = page.getByRole("dialog", { name: "Registrera flytt" });
     await dialog.getByLabel("Gatuadress").fill("Nygatan 2");
     await dialog.getByLabel("Postnummer").fill("22222");
-    await dialog.getByLabel("Ort").fill("Lund");
+    await dialog.getByLabel("Ort", { exact: true }).fill("Lund");
     await dialog.getByRole("button", { name: "Registrera flytt" }).click();
 
     const address = region("Adress");
     await address.getByTestId("current-address").getByText("222 22 Lund").waitFor();
     await address.getByRole("group", { name: "Tidigare adresser" }).getByText("Storgatan 1, 753 20 Uppsala").waitFor();
     await session.snapshot("person-360", { fullPage: true });
+  });
+
+  it("keeps an uploaded document in the timeline, for download", async () => {
+    await page.getByRole("button", { name: "Ladda upp dokument" }).click();
+    const dialog = page.getByRole("dialog", { name: "Ladda upp dokument" });
+    const chooser = page.waitForEvent("filechooser");
+    await dialog.getByRole("button", { name: "Fil" }).click();
+    await (await chooser).setFiles({ name: "offert.txt", mimeType: "text/plain", buffer: Buffer.from("40 säckar") });
+    await dialog.getByLabel("Rubrik").fill("Offert, 40 säckar");
+    await dialog.getByRole("button", { name: "Ladda upp" }).click();
+
+    const download = timelineEntry("Offert, 40 säckar").getByRole("link", { name: "Ladda ned offert.txt" });
+    const href = (await download.getAttribute("href")) ?? "";
+    expect(href).toMatch(/^\/api\/documents\/[0-9a-f-]{36}$/);
+    const file = await page.request.get(href);
+    await expect(file.text()).resolves.toBe("40 säckar");
+  });
+
+  it("offers the person's data as JSON and PDF", async () => {
+    await page.getByRole("button", { name: "Mer" }).click();
+    const id = personUrl.split("/").at(-1);
+    await expect(page.getByRole("menuitem", { name: "Registerutdrag (PDF)" }).getAttribute("href")).resolves.toBe(
+      `/api/people/${id}/data-export?format=pdf`,
+    );
+    const json = await page.request.get(
+      (await page.getByRole("menuitem", { name: "Registerutdrag (JSON)" }).getAttribute("href")) ?? "",
+    );
+    expect(json.status()).toBe(200);
+    await page.keyboard.press("Escape");
   });
 
   it("finds the person by a misspelt surname, and exports what the list shows", async () => {
@@ -159,7 +190,7 @@ describe("the register in the browser", () => {
     await navigation().getByRole("link", { name: "Organisationer" }).click();
     await page.getByRole("button", { name: "Ny organisation" }).click();
     const form = drawer();
-    await form.getByLabel("Namn").fill(COMPANY);
+    await form.getByRole("textbox", { name: "Namn", exact: true }).fill(COMPANY);
     await form.getByLabel("Organisationsnummer").fill("556036-0794");
     await form.getByRole("button", { name: "Skapa organisation" }).click();
     await expectMessage(form.getByLabel("Organisationsnummer"), "Kontrollsiffran stämmer inte");
@@ -177,10 +208,10 @@ describe("the register in the browser", () => {
   it("links the person to the organisation, and both pages show it", async () => {
     await page.getByRole("button", { name: "Lägg till person" }).click();
     const dialog = page.getByRole("dialog", { name: "Lägg till person i organisationen" });
-    await dialog.getByRole("textbox", { name: "Person" }).fill("Stig");
+    await dialog.getByLabel("Person", { exact: true }).fill("Stig");
     await page.getByRole("option", { name: /Stig Berg/ }).click();
     await dialog.getByLabel("Titel").fill("Inköpschef");
-    await dialog.getByRole("button", { name: "Lägg till" }).click();
+    await dialog.getByRole("button", { name: "Lägg till", exact: true }).click();
 
     const people = region("Personer");
     const row = people.getByRole("row").filter({ hasText: "Stig Berg" });
@@ -192,6 +223,20 @@ describe("the register in the browser", () => {
     const organizations = region("Organisationer");
     await organizations.getByRole("link", { name: COMPANY }).waitFor();
     await organizations.getByText("Inköpschef").waitFor();
+  });
+
+  it("erases the person only with a reason, then they are gone from the list", async () => {
+    await page.getByRole("button", { name: "Mer" }).click();
+    await page.getByRole("menuitem", { name: "Radera personuppgifter" }).click();
+    const dialog = page.getByRole("dialog", { name: "Radera personuppgifterna?" });
+    await dialog.getByText("Alla personuppgifter om Stig Berg raderas").waitFor();
+    await dialog.getByRole("button", { name: "Radera" }).click();
+    await expectMessage(dialog.getByLabel("Skäl"), "Skriv varför");
+
+    await dialog.getByLabel("Skäl").fill("Kundens begäran per telefon");
+    await dialog.getByRole("button", { name: "Radera" }).click();
+    await page.waitForURL(`${baseUrl}/people`);
+    await page.getByText("Det finns inga personer i registret än.").waitFor();
     expect(session.pageErrors).toEqual([]);
   });
 });

@@ -49,7 +49,10 @@ async function buildShippedWeb(): Promise<void> {
   }
 }
 
-const BUILD_LOCK = join(tmpdir(), `lanthandel-web-build-${createHash("sha256").update(WEB_DIR).digest("hex").slice(0, 12)}`);
+const BUILD_LOCK = join(
+  tmpdir(),
+  `lanthandel-web-build-${createHash("sha256").update(WEB_DIR).digest("hex").slice(0, 12)}`,
+);
 /** Longer than any build takes: a lock this old was left by a run that died. */
 const ABANDONED_LOCK_MS = 120_000;
 
@@ -104,7 +107,6 @@ export async function openBrowserSession(prepare?: (services: Services) => Promi
   const { app } = await buildApp(services);
   const baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
-  // A Swedish browser, so date inputs read the way the users' do.
   const page = await browser.newPage({ baseURL: baseUrl, viewport: { width: 1360, height: 860 }, locale: "sv-SE" });
   page.setDefaultTimeout(10_000);
   const pageErrors: Error[] = [];

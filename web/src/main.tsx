@@ -5,6 +5,7 @@ import { RouterProvider } from "@tanstack/react-router";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { csrfToken } from "./api/csrf-token";
+import { forgetSessionData } from "./api/forget-session-data";
 import { createQueryClient } from "./api/query-client";
 import { signInSearch } from "./auth/sign-in-search";
 import { createAppRouter } from "./router";
@@ -19,7 +20,7 @@ async function returnToSignIn(): Promise<void> {
   const { pathname, href } = router.state.location;
   if (pathname === "/login") return;
   await router.navigate({ to: "/login", search: signInSearch(href) });
-  queryClient.clear();
+  forgetSessionData(queryClient);
 }
 
 const root = document.getElementById("root");

@@ -2,12 +2,20 @@ import type { QueryClient } from "@tanstack/react-query";
 import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from "@tanstack/react-router";
 import { AdminPage } from "./admin/admin-page";
 import { requireUser } from "./auth/require-user";
+import { OrganizationPage } from "./organizations/organization-page";
+import { OrganizationsPage } from "./organizations/organizations-page";
+import { validateOrganizationsSearch } from "./organizations/organizations-search";
+import { organizationQuery } from "./organizations/queries";
 import { ComingSoonPage } from "./pages/coming-soon-page";
 import { ErrorPage } from "./pages/error-page";
 import { LoginPage } from "./pages/login-page";
 import { NotFoundPage } from "./pages/not-found-page";
 import { OverviewPage } from "./pages/overview-page";
 import { PendingPage } from "./pages/pending-page";
+import { PeoplePage } from "./people/people-page";
+import { validatePeopleSearch } from "./people/people-search";
+import { PersonPage } from "./people/person-page";
+import { personQuery } from "./people/queries";
 import { AppLayout } from "./shell/app-layout";
 import type { ModuleKey, ModulePath } from "./shell/modules";
 
@@ -47,6 +55,34 @@ const shellRoute = createRoute({
 
 const overviewRoute = createRoute({ getParentRoute: () => shellRoute, path: "/", component: OverviewPage });
 
+const peopleRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/people",
+  validateSearch: validatePeopleSearch,
+  component: PeoplePage,
+});
+
+const personRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/people/$personId",
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(personQuery(params.personId)),
+  component: PersonPage,
+});
+
+const organizationsRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/organizations",
+  validateSearch: validateOrganizationsSearch,
+  component: OrganizationsPage,
+});
+
+const organizationRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/organizations/$organizationId",
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(organizationQuery(params.organizationId)),
+  component: OrganizationPage,
+});
+
 const adminRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: "/admin",
@@ -68,8 +104,10 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   shellRoute.addChildren([
     overviewRoute,
-    comingRoute("/people", "people"),
-    comingRoute("/organizations", "organizations"),
+    peopleRoute,
+    personRoute,
+    organizationsRoute,
+    organizationRoute,
     comingRoute("/events", "events"),
     comingRoute("/rules", "rules"),
     comingRoute("/sales", "sales"),

@@ -3,9 +3,9 @@ import { useQuery } from "@tanstack/react-query";
 import { formatDate, formatDateTime } from "../i18n/format";
 import { problemMessage } from "../i18n/problem-message";
 import { useI18n } from "../i18n/use-i18n";
+import { TableState } from "../ui/table-state";
 import { apiKeysQuery, usersQuery } from "./queries";
 import { RevokeApiKeyButton } from "./revoke-api-key-button";
-import { TableState } from "../ui/table-state";
 
 export function ApiKeysTable() {
   const { t, locale } = useI18n();

@@ -2,9 +2,9 @@ import { Button, Center, Paper, Table } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { problemMessage } from "../i18n/problem-message";
 import { useI18n } from "../i18n/use-i18n";
+import { TableState } from "../ui/table-state";
 import { AuditLogRow } from "./audit-log-row";
 import { auditLogQuery } from "./queries";
-import { TableState } from "../ui/table-state";
 
 export function AuditLogPanel() {
   const { t } = useI18n();

@@ -3,8 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { formatDate } from "../i18n/format";
 import { problemMessage } from "../i18n/problem-message";
 import { LANGUAGE_NAMES, useI18n } from "../i18n/use-i18n";
-import { usersQuery } from "./queries";
 import { TableState } from "../ui/table-state";
+import { usersQuery } from "./queries";
 
 export function UsersTable() {
   const { t, locale } = useI18n();

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { api } from "../api/api";
 import { csrfToken } from "../api/csrf-token";
+import { forgetSessionData } from "../api/forget-session-data";
 
 export function useSignOut() {
   const queryClient = useQueryClient();
@@ -12,7 +13,7 @@ export function useSignOut() {
     onSettled: async () => {
       csrfToken.clear();
       await navigate({ to: "/login" });
-      queryClient.clear();
+      forgetSessionData(queryClient);
     },
   });
 }

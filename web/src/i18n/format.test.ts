@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatKronor, formatLongDate, formatNumber } from "./format";
+import {
+  formatDate,
+  formatDateTime,
+  formatFileSize,
+  formatKronor,
+  formatLanguage,
+  formatLongDate,
+  formatNumber,
+} from "./format";
 
 const NBSP = "\u00a0";
 // Built from local parts so the expectations hold in every time zone.
@@ -24,6 +32,16 @@ describe("Swedish formats", () => {
     expect(formatKronor(12345.5, "sv")).toBe(`12${NBSP}345,50${NBSP}kr`);
   });
 
+  it("names languages in Swedish, as a label", () => {
+    expect(formatLanguage("sv", "sv")).toBe("Svenska");
+    expect(formatLanguage("fi", "sv")).toBe("Finska");
+  });
+
+  it("writes file sizes in kB and MB with a decimal comma", () => {
+    expect(formatFileSize(120_400, "sv")).toBe(`120${NBSP}kB`);
+    expect(formatFileSize(2_400_000, "sv")).toBe(`2,4${NBSP}MB`);
+  });
+
   it("accepts the ISO strings the API sends", () => {
     expect(formatDate(sunday.toISOString(), "sv")).toBe("2026-11-22");
   });
@@ -38,6 +56,10 @@ describe("English formats", () => {
 
   it("groups digits with commas", () => {
     expect(formatNumber(1234567.5, "en")).toBe("1,234,567.5");
+  });
+
+  it("names languages in English", () => {
+    expect(formatLanguage("sv", "en")).toBe("Swedish");
   });
 
   it("still counts in Swedish kronor", () => {

@@ -39,3 +39,31 @@ export function formatKronor(amount: number, locale: Locale): string {
     maximumFractionDigits: fractionDigits,
   }).format(amount);
 }
+
+/** A language code in the reader's language, capitalised as a label: sv → Svenska, Swedish. */
+export function formatLanguage(code: string, locale: Locale): string {
+  try {
+    const name = new Intl.DisplayNames(LANGUAGE_TAGS[locale], { type: "language" }).of(code);
+    return name ? name.charAt(0).toLocaleUpperCase(LANGUAGE_TAGS[locale]) + name.slice(1) : code;
+  } catch {
+    return code;
+  }
+}
+
+/** A file's size the way file managers write it: sv: 120 kB, 2,4 MB; the unit never wraps off. */
+export function formatFileSize(bytes: number, locale: Locale): string {
+  const [value, unit] =
+    bytes >= 1_000_000
+      ? [bytes / 1_000_000, "megabyte"]
+      : bytes >= 1_000
+        ? [bytes / 1_000, "kilobyte"]
+        : [bytes, "byte"];
+  return new Intl.NumberFormat(LANGUAGE_TAGS[locale], {
+    style: "unit",
+    unit,
+    unitDisplay: "short",
+    maximumFractionDigits: value < 10 && unit !== "byte" ? 1 : 0,
+  })
+    .format(value)
+    .replace(/ /g, "\u00a0");
+}

@@ -15,6 +15,13 @@ export function problemMessage(error: unknown, t: Messages): string {
       return t.errors.forbidden;
     case "validation_failed":
       return t.errors.validation;
+    case "conflict":
+    case "already_exists":
+      return t.errors.conflict;
+    case "not_found":
+      return t.errors.notFound;
+    case "payload_too_large":
+      return t.errors.tooLarge;
     case "unauthenticated":
     case "csrf_failed":
       return t.errors.sessionEnded;
@@ -39,10 +46,19 @@ export function fieldProblem(
   const fault = error.fieldError(field);
   if (!fault) return undefined;
   const messages: FieldMessages = {
+    ...t.fieldCodes,
     taken: t.fields.taken,
     invalid_type: t.fields.required,
     too_small: t.fields.required,
     ...overrides,
   };
   return messages[fault.code] ?? fault.message;
+}
+
+/** Field errors that no input of the form shows, so the form can list them instead of losing them. */
+export function unplacedProblems(error: unknown, shown: readonly string[], t: Messages): string[] {
+  if (!(error instanceof ApiProblem)) return [];
+  return error.errors
+    .filter((fault) => !shown.includes(fault.field))
+    .map((fault) => fieldProblem(error, fault.field, t) ?? fault.message);
 }

@@ -3,6 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { useMe } from "../auth/me-query";
 import { formatLongDate } from "../i18n/format";
 import { useI18n } from "../i18n/use-i18n";
+import { DemoDataCard } from "../overview/demo-data-card";
 import { MODULES } from "../shell/modules";
 
 const businessModules = MODULES.filter((module) => module.key !== "overview" && !("adminOnly" in module));
@@ -19,6 +20,7 @@ export function OverviewPage() {
         </Text>
       </div>
       <Text maw={640}>{t.overview.intro}</Text>
+      <DemoDataCard />
       <div>
         <Title order={2} size="h4" mb="sm">
           {t.overview.modulesHeading}

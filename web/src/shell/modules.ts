@@ -12,8 +12,8 @@ export interface ModuleEntry {
 
 export const MODULES = [
   { key: "overview", path: "/" },
-  { key: "people", path: "/people", coming: true },
-  { key: "organizations", path: "/organizations", coming: true },
+  { key: "people", path: "/people" },
+  { key: "organizations", path: "/organizations" },
   { key: "events", path: "/events", coming: true },
   { key: "rules", path: "/rules", coming: true },
   { key: "sales", path: "/sales", coming: true },

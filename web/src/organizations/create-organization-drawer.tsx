@@ -1,0 +1,169 @@
+import { Anchor, Button, Drawer, Group, SimpleGrid, Stack, TextInput, Title } from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
+import { Link, useNavigate } from "@tanstack/react-router";
+import { type FormEvent, useState } from "react";
+import { api } from "../api/api";
+import { useI18n } from "../i18n/use-i18n";
+import { FormProblemAlert } from "../register/form-problem-alert";
+import { formProblems } from "../register/form-problems";
+import { useRefreshRegister } from "../register/queries";
+import type { Organization } from "../register/types";
+import { DRAWER_STYLES } from "../ui/drawer-styles";
+import {
+  EMPTY_ORGANIZATION,
+  ORGANIZATION_FIELDS,
+  type OrganizationDraft,
+  organizationFields,
+} from "./organization-draft";
+import { OrganizationFields } from "./organization-fields";
+
+interface NewOrganization extends OrganizationDraft {
+  email: string;
+  phone: string;
+  street: string;
+  postalCode: string;
+  city: string;
+}
+
+const EMPTY: NewOrganization = { ...EMPTY_ORGANIZATION, email: "", phone: "", street: "", postalCode: "", city: "" };
+
+const FIELDS = [
+  ...ORGANIZATION_FIELDS,
+  "emails.0.address",
+  "phones.0.number",
+  "address",
+  "address.street",
+  "address.postalCode",
+  "address.city",
+];
+
+const filled = (value: string) => value.trim() || undefined;
+
+function toBody(draft: NewOrganization) {
+  const fields = Object.fromEntries(Object.entries(organizationFields(draft)).filter(([, value]) => value !== null));
+  const hasAddress = Boolean(filled(draft.street) || filled(draft.postalCode) || filled(draft.city));
+  return {
+    ...fields,
+    emails: filled(draft.email) ? [{ address: draft.email.trim(), kind: "work" }] : [],
+    phones: filled(draft.phone) ? [{ number: draft.phone.trim(), kind: "work" }] : [],
+    address: hasAddress
+      ? { street: filled(draft.street), postalCode: filled(draft.postalCode), city: filled(draft.city) }
+      : undefined,
+  };
+}
+
+export function CreateOrganizationDrawer({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Drawer
+      opened={opened}
+      onClose={onClose}
+      position="right"
+      size="lg"
+      styles={DRAWER_STYLES}
+      title={t.organizationForm.createTitle}
+    >
+      {opened && <CreateOrganizationForm onClose={onClose} />}
+    </Drawer>
+  );
+}
+
+function CreateOrganizationForm({ onClose }: { onClose: () => void }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const refreshRegister = useRefreshRegister();
+  const [draft, setDraft] = useState(EMPTY);
+  const create = useMutation({
+    mutationFn: (input: NewOrganization) =>
+      api<Organization>("/api/organizations", { method: "POST", body: toBody(input) }),
+    onSuccess: async (organization) => {
+      onClose();
+      await refreshRegister();
+      await navigate({ to: "/organizations/$organizationId", params: { organizationId: organization.id } });
+    },
+  });
+  const update = (change: Partial<NewOrganization>) => setDraft((current) => ({ ...current, ...change }));
+  const problems = formProblems(create.error, FIELDS, t);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate(draft);
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="lg">
+        <FormProblemAlert
+          error={create.error}
+          unplaced={problems.unplaced}
+          existing={(id) => (
+            <Anchor
+              size="sm"
+              renderRoot={(props) => (
+                <Link to="/organizations/$organizationId" params={{ organizationId: id }} {...props} />
+              )}
+              onClick={onClose}
+            >
+              {t.register.openExisting}
+            </Anchor>
+          )}
+        />
+        <Stack gap="sm">
+          <Title order={3} size="h5">
+            {t.organizationForm.company}
+          </Title>
+          <OrganizationFields draft={draft} update={update} problems={problems} />
+        </Stack>
+        <Stack gap="sm">
+          <Title order={3} size="h5">
+            {t.organizationForm.contact}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
+            <TextInput
+              label={t.organizationForm.email}
+              type="email"
+              value={draft.email}
+              onChange={(event) => update({ email: event.currentTarget.value })}
+              error={problems.at("emails.0.address")}
+            />
+            <TextInput
+              label={t.organizationForm.phone}
+              type="tel"
+              value={draft.phone}
+              onChange={(event) => update({ phone: event.currentTarget.value })}
+              error={problems.at("phones.0.number")}
+            />
+          </SimpleGrid>
+          <TextInput
+            label={t.address.street}
+            value={draft.street}
+            onChange={(event) => update({ street: event.currentTarget.value })}
+            error={problems.at("address.street", "address")}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" verticalSpacing="sm">
+            <TextInput
+              label={t.address.postalCode}
+              value={draft.postalCode}
+              onChange={(event) => update({ postalCode: event.currentTarget.value })}
+              error={problems.at("address.postalCode")}
+              inputMode="numeric"
+            />
+            <TextInput
+              label={t.address.city}
+              value={draft.city}
+              onChange={(event) => update({ city: event.currentTarget.value })}
+              error={problems.at("address.city")}
+              style={{ gridColumn: "span 2" }}
+            />
+          </SimpleGrid>
+        </Stack>
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t.register.cancel}
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            {t.organizationForm.create}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,76 @@
+import { Button, Drawer, Group, Stack } from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { api } from "../api/api";
+import { useI18n } from "../i18n/use-i18n";
+import { FormProblemAlert } from "../register/form-problem-alert";
+import { formProblems } from "../register/form-problems";
+import { useRefreshRegister } from "../register/queries";
+import type { Organization } from "../register/types";
+import { DRAWER_STYLES } from "../ui/drawer-styles";
+import { draftOf, ORGANIZATION_FIELDS, organizationChanges } from "./organization-draft";
+import { OrganizationFields } from "./organization-fields";
+
+interface EditOrganizationProps {
+  organization: Organization;
+  opened: boolean;
+  onClose: () => void;
+}
+
+export function EditOrganizationDrawer({ organization, opened, onClose }: EditOrganizationProps) {
+  const { t } = useI18n();
+  return (
+    <Drawer
+      opened={opened}
+      onClose={onClose}
+      position="right"
+      size="lg"
+      styles={DRAWER_STYLES}
+      title={t.organizationForm.editTitle}
+    >
+      {opened && <EditOrganizationForm organization={organization} onClose={onClose} />}
+    </Drawer>
+  );
+}
+
+function EditOrganizationForm({ organization, onClose }: Omit<EditOrganizationProps, "opened">) {
+  const { t } = useI18n();
+  const refreshRegister = useRefreshRegister();
+  const [draft, setDraft] = useState(() => draftOf(organization));
+  const save = useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      api<Organization>(`/api/organizations/${organization.id}`, { method: "PATCH", body }),
+    onSuccess: async () => {
+      onClose();
+      await refreshRegister();
+    },
+  });
+  const problems = formProblems(save.error, ORGANIZATION_FIELDS, t);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const body = organizationChanges(draftOf(organization), draft);
+    if (Object.keys(body).length === 0) onClose();
+    else save.mutate(body);
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="lg">
+        <FormProblemAlert error={save.error} unplaced={problems.unplaced} />
+        <OrganizationFields
+          draft={draft}
+          update={(change) => setDraft((current) => ({ ...current, ...change }))}
+          problems={problems}
+          selfId={organization.id}
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t.register.cancel}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t.organizationForm.save}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

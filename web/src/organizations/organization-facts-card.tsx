@@ -1,0 +1,77 @@
+import { Anchor, DataList, Stack } from "@mantine/core";
+import { Link } from "@tanstack/react-router";
+import type { ReactNode } from "react";
+import { formatKronor, formatNumber } from "../i18n/format";
+import { useI18n } from "../i18n/use-i18n";
+import { formatOrganisationsnummer } from "../register/format-identity";
+import type { Organization, OrganizationRef } from "../register/types";
+import { SectionCard } from "../ui/section-card";
+
+function OrganizationLink({ organization }: { organization: OrganizationRef }) {
+  return (
+    <Anchor
+      size="sm"
+      renderRoot={(props) => (
+        <Link to="/organizations/$organizationId" params={{ organizationId: organization.id }} {...props} />
+      )}
+    >
+      {organization.name}
+    </Anchor>
+  );
+}
+
+export function OrganizationFactsCard({ organization }: { organization: Organization }) {
+  const { t, locale } = useI18n();
+  const none = t.register.none;
+  const sni = [organization.sniCode, organization.industry].filter(Boolean).join(" · ");
+  return (
+    <SectionCard title={t.organization.facts}>
+      <DataList size="sm" labelWidth={170} withDivider>
+        <FactRow label={t.organization.organisationsnummer}>
+          {organization.organisationsnummer ? formatOrganisationsnummer(organization.organisationsnummer) : none}
+        </FactRow>
+        <FactRow label={t.organization.legalForm}>{organization.legalForm ?? none}</FactRow>
+        <FactRow label={t.organization.vatNumber}>{organization.vatNumber ?? none}</FactRow>
+        <FactRow label={t.organization.sni}>{sni || none}</FactRow>
+        <FactRow label={t.organization.employees}>
+          {organization.employees === null ? none : formatNumber(organization.employees, locale)}
+        </FactRow>
+        <FactRow label={t.organization.revenue}>
+          {organization.revenueSek === null ? none : formatKronor(organization.revenueSek, locale)}
+        </FactRow>
+        <FactRow label={t.organization.website}>
+          {organization.website ? (
+            <Anchor href={organization.website} target="_blank" rel="noreferrer" size="sm">
+              {organization.website.replace(/^https?:\/\//, "")}
+            </Anchor>
+          ) : (
+            none
+          )}
+        </FactRow>
+        <FactRow label={t.organization.parent}>
+          {organization.parent ? <OrganizationLink organization={organization.parent} /> : none}
+        </FactRow>
+        <FactRow label={t.organization.subsidiaries}>
+          {organization.subsidiaries.length > 0 ? (
+            <Stack gap={2}>
+              {organization.subsidiaries.map((subsidiary) => (
+                <OrganizationLink key={subsidiary.id} organization={subsidiary} />
+              ))}
+            </Stack>
+          ) : (
+            none
+          )}
+        </FactRow>
+      </DataList>
+    </SectionCard>
+  );
+}
+
+function FactRow({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <DataList.Item>
+      <DataList.ItemLabel>{label}</DataList.ItemLabel>
+      <DataList.ItemValue>{children}</DataList.ItemValue>
+    </DataList.Item>
+  );
+}

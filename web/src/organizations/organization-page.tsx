@@ -1,0 +1,43 @@
+import { Grid, Stack } from "@mantine/core";
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { getRouteApi } from "@tanstack/react-router";
+import { useI18n } from "../i18n/use-i18n";
+import { AddressCard } from "../register/address-card";
+import { ContactPointsCard } from "../register/contact-points-card";
+import { BackLink } from "../ui/back-link";
+import { OrganizationFactsCard } from "./organization-facts-card";
+import { OrganizationHeader } from "./organization-header";
+import { OrganizationPeopleCard } from "./organization-people-card";
+import { organizationQuery } from "./queries";
+
+const organizationRoute = getRouteApi("/shell/organizations/$organizationId");
+
+export function OrganizationPage() {
+  const { t } = useI18n();
+  const { organizationId } = organizationRoute.useParams();
+  const organization = useSuspenseQuery(organizationQuery(organizationId)).data;
+  const ownerPath = `/api/organizations/${organization.id}`;
+  return (
+    <Stack gap="lg" maw={1360}>
+      <BackLink to="/organizations" label={t.organization.back} />
+      <OrganizationHeader organization={organization} />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack gap="lg">
+            <OrganizationFactsCard organization={organization} />
+            <ContactPointsCard
+              ownerPath={ownerPath}
+              emails={organization.emails}
+              phones={organization.phones}
+              removable={false}
+            />
+            <AddressCard ownerPath={ownerPath} addresses={organization.addresses} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <OrganizationPeopleCard organization={organization} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,104 @@
+import { ActionIcon, Anchor, Badge, Button, Table, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useMutation } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { api } from "../api/api";
+import { formatDate } from "../i18n/format";
+import { useI18n } from "../i18n/use-i18n";
+import { useRefreshRegister } from "../register/queries";
+import type { Organization, Role } from "../register/types";
+import { CloseIcon, PlusIcon } from "../ui/icons";
+import { SectionCard } from "../ui/section-card";
+import { AddPersonModal } from "./add-person-modal";
+
+/** The people who work at the organisation now, each a link to their 360° page. */
+export function OrganizationPeopleCard({ organization }: { organization: Organization }) {
+  const { t } = useI18n();
+  const [adding, adder] = useDisclosure(false);
+  const roles = organization.roles.filter((role) => role.validTo === null);
+  const withDepartments = roles.some((role) => role.department);
+  return (
+    <SectionCard
+      title={t.organization.people}
+      action={
+        <Button size="compact-sm" variant="light" leftSection={<PlusIcon size={14} />} onClick={adder.open}>
+          {t.organization.addPerson}
+        </Button>
+      }
+    >
+      {roles.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t.organization.noPeople}
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={520}>
+          <Table verticalSpacing="xs" aria-label={t.organization.people}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t.organization.person}</Table.Th>
+                <Table.Th>{t.organization.title}</Table.Th>
+                {withDepartments && <Table.Th>{t.organization.department}</Table.Th>}
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {roles.map((role) => (
+                <RoleRow key={role.id} role={role} withDepartment={withDepartments} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <AddPersonModal
+        organizationId={organization.id}
+        linkedPersonIds={roles.map((role) => role.personId)}
+        opened={adding}
+        onClose={adder.close}
+      />
+    </SectionCard>
+  );
+}
+
+function RoleRow({ role, withDepartment }: { role: Role; withDepartment: boolean }) {
+  const { t, locale } = useI18n();
+  const refreshRegister = useRefreshRegister();
+  const end = useMutation({
+    mutationFn: () => api(`/api/roles/${role.id}`, { method: "DELETE" }),
+    onSuccess: refreshRegister,
+  });
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Anchor
+          size="sm"
+          fw={600}
+          renderRoot={(props) => <Link to="/people/$personId" params={{ personId: role.personId }} {...props} />}
+        >
+          {role.personName}
+        </Anchor>
+        {role.isPrimaryContact && (
+          <Badge size="xs" variant="light" radius="sm" tt="none" ml={6}>
+            {t.organization.primaryContact}
+          </Badge>
+        )}
+        <Text size="xs" c="dimmed">
+          {t.organization.since(formatDate(role.validFrom, locale))}
+        </Text>
+      </Table.Td>
+      <Table.Td>{role.title ?? ""}</Table.Td>
+      {withDepartment && <Table.Td>{role.department ?? ""}</Table.Td>}
+      <Table.Td ta="right">
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          size="sm"
+          aria-label={t.organization.endRole(role.personName)}
+          loading={end.isPending}
+          onClick={() => end.mutate()}
+        >
+          <CloseIcon size={14} />
+        </ActionIcon>
+      </Table.Td>
+    </Table.Tr>
+  );
+}

@@ -1,0 +1,96 @@
+import { Anchor, Button, Center, Paper, Table, Text } from "@mantine/core";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { Link, useNavigate } from "@tanstack/react-router";
+import { formatNumber } from "../i18n/format";
+import { problemMessage } from "../i18n/problem-message";
+import { useI18n } from "../i18n/use-i18n";
+import { formatOrganisationsnummer } from "../register/format-identity";
+import type { OrganizationSummary } from "../register/types";
+import { TableState } from "../ui/table-state";
+import type { OrganizationsSearch } from "./organizations-search";
+import { organizationsListQuery } from "./queries";
+
+const COLUMNS = 6;
+
+export function OrganizationsTable({ search }: { search: OrganizationsSearch }) {
+  const { t } = useI18n();
+  const organizations = useInfiniteQuery(organizationsListQuery(search));
+  const rows = organizations.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = Boolean(search.q || search.city);
+  return (
+    <Paper withBorder radius="md">
+      <Table.ScrollContainer minWidth={880}>
+        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-label={t.modules.organizations}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t.organizations.name}</Table.Th>
+              <Table.Th>{t.organizations.organisationsnummer}</Table.Th>
+              <Table.Th>{t.organizations.industry}</Table.Th>
+              <Table.Th ta="right">{t.organizations.employees}</Table.Th>
+              <Table.Th>{t.organizations.town}</Table.Th>
+              <Table.Th ta="right">{t.organizations.people}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody style={{ opacity: organizations.isPlaceholderData ? 0.6 : 1 }}>
+            <TableState
+              columns={COLUMNS}
+              loading={organizations.isPending}
+              error={organizations.isError ? problemMessage(organizations.error, t) : null}
+              empty={filtered ? t.organizations.empty : t.organizations.emptyRegister}
+              rows={rows.length}
+            />
+            {rows.map((organization) => (
+              <OrganizationRow key={organization.id} organization={organization} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {organizations.hasNextPage && (
+        <Center p="md">
+          <Button
+            variant="default"
+            loading={organizations.isFetchingNextPage}
+            onClick={() => organizations.fetchNextPage()}
+          >
+            {t.organizations.loadMore}
+          </Button>
+        </Center>
+      )}
+    </Paper>
+  );
+}
+
+function OrganizationRow({ organization }: { organization: OrganizationSummary }) {
+  const { locale } = useI18n();
+  const navigate = useNavigate();
+  const params = { organizationId: organization.id };
+  return (
+    <Table.Tr onClick={() => navigate({ to: "/organizations/$organizationId", params })} style={{ cursor: "pointer" }}>
+      <Table.Td>
+        <Anchor
+          fw={600}
+          size="sm"
+          c="inherit"
+          renderRoot={(props) => <Link to="/organizations/$organizationId" params={params} {...props} />}
+          onClick={(event) => event.stopPropagation()}
+        >
+          {organization.name}
+        </Anchor>
+        {organization.legalForm && (
+          <Text size="xs" c="dimmed" lh={1.3}>
+            {organization.legalForm}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td ff="monospace" fz="sm" style={{ whiteSpace: "nowrap" }}>
+        {organization.organisationsnummer ? formatOrganisationsnummer(organization.organisationsnummer) : ""}
+      </Table.Td>
+      <Table.Td>{organization.industry ?? ""}</Table.Td>
+      <Table.Td ta="right">
+        {organization.employees === null ? "" : formatNumber(organization.employees, locale)}
+      </Table.Td>
+      <Table.Td>{organization.city ?? ""}</Table.Td>
+      <Table.Td ta="right">{formatNumber(organization.people, locale)}</Table.Td>
+    </Table.Tr>
+  );
+}

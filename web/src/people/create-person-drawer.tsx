@@ -1,0 +1,268 @@
+import { Anchor, Button, Drawer, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { Link, useNavigate } from "@tanstack/react-router";
+import { type FormEvent, useState } from "react";
+import { api } from "../api/api";
+import { useI18n } from "../i18n/use-i18n";
+import { CustomAttributeInput } from "../register/custom-attribute-input";
+import { FormProblemAlert } from "../register/form-problem-alert";
+import { formProblems } from "../register/form-problems";
+import { customAttributesQuery, useRefreshRegister } from "../register/queries";
+import { isLifecycleStage, LIFECYCLE_STAGES, type LifecycleStage, type Person } from "../register/types";
+import { DRAWER_STYLES } from "../ui/drawer-styles";
+import { PreferredNameInput } from "./preferred-name-input";
+
+interface NewPerson {
+  givenNames: string;
+  surname: string;
+  preferredGivenName: string;
+  preferredNameMarking: string;
+  personnummer: string;
+  lifecycleStage: LifecycleStage;
+  email: string;
+  phone: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  custom: Record<string, unknown>;
+}
+
+const EMPTY: NewPerson = {
+  givenNames: "",
+  surname: "",
+  preferredGivenName: "",
+  preferredNameMarking: "",
+  personnummer: "",
+  lifecycleStage: "interested",
+  email: "",
+  phone: "",
+  street: "",
+  postalCode: "",
+  city: "",
+  custom: {},
+};
+
+const FIELDS = [
+  "givenNames",
+  "surname",
+  "preferredGivenName",
+  "preferredNameMarking",
+  "personnummer",
+  "lifecycleStage",
+  "emails.0.address",
+  "phones.0.number",
+  "address",
+  "address.street",
+  "address.postalCode",
+  "address.city",
+];
+
+const filled = (value: string) => value.trim() || undefined;
+
+/** The request body: only what was filled in, with contact points as the lists the API takes. */
+function toBody(draft: NewPerson) {
+  const hasAddress = Boolean(filled(draft.street) || filled(draft.postalCode) || filled(draft.city));
+  const custom = Object.fromEntries(
+    Object.entries(draft.custom).filter(([, value]) => value !== "" && value !== null && value !== undefined),
+  );
+  return {
+    givenNames: draft.givenNames,
+    surname: draft.surname,
+    preferredGivenName: filled(draft.preferredGivenName),
+    preferredNameMarking: filled(draft.preferredNameMarking),
+    personnummer: filled(draft.personnummer),
+    lifecycleStage: draft.lifecycleStage,
+    emails: filled(draft.email) ? [{ address: draft.email.trim() }] : [],
+    phones: filled(draft.phone) ? [{ number: draft.phone.trim() }] : [],
+    address: hasAddress
+      ? { street: filled(draft.street), postalCode: filled(draft.postalCode), city: filled(draft.city) }
+      : undefined,
+    custom: Object.keys(custom).length > 0 ? custom : undefined,
+  };
+}
+
+export function CreatePersonDrawer({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Drawer
+      opened={opened}
+      onClose={onClose}
+      position="right"
+      size="lg"
+      styles={DRAWER_STYLES}
+      title={t.personForm.createTitle}
+    >
+      {opened && <CreatePersonForm onClose={onClose} />}
+    </Drawer>
+  );
+}
+
+function CreatePersonForm({ onClose }: { onClose: () => void }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const refreshRegister = useRefreshRegister();
+  const attributes = useQuery(customAttributesQuery("person"));
+  const [draft, setDraft] = useState(EMPTY);
+  const create = useMutation({
+    mutationFn: (input: NewPerson) => api<Person>("/api/people", { method: "POST", body: toBody(input) }),
+    onSuccess: async (person) => {
+      onClose();
+      await refreshRegister();
+      await navigate({ to: "/people/$personId", params: { personId: person.id } });
+    },
+  });
+  const update = (change: Partial<NewPerson>) => setDraft((current) => ({ ...current, ...change }));
+  const customFields = (attributes.data ?? []).map((attribute) => `custom.${attribute.key}`);
+  const problems = formProblems(create.error, [...FIELDS, ...customFields], t);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate(draft);
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="lg">
+        <FormProblemAlert
+          error={create.error}
+          unplaced={problems.unplaced}
+          existing={(id) => (
+            <Anchor
+              size="sm"
+              renderRoot={(props) => <Link to="/people/$personId" params={{ personId: id }} {...props} />}
+              onClick={onClose}
+            >
+              {t.register.openExisting}
+            </Anchor>
+          )}
+        />
+        <Stack gap="sm">
+          <div>
+            <Title order={3} size="h5">
+              {t.personForm.names}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t.personForm.namesHint}
+            </Text>
+          </div>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
+            <TextInput
+              label={t.personForm.givenNames}
+              value={draft.givenNames}
+              onChange={(event) => update({ givenNames: event.currentTarget.value, preferredGivenName: "" })}
+              error={problems.at("givenNames")}
+              required
+              data-autofocus
+            />
+            <TextInput
+              label={t.personForm.surname}
+              value={draft.surname}
+              onChange={(event) => update({ surname: event.currentTarget.value })}
+              error={problems.at("surname")}
+              required
+            />
+          </SimpleGrid>
+          <PreferredNameInput
+            givenNames={draft.givenNames}
+            value={draft}
+            onChange={update}
+            errors={{
+              preferredGivenName: problems.at("preferredGivenName"),
+              preferredNameMarking: problems.at("preferredNameMarking"),
+            }}
+          />
+        </Stack>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
+          <TextInput
+            label={t.personForm.personnummer}
+            description={t.personForm.personnummerHint}
+            value={draft.personnummer}
+            onChange={(event) => update({ personnummer: event.currentTarget.value })}
+            error={problems.at("personnummer")}
+            inputMode="numeric"
+            autoComplete="off"
+          />
+          <Select
+            label={t.personForm.stage}
+            description={t.personForm.stageHint}
+            data={LIFECYCLE_STAGES.map((stage) => ({ value: stage, label: t.stages[stage] }))}
+            value={draft.lifecycleStage}
+            onChange={(value) => isLifecycleStage(value) && update({ lifecycleStage: value })}
+            allowDeselect={false}
+            error={problems.at("lifecycleStage")}
+          />
+        </SimpleGrid>
+        <Stack gap="sm">
+          <Title order={3} size="h5">
+            {t.personForm.contact}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
+            <TextInput
+              label={t.personForm.email}
+              type="email"
+              autoComplete="off"
+              value={draft.email}
+              onChange={(event) => update({ email: event.currentTarget.value })}
+              error={problems.at("emails.0.address")}
+            />
+            <TextInput
+              label={t.personForm.phone}
+              type="tel"
+              autoComplete="off"
+              value={draft.phone}
+              onChange={(event) => update({ phone: event.currentTarget.value })}
+              error={problems.at("phones.0.number")}
+            />
+          </SimpleGrid>
+          <TextInput
+            label={t.address.street}
+            value={draft.street}
+            onChange={(event) => update({ street: event.currentTarget.value })}
+            error={problems.at("address.street", "address")}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" verticalSpacing="sm">
+            <TextInput
+              label={t.address.postalCode}
+              value={draft.postalCode}
+              onChange={(event) => update({ postalCode: event.currentTarget.value })}
+              error={problems.at("address.postalCode")}
+              inputMode="numeric"
+            />
+            <TextInput
+              label={t.address.city}
+              value={draft.city}
+              onChange={(event) => update({ city: event.currentTarget.value })}
+              error={problems.at("address.city")}
+              style={{ gridColumn: "span 2" }}
+            />
+          </SimpleGrid>
+        </Stack>
+        {attributes.data && attributes.data.length > 0 && (
+          <Stack gap="sm">
+            <Title order={3} size="h5">
+              {t.personForm.custom}
+            </Title>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
+              {attributes.data.map((attribute) => (
+                <CustomAttributeInput
+                  key={attribute.key}
+                  attribute={attribute}
+                  value={draft.custom[attribute.key]}
+                  onChange={(value) => update({ custom: { ...draft.custom, [attribute.key]: value } })}
+                  error={problems.at(`custom.${attribute.key}`)}
+                />
+              ))}
+            </SimpleGrid>
+          </Stack>
+        )}
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t.register.cancel}
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            {t.personForm.create}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,146 @@
+import { Button, Group, Input, Modal, SegmentedControl, Stack, Textarea, TextInput } from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { api } from "../api/api";
+import { useI18n } from "../i18n/use-i18n";
+import { FormProblemAlert } from "../register/form-problem-alert";
+import { formProblems } from "../register/form-problems";
+import { useRefreshRegister } from "../register/queries";
+import { ACTIVITY_KINDS, type ActivityKind } from "../register/types";
+import { localDateTimeToIso, localDayToIso } from "./local-time";
+
+type Direction = "outbound" | "inbound";
+
+interface ActivityDraft {
+  kind: ActivityKind;
+  subject: string;
+  body: string;
+  direction: Direction;
+  /** datetime-local text; empty means now. */
+  occurredAt: string;
+  /** date text, tasks only. */
+  dueAt: string;
+}
+
+const EMPTY: ActivityDraft = { kind: "call", subject: "", body: "", direction: "outbound", occurredAt: "", dueAt: "" };
+const FIELDS = ["kind", "subject", "body", "direction", "occurredAt", "dueAt"];
+const HAS_DIRECTION: readonly ActivityKind[] = ["call", "email"];
+
+function toBody(personId: string, draft: ActivityDraft) {
+  const isTask = draft.kind === "task";
+  return {
+    personId,
+    kind: draft.kind,
+    subject: draft.subject,
+    body: draft.body.trim() || undefined,
+    direction: HAS_DIRECTION.includes(draft.kind) ? draft.direction : undefined,
+    occurredAt: !isTask ? localDateTimeToIso(draft.occurredAt) : undefined,
+    dueAt: isTask ? localDayToIso(draft.dueAt) : undefined,
+  };
+}
+
+interface LogActivityProps {
+  personId: string;
+  opened: boolean;
+  onClose: () => void;
+}
+
+export function LogActivityModal({ personId, opened, onClose }: LogActivityProps) {
+  const { t } = useI18n();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t.activity.title} size="lg">
+      {opened && <LogActivityForm personId={personId} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function LogActivityForm({ personId, onClose }: Omit<LogActivityProps, "opened">) {
+  const { t } = useI18n();
+  const refreshRegister = useRefreshRegister();
+  const [draft, setDraft] = useState(EMPTY);
+  const log = useMutation({
+    mutationFn: (input: ActivityDraft) => api("/api/activities", { method: "POST", body: toBody(personId, input) }),
+    onSuccess: async () => {
+      onClose();
+      await refreshRegister();
+    },
+  });
+  const update = (change: Partial<ActivityDraft>) => setDraft((current) => ({ ...current, ...change }));
+  const problems = formProblems(log.error, FIELDS, t);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    log.mutate(draft);
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <FormProblemAlert error={log.error} unplaced={problems.unplaced} />
+        <SegmentedControl
+          aria-label={t.activity.kind}
+          data={ACTIVITY_KINDS.map((kind) => ({ value: kind, label: t.timeline.kinds[kind] }))}
+          value={draft.kind}
+          onChange={(value) => update({ kind: value as ActivityKind })}
+          fullWidth
+        />
+        <TextInput
+          label={t.activity.subject}
+          value={draft.subject}
+          onChange={(event) => update({ subject: event.currentTarget.value })}
+          error={problems.at("subject")}
+          data-autofocus
+        />
+        <Textarea
+          label={t.activity.body}
+          value={draft.body}
+          onChange={(event) => update({ body: event.currentTarget.value })}
+          error={problems.at("body")}
+          autosize
+          minRows={3}
+          maxRows={10}
+        />
+        <Group grow align="flex-start">
+          {draft.kind === "task" ? (
+            <TextInput
+              label={t.activity.dueAt}
+              type="date"
+              value={draft.dueAt}
+              onChange={(event) => update({ dueAt: event.currentTarget.value })}
+              error={problems.at("dueAt")}
+            />
+          ) : (
+            <TextInput
+              label={t.activity.occurredAt}
+              description={t.activity.occurredAtHint}
+              type="datetime-local"
+              value={draft.occurredAt}
+              onChange={(event) => update({ occurredAt: event.currentTarget.value })}
+              error={problems.at("occurredAt")}
+            />
+          )}
+          {HAS_DIRECTION.includes(draft.kind) && (
+            <Input.Wrapper label={t.activity.direction} description=" ">
+              <SegmentedControl
+                aria-label={t.activity.direction}
+                data={[
+                  { value: "outbound", label: t.activity.outbound },
+                  { value: "inbound", label: t.activity.inbound },
+                ]}
+                value={draft.direction}
+                onChange={(value) => update({ direction: value as Direction })}
+                fullWidth
+              />
+            </Input.Wrapper>
+          )}
+        </Group>
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t.register.cancel}
+          </Button>
+          <Button type="submit" loading={log.isPending}>
+            {t.activity.submit}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

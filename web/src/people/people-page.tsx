@@ -1,0 +1,43 @@
+import { Button, Group, Stack, Title } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { getRouteApi } from "@tanstack/react-router";
+import { useI18n } from "../i18n/use-i18n";
+import { DownloadIcon, PlusIcon } from "../ui/icons";
+import { CreatePersonDrawer } from "./create-person-drawer";
+import { PeopleFilters } from "./people-filters";
+import { type PeopleSearch, peopleExportHref } from "./people-search";
+import { PeopleTable } from "./people-table";
+
+const peopleRoute = getRouteApi("/shell/people");
+
+export function PeoplePage() {
+  const { t } = useI18n();
+  const search = peopleRoute.useSearch();
+  const navigate = peopleRoute.useNavigate();
+  const [creating, creator] = useDisclosure(false);
+  const changeSearch = (change: PeopleSearch) =>
+    navigate({ search: (current) => ({ ...current, ...change }), replace: true });
+
+  return (
+    <Stack gap="lg" maw={1320}>
+      <Group justify="space-between" align="center">
+        <Title order={1}>{t.modules.people}</Title>
+        <Group gap="sm">
+          <Button
+            variant="default"
+            leftSection={<DownloadIcon size={16} />}
+            renderRoot={(props) => <a href={peopleExportHref(search)} download {...props} />}
+          >
+            {t.people.exportCsv}
+          </Button>
+          <Button leftSection={<PlusIcon size={16} />} onClick={creator.open}>
+            {t.people.newPerson}
+          </Button>
+        </Group>
+      </Group>
+      <PeopleFilters search={search} onChange={changeSearch} />
+      <PeopleTable search={search} />
+      <CreatePersonDrawer opened={creating} onClose={creator.close} />
+    </Stack>
+  );
+}

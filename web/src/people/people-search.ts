@@ -1,0 +1,32 @@
+import { isLifecycleStage, type LifecycleStage } from "../register/types";
+
+/** The people list's filters, kept in the address so a search can be shared and returned to. */
+export interface PeopleSearch {
+  q?: string;
+  stage?: LifecycleStage;
+  city?: string;
+}
+
+/** The router reads "070" as text but "4711" as a number; both are search text here. */
+const text = (value: unknown) =>
+  typeof value === "string" && value.trim() ? value : typeof value === "number" ? String(value) : undefined;
+
+export function validatePeopleSearch(search: Record<string, unknown>): PeopleSearch {
+  return {
+    q: text(search.q),
+    stage: isLifecycleStage(search.stage) ? search.stage : undefined,
+    city: text(search.city),
+  };
+}
+
+/** The list's filters as the API names them, for the list and for the CSV export alike. */
+export function peopleQueryParams(search: PeopleSearch): Record<string, string | undefined> {
+  return { q: search.q?.trim(), lifecycleStage: search.stage, city: search.city?.trim() };
+}
+
+export function peopleExportHref(search: PeopleSearch): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(peopleQueryParams(search))) if (value) params.set(name, value);
+  const query = params.toString();
+  return query ? `/api/people/export.csv?${query}` : "/api/people/export.csv";
+}

@@ -1,0 +1,93 @@
+import { Anchor, Button, Center, Paper, Table, Text } from "@mantine/core";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { Link, useNavigate } from "@tanstack/react-router";
+import { problemMessage } from "../i18n/problem-message";
+import { useI18n } from "../i18n/use-i18n";
+import { formatPersonnummer } from "../register/format-identity";
+import { formatPhone } from "../register/format-phone";
+import { StageBadge } from "../register/stage-badge";
+import type { PersonSummary } from "../register/types";
+import { TableState } from "../ui/table-state";
+import type { PeopleSearch } from "./people-search";
+import { peopleListQuery } from "./queries";
+
+const COLUMNS = 6;
+
+export function PeopleTable({ search }: { search: PeopleSearch }) {
+  const { t } = useI18n();
+  const people = useInfiniteQuery(peopleListQuery(search));
+  const rows = people.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = Boolean(search.q || search.stage || search.city);
+  return (
+    <Paper withBorder radius="md">
+      <Table.ScrollContainer minWidth={880}>
+        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-label={t.modules.people}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t.people.name}</Table.Th>
+              <Table.Th>{t.people.personnummer}</Table.Th>
+              <Table.Th>{t.people.email}</Table.Th>
+              <Table.Th>{t.people.phone}</Table.Th>
+              <Table.Th>{t.people.town}</Table.Th>
+              <Table.Th>{t.people.stage}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody style={{ opacity: people.isPlaceholderData ? 0.6 : 1 }}>
+            <TableState
+              columns={COLUMNS}
+              loading={people.isPending}
+              error={people.isError ? problemMessage(people.error, t) : null}
+              empty={filtered ? t.people.empty : t.people.emptyRegister}
+              rows={rows.length}
+            />
+            {rows.map((person) => (
+              <PersonRow key={person.id} person={person} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {people.hasNextPage && (
+        <Center p="md">
+          <Button variant="default" loading={people.isFetchingNextPage} onClick={() => people.fetchNextPage()}>
+            {t.people.loadMore}
+          </Button>
+        </Center>
+      )}
+    </Paper>
+  );
+}
+
+/** The whole row opens the person; the name is also a real link, for keyboards and new tabs. */
+function PersonRow({ person }: { person: PersonSummary }) {
+  const navigate = useNavigate();
+  const open = () => navigate({ to: "/people/$personId", params: { personId: person.id } });
+  return (
+    <Table.Tr onClick={open} style={{ cursor: "pointer" }}>
+      <Table.Td>
+        <Anchor
+          fw={600}
+          size="sm"
+          c="inherit"
+          renderRoot={(props) => <Link to="/people/$personId" params={{ personId: person.id }} {...props} />}
+          onClick={(event) => event.stopPropagation()}
+        >
+          {person.greetingName} {person.surname}
+        </Anchor>
+        {person.givenNames !== person.greetingName && (
+          <Text size="xs" c="dimmed" lh={1.3}>
+            {person.givenNames}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td ff="monospace" fz="sm" style={{ whiteSpace: "nowrap" }}>
+        {person.personnummer ? formatPersonnummer(person.personnummer) : ""}
+      </Table.Td>
+      <Table.Td>{person.email ?? ""}</Table.Td>
+      <Table.Td style={{ whiteSpace: "nowrap" }}>{person.phone ? formatPhone(person.phone) : ""}</Table.Td>
+      <Table.Td>{person.city ?? ""}</Table.Td>
+      <Table.Td>
+        <StageBadge stage={person.lifecycleStage} />
+      </Table.Td>
+    </Table.Tr>
+  );
+}

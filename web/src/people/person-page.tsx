@@ -1,0 +1,43 @@
+import { Grid, Stack } from "@mantine/core";
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { getRouteApi } from "@tanstack/react-router";
+import { useI18n } from "../i18n/use-i18n";
+import { AddressCard } from "../register/address-card";
+import { ContactPointsCard } from "../register/contact-points-card";
+import { PersonTimeline } from "../timeline/person-timeline";
+import { BackLink } from "../ui/back-link";
+import { ConsentsCard } from "./consents-card";
+import { CustomAttributesCard } from "./custom-attributes-card";
+import { PersonHeader } from "./person-header";
+import { personQuery } from "./queries";
+import { RolesCard } from "./roles-card";
+
+const personRoute = getRouteApi("/shell/people/$personId");
+
+/** The 360° view: who the person is, how to reach them, and everything that happened. */
+export function PersonPage() {
+  const { t } = useI18n();
+  const { personId } = personRoute.useParams();
+  const person = useSuspenseQuery(personQuery(personId)).data;
+  const ownerPath = `/api/people/${person.id}`;
+  return (
+    <Stack gap="lg" maw={1360}>
+      <BackLink to="/people" label={t.person.back} />
+      <PersonHeader person={person} />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack gap="lg">
+            <ContactPointsCard ownerPath={ownerPath} emails={person.emails} phones={person.phones} removable />
+            <AddressCard ownerPath={ownerPath} addresses={person.addresses} />
+            <RolesCard roles={person.roles} />
+            <ConsentsCard person={person} />
+            <CustomAttributesCard person={person} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <PersonTimeline personId={person.id} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,131 @@
+import { Anchor, Badge, Box, Group, Stack, Text } from "@mantine/core";
+import type { ReactNode } from "react";
+import { formatDate, formatDateTime, formatFileSize, formatKronor } from "../i18n/format";
+import { useI18n } from "../i18n/use-i18n";
+import { isPastDay } from "../people/local-time";
+import { type AttachedDocument, isTimelineKind, type TimelineItem } from "../register/types";
+import { DownloadIcon } from "../ui/icons";
+import { KindIcon } from "./kind-icon";
+import { TaskStatusButton } from "./task-status-button";
+
+const text = (value: unknown) => (typeof value === "string" ? value : null);
+
+/** One happening: an icon for its kind, what and when, and what that kind adds. */
+export function TimelineEntry({ item, last }: { item: TimelineItem; last: boolean }) {
+  const { t, locale } = useI18n();
+  const kindLabel = isTimelineKind(item.kind) ? t.timeline.kinds[item.kind] : item.kind;
+  const direction = text(item.data.direction);
+  return (
+    <Box component="li" pos="relative" pl={52} pb={last ? 0 : "lg"} style={{ listStyle: "none" }}>
+      {!last && <Box pos="absolute" left={16} top={40} bottom={4} w={2} bg="gray.2" aria-hidden="true" />}
+      <Box pos="absolute" left={0} top={0}>
+        <KindIcon kind={item.kind} />
+      </Box>
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+        <Stack gap={2} miw={0}>
+          <Text fw={600} size="sm">
+            {item.title}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {kindLabel}
+            {direction === "inbound" && ` · ${t.timeline.inbound}`}
+            {direction === "outbound" && ` · ${t.timeline.outbound}`} · {formatDateTime(item.occurredAt, locale)}
+          </Text>
+        </Stack>
+        {item.kind === "task" && <TaskStatusButton taskId={item.id} status={text(item.data.status) ?? "open"} />}
+      </Group>
+      {item.kind === "task" && <TaskDetails data={item.data} />}
+      {item.kind === "order" && <OrderDetails data={item.data} />}
+      {item.summary && item.kind !== "order" && (
+        <Text size="sm" mt={6} c="dark.6" style={{ whiteSpace: "pre-line" }} lineClamp={6}>
+          {item.summary}
+        </Text>
+      )}
+      {item.kind === "document" && <DocumentLinks documents={documentsOf(item.data)} />}
+    </Box>
+  );
+}
+
+function TaskDetails({ data }: { data: Record<string, unknown> }) {
+  const { t, locale } = useI18n();
+  const status = text(data.status) ?? "open";
+  const dueAt = text(data.dueAt);
+  const late = status === "open" && dueAt !== null && isPastDay(dueAt, new Date());
+  const statusLabel =
+    status === "open" || status === "done" || status === "cancelled" ? t.timeline.taskStatus[status] : status;
+  return (
+    <Group gap={6} mt={6}>
+      <Badge
+        size="sm"
+        radius="sm"
+        tt="none"
+        variant="light"
+        color={status === "done" ? "pine" : status === "open" ? "orange" : "gray"}
+      >
+        {statusLabel}
+      </Badge>
+      {dueAt && (
+        <Text size="xs" c={late ? "red.7" : "dimmed"} fw={late ? 600 : 400}>
+          {t.timeline.due(formatDate(dueAt, locale))}
+        </Text>
+      )}
+      {late && (
+        <Badge size="sm" radius="sm" tt="none" variant="light" color="red">
+          {t.timeline.overdue}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+function OrderDetails({ data }: { data: Record<string, unknown> }) {
+  const { t, locale } = useI18n();
+  const total = typeof data.totalSek === "number" ? data.totalSek : null;
+  const status = text(data.status);
+  const lines = typeof data.lines === "number" ? data.lines : null;
+  const details: ReactNode[] = [];
+  if (status) details.push(t.timeline.orderStatus[status] ?? status);
+  if (lines !== null) details.push(t.timeline.orderLines(lines));
+  return (
+    <Group gap="sm" mt={6} align="baseline">
+      {total !== null && (
+        <Text fw={700} size="md" data-testid="order-total">
+          {formatKronor(total, locale)}
+        </Text>
+      )}
+      <Text size="xs" c="dimmed">
+        {details.join(" · ")}
+      </Text>
+    </Group>
+  );
+}
+
+function documentsOf(data: Record<string, unknown>): AttachedDocument[] {
+  return Array.isArray(data.documents) ? (data.documents as AttachedDocument[]) : [];
+}
+
+function DocumentLinks({ documents }: { documents: AttachedDocument[] }) {
+  const { t, locale } = useI18n();
+  return (
+    <Stack gap={4} mt={6}>
+      {documents.map((document) => (
+        <Group key={document.id} gap={6} wrap="nowrap">
+          <Anchor
+            href={`/api/documents/${document.id}`}
+            download={document.filename}
+            size="sm"
+            aria-label={t.timeline.download(document.filename)}
+          >
+            <Group gap={4} wrap="nowrap">
+              <DownloadIcon size={15} />
+              {document.filename}
+            </Group>
+          </Anchor>
+          <Text size="xs" c="dimmed">
+            {formatFileSize(document.sizeBytes, locale)}
+          </Text>
+        </Group>
+      ))}
+    </Stack>
+  );
+}
