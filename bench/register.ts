@@ -103,8 +103,8 @@ async function main() {
       await store.db.execute(
         sql.raw(`insert into activities (id, person_id, kind, subject, occurred_at, source_system, data, created_at, updated_at)
         select gen_random_uuid(), ${personExpr}, (array['call','meeting','email','note'])[1 + g % 4]::text,
-          'Samtal ' || g, now() - ((g * 37) % 525600) * interval '1 minute', 'bench', '{}'::jsonb, now(), now()
-        from generate_series(${offset + 1}, ${offset + count}) g ${personExpr === "bp.id" ? `join bench_people bp on bp.rn = 2 + (g * 7919) % ${Math.max(1, peopleCount - 1)}` : ""}`),
+          'Samtal ' || g, now() - ((g::bigint * 37) % 525600) * interval '1 minute', 'bench', '{}'::jsonb, now(), now()
+        from generate_series(${offset + 1}, ${offset + count}) g ${personExpr === "bp.id" ? `join bench_people bp on bp.rn = 2 + (g::bigint * 7919) % ${Math.max(1, peopleCount - 1)}` : ""}`),
       );
     };
     await insertEntries(HEAVY_ENTRIES, `'${heavy.id}'::uuid`, 0);

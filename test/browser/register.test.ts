@@ -77,7 +77,14 @@ describe("the register in the browser", () => {
     personUrl = page.url();
     await page.getByRole("heading", { level: 1, name: "Stig Berg" }).waitFor();
     const preferred = page.getByTestId("given-names").locator("span", { hasText: /^Stig$/ });
-    await expect(preferred.evaluate((node) => getComputedStyle(node).textDecorationLine)).resolves.toBe("underline");
+    // The callback runs in the browser, where getComputedStyle exists; Node's types lack it.
+    const decoration = preferred.evaluate(
+      (node) =>
+        (
+          globalThis as unknown as { getComputedStyle(element: unknown): { textDecorationLine: string } }
+        ).getComputedStyle(node).textDecorationLine,
+    );
+    await expect(decoration).resolves.toBe("underline");
     await expect(page.getByTestId("given-names").textContent()).resolves.toBe("Karl Stig Emanuel");
     await page.getByText("19121212-1212").waitFor();
     await expect(page.getByText("Osäkert tilltalsnamn").count()).resolves.toBe(0);

@@ -87,8 +87,14 @@ describe.each(STORE_KINDS)("lanthandel CLI [%s]", (kind) => {
   it("imports a CSV file with a progress bar and a per-row error report, then exports it", async () => {
     const csv = join(dataDir, "kunder.csv");
     const report = join(dataDir, "fel.csv");
-    writeFileSync(csv, "Kundnr;Förnamn;Efternamn;Personnummer\nA1;Karl Stig;Berg;19121212-1212\nA2;Eva;Fel;19121212-1213\n");
-    const imported = await run(["import", "people", csv, "--system", "kassa", "--map", "Kundnr=externalId", "--errors", report], env);
+    writeFileSync(
+      csv,
+      "Kundnr;Förnamn;Efternamn;Personnummer\nA1;Karl Stig;Berg;19121212-1212\nA2;Eva;Fel;19121212-1213\n",
+    );
+    const imported = await run(
+      ["import", "people", csv, "--system", "kassa", "--map", "Kundnr=externalId", "--errors", report],
+      env,
+    );
     expect(imported.stdout).toMatch(/2 rows: created 1, updated 0, failed 1/);
     expect(imported.stdout).toMatch(/row 2, personnummer: /);
     expect(imported.stderr).toMatch(/100%/);

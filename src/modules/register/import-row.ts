@@ -1,0 +1,142 @@
+import type { FieldErrors } from "../../kernel/field-errors";
+import type { NormalEmail, NormalPhone } from "./contact-points";
+import { validateCustomValues } from "./custom-values";
+import type { loadCustomAttributes } from "./list-custom-attributes";
+import {
+  buildSearchText,
+  type NormalAddress,
+  normalizeAddress,
+  normalizeEmailAddress,
+  normalizeNames,
+  normalizePersonnummer,
+  normalizePhoneNumber,
+  resolvePreferredParts,
+} from "./normalize";
+import { LIFECYCLE_STAGES } from "./schema";
+
+export type TPersonImportRow = Record<string, string | undefined>;
+
+export interface TImportRowError {
+  row: number;
+  field: string;
+  code: string;
+  message: string;
+}
+
+export interface TImportBatchResult {
+  created: number;
+  updated: number;
+  failed: number;
+  errors: TImportRowError[];
+}
+
+export interface NormalRow {
+  row: number;
+  externalId: string;
+  givenNames: string;
+  surname: string;
+  preferred: number[] | null;
+  personnummer: ReturnType<typeof normalizePersonnummer>;
+  birthDate: string | null;
+  language: string | null;
+  lifecycleStage: (typeof LIFECYCLE_STAGES)[number] | null;
+  emails: NormalEmail[];
+  phones: NormalPhone[];
+  address: NormalAddress | null;
+  custom: Record<string, unknown>;
+  fields: string[];
+}
+
+const ADDRESS_FIELDS = ["street", "careOf", "box", "apartment", "postalCode", "city", "country"] as const;
+export function normalizeRow(
+  values: TPersonImportRow,
+  errors: FieldErrors,
+  definitions: Awaited<ReturnType<typeof loadCustomAttributes>>,
+  today: Date,
+): Omit<NormalRow, "row"> | null {
+  const text = (key: string) => values[key]?.trim() || undefined;
+  const externalId = text("externalId");
+  if (!externalId) errors.add("externalId", "required", "Every row needs the id it has in the source system");
+  const givenRaw = text("givenNames");
+  const surnameRaw = text("surname");
+  if (!givenRaw) errors.add("givenNames", "required", "Given names are required");
+  if (!surnameRaw) errors.add("surname", "required", "A surname is required");
+  if (!givenRaw || !surnameRaw || !externalId) return null;
+  const names = normalizeNames(givenRaw, surnameRaw);
+  const preferred = resolvePreferredParts(
+    names.givenNames,
+    { preferredNameMarking: text("preferredNameMarking"), preferredGivenName: text("preferredGivenName") },
+    errors,
+  );
+  const pnrRaw = text("personnummer");
+  const personnummer = pnrRaw ? normalizePersonnummer(pnrRaw, "personnummer", errors, today) : null;
+  const birthDate = text("birthDate") ?? null;
+  if (birthDate && !/^\d{4}-\d{2}-\d{2}$/.test(birthDate))
+    errors.add("birthDate", "invalid_date", "A date as YYYY-MM-DD");
+  const stage = text("lifecycleStage");
+  if (stage && !(LIFECYCLE_STAGES as readonly string[]).includes(stage)) {
+    errors.add("lifecycleStage", "invalid_stage", `One of ${LIFECYCLE_STAGES.join(", ")}`);
+  }
+  const email = text("email") ? normalizeEmailAddress(text("email") ?? "", "email", errors) : null;
+  const emailList: NormalEmail[] = email
+    ? [{ address: email.address, canonical: email.canonical, kind: "private", isPrimary: true }]
+    : [];
+  const phoneList: NormalPhone[] = [];
+  for (const field of ["mobile", "phone"] as const) {
+    const raw = text(field);
+    const phone = raw ? normalizePhoneNumber(raw, field, errors) : null;
+    if (phone && !phoneList.some((existing) => existing.e164 === phone.e164)) {
+      phoneList.push({ e164: phone.e164, type: phone.type, kind: "private", isPrimary: phoneList.length === 0 });
+    }
+  }
+  const hasAddress = ADDRESS_FIELDS.some((field) => text(field));
+  const address = hasAddress
+    ? normalizeAddress(
+        {
+          kind: "home",
+          street: text("street"),
+          careOf: text("careOf"),
+          box: text("box"),
+          apartment: text("apartment"),
+          postalCode: text("postalCode"),
+          city: text("city"),
+          country: text("country") ?? "SE",
+        },
+        "address",
+        errors,
+      )
+    : null;
+  const customInput = Object.fromEntries(
+    Object.entries(values)
+      .filter(([key, value]) => key.startsWith("custom.") && value !== undefined && value !== "")
+      .map(([key, value]) => [key.slice(7), value]),
+  );
+  const custom = validateCustomValues(definitions, customInput, errors, { requireAll: false });
+  const fields = [
+    "givenNames",
+    "surname",
+    "preferredNameMarking",
+    "personnummer",
+    "birthDate",
+    "language",
+    "lifecycleStage",
+  ].filter((field) => text(field) !== undefined);
+  return {
+    externalId,
+    ...names,
+    preferred,
+    personnummer,
+    birthDate: personnummer?.birthDate ?? birthDate,
+    language: text("language") ?? null,
+    lifecycleStage: (stage as NormalRow["lifecycleStage"]) ?? null,
+    emails: emailList,
+    phones: phoneList,
+    address,
+    custom,
+    fields: [...fields, ...Object.keys(custom).map((key) => `custom.${key}`)],
+  };
+}
+
+export function searchTextOf(row: NormalRow, greeting: string): string {
+  return buildSearchText([row.givenNames, greeting, row.surname]);
+}
