@@ -37,6 +37,9 @@ export function importCommand(): Command {
             format: "{bar} {percentage}% | {rows} rows | {created} new, {updated} updated, {failed} failed",
             hideCursor: true,
             stream: process.stderr,
+            // Also report progress when the output is a log file, not a terminal.
+            noTTYOutput: true,
+            notTTYSchedule: 2_000,
           });
           bar.start(size, 0, { rows: 0, created: 0, updated: 0, failed: 0 });
           const report = await importCsv(

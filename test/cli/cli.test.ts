@@ -44,7 +44,8 @@ async function waitForServer(port: number, child: ChildProcess): Promise<void> {
   throw new Error("server did not become ready");
 }
 
-describe.each(STORE_KINDS)("lanthandel CLI [%s]", (kind) => {
+// Each command starts a process that opens the store, so these tests are slower than most.
+describe.each(STORE_KINDS)("lanthandel CLI [%s]", { timeout: 120_000 }, (kind) => {
   const dataDir = mkdtempSync(join(tmpdir(), "lanthandel-cli-"));
   const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: "warn", DATABASE_URL: "" };
   let drop: (() => Promise<void>) | null = null;
