@@ -6,9 +6,12 @@ import { AppError, type TFieldError } from "../kernel/errors";
 import { logActivity } from "../modules/activities";
 import { recordOrder } from "../modules/orders";
 import {
+  commitPeopleBatch,
   createOrganization,
   importPeople,
+  preparePeopleBatch,
   resolvePersonRefs,
+  type TImportBatchResult,
   type TImportRowError,
   type TPersonImportRow,
 } from "../modules/register";
@@ -82,17 +85,32 @@ export async function importCsv(
     }),
   );
   let batch: Row[] = [];
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const result = await importBatch(ctx, settings.entity, batch, settings.system, settings.dryRun);
+  const record = (result: TImportBatchResult) => {
     report.created += result.created;
     report.updated += result.updated;
     report.failed += result.failed;
     for (const error of result.errors) {
       if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push(error);
     }
-    batch = [];
     onProgress?.(report);
+  };
+  // People are validated a batch ahead: batch n+1 is prepared while batch n is being written,
+  // so the process and the database work at the same time. Commits stay in file order, so a
+  // later row for the same customer still wins.
+  let committing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    if (settings.entity !== "people") {
+      record(await importBatch(ctx, settings.entity, rows, settings.system, settings.dryRun));
+      return;
+    }
+    const prepared = await preparePeopleBatch(ctx, rows, { system: settings.system, dryRun: settings.dryRun });
+    await committing;
+    committing = commitPeopleBatch(ctx, prepared).then(record);
+    // Marked as handled now; a failure still surfaces where `committing` is awaited.
+    committing.catch(() => {});
   };
   let headers: string[] = [];
   try {
@@ -113,6 +131,7 @@ export async function importCsv(
       if (batch.length >= settings.batchSize) await flush();
     }
     await flush();
+    await committing;
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = (error as { code?: string }).code ?? "";

@@ -1,4 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
+import { sequentially } from "../../db/sequentially";
 import { type Ctx, newId } from "../../kernel/ctx";
 import type { NormalRow } from "./import-row";
 import { lineageColumns, stampLineage } from "./lineage";
@@ -31,7 +32,7 @@ export async function applyUpdate(
   if (!current) return;
   const preferred = row.preferred ?? (row.givenNames === current.givenNames ? current.preferredNameParts : null);
   const greeting = greetingFor(row.givenNames, preferred);
-  const [emailRows, phoneRows, addressRows] = await Promise.all([
+  const [emailRows, phoneRows, addressRows] = await sequentially([
     ctx.db
       .select()
       .from(emails)

@@ -28,6 +28,15 @@ export const PEOPLE_IMPORTED = "person.imported";
 
 const ADDRESS_FIELDS = ["street", "careOf", "box", "apartment", "postalCode", "city", "country"] as const;
 
+/** A batch after validation and normalisation, ready to be written. */
+export interface TPreparedPeopleBatch {
+  system: string;
+  dryRun: boolean;
+  now: Date;
+  valid: NormalRow[];
+  errors: TImportRowError[];
+}
+
 /**
  * Imports one batch of people from a source system, idempotently: a row whose external id (or
  * personnummer) is already known updates that person, a new one creates a person. Rows that
@@ -38,6 +47,18 @@ export async function importPeople(
   rows: ReadonlyArray<{ row: number; values: TPersonImportRow }>,
   options: z.input<typeof ZImportOptions>,
 ): Promise<TImportBatchResult> {
+  return commitPeopleBatch(ctx, await preparePeopleBatch(ctx, rows, options));
+}
+
+/**
+ * The first half of an import batch: validation and normalisation, no writes. A streaming
+ * import prepares the next batch while the previous one is being committed.
+ */
+export async function preparePeopleBatch(
+  ctx: Ctx,
+  rows: ReadonlyArray<{ row: number; values: TPersonImportRow }>,
+  options: z.input<typeof ZImportOptions>,
+): Promise<TPreparedPeopleBatch> {
   authorize(ctx.actor, "register", "write");
   const { system, dryRun } = ZImportOptions.parse(options);
   const definitions = await loadCustomAttributes(ctx.db, "person");
@@ -58,6 +79,14 @@ export async function importPeople(
     seenExternal.add(normal.externalId);
     valid.push({ ...normal, row });
   }
+  return { system, dryRun, now, valid, errors };
+}
+
+/** The second half: one transaction that creates the new people and updates the known ones. */
+export async function commitPeopleBatch(ctx: Ctx, prepared: TPreparedPeopleBatch): Promise<TImportBatchResult> {
+  authorize(ctx.actor, "register", "write");
+  const { system, dryRun, now, valid } = prepared;
+  const errors = [...prepared.errors];
   const failedRows = new Set(errors.map((error) => error.row));
   if (valid.length === 0) return { created: 0, updated: 0, failed: failedRows.size, errors };
 

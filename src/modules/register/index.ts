@@ -14,11 +14,14 @@ export { erasePersonRecord } from "./erase-person";
 export { getOrganization } from "./get-organization";
 export { getPerson } from "./get-person";
 export {
+  commitPeopleBatch,
   importPeople,
   PEOPLE_IMPORTED,
+  preparePeopleBatch,
   type TImportBatchResult,
   type TImportRowError,
   type TPersonImportRow,
+  type TPreparedPeopleBatch,
 } from "./import-people";
 export {
   type TCreateOrganizationInput,

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { sequentially } from "../../db/sequentially";
 import type { Db } from "../../db/types";
 import { addressView, emailView, phoneView } from "./contact-views";
 import { addresses, emails, organizations, people, phones, roles } from "./schema";
@@ -14,7 +15,7 @@ export function organizationCore(row: OrganizationRow): TOrganization {
 export async function loadOrganizationDetail(db: Db, id: string): Promise<TOrganizationDetail | null> {
   const [row] = await db.select().from(organizations).where(eq(organizations.id, id));
   if (!row) return null;
-  const [addressRows, emailRows, phoneRows, roleRows, parentRows, subsidiaryRows] = await Promise.all([
+  const [addressRows, emailRows, phoneRows, roleRows, parentRows, subsidiaryRows] = await sequentially([
     db.select().from(addresses).where(eq(addresses.organizationId, id)).orderBy(desc(addresses.validFrom)),
     db
       .select()

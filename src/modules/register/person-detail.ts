@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { sequentially } from "../../db/sequentially";
 import type { Db } from "../../db/types";
 import { encodeTilltalsnamn } from "../../lib/se";
 import { addressView, emailView, phoneView } from "./contact-views";
@@ -22,7 +23,7 @@ export type PersonRow = typeof people.$inferSelect;
 export async function loadPersonDetail(db: Db, id: string): Promise<TPerson | null> {
   const [row] = await db.select().from(people).where(eq(people.id, id));
   if (!row) return null;
-  const [addressRows, emailRows, phoneRows, consentRows, preferenceRows, roleRows, idRows] = await Promise.all([
+  const [addressRows, emailRows, phoneRows, consentRows, preferenceRows, roleRows, idRows] = await sequentially([
     db.select().from(addresses).where(eq(addresses.personId, id)).orderBy(desc(addresses.validFrom)),
     db
       .select()
