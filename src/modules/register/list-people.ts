@@ -83,6 +83,45 @@ async function identifierMatches(ctx: Ctx, q: string): Promise<string[] | null> 
 }
 
 /**
+ * Name search through the vocabulary of name words: each query word is matched against the
+ * distinct words (prefix, or trigram similarity for misspellings), a few hundred rows at most,
+ * and the matches lead to people through the (word, person_id) btree. For each candidate word
+ * at most `enough` people are read, so a common name costs no more than a rare one.
+ */
+function nameMatches(tokens: string[], conditions: SQL[], enough: number): SQL {
+  const candidates = tokens.map((token, index) => {
+    const prefix = `${escapeLike(token)}%`;
+    const similar = token.length >= 3 ? sql` or word % ${token}` : sql``;
+    // Materialised: computed once, not again for every row that refers to it.
+    return sql`c${sql.raw(String(index))} as materialized (
+      select word, case when word like ${prefix} then 1 else 0 end + similarity(word, ${token}) as score
+      from name_vocabulary where word like ${prefix}${similar}
+      order by score desc limit ${tokens.length === 1 ? 200 : 20})`;
+  });
+  const filters = sql.join(conditions, sql` and `);
+  if (tokens.length === 1) {
+    return sql`with ${sql.join(candidates, sql`, `)},
+      hits as (
+        select distinct on (x.id) x.id, c0.score from c0 cross join lateral (
+          select w0.person_id as id from person_name_words w0 join people p on p.id = w0.person_id
+          where w0.word = c0.word and ${filters}
+          order by w0.person_id limit ${enough}) x
+        order by x.id, c0.score desc)`;
+  }
+  // Several words: the people matching each word are sets, and the answer is their intersection.
+  const others = tokens.slice(1).map((_, index) => {
+    const n = sql.raw(String(index + 1));
+    return sql`w0.person_id in (select w${n}.person_id from c${n} join person_name_words w${n} on w${n}.word = c${n}.word)`;
+  });
+  return sql`with ${sql.join(candidates, sql`, `)},
+    hits as (
+      select w0.person_id as id, max(c0.score) as score
+      from c0 join person_name_words w0 on w0.word = c0.word join people p on p.id = w0.person_id
+      where ${filters} and ${sql.join(others, sql` and `)}
+      group by w0.person_id)`;
+}
+
+/**
  * Lists people, searched and filtered. Without a query the order is by name with a keyset
  * cursor. A name query matches every word by trigram similarity (prefixes and misspellings
  * both), nearest first; identifiers go through their own indexes.
@@ -116,43 +155,37 @@ export async function listPeople(
 
   const folded = query.q ? searchFold(query.q).trim() : "";
   const offset = folded ? (decodeCursor<{ o: number }>(query.cursor)?.o ?? 0) : 0;
-  let order: SQL = sql`p.surname, p.given_names, p.id`;
+  const order: SQL = sql`p.surname, p.given_names, p.id`;
+  let nameHits: SQL | null = null;
   const identified = folded ? await identifierMatches(ctx, query.q ?? "") : null;
   if (identified) {
     conditions.push(identified.length ? sql`p.id in ${identified}` : sql`false`);
   } else if (folded) {
-    // Every word must resemble a word of the name (a prefix scores high); the nearest names come
-    // first, straight from the GiST index when there is one word.
-    const tokens = folded.split(/\s+/).filter(Boolean);
-    for (const token of tokens) {
-      // A prefix of two letters or more always clears the similarity threshold, so one
-      // indexable operator serves both prefixes and misspellings.
-      conditions.push(
-        token.length < 2 ? sql`p.search_text like ${`% ${escapeLike(token)}%`}` : sql`${token} <% p.search_text`,
-      );
-    }
-    // Distance alone, without tie-breakers: only then can the index deliver rows in order.
-    order = sql`p.search_text <->> ${folded}`;
+    nameHits = nameMatches(folded.split(/\s+/).filter(Boolean), conditions, offset + query.limit + 1);
   } else {
     const after = decodeCursor<{ s: string; g: string; i: string }>(query.cursor);
     if (after) conditions.push(sql`(p.surname, p.given_names, p.id) > (${after.s}, ${after.g}, ${after.i})`);
   }
 
-  const rows = await queryRows<Row>(
-    ctx.db,
-    sql`
-      select p.id, p.given_names, p.greeting_name, p.greeting_uncertain, p.surname, p.personnummer,
+  const columns = sql`p.id, p.given_names, p.greeting_name, p.greeting_uncertain, p.surname, p.personnummer,
         p.lifecycle_stage, p.owner_id, p.custom, p.updated_at,
         (select e.address from emails e where e.person_id = p.id and e.removed_at is null
           order by e.is_primary desc, e.created_at limit 1) as email,
         (select ph.e164 from phones ph where ph.person_id = p.id and ph.removed_at is null
           order by ph.is_primary desc, ph.created_at limit 1) as phone,
         (select a.city from addresses a where a.person_id = p.id and a.valid_to is null
-          order by a.valid_from desc limit 1) as city
-      from people p
-      where ${sql.join(conditions, sql` and `)}
-      order by ${order}
-      limit ${query.limit + 1} offset ${offset}`,
+          order by a.valid_from desc limit 1) as city`;
+  const rows = await queryRows<Row>(
+    ctx.db,
+    nameHits
+      ? sql`${nameHits}
+        select ${columns} from hits h join people p on p.id = h.id
+        order by h.score desc, p.surname, p.given_names, p.id
+        limit ${query.limit + 1} offset ${offset}`
+      : sql`select ${columns} from people p
+        where ${sql.join(conditions, sql` and `)}
+        order by ${order}
+        limit ${query.limit + 1} offset ${offset}`,
   );
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);

@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -60,7 +61,7 @@ export const people = pgTable(
     custom: jsonb("custom").$type<Record<string, unknown>>().notNull().default({}),
     /** Per scalar field: the source record its current value came from. */
     lineage: jsonb("lineage").$type<Record<string, TLineage>>().notNull().default({}),
-    /** Folded given names, surname and employers: what name search matches with trigrams. */
+    /** Folded given names, surname and employers; its words feed person_name_words. */
     searchText: text("search_text").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
@@ -72,8 +73,6 @@ export const people = pgTable(
     index("people_name_idx").on(t.surname, t.givenNames, t.id),
     index("people_owner_idx").on(t.ownerId),
     index("people_stage_idx").on(t.lifecycleStage),
-    // GiST, not GIN: it answers "the 50 nearest names" (ORDER BY <->> LIMIT) from the index.
-    index("people_search_trgm_idx").using("gist", sql`${t.searchText} gist_trgm_ops`),
     index("people_personnummer_prefix_idx").on(t.personnummer.op("text_pattern_ops")),
     index("people_custom_idx").using("gin", t.custom),
   ],
@@ -263,5 +262,33 @@ export const externalIds = pgTable(
   (t) => [
     uniqueIndex("external_ids_key_idx").on(t.entity, t.system, t.externalId),
     index("external_ids_entity_idx").on(t.entityId),
+  ],
+);
+
+/**
+ * Every word of every person's search text, kept by a trigger on people (migration 0005), so a
+ * name query can go from matching words to people through a btree.
+ */
+export const personNameWords = pgTable(
+  "person_name_words",
+  {
+    word: text("word").notNull(),
+    personId: uuid("person_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.word, t.personId] }), index("person_name_words_person_idx").on(t.personId)],
+);
+
+/**
+ * The distinct name words: a few thousand rows where people are a million. Fuzzy matching
+ * (trigrams) runs here, then the matching words lead to people.
+ */
+export const nameVocabulary = pgTable(
+  "name_vocabulary",
+  {
+    word: text("word").primaryKey(),
+  },
+  (t) => [
+    index("name_vocabulary_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`),
+    index("name_vocabulary_prefix_idx").on(t.word.op("text_pattern_ops")),
   ],
 );
