@@ -91,12 +91,18 @@ async function identifierMatches(ctx: Ctx, q: string): Promise<string[] | null> 
 function nameMatches(tokens: string[], conditions: SQL[], enough: number): SQL {
   const candidates = tokens.map((token, index) => {
     const prefix = `${escapeLike(token)}%`;
-    const similar = token.length >= 3 ? sql` or word % ${token}` : sql``;
+    // With several words each one only narrows the others, so close matches are enough.
+    const similar =
+      token.length < 3
+        ? sql``
+        : tokens.length === 1
+          ? sql` or word % ${token}`
+          : sql` or similarity(word, ${token}) >= 0.6`;
     // Materialised: computed once, not again for every row that refers to it.
     return sql`c${sql.raw(String(index))} as materialized (
       select word, case when word like ${prefix} then 1 else 0 end + similarity(word, ${token}) as score
       from name_vocabulary where word like ${prefix}${similar}
-      order by score desc limit ${tokens.length === 1 ? 200 : 20})`;
+      order by score desc limit ${tokens.length === 1 ? 200 : 8})`;
   });
   const filters = sql.join(conditions, sql` and `);
   if (tokens.length === 1) {
