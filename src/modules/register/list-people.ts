@@ -114,17 +114,17 @@ function nameMatches(tokens: string[], conditions: SQL[], enough: number): SQL {
           order by w0.person_id limit ${enough}) x
         order by x.id, c0.score desc)`;
   }
-  // Several words: the people matching each word are sets, and the answer is their intersection.
-  const others = tokens.slice(1).map((_, index) => {
-    const n = sql.raw(String(index + 1));
-    return sql`w0.person_id in (select w${n}.person_id from c${n} join person_name_words w${n} on w${n}.word = c${n}.word)`;
-  });
+  // Several words: the people matching each word are sets, and the answer is their intersection,
+  // read from the (word, person_id) index alone.
+  const sets = tokens.map(
+    (_, index) =>
+      sql`select person_id from person_name_words where word = any(array(select word from c${sql.raw(String(index))}))`,
+  );
   return sql`with ${sql.join(candidates, sql`, `)},
+    matched as (${sql.join(sets, sql` intersect `)}),
     hits as (
-      select w0.person_id as id, max(c0.score) as score
-      from c0 join person_name_words w0 on w0.word = c0.word join people p on p.id = w0.person_id
-      where ${filters} and ${sql.join(others, sql` and `)}
-      group by w0.person_id)`;
+      select p.id, 1 as score from people p
+      where p.id = any(array(select person_id from matched)) and ${filters})`;
 }
 
 /**
