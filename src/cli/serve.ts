@@ -48,5 +48,10 @@ export function serveCommand(): Command {
         { store: services.store.describe },
         `Lanthandel is serving at ${address.replace("127.0.0.1", "localhost")}`,
       );
+      const ctx = services.systemCtx("serve");
+      if (await isSetupNeeded(ctx)) log.info("First start: open the address above to create the administrator");
+      if ((await listPeople(ctx, { limit: 1 })).items.length === 0) {
+        log.info("The register is empty: load the Swedish demo data from the overview page, or run `npx lanthandel demo`");
+      }
     });
 }
