@@ -51,7 +51,9 @@ export function serveCommand(): Command {
       const ctx = services.systemCtx("serve");
       if (await isSetupNeeded(ctx)) log.info("First start: open the address above to create the administrator");
       if ((await listPeople(ctx, { limit: 1 })).items.length === 0) {
-        log.info("The register is empty: load the Swedish demo data from the overview page, or run `npx lanthandel demo`");
+        log.info(
+          "The register is empty: load the Swedish demo data from the overview page, or run `npx lanthandel demo`",
+        );
       }
     });
 }
