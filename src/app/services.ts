@@ -3,6 +3,7 @@ import pino, { type Logger } from "pino";
 import { openStore, type Store } from "../db/client";
 import { migrateStore } from "../db/migrate";
 import { auditLog } from "../db/platform-schema";
+import { registerPersonFinder } from "../flows/identify-person";
 import { type Actor, systemActor } from "../kernel/actor";
 import { type Clock, systemClock } from "../kernel/clock";
 import type { TConfig } from "../kernel/config";
@@ -10,6 +11,8 @@ import { type Ctx, type CtxBase, createCtx } from "../kernel/ctx";
 import { EventBus } from "../kernel/events";
 import { JobQueue } from "../kernel/jobs";
 import { TimelineRegistry } from "../kernel/timeline";
+import { type CountryLookup, loadCountryLookup } from "../lib/enrich";
+import { pruneTracking, type TrackingDeps } from "../modules/tracking";
 import { wireHandlers } from "./wire";
 
 export interface Services {
@@ -22,6 +25,8 @@ export interface Services {
   /** Every module's contribution to the 360° timeline, registered at start-up. */
   timeline: TimelineRegistry;
   ctxBase: CtxBase;
+  /** What event collection needs from outside its module; the country table loads on first use. */
+  trackingDeps(): Promise<TrackingDeps>;
   ctx(actor: Actor, requestId?: string | null): Ctx;
   systemCtx(label: string): Ctx;
   /** Stops the dispatcher and the job workers (waiting for running jobs), then closes the store. */
@@ -57,6 +62,7 @@ export async function openServices(config: TConfig, options: OpenServicesOptions
   }
   const bus = new EventBus({ db: store.db, clock, log });
   const jobs = new JobQueue(store, log);
+  let trackingDeps: Promise<TrackingDeps> | undefined;
   const ctxBase: CtxBase = { db: store.db, clock, log, onEventsCommitted: bus.kick };
   const services: Services = {
     config,
@@ -67,6 +73,20 @@ export async function openServices(config: TConfig, options: OpenServicesOptions
     jobs,
     timeline: new TimelineRegistry(),
     ctxBase,
+    trackingDeps: () => {
+      trackingDeps ??= loadCountryLookup()
+        .catch((error: unknown) => {
+          log.warn({ err: error }, "country lookup unavailable; events get no country");
+          return null;
+        })
+        .then((countries: CountryLookup | null) => ({
+          finder: registerPersonFinder,
+          countries,
+          ipMode: config.TRACKING_IP_MODE,
+          defaultTimeZone: config.DEFAULT_TIME_ZONE,
+        }));
+      return trackingDeps as Promise<TrackingDeps>;
+    },
     ctx: (actor, requestId = null) => createCtx(ctxBase, actor, requestId),
     systemCtx: (label) => createCtx(ctxBase, systemActor(label)),
     close: async () => {
@@ -85,7 +105,8 @@ export async function openServices(config: TConfig, options: OpenServicesOptions
   return services;
 }
 
-function definePlatformJobs({ jobs, store, clock, config }: Services): void {
+function definePlatformJobs(services: Services): void {
+  const { jobs, store, clock, config } = services;
   jobs.define({
     name: "platform.prune",
     cron: { expression: "17 3 * * *" },
@@ -98,6 +119,16 @@ function definePlatformJobs({ jobs, store, clock, config }: Services): void {
       await store.db.execute(sql`delete from sessions where expires_at < ${new Date(now).toISOString()}`);
       await store.db.execute(sql`delete from rate_limits where window_start < ${new Date(now - day).toISOString()}`);
       await store.db.delete(auditLog).where(lt(auditLog.at, new Date(now - config.AUDIT_RETENTION_DAYS * day)));
+    },
+  });
+  jobs.define({
+    name: "tracking.prune",
+    cron: { expression: "37 3 * * *" },
+    handle: async () => {
+      await pruneTracking(services.systemCtx("tracking.prune"), {
+        eventDays: config.TRACKING_RETENTION_DAYS,
+        dedupeDays: config.TRACKING_DEDUPE_DAYS,
+      });
     },
   });
 }

@@ -12,7 +12,7 @@ export async function insertJsonRows(
   db: Db,
   table: string,
   columns: Record<string, string>,
-  rows: ReadonlyArray<Record<string, unknown>>,
+  rows: ReadonlyArray<object>,
   onConflict: SQL = sql``,
 ): Promise<void> {
   if (rows.length === 0) return;

@@ -5,12 +5,15 @@ import { authorize } from "../kernel/permissions";
 import { eraseActivitiesOfPerson, exportActivitiesOfPerson, type TActivity } from "../modules/activities";
 import { anonymiseOrdersOfPerson, exportOrdersOfPerson, type TOrder } from "../modules/orders";
 import { erasePersonRecord, getPerson, type TPerson } from "../modules/register";
+import { eraseEventsOfPerson, exportEventsOfPerson, type TTrackedEvent } from "../modules/tracking";
 
 export interface TPersonDataExport {
   exportedAt: Date;
   person: TPerson;
   activities: TActivity[];
   orders: TOrder[];
+  /** Page views and app events collected by the tracking API. */
+  events: TTrackedEvent[];
   /** Who changed the person's record, and when. */
   changes: Array<{ at: Date; action: string; by: string }>;
 }
@@ -22,9 +25,10 @@ export interface TPersonDataExport {
 export async function exportPersonData(ctx: Ctx, personId: string): Promise<TPersonDataExport> {
   authorize(ctx.actor, "register", "read");
   const person = await getPerson(ctx, personId);
-  const [activities, orders, audit] = await Promise.all([
+  const [activities, orders, events, audit] = await Promise.all([
     exportActivitiesOfPerson(ctx, personId),
     exportOrdersOfPerson(ctx, personId),
+    exportEventsOfPerson(ctx, personId),
     auditTrailOf(ctx, "person", personId),
   ]);
   await withTransaction(ctx, (tx) =>
@@ -40,6 +44,7 @@ export async function exportPersonData(ctx: Ctx, personId: string): Promise<TPer
     person,
     activities,
     orders,
+    events,
     changes: audit,
   };
 }
@@ -55,16 +60,17 @@ export async function erasePerson(
   ctx: Ctx,
   personId: string,
   reason: string,
-): Promise<{ activities: number; orders: number }> {
+): Promise<{ activities: number; orders: number; events: number }> {
   authorize(ctx.actor, "register", "write");
   return withTransaction(ctx, async (tx) => {
     await erasePersonRecord(tx, personId);
     const activityIds = await eraseActivitiesOfPerson(tx, personId);
     const orderIds = await anonymiseOrdersOfPerson(tx, personId);
+    const { events } = await eraseEventsOfPerson(tx, personId);
     await redactAuditSnapshots(tx, "person", personId);
     for (const id of activityIds) await redactAuditSnapshots(tx, "activity", id);
     for (const id of orderIds) await redactAuditSnapshots(tx, "order", id);
-    const counts = { activities: activityIds.length, orders: orderIds.length };
+    const counts = { activities: activityIds.length, orders: orderIds.length, events };
     await recordAudit(tx, {
       action: "privacy.erase",
       entity: "person",

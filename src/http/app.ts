@@ -21,12 +21,15 @@ import { activityRoutes } from "./routes/activities";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { demoRoutes } from "./routes/demo";
+import { eventRoutes } from "./routes/events";
 import { healthRoutes, type Lifecycle } from "./routes/health";
 import { importRoutes } from "./routes/imports";
 import { keyRoutes } from "./routes/keys";
 import { organizationRoutes } from "./routes/organizations";
 import { peopleRoutes } from "./routes/people";
 import { privacyRoutes } from "./routes/privacy";
+import { qualityRoutes } from "./routes/quality";
+import { trackingRoutes } from "./routes/tracking";
 import { userRoutes } from "./routes/users";
 import "./types";
 
@@ -37,7 +40,7 @@ export interface BuiltApp {
   lifecycle: Lifecycle;
 }
 
-const API_PREFIXES = ["/api/", "/v1/", "/healthz", "/readyz", "/metrics"];
+const API_PREFIXES = ["/api/", "/v1/", "/sdk/", "/healthz", "/readyz", "/metrics"];
 
 export async function buildApp(services: Services): Promise<BuiltApp> {
   const lifecycle: Lifecycle = { draining: false };
@@ -79,6 +82,7 @@ export async function buildApp(services: Services): Promise<BuiltApp> {
         securitySchemes: {
           apiKey: { type: "http", scheme: "bearer", description: "An API key" },
           session: { type: "apiKey", in: "cookie", name: "lh_session", description: "Web app session" },
+          writeKey: { type: "http", scheme: "basic", description: "Tracking API: the write key as user name" },
         },
       },
       security: [{ apiKey: [] }, { session: [] }],
@@ -112,6 +116,9 @@ export async function buildApp(services: Services): Promise<BuiltApp> {
   await activityRoutes(app, services);
   await privacyRoutes(app, services);
   await demoRoutes(app, services);
+  await eventRoutes(app, services);
+  await qualityRoutes(app, services);
+  await trackingRoutes(app, services);
 
   const hasWeb = existsSync(`${webDistDir}/index.html`);
   if (hasWeb) {

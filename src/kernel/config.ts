@@ -25,6 +25,17 @@ export const ZConfig = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().positive().default(3650),
+  /** How long raw tracked events are kept; computed traits outlive them. */
+  TRACKING_RETENTION_DAYS: z.coerce.number().int().positive().default(395),
+  /** How long a messageId is remembered, so a client's retry is stored once. */
+  TRACKING_DEDUPE_DAYS: z.coerce.number().int().positive().default(7),
+  /** What is kept of a visitor's IP address once the country is looked up. */
+  TRACKING_IP_MODE: z.enum(["keep", "truncate", "drop"]).default("truncate"),
+  /** Tracking requests per second per write key, and per client IP address. */
+  TRACKING_RATE_LIMIT: z.coerce.number().int().positive().default(500),
+  TRACKING_IP_RATE_LIMIT: z.coerce.number().int().positive().default(100),
+  /** The zone for local time of day when an event does not say its own. */
+  DEFAULT_TIME_ZONE: z.string().min(1).default("Europe/Stockholm"),
 });
 
 export type TConfig = z.infer<typeof ZConfig>;

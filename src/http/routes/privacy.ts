@@ -41,7 +41,10 @@ export async function privacyRoutes(base: FastifyInstance, _services: Services) 
         summary: "Erase a person's personal data everywhere (GDPR art. 17)",
         params: ZIdParams,
         body: z.object({ reason: z.string().trim().min(1, "Say why, e.g. the customer's request of a date").max(500) }),
-        response: { 200: z.object({ activities: z.number(), orders: z.number() }), ...problemResponses },
+        response: {
+          200: z.object({ activities: z.number(), orders: z.number(), events: z.number() }),
+          ...problemResponses,
+        },
       },
     },
     async (request) => erasePerson(request.ctx(), request.params.id, request.body.reason),

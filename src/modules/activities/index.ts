@@ -3,6 +3,7 @@ export { setTaskStatus, TASK_STATUS_CHANGED, ZSetTaskStatusInput } from "./compl
 export { getDocument } from "./get-document";
 export { listTasks, ZListTasksInput } from "./list-tasks";
 export { ACTIVITY_LOGGED, logActivity, type TLogActivityInput, ZLogActivityInput } from "./log-activity";
+export { moveActivitiesOfPerson, returnActivities } from "./move-activities";
 export { eraseActivitiesOfPerson, exportActivitiesOfPerson } from "./person-data";
 export { ACTIVITY_KINDS } from "./schema";
 export { activitiesTimelineSource } from "./timeline-source";

@@ -1,3 +1,4 @@
+export { moveOrdersOfPerson, returnOrders } from "./move-orders";
 export { anonymiseOrdersOfPerson, exportOrdersOfPerson } from "./person-data";
 export { ORDER_RECORDED, recordOrder, type TRecordOrderInput, ZRecordOrderInput } from "./record-order";
 export { OPEN_ORDER_STATUSES, ORDER_STATUSES } from "./schema";

@@ -26,8 +26,6 @@ export const ZImportOptions = z.object({
 
 export const PEOPLE_IMPORTED = "person.imported";
 
-const ADDRESS_FIELDS = ["street", "careOf", "box", "apartment", "postalCode", "city", "country"] as const;
-
 /** A batch after validation and normalisation, ready to be written. */
 export interface TPreparedPeopleBatch {
   system: string;

@@ -45,12 +45,24 @@ export {
   ZOrganizationSummary,
 } from "./list-organizations";
 export { listPeople, type TListPeopleInput, ZListPeopleInput } from "./list-people";
+export { findMatchCandidates, loadMatchRecords, nameCounts } from "./match-records";
+export {
+  MERGE_FIELDS,
+  mergePersonRecords,
+  PERSON_MERGED,
+  SURVIVORSHIP_RULES,
+  type TMergeField,
+  type TRegisterMergeSnapshot,
+  type TSurvivorship,
+  ZSurvivorship,
+} from "./merge-person-records";
 export { moveAddress, ZMoveAddressInput } from "./move-address";
 export { CONSENT_CHANGED, recordConsent } from "./record-consent";
 export { removeContactPoint } from "./remove-contact-point";
 export { resolvePersonRefs, type TPersonRef } from "./resolve-person-refs";
 export { setChannelPreference } from "./set-channel-preference";
 export { PROFILING_OBJECTION_CHANGED, setProfilingObjection } from "./set-profiling-objection";
+export { PERSON_UNMERGED, unmergePersonRecords } from "./unmerge-person-records";
 export { ORGANIZATION_UPDATED, updateOrganization } from "./update-organization";
 export { PERSON_UPDATED, updatePerson } from "./update-person";
 export {

@@ -109,5 +109,6 @@ export function personCore(row: PersonRow) {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     erasedAt: row.erasedAt,
+    mergedInto: row.mergedInto,
   };
 }

@@ -1,19 +1,20 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Ctx } from "../../kernel/ctx";
 import { authorize } from "../../kernel/permissions";
-import { parseEmail, parsePersonnummer } from "../../lib/se";
-import { emails, externalIds, people } from "./schema";
+import { parseEmail, parsePersonnummer, parsePhone } from "../../lib/se";
+import { emails, externalIds, people, phones } from "./schema";
 
 export interface TPersonRef {
   /** The person's id in `system`, as an import file refers to its customers. */
   externalId?: string | undefined;
   personnummer?: string | undefined;
   email?: string | undefined;
+  phone?: string | undefined;
 }
 
 /**
- * Finds the people that rows of another file refer to (orders, activities): by external id in
- * the same source system first, then personnummer, then e-mail. Unresolved refs give null.
+ * Finds the people that rows of another file or a tracking call refer to: by external id in the
+ * same source system first, then personnummer, then e-mail, then phone. Unresolved refs give null.
  */
 export async function resolvePersonRefs(
   ctx: Ctx,
@@ -38,7 +39,15 @@ export async function resolvePersonRefs(
       }),
     ),
   ];
-  const [byExternal, byPnr, byEmail] = await Promise.all([
+  const numbers = [
+    ...new Set(
+      refs.flatMap((ref) => {
+        const parsed = ref.phone ? parsePhone(ref.phone) : null;
+        return parsed?.ok ? [parsed.value.e164] : [];
+      }),
+    ),
+  ];
+  const [byExternal, byPnr, byEmail, byPhone] = await Promise.all([
     externals.length
       ? ctx.db
           .select({ key: externalIds.externalId, id: externalIds.entityId })
@@ -63,12 +72,19 @@ export async function resolvePersonRefs(
           .from(emails)
           .where(and(inArray(emails.canonical, mails), isNull(emails.removedAt)))
       : [],
+    numbers.length
+      ? ctx.db
+          .select({ key: phones.e164, id: phones.personId })
+          .from(phones)
+          .where(and(inArray(phones.e164, numbers), isNull(phones.removedAt)))
+      : [],
   ]);
   const index = (rows: Array<{ key: string | null; id: string | null }>) =>
     new Map(rows.flatMap((row) => (row.key && row.id ? [[row.key, row.id] as const] : [])));
   const externalMap = index(byExternal);
   const pnrMap = index(byPnr);
   const emailMap = index(byEmail);
+  const phoneMap = index(byPhone);
   return refs.map((ref) => {
     if (ref.externalId && externalMap.has(ref.externalId)) return externalMap.get(ref.externalId) ?? null;
     if (ref.personnummer) {
@@ -78,6 +94,10 @@ export async function resolvePersonRefs(
     if (ref.email) {
       const parsed = parseEmail(ref.email);
       if (parsed.ok && emailMap.has(parsed.value.canonical)) return emailMap.get(parsed.value.canonical) ?? null;
+    }
+    if (ref.phone) {
+      const parsed = parsePhone(ref.phone);
+      if (parsed.ok && phoneMap.has(parsed.value.e164)) return phoneMap.get(parsed.value.e164) ?? null;
     }
     return null;
   });

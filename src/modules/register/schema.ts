@@ -75,6 +75,8 @@ export const people = pgTable(
     index("people_stage_idx").on(t.lifecycleStage),
     index("people_personnummer_prefix_idx").on(t.personnummer.op("text_pattern_ops")),
     index("people_custom_idx").using("gin", t.custom),
+    // Duplicate detection looks for people born the same day (lib/match blocking).
+    index("people_birth_date_idx").on(t.birthDate).where(sql`merged_into is null and erased_at is null`),
   ],
 );
 
@@ -151,6 +153,7 @@ export const addresses = pgTable(
     index("addresses_person_idx").on(t.personId, t.validFrom),
     index("addresses_org_idx").on(t.organizationId, t.validFrom),
     index("addresses_current_city_idx").on(t.city).where(sql`valid_to is null`),
+    index("addresses_current_postal_idx").on(t.postalCode).where(sql`valid_to is null`),
   ],
 );
 

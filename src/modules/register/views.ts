@@ -113,6 +113,8 @@ export const ZPerson = z.object({
   createdAt: z.date(),
   updatedAt: z.date(),
   erasedAt: z.date().nullable(),
+  /** Set on a record merged into another: the survivor to go to instead. */
+  mergedInto: z.uuid().nullable(),
 });
 export type TPerson = z.infer<typeof ZPerson>;
 

@@ -1,0 +1,54 @@
+import type { Ctx } from "../kernel/ctx";
+import { type MatchModel, type PairScore, scorePair, termFrequenciesFromCounts } from "../lib/match";
+import { getMatchSettings, recordMatchCandidate } from "../modules/quality";
+import { findMatchCandidates, loadMatchRecords, nameCounts } from "../modules/register";
+import { mergePeople } from "./merge-people";
+
+export interface TMatchResult {
+  personId: string;
+  compared: number;
+  scores: PairScore[];
+  merged: string | null;
+  queued: number;
+}
+
+/**
+ * Checks one person against the register: candidates through the blocking indexes, each pair
+ * scored and explained. The likeliest pair above the auto-merge threshold is merged (the older
+ * record survives, so references from elsewhere keep their target); pairs above the review
+ * threshold join the review queue.
+ */
+export async function matchPerson(ctx: Ctx, personId: string): Promise<TMatchResult> {
+  const [record] = await loadMatchRecords(ctx, [personId]);
+  if (!record) return { personId, compared: 0, scores: [], merged: null, queued: 0 };
+  const candidates = await findMatchCandidates(ctx, record);
+  const result: TMatchResult = { personId, compared: candidates.length, scores: [], merged: null, queued: 0 };
+  if (candidates.length === 0) return result;
+  const settings = await getMatchSettings(ctx);
+  const counts = await nameCounts(ctx, {
+    surnames: [record.surname, ...candidates.map((candidate) => candidate.surname)],
+    givenNames: [...record.givenNames, ...candidates.flatMap((candidate) => candidate.givenNames)],
+  });
+  const tf = termFrequenciesFromCounts(counts);
+  const model = settings.model as unknown as MatchModel;
+  result.scores = candidates
+    .map((candidate) => scorePair(record, candidate, model, tf))
+    .filter((score) => score.outcome !== "distinct")
+    .sort((a, b) => b.probability - a.probability);
+  const best = result.scores[0];
+  for (const score of result.scores) {
+    if (score === best && score.outcome === "auto_merge") {
+      const candidate = await recordMatchCandidate(ctx, score);
+      if (!candidate) continue;
+      // The record that was there first survives: others may already point at it.
+      const [survivorId, mergedId] = score.b < score.a ? [score.b, score.a] : [score.a, score.b];
+      await mergePeople(ctx, { survivorId, mergedId, candidateId: candidate.id, decidedBy: "auto" });
+      result.merged = survivorId === personId ? mergedId : survivorId;
+    } else if (
+      await recordMatchCandidate(ctx, { ...score, outcome: score.outcome === "auto_merge" ? "review" : score.outcome })
+    ) {
+      result.queued += 1;
+    }
+  }
+  return result;
+}

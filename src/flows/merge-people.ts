@@ -1,0 +1,82 @@
+import { type Ctx, withTransaction } from "../kernel/ctx";
+import { authorize } from "../kernel/permissions";
+import { moveActivitiesOfPerson, returnActivities } from "../modules/activities";
+import { moveOrdersOfPerson, returnOrders } from "../modules/orders";
+import {
+  activeMergeOf,
+  decideMatchCandidate,
+  getMatchSettings,
+  markMergeUndone,
+  recordMerge,
+  type TMerge,
+} from "../modules/quality";
+import {
+  mergePersonRecords,
+  type TRegisterMergeSnapshot,
+  type TSurvivorship,
+  unmergePersonRecords,
+} from "../modules/register";
+import { moveTrackingOfPerson, returnTracking, type TTrackingMove } from "../modules/tracking";
+
+interface TMergeSnapshot {
+  register: TRegisterMergeSnapshot;
+  activities: string[];
+  orders: string[];
+  tracking: TTrackingMove;
+}
+
+/**
+ * Merges two people into one, across every module, in one transaction: the register applies
+ * survivorship and keeps all contact points; activities, orders, tracked events, identities and
+ * trait counts move to the survivor; the merge and its snapshot are kept for undoing.
+ */
+export async function mergePeople(
+  ctx: Ctx,
+  input: { survivorId: string; mergedId: string; candidateId?: string | null; decidedBy?: "auto" | "person" },
+): Promise<TMerge> {
+  authorize(ctx.actor, "register", "write");
+  return withTransaction(ctx, async (tx) => {
+    const settings = await getMatchSettings(tx);
+    const register = await mergePersonRecords(tx, {
+      survivorId: input.survivorId,
+      mergedId: input.mergedId,
+      survivorship: settings.survivorship as TSurvivorship,
+    });
+    const snapshot: TMergeSnapshot = {
+      register,
+      activities: await moveActivitiesOfPerson(tx, input.mergedId, input.survivorId),
+      orders: await moveOrdersOfPerson(tx, input.mergedId, input.survivorId),
+      tracking: await moveTrackingOfPerson(tx, input.mergedId, input.survivorId),
+    };
+    if (input.candidateId) await decideMatchCandidate(tx, input.candidateId, "merged");
+    return recordMerge(tx, {
+      survivorId: input.survivorId,
+      mergedId: input.mergedId,
+      candidateId: input.candidateId ?? null,
+      decidedBy: input.decidedBy ?? "person",
+      snapshot: snapshot as unknown as Record<string, unknown>,
+    });
+  });
+}
+
+/**
+ * Undoes a merge: both records come back as they were, with what each module moved, and what
+ * has happened since as far as it can be told whose it was (events through the merged person's
+ * devices and ids go back to them; activities logged on the survivor since stay there).
+ */
+export async function unmergePeople(
+  ctx: Ctx,
+  mergeId: string,
+): Promise<{ survivorId: string; restoredId: string; restoredFields: string[] }> {
+  authorize(ctx.actor, "register", "write");
+  return withTransaction(ctx, async (tx) => {
+    const merge = await activeMergeOf(tx, mergeId);
+    const snapshot = merge.snapshot as unknown as TMergeSnapshot;
+    const { restoredFields } = await unmergePersonRecords(tx, snapshot.register);
+    await returnActivities(tx, snapshot.activities, merge.survivorId, merge.mergedId);
+    await returnOrders(tx, snapshot.orders, merge.survivorId, merge.mergedId);
+    await returnTracking(tx, snapshot.tracking, merge.survivorId, merge.mergedId);
+    await markMergeUndone(tx, mergeId);
+    return { survivorId: merge.survivorId, restoredId: merge.mergedId, restoredFields };
+  });
+}

@@ -1,0 +1,98 @@
+import { hashKey } from "./hash-key";
+import type { PreparedRecord } from "./prepare-record";
+import { preparedBlockingKeys } from "./prepared-blocking-keys";
+import { sortByHash } from "./sort-by-hash";
+
+/**
+ * Records grouped by blocking key, in typed arrays. Block k holds the records
+ * `members[blockStart[k] .. blockStart[k + 1])`, in ascending order. `recordKeys` lists, per
+ * record, the hashes of its usable blocks in ascending order (`keyStart` as offsets), so a pair
+ * that shares several keys can be scored in the block of the smallest one only.
+ */
+export interface BlockIndex {
+  blockStart: Uint32Array;
+  blockHash: Uint32Array;
+  members: Uint32Array;
+  keyStart: Uint32Array;
+  recordKeys: Uint32Array;
+  /** Blocks left out for being larger than the limit: a key shared that widely tells nothing. */
+  oversizedBlocks: number;
+}
+
+export const DEFAULT_MAX_BLOCK_SIZE = 400;
+
+export function buildBlockIndex(records: readonly PreparedRecord[], maxBlockSize = DEFAULT_MAX_BLOCK_SIZE): BlockIndex {
+  const n = records.length;
+  let hashes = new Uint32Array(Math.max(16, n * 8));
+  let owners = new Uint32Array(hashes.length);
+  let size = 0;
+  const keys: string[] = [];
+  const recordHashes: number[] = [];
+  for (let i = 0; i < n; i++) {
+    preparedBlockingKeys(records[i] as PreparedRecord, keys);
+    recordHashes.length = 0;
+    for (const key of keys) recordHashes.push(hashKey(key));
+    recordHashes.sort((x, y) => x - y);
+    if (size + recordHashes.length > hashes.length) {
+      hashes = grow(hashes, size + recordHashes.length);
+      owners = grow(owners, hashes.length);
+    }
+    let previous = -1;
+    for (const hash of recordHashes) {
+      if (hash === previous) continue;
+      previous = hash;
+      hashes[size] = hash;
+      owners[size] = i;
+      size++;
+    }
+  }
+  const order = sortByHash(hashes, size);
+  const usable = new Uint8Array(size);
+  const blockStarts: number[] = [];
+  const blockHashes: number[] = [];
+  const members = new Uint32Array(size);
+  let memberCount = 0;
+  let oversizedBlocks = 0;
+  for (let start = 0; start < size; ) {
+    const hash = hashes[order[start] as number] as number;
+    let end = start + 1;
+    while (end < size && hashes[order[end] as number] === hash) end++;
+    const length = end - start;
+    if (length > maxBlockSize) oversizedBlocks++;
+    else if (length >= 2) {
+      blockStarts.push(memberCount);
+      blockHashes.push(hash);
+      for (let p = start; p < end; p++) {
+        const entry = order[p] as number;
+        usable[entry] = 1;
+        members[memberCount++] = owners[entry] as number;
+      }
+    }
+    start = end;
+  }
+  blockStarts.push(memberCount);
+  const keyStart = new Uint32Array(n + 1);
+  const recordKeys = new Uint32Array(memberCount);
+  let written = 0;
+  for (let entry = 0; entry < size; entry++) {
+    if (usable[entry] === 1) recordKeys[written++] = hashes[entry] as number;
+    keyStart[(owners[entry] as number) + 1] = written;
+  }
+  // Records with no keys at all left their offsets at 0: carry the running offset forward.
+  for (let i = 1; i <= n; i++)
+    if ((keyStart[i] as number) < (keyStart[i - 1] as number)) keyStart[i] = keyStart[i - 1] as number;
+  return {
+    blockStart: Uint32Array.from(blockStarts),
+    blockHash: Uint32Array.from(blockHashes),
+    members: members.slice(0, memberCount),
+    keyStart,
+    recordKeys,
+    oversizedBlocks,
+  };
+}
+
+function grow(array: Uint32Array<ArrayBuffer>, atLeast: number): Uint32Array<ArrayBuffer> {
+  const grown = new Uint32Array(Math.max(atLeast, array.length * 2));
+  grown.set(array);
+  return grown;
+}

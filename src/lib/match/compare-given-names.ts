@@ -1,0 +1,85 @@
+import { jaroWinkler } from "../se";
+import type { FieldComparator } from "./field-comparator";
+import { firstShared } from "./first-shared";
+import type { PreparedRecord } from "./prepare-record";
+import { swappedNames } from "./swapped-names";
+import { withinOneEdit } from "./within-one-edit";
+
+export const GIVEN_NAME_LEVELS = [
+  "exact",
+  "fold_equal",
+  "preferred",
+  "nickname",
+  "swapped_order",
+  "other_given_name",
+  "swapped_with_surname",
+  "jaro_winkler_95",
+  "one_edit",
+  "jaro_winkler_88",
+  "different_single_name",
+  "different",
+  "missing",
+] as const;
+
+/**
+ * Given names agree in steps from the same list spelt the same down to names that are merely
+ * alike. "Preferred" means the names the two go by agree: Karl Stig Emanuel, called Stig, and a
+ * record that says only Stig. "Other given name" is weaker: Karl Stig Emanuel called Stig
+ * against a record that says Karl, as when a system took the first name instead of the marked
+ * one; two different people share a middle name often enough that this is only a hint.
+ * Names that differ are split too: when a record gives a single unmarked name, it may be one of
+ * the person's other names (Stig against Karl for Karl Stig), which full lists rule out.
+ */
+export const compareGivenNames: FieldComparator = {
+  field: "given_names",
+  levels: GIVEN_NAME_LEVELS,
+  compare(a, b) {
+    if (a.given.length === 0 || b.given.length === 0) return 12;
+    if (a.givenExact === b.givenExact) return 0;
+    if (a.givenKey === b.givenKey) return 1;
+    if (firstShared(a.call, b.call) !== null) return 2;
+    if (firstShared(a.callCanonical, b.callCanonical) !== null) return 3;
+    if (a.given.length > 1 && a.givenSortedKey === b.givenSortedKey) return 4;
+    if (firstShared(a.canonical, b.canonical) !== null) return 5;
+    if (swappedNames(a, b)) return 6;
+    const similarity = bestJaroWinkler(a.given, b.given);
+    if (similarity >= 0.95) return 7;
+    if (anyWithinOneEdit(a.given, b.given)) return 8;
+    if (similarity >= 0.88) return 9;
+    return givesOneName(a) || givesOneName(b) ? 10 : 11;
+  },
+  display: (record) => (record.record.givenNames.length > 0 ? displayGivenNames(record) : null),
+  termKind: "givenName",
+  term: (a, b) => firstShared(a.call, b.call) ?? a.call[0] ?? null,
+};
+
+// One unmarked name may be any of the person's names, so a difference says less.
+function givesOneName(record: PreparedRecord): boolean {
+  return record.given.length === 1 && record.record.preferredGivenNames.length === 0;
+}
+
+function anyWithinOneEdit(a: readonly string[], b: readonly string[]): boolean {
+  for (const x of a) {
+    for (const y of b) if (withinOneEdit(x, y)) return true;
+  }
+  return false;
+}
+
+function bestJaroWinkler(a: readonly string[], b: readonly string[]): number {
+  let best = 0;
+  for (const x of a) {
+    for (const y of b) {
+      const similarity = jaroWinkler(x, y);
+      if (similarity > best) best = similarity;
+    }
+  }
+  return best;
+}
+
+// The marked names are shown after the list, as a reader needs them to follow "preferred".
+function displayGivenNames(prepared: PreparedRecord): string {
+  const { givenNames, preferredGivenNames } = prepared.record;
+  const names = givenNames.join(" ");
+  if (givenNames.length < 2 || preferredGivenNames.length === 0) return names;
+  return `${names} (called ${preferredGivenNames.join(" ")})`;
+}

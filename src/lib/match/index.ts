@@ -1,0 +1,13 @@
+export { blockingKeys } from "./blocking-keys";
+export { buildTermFrequencies } from "./build-term-frequencies";
+export { chooseSurvivor, type SourcedValue, type SurvivorshipRule } from "./choose-survivor";
+export { type DedupeOptions, type DedupeResult, dedupe } from "./dedupe";
+export { DEFAULT_MATCH_MODEL } from "./default-match-model";
+export { type EstimateOptions, estimateParameters } from "./estimate-parameters";
+export { explainPair } from "./explain-pair";
+export { MatchIndex, type MatchIndexOptions } from "./match-index";
+export type { ComparisonLevel, FieldModel, MatchField, MatchModel } from "./match-model";
+export type { MatchRecord } from "./match-record";
+export type { FieldComparison, MatchOutcome, PairScore } from "./pair-score";
+export { scorePair } from "./score-pair";
+export { type TermFrequencies, termFrequenciesFromCounts } from "./term-frequencies";

@@ -1,0 +1,49 @@
+import type { CompiledModel } from "./compile-model";
+import { fieldWeight } from "./field-weight";
+import { outcomeOf } from "./outcome-of";
+import type { FieldComparison, PairScore } from "./pair-score";
+import type { PreparedRecord } from "./prepare-record";
+import { livesTogether } from "./score-prepared";
+import type { TermFrequencies } from "./term-frequencies";
+
+/** The full, explainable score of a pair, built from the levels `scorePrepared` found. */
+export function pairScoreOf(
+  compiled: CompiledModel,
+  a: PreparedRecord,
+  b: PreparedRecord,
+  frequencies: TermFrequencies | undefined,
+): PairScore {
+  let weight = compiled.priorWeight;
+  const fields: FieldComparison[] = [];
+  const levels: number[] = [];
+  const sameAddress = livesTogether(compiled, a, b);
+  for (const field of compiled.fields) {
+    const level = field.comparator.compare(a, b);
+    levels.push(level);
+    const fieldWeightBits = fieldWeight(compiled, field, level, a, b, frequencies, sameAddress);
+    weight += fieldWeightBits;
+    const modelLevel = field.levels[level];
+    const label = modelLevel?.label ?? (field.comparator.levels[level] as string);
+    const asHousehold = sameAddress && field.sameAddressWeights !== null && !modelLevel?.isNull;
+    fields.push({
+      field: field.comparator.field,
+      level: field.comparator.levels[level] as string,
+      label: asHousehold ? `${label}, weighed as at one address` : label,
+      valueA: field.comparator.display(a),
+      valueB: field.comparator.display(b),
+      weight: fieldWeightBits,
+    });
+  }
+  return {
+    a: a.record.id,
+    b: b.record.id,
+    weight,
+    probability: probabilityOf(weight),
+    outcome: outcomeOf(compiled, weight, levels),
+    fields,
+  };
+}
+
+export function probabilityOf(weight: number): number {
+  return 1 / (1 + 2 ** -weight);
+}

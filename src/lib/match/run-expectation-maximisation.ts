@@ -1,0 +1,115 @@
+import type { CompiledModel } from "./compile-model";
+
+export interface FittedParameters {
+  /** Per field, per comparator level: the share of matching pairs at that level, null levels excluded. */
+  m: Float64Array[];
+  /** The expected number of matching pairs among those counted. */
+  expectedMatches: number;
+  iterations: number;
+}
+
+/**
+ * Expectation-maximisation for a two-class mixture over comparison patterns (each a vector of
+ * levels, with how many pairs had it): matches with m, non-matches with their own u, levels
+ * independent within a class. Starts from the model's m and u. Null levels (a value missing)
+ * count in neither class. Stops when no parameter moves by more than 1e-6.
+ */
+export function runExpectationMaximisation(
+  compiled: CompiledModel,
+  patterns: ReadonlyMap<number, number>,
+  maxIterations: number,
+): FittedParameters {
+  const fields = compiled.fields;
+  const fieldCount = fields.length;
+  const patternCount = patterns.size;
+  const levels = new Uint8Array(patternCount * fieldCount);
+  const counts = new Float64Array(patternCount);
+  let p = 0;
+  for (const [key, count] of patterns) {
+    let rest = key;
+    for (let f = fieldCount - 1; f >= 0; f--) {
+      levels[p * fieldCount + f] = rest % 16;
+      rest = Math.floor(rest / 16);
+    }
+    counts[p++] = count;
+  }
+  const isNull = fields.map((field) => field.levels.map((level) => level === null || level.isNull === true));
+  const m = fields.map((field, f) =>
+    normalised(
+      field.levels.map((level) => level?.m ?? 0),
+      isNull[f] as boolean[],
+    ),
+  );
+  const u = fields.map((field, f) =>
+    normalised(
+      field.levels.map((level) => level?.u ?? 0),
+      isNull[f] as boolean[],
+    ),
+  );
+  let lambda = 0.1;
+  let expectedMatches = 0;
+  let iteration = 0;
+  for (; iteration < maxIterations; iteration++) {
+    const mNext = fields.map((field) => new Float64Array(field.comparator.levels.length));
+    const uNext = fields.map((field) => new Float64Array(field.comparator.levels.length));
+    let matches = 0;
+    let total = 0;
+    for (let q = 0; q < patternCount; q++) {
+      let logMatch = Math.log(lambda);
+      let logNonMatch = Math.log(1 - lambda);
+      for (let f = 0; f < fieldCount; f++) {
+        const level = levels[q * fieldCount + f] as number;
+        if ((isNull[f] as boolean[])[level]) continue;
+        logMatch += Math.log(Math.max((m[f] as Float64Array)[level] as number, 1e-12));
+        logNonMatch += Math.log(Math.max((u[f] as Float64Array)[level] as number, 1e-12));
+      }
+      const posterior = 1 / (1 + Math.exp(logNonMatch - logMatch));
+      const count = counts[q] as number;
+      matches += count * posterior;
+      total += count;
+      for (let f = 0; f < fieldCount; f++) {
+        const level = levels[q * fieldCount + f] as number;
+        const fieldM = mNext[f] as Float64Array;
+        const fieldU = uNext[f] as Float64Array;
+        fieldM[level] = (fieldM[level] as number) + count * posterior;
+        fieldU[level] = (fieldU[level] as number) + count * (1 - posterior);
+      }
+    }
+    let change = 0;
+    for (let f = 0; f < fieldCount; f++) {
+      // A field never filled in on both sides says nothing about m: keep what the model had.
+      if (!observed(mNext[f] as Float64Array, uNext[f] as Float64Array, isNull[f] as boolean[])) continue;
+      const fittedM = normalised(mNext[f] as Float64Array, isNull[f] as boolean[], 1e-3);
+      const fittedU = normalised(uNext[f] as Float64Array, isNull[f] as boolean[], 1e-3);
+      for (let l = 0; l < fittedM.length; l++) {
+        change = Math.max(change, Math.abs((fittedM[l] as number) - ((m[f] as Float64Array)[l] as number)));
+      }
+      m[f] = fittedM;
+      u[f] = fittedU;
+    }
+    lambda = Math.min(Math.max(matches / Math.max(total, 1), 1e-9), 1 - 1e-9);
+    expectedMatches = matches;
+    if (change < 1e-6) {
+      iteration++;
+      break;
+    }
+  }
+  return { m, expectedMatches, iterations: iteration };
+}
+
+/** Shares over the non-null levels, with a small pseudo-count so no level is ever exactly 0. */
+function normalised(values: ArrayLike<number>, isNull: readonly boolean[], pseudoCount = 0): Float64Array {
+  const out = new Float64Array(values.length);
+  let total = 0;
+  for (let l = 0; l < values.length; l++) if (!isNull[l]) total += (values[l] as number) + pseudoCount;
+  for (let l = 0; l < values.length; l++) {
+    out[l] = isNull[l] || total === 0 ? 0 : ((values[l] as number) + pseudoCount) / total;
+  }
+  return out;
+}
+
+function observed(m: Float64Array, u: Float64Array, isNull: readonly boolean[]): boolean {
+  let total = 0;
+  for (let l = 0; l < m.length; l++) if (!isNull[l]) total += (m[l] as number) + (u[l] as number);
+  return total > 0;
+}

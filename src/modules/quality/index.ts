@@ -1,0 +1,18 @@
+export {
+  decideMatchCandidate,
+  getMatchCandidate,
+  listMatchCandidates,
+  recordMatchCandidate,
+  type TMatchCandidate,
+  ZListMatchCandidatesInput,
+  ZMatchCandidate,
+} from "./match-candidates";
+export {
+  DEFAULT_SURVIVORSHIP,
+  getMatchSettings,
+  type TMatchSettings,
+  updateMatchSettings,
+  ZMatchSettings,
+  ZUpdateMatchSettingsInput,
+} from "./match-settings";
+export { activeMergeOf, listMergesOf, markMergeUndone, recordMerge, type TMerge, ZMerge } from "./merge-records";

@@ -1,0 +1,129 @@
+import { sql } from "drizzle-orm";
+import { queryRows } from "../../db/rows";
+import type { Ctx } from "../../kernel/ctx";
+import { authorize } from "../../kernel/permissions";
+import type { MatchRecord } from "../../lib/match";
+import { searchFold } from "./normalize";
+
+interface Row {
+  id: string;
+  given_names: string;
+  greeting_name: string;
+  greeting_uncertain: boolean;
+  surname: string;
+  personnummer: string | null;
+  birth_date: string | null;
+  street: string | null;
+  postal_code: string | null;
+  city: string | null;
+  emails: string[] | null;
+  phones: string[] | null;
+}
+
+const AT_MOST = 500;
+
+/** People as the matcher sees them: names, identifiers, the current home address, e-mails, phones. */
+export async function loadMatchRecords(ctx: Ctx, ids: readonly string[]): Promise<MatchRecord[]> {
+  authorize(ctx.actor, "register", "read");
+  if (ids.length === 0) return [];
+  const rows = await queryRows<Row>(
+    ctx.db,
+    sql`select p.id, p.given_names, p.greeting_name, p.greeting_uncertain, p.surname, p.personnummer,
+          p.birth_date::text as birth_date, a.street, a.postal_code, a.city,
+          (select array_agg(e.canonical) from emails e where e.person_id = p.id and e.removed_at is null) as emails,
+          (select array_agg(t.e164) from phones t where t.person_id = p.id and t.removed_at is null) as phones
+        from people p
+        left join lateral (
+          select street, postal_code, city from addresses
+          where person_id = p.id and valid_to is null order by valid_from desc limit 1
+        ) a on true
+        where p.id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)
+          and p.erased_at is null and p.merged_into is null`,
+  );
+  return rows.map(toMatchRecord);
+}
+
+function toMatchRecord(row: Row): MatchRecord {
+  return {
+    id: row.id,
+    givenNames: row.given_names.split(/\s+/).filter(Boolean),
+    preferredGivenNames: row.greeting_uncertain ? [] : [row.greeting_name],
+    surname: row.surname,
+    personnummer: row.personnummer,
+    birthDate: row.birth_date,
+    street: row.street,
+    postnummer: row.postal_code ? row.postal_code.replace(/\s/g, "") : null,
+    city: row.city,
+    emails: row.emails ?? [],
+    phones: row.phones ?? [],
+  };
+}
+
+/**
+ * The people who could be the same as `record`, found through indexes the way the matcher blocks:
+ * the same personnummer, e-mail (or its local part), phone or street address; born the same day;
+ * or the same surname and given name. Only these are scored, so matching one new record against
+ * a million costs a handful of index look-ups.
+ */
+export async function findMatchCandidates(ctx: Ctx, record: MatchRecord): Promise<MatchRecord[]> {
+  authorize(ctx.actor, "register", "read");
+  const locals = record.emails.map((email) => email.split("@")[0] ?? "").filter((local) => local.length >= 4);
+  const postnummer = record.postnummer ? `${record.postnummer.slice(0, 3)} ${record.postnummer.slice(3)}` : null;
+  const wordOf = (name: string) => searchFold(name).trim().split(/\s+/)[0] ?? "";
+  const surname = wordOf(record.surname);
+  const given = wordOf(record.preferredGivenNames[0] ?? record.givenNames[0] ?? "");
+  const rows = await queryRows<{ id: string }>(
+    ctx.db,
+    sql`select distinct id from (
+          ${record.personnummer ? sql`select id from people where personnummer = ${record.personnummer} union all` : sql``}
+          ${record.birthDate ? sql`(select id from people where birth_date = ${record.birthDate}::date and merged_into is null and erased_at is null limit ${AT_MOST}) union all` : sql``}
+          select person_id as id from emails where canonical in (select jsonb_array_elements_text(${JSON.stringify(record.emails)}::jsonb)) and removed_at is null
+          union all
+          select person_id as id from emails where ${
+            locals.length
+              ? sql.join(
+                  locals.map((local) => sql`canonical like ${`${local.replace(/[\\%_]/g, "\\$&")}@%`}`),
+                  sql` or `,
+                )
+              : sql`false`
+          }
+          union all
+          select person_id as id from phones where e164 in (select jsonb_array_elements_text(${JSON.stringify(record.phones)}::jsonb)) and removed_at is null
+          union all
+          (select person_id as id from addresses where valid_to is null and postal_code = ${postnummer} and street = ${record.street} limit ${AT_MOST})
+          union all
+          (select s.person_id as id from person_name_words s join person_name_words g on g.person_id = s.person_id and g.word = ${given}
+           where s.word = ${surname} limit ${AT_MOST})
+        ) c where id is not null and id <> ${record.id}::uuid
+        limit ${AT_MOST}`,
+  );
+  return loadMatchRecords(
+    ctx,
+    rows.map((row) => row.id),
+  );
+}
+
+/** How many people carry each of these surnames and given names: the matcher's term frequencies. */
+export async function nameCounts(
+  ctx: Ctx,
+  names: { surnames: string[]; givenNames: string[] },
+): Promise<{ surname: Map<string, number>; givenName: Map<string, number>; total: number }> {
+  const fold = (name: string) => searchFold(name).trim();
+  const words = [...new Set([...names.surnames, ...names.givenNames].map(fold))];
+  const [counts, totals] = await Promise.all([
+    queryRows<{ word: string; n: string }>(
+      ctx.db,
+      sql`select word, count(*) as n from person_name_words
+          where word in (select jsonb_array_elements_text(${JSON.stringify(words)}::jsonb)) group by word`,
+    ),
+    // The planner's estimate is close enough for a frequency, and free; small registers count.
+    queryRows<{ n: string }>(
+      ctx.db,
+      sql`select case when c.reltuples < 10000 then (select count(*) from people) else c.reltuples::bigint end as n
+          from pg_class c where c.relname = 'people'`,
+    ),
+  ]);
+  const byWord = new Map(counts.map((row) => [row.word, Number(row.n)]));
+  const pick = (list: string[]) => new Map(list.map((name) => [name, byWord.get(fold(name)) ?? 0] as const));
+  return { surname: pick(names.surnames), givenName: pick(names.givenNames), total: Number(totals[0]?.n ?? 0) };
+}

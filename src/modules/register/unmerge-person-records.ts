@@ -1,0 +1,121 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { recordAudit } from "../../kernel/audit";
+import { type Ctx, withTransaction } from "../../kernel/ctx";
+import { AppError, notFound } from "../../kernel/errors";
+import { emitEvent } from "../../kernel/events";
+import { assertMayWrite } from "./access";
+import { FIELD_COLUMNS, type TRegisterMergeSnapshot } from "./merge-person-records";
+import { refreshPersonSearch } from "./refresh-search";
+import { addresses, channelPreferences, consents, emails, externalIds, people, phones, roles } from "./schema";
+
+export const PERSON_UNMERGED = "person.unmerged";
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Undoes a merge from its snapshot. The merged record comes back as it was; what it brought to
+ * the survivor goes back to it, as far as it is still there. A field the survivor took from the
+ * merged record is given back its earlier value unless someone has changed it since: a later
+ * edit is a fact of its own, and an unmerge must not lose it.
+ */
+export async function unmergePersonRecords(
+  ctx: Ctx,
+  snapshot: TRegisterMergeSnapshot,
+): Promise<{ restoredFields: string[] }> {
+  const survivorId = snapshot.survivorBefore.id;
+  const mergedId = snapshot.mergedBefore.id;
+  return withTransaction(ctx, async (tx) => {
+    const rows = await tx.db
+      .select()
+      .from(people)
+      .where(inArray(people.id, [survivorId, mergedId]))
+      .for("update");
+    const survivor = rows.find((row) => row.id === survivorId);
+    const merged = rows.find((row) => row.id === mergedId);
+    if (!survivor || survivor.erasedAt) throw notFound("person", survivorId);
+    if (!merged || merged.erasedAt) throw notFound("person", mergedId);
+    if (merged.mergedInto !== survivorId) throw new AppError("conflict", "These records are not merged");
+    assertMayWrite(tx, "person", survivor);
+
+    const restore: Record<string, unknown> = {};
+    const restoredFields: string[] = [];
+    for (const field of snapshot.takenFields) {
+      const columns = FIELD_COLUMNS[field];
+      const untouched = columns.every((column) => same(survivor[column], snapshot.mergedBefore[column]));
+      if (!untouched) continue;
+      for (const column of columns) restore[column] = snapshot.survivorBefore[column];
+      restoredFields.push(field);
+    }
+    // The survivor first gives back what it took, which frees the personnummer for its owner.
+    if (Object.keys(restore).length > 0) {
+      await tx.db
+        .update(people)
+        .set({ ...restore, updatedAt: tx.clock.now() })
+        .where(eq(people.id, survivorId));
+    }
+    const { mergedBefore } = snapshot;
+    await tx.db
+      .update(people)
+      .set({
+        personnummer: mergedBefore.personnummer,
+        personnummerKind: mergedBefore.personnummerKind,
+        mergedInto: null,
+        updatedAt: tx.clock.now(),
+      })
+      .where(eq(people.id, mergedId));
+
+    const back = async <T extends typeof emails | typeof phones | typeof addresses | typeof consents | typeof roles>(
+      table: T,
+      ids: string[],
+    ) => {
+      if (ids.length === 0) return;
+      await tx.db
+        .update(table)
+        .set({ personId: mergedId } as never)
+        .where(and(inArray(table.id, ids), eq(table.personId, survivorId)));
+    };
+    await back(emails, snapshot.moved.emails);
+    await back(phones, snapshot.moved.phones);
+    await back(addresses, snapshot.moved.addresses);
+    await back(consents, snapshot.moved.consents);
+    await back(roles, snapshot.moved.roles);
+    if (snapshot.moved.channelPreferences.length) {
+      await tx.db
+        .update(channelPreferences)
+        .set({ personId: mergedId })
+        .where(
+          and(
+            inArray(channelPreferences.id, snapshot.moved.channelPreferences),
+            eq(channelPreferences.personId, survivorId),
+          ),
+        );
+    }
+    for (const key of snapshot.moved.externalIds) {
+      await tx.db
+        .update(externalIds)
+        .set({ entityId: mergedId })
+        .where(
+          and(
+            eq(externalIds.entity, "person"),
+            eq(externalIds.system, key.system),
+            eq(externalIds.externalId, key.externalId),
+            eq(externalIds.entityId, survivorId),
+          ),
+        );
+    }
+    if (snapshot.demotedPrimaries.length) {
+      await tx.db.update(emails).set({ isPrimary: true }).where(inArray(emails.id, snapshot.demotedPrimaries));
+      await tx.db.update(phones).set({ isPrimary: true }).where(inArray(phones.id, snapshot.demotedPrimaries));
+    }
+    await refreshPersonSearch(tx.db, survivorId);
+    await refreshPersonSearch(tx.db, mergedId);
+    await recordAudit(tx, {
+      action: "person.unmerge",
+      entity: "person",
+      entityId: survivorId,
+      after: { survivor: survivorId, restored: mergedId, restoredFields },
+    });
+    await emitEvent(tx, PERSON_UNMERGED, { survivorId, mergedId, restoredFields });
+    return { restoredFields };
+  });
+}

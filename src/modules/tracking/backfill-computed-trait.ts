@@ -1,0 +1,62 @@
+import { eq, sql } from "drizzle-orm";
+import { queryRows } from "../../db/rows";
+import { type Ctx, withTransaction } from "../../kernel/ctx";
+import { notFound } from "../../kernel/errors";
+import { authorize } from "../../kernel/permissions";
+import { computedTraits } from "./schema";
+import { type TTraitDefinition, traitDeltas } from "./trait-deltas";
+
+const PAGE = 5_000;
+
+/**
+ * Folds the retained raw events received before a trait was defined into its buckets, a page at
+ * a time. Events received after the definition are already counted at ingestion, so the backfill
+ * stops at `createdAt` and running it twice is prevented by `backfilledAt`.
+ */
+export async function backfillComputedTrait(ctx: Ctx, traitId: string): Promise<{ events: number }> {
+  authorize(ctx.actor, "events", "write");
+  const [trait] = await ctx.db.select().from(computedTraits).where(eq(computedTraits.id, traitId));
+  if (!trait) throw notFound("computed trait", traitId);
+  if (trait.backfilledAt) return { events: 0 };
+  const definition: TTraitDefinition = { ...trait };
+  const since = new Date(trait.createdAt.getTime() - trait.windowDays * 86_400_000);
+  let after = "00000000-0000-0000-0000-000000000000";
+  let total = 0;
+  return withTransaction(ctx, async (tx) => {
+    for (;;) {
+      const rows = await queryRows<{
+        id: string;
+        type: string;
+        name: string | null;
+        subject: string | null;
+        occurred_at: string;
+        properties: Record<string, unknown> | null;
+      }>(
+        tx.db,
+        sql`select id, type, name, occurred_at, properties,
+              coalesce(person_id::text, 'a:' || anonymous_id, 'u:' || user_id) as subject
+            from tracked_events
+            where id > ${after}::uuid and received_at < ${trait.createdAt.toISOString()}::timestamptz
+              and occurred_at >= ${since.toISOString()}::timestamptz and type = ${trait.eventType}
+              ${trait.eventName ? sql`and name = ${trait.eventName}` : sql``}
+            order by id limit ${PAGE}`,
+      );
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1]?.id ?? after;
+      total += rows.length;
+      const deltas = traitDeltas(
+        [definition],
+        rows.map((row) => ({ ...row, occurredAt: new Date(row.occurred_at) })),
+      );
+      for (const delta of deltas) {
+        await tx.db.execute(sql`insert into computed_trait_buckets (trait_id, subject, day, count, sum, min, max)
+          values (${delta.trait_id}, ${delta.subject}, ${delta.day}, ${delta.count}, ${delta.sum}, ${delta.min}, ${delta.max})
+          on conflict (trait_id, subject, day) do update set
+            count = computed_trait_buckets.count + excluded.count, sum = computed_trait_buckets.sum + excluded.sum,
+            min = least(computed_trait_buckets.min, excluded.min), max = greatest(computed_trait_buckets.max, excluded.max)`);
+      }
+    }
+    await tx.db.update(computedTraits).set({ backfilledAt: tx.clock.now() }).where(eq(computedTraits.id, traitId));
+    return { events: total };
+  });
+}

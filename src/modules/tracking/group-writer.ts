@@ -1,0 +1,242 @@
+import { sql } from "drizzle-orm";
+import { insertJsonRows } from "../../db/bulk";
+import { queryRows } from "../../db/rows";
+import { systemActor } from "../../kernel/actor";
+import { type Ctx, createCtx, withTransaction } from "../../kernel/ctx";
+import type { Prepared, TCollectResult } from "./collect-types";
+import { ensureEventPartition } from "./ensure-event-partition";
+import { linkIdentities, type PersonFinder, subjectOf } from "./link-identities";
+import { loadTraitDefinitions } from "./trait-definitions";
+import { type TBucketDelta, traitDeltas } from "./trait-deltas";
+
+export const EVENT_COLUMNS = {
+  id: "uuid",
+  source_id: "uuid",
+  message_id: "text",
+  type: "text",
+  name: "text",
+  anonymous_id: "text",
+  user_id: "text",
+  person_id: "uuid",
+  group_id: "text",
+  occurred_at: "timestamptz",
+  received_at: "timestamptz",
+  sent_at: "timestamptz",
+  original_timestamp: "timestamptz",
+  properties: "jsonb",
+  traits: "jsonb",
+  context: "jsonb",
+  integrations: "jsonb",
+  enrichment: "jsonb",
+};
+
+export type TEventRow = Record<keyof typeof EVENT_COLUMNS, unknown> & { message_id: string; person_id: string | null };
+
+export interface TPendingRequest {
+  source: { id: string; name: string };
+  receivedAt: Date;
+  entries: Array<Prepared & { row: TEventRow }>;
+}
+
+/** Requests (or events) one transaction takes at most; more wait for the next. */
+const MAX_GROUP_REQUESTS = 200;
+const MAX_GROUP_EVENTS = 5_000;
+/** Transactions in flight at once: enough to keep both the database and this process busy. */
+const WRITERS = 2;
+
+interface Waiting {
+  request: TPendingRequest;
+  resolve(result: TCollectResult): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Group commit: requests that arrive while a transaction is running are written together in the
+ * next one. Every request is still answered only after the transaction holding its events has
+ * committed; if a shared transaction fails, each of its requests is retried alone, so one bad
+ * request cannot fail its neighbours.
+ */
+class GroupWriter {
+  readonly #queue: Waiting[] = [];
+  #running = 0;
+
+  constructor(
+    readonly ctx: Ctx,
+    readonly finder: PersonFinder,
+  ) {}
+
+  submit(request: TPendingRequest): Promise<TCollectResult> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ request, resolve, reject });
+      this.#pump();
+    });
+  }
+
+  #pump(): void {
+    while (this.#running < WRITERS && this.#queue.length > 0) {
+      const group = this.#take();
+      this.#running += 1;
+      void this.#write(group).finally(() => {
+        this.#running -= 1;
+        this.#pump();
+      });
+    }
+  }
+
+  #take(): Waiting[] {
+    const group: Waiting[] = [];
+    let events = 0;
+    while (this.#queue.length > 0 && group.length < MAX_GROUP_REQUESTS) {
+      const next = this.#queue[0] as Waiting;
+      if (group.length > 0 && events + next.request.entries.length > MAX_GROUP_EVENTS) break;
+      group.push(next);
+      events += next.request.entries.length;
+      this.#queue.shift();
+    }
+    return group;
+  }
+
+  async #write(group: Waiting[]): Promise<void> {
+    try {
+      const results = await writeRequests(
+        this.ctx,
+        group.map((waiting) => waiting.request),
+        this.finder,
+      );
+      for (const [index, waiting] of group.entries()) waiting.resolve(results[index] as TCollectResult);
+    } catch (error) {
+      if (group.length === 1) {
+        group[0]?.reject(error);
+        return;
+      }
+      for (const waiting of group) {
+        try {
+          const [result] = await writeRequests(this.ctx, [waiting.request], this.finder);
+          waiting.resolve(result as TCollectResult);
+        } catch (alone) {
+          waiting.reject(alone);
+        }
+      }
+    }
+  }
+}
+
+const writers = new WeakMap<object, GroupWriter>();
+
+export function groupWriterFor(ctx: Ctx, finder: PersonFinder): GroupWriter {
+  let writer = writers.get(ctx.db);
+  if (!writer) {
+    writer = new GroupWriter(createCtx(ctx, systemActor("tracking")), finder);
+    writers.set(ctx.db, writer);
+  }
+  return writer;
+}
+
+/** Writes the events of several requests in one transaction; one result per request, in order. */
+export async function writeRequests(
+  ctx: Ctx,
+  requests: readonly TPendingRequest[],
+  finder: PersonFinder,
+): Promise<TCollectResult[]> {
+  for (const month of new Set(requests.map((request) => request.receivedAt.toISOString().slice(0, 7)))) {
+    await ensureEventPartition(ctx, new Date(`${month}-01T00:00:00Z`));
+  }
+  const traits = await loadTraitDefinitions(ctx);
+  return withTransaction(ctx, async (tx) => {
+    const fresh = await claimMessageIds(tx, requests);
+    const results = requests.map((request, index) => {
+      const accepted = fresh.filter((entry) => entry.request === index).length;
+      return { accepted, duplicates: request.entries.length - accepted };
+    });
+    if (fresh.length === 0) return results;
+    const links = await linkIdentities(
+      tx,
+      fresh.map(({ source, entry }) => ({ source, message: entry.message })),
+      finder,
+    );
+    for (const { entry } of fresh) entry.row.person_id = links.personOf(entry.message);
+    await insertJsonRows(
+      tx.db,
+      "tracked_events",
+      EVENT_COLUMNS,
+      fresh.map(({ entry }) => entry.row),
+    );
+    const deltas = traitDeltas(
+      traits,
+      fresh.map(({ entry }) => ({
+        subject: subjectOf(entry.message, links),
+        type: entry.message.type,
+        name: entry.message.name,
+        occurredAt: entry.occurredAt,
+        properties: entry.message.properties,
+      })),
+    );
+    await upsertBuckets(tx, deltas);
+    await links.stitch(tx);
+    return results;
+  });
+}
+
+/**
+ * Records the message ids and returns the messages seen for the first time. A repeat within the
+ * group counts as a duplicate too, so a retried batch never doubles an event.
+ */
+async function claimMessageIds(ctx: Ctx, requests: readonly TPendingRequest[]) {
+  const unique = new Map<
+    string,
+    { request: number; source: TPendingRequest["source"]; entry: TPendingRequest["entries"][number] }
+  >();
+  requests.forEach((request, index) => {
+    for (const entry of request.entries) {
+      const key = `${request.source.id}|${entry.message.messageId}`;
+      if (!unique.has(key)) unique.set(key, { request: index, source: request.source, entry });
+    }
+  });
+  const keys = [...unique.keys()].sort();
+  const claimed = await queryRows<{ source_id: string; message_id: string }>(
+    ctx.db,
+    sql`insert into tracked_message_ids (source_id, message_id, received_at)
+        select s, m, r from jsonb_to_recordset(${JSON.stringify(
+          keys.flatMap((key) => {
+            const found = unique.get(key);
+            return found
+              ? [{ s: found.source.id, m: found.entry.message.messageId, r: found.entry.row.received_at }]
+              : [];
+          }),
+        )}::jsonb) as x(s uuid, m text, r timestamptz)
+        on conflict do nothing returning source_id, message_id`,
+  );
+  return claimed.flatMap((row) => {
+    const found = unique.get(`${row.source_id}|${row.message_id}`);
+    return found ? [found] : [];
+  });
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+async function upsertBuckets(ctx: Ctx, deltas: TBucketDelta[]): Promise<void> {
+  if (deltas.length === 0) return;
+  // One order for every writer, so two transactions updating the same buckets cannot deadlock.
+  deltas.sort(
+    (a, b) => compareText(a.trait_id, b.trait_id) || compareText(a.subject, b.subject) || compareText(a.day, b.day),
+  );
+  await insertJsonRows(
+    ctx.db,
+    "computed_trait_buckets",
+    {
+      trait_id: "uuid",
+      subject: "text",
+      day: "date",
+      count: "bigint",
+      sum: "double precision",
+      min: "double precision",
+      max: "double precision",
+    },
+    deltas,
+    sql`on conflict (trait_id, subject, day) do update set
+        count = computed_trait_buckets.count + excluded.count,
+        sum = computed_trait_buckets.sum + excluded.sum,
+        min = least(computed_trait_buckets.min, excluded.min),
+        max = greatest(computed_trait_buckets.max, excluded.max)`,
+  );
+}

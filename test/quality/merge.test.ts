@@ -1,0 +1,207 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestApi, type TestApi } from "../support/api";
+import { STORE_KINDS } from "../support/stores";
+
+describe.each(STORE_KINDS)("duplicates: match, review, merge and unmerge [%s]", (kind) => {
+  let api: TestApi;
+  let writeKey: string;
+
+  const person = async (payload: Record<string, unknown>) => {
+    const response = await api.call({ method: "POST", url: "/api/people", payload });
+    expect(response.status).toBe(201);
+    return response.body.id as string;
+  };
+  const track = (batch: unknown[]) =>
+    api.app.inject({
+      method: "POST",
+      url: "/v1/batch",
+      headers: { authorization: `Basic ${Buffer.from(`${writeKey}:`).toString("base64")}` },
+      payload: { batch },
+    });
+
+  beforeAll(async () => {
+    api = await openTestApi(kind);
+    writeKey = (await api.call({ method: "POST", url: "/api/sources", payload: { name: "Butik" } })).body.writeKey;
+  });
+  afterAll(async () => api?.close());
+
+  it("merges at once a record that shares e-mail, birth date and preferred name, keeping the better data of both", async () => {
+    const first = await person({
+      givenNames: "Karl Stig Emanuel",
+      preferredNameMarking: "20",
+      surname: "Lindqvist",
+      personnummer: "19500315-0017",
+      emails: [{ address: "stig.lindqvist@example.se" }],
+      address: { street: "Storgatan 12", postalCode: "41301", city: "Göteborg" },
+    });
+    const second = await person({
+      givenNames: "Stig",
+      surname: "Lindqvist",
+      birthDate: "1950-03-15",
+      emails: [{ address: "Stig.Lindqvist@example.se" }],
+      phones: [{ number: "070-765 43 21" }],
+    });
+    const result = await api.call({ method: "POST", url: `/api/people/${second}/match` });
+    expect(result.status).toBe(200);
+    expect(result.body.scores[0]).toMatchObject({ outcome: "auto_merge" });
+    expect(result.body.merged).toBe(first);
+    const survivor = await api.call({ url: `/api/people/${first}` });
+    expect(survivor.body.greetingName).toBe("Stig");
+    expect(survivor.body.givenNames).toBe("Karl Stig Emanuel");
+    expect(survivor.body.phones.map((phone: { e164: string }) => phone.e164)).toContain("+46707654321");
+    const merged = await api.call({ url: `/api/people/${second}` });
+    expect(merged.body.mergedInto).toBe(first);
+    const list = await api.call({ url: "/api/people?q=lindqvist" });
+    expect(list.body.items.map((item: { id: string }) => item.id)).toEqual([first]);
+    const merges = await api.call({ url: `/api/people/${first}/merges` });
+    expect(merges.body.items[0]).toMatchObject({ survivorId: first, mergedId: second, decidedBy: "auto" });
+  });
+
+  it("queues a likely pair for review with a field-by-field explanation, and merges it on a person's word", async () => {
+    const older = await person({
+      givenNames: "Åsa",
+      surname: "Wikström",
+      birthDate: "1984-11-02",
+      address: { street: "Kungsgatan 4", postalCode: "75321", city: "Uppsala" },
+    });
+    const newer = await person({
+      givenNames: "Asa",
+      surname: "Wikstrom",
+      birthDate: "1984-11-02",
+      address: { street: "Kungsgatan 4", postalCode: "753 21", city: "Uppsala" },
+    });
+    const matched = await api.call({ method: "POST", url: `/api/people/${newer}/match` });
+    expect(matched.body.queued).toBe(1);
+    const queue = await api.call({ url: `/api/match-candidates?personId=${older}` });
+    expect(queue.body.items).toHaveLength(1);
+    const review = await api.call({ url: `/api/match-candidates/${queue.body.items[0].id}` });
+    expect(review.body.a.surname).toBe("Wikström");
+    expect(review.body.b.surname).toBe("Wikstrom");
+    expect(review.body.explanation.join("\n")).toMatch(/surname/i);
+    expect(review.body.explanation.join("\n")).toMatch(/birth/i);
+    const merge = await api.call({
+      method: "POST",
+      url: `/api/match-candidates/${queue.body.items[0].id}/merge`,
+      payload: { survivorId: older },
+    });
+    expect(merge.status).toBe(200);
+    expect(merge.body).toMatchObject({ survivorId: older, mergedId: newer, decidedBy: "person" });
+    const again = await api.call({ method: "POST", url: `/api/match-candidates/${queue.body.items[0].id}/distinct` });
+    expect(again.status).toBe(409);
+  });
+
+  it("remembers a pair marked distinct and never queues it again", async () => {
+    const father = await person({
+      givenNames: "Nils",
+      surname: "Holm",
+      birthDate: "1961-05-05",
+      address: { street: "Bygatan 3", postalCode: "22350", city: "Lund" },
+    });
+    const son = await person({
+      givenNames: "Nils",
+      surname: "Holm",
+      birthDate: "1991-05-05",
+      address: { street: "Bygatan 3", postalCode: "22350", city: "Lund" },
+    });
+    const first = await api.call({ method: "POST", url: `/api/people/${son}/match` });
+    const [pair] = (await api.call({ url: `/api/match-candidates?personId=${father}` })).body.items;
+    if (first.body.queued > 0) {
+      const decided = await api.call({ method: "POST", url: `/api/match-candidates/${pair.id}/distinct` });
+      expect(decided.body.status).toBe("distinct");
+      const second = await api.call({ method: "POST", url: `/api/people/${son}/match` });
+      expect(second.body.queued).toBe(0);
+    }
+    // A father and son of the same name at the same address are never merged on their own.
+    expect(first.body.merged).toBeNull();
+    const still = await api.call({ url: `/api/people/${son}` });
+    expect(still.body.mergedInto).toBeNull();
+  });
+
+  it("unmerges: both records come back as they were, with their activities, orders and events, and events since", async () => {
+    const keep = await person({
+      givenNames: "Maria",
+      surname: "Ek",
+      personnummer: "19720101-0019",
+      emails: [{ address: "maria.ek@example.se" }],
+      lifecycleStage: "customer",
+    });
+    const other = await person({
+      givenNames: "Maria Elisabet",
+      surname: "Ek",
+      emails: [{ address: "m.ek@example.se" }],
+      phones: [{ number: "0731112233" }],
+      lifecycleStage: "lead",
+    });
+    await api.call({
+      method: "POST",
+      url: "/api/activities",
+      payload: { personId: other, kind: "call", subject: "Klagomål" },
+    });
+    await api.call({
+      method: "POST",
+      url: "/api/orders",
+      payload: { personId: other, number: "E-77", totalSek: 12_500 },
+    });
+    await track([
+      { type: "identify", anonymousId: "ek-mobil", traits: { email: "m.ek@example.se" } },
+      { type: "page", anonymousId: "ek-mobil", name: "Kassa" },
+    ]);
+    const merge = await api.call({ method: "POST", url: `/api/people/${keep}/merge`, payload: { otherId: other } });
+    expect(merge.status).toBe(200);
+    const merged360 = await api.call({ url: `/api/people/${keep}/timeline` });
+    const kinds = merged360.body.items.map((item: { kind: string }) => item.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["call", "order", "event"]));
+    // A visit after the merge through the merged person's phone lands on the survivor…
+    await track([{ type: "page", anonymousId: "ek-mobil", name: "Efter sammanslagning" }]);
+    const afterMerge = await api.call({ url: "/api/events?anonymousId=ek-mobil&type=page" });
+    expect(afterMerge.body.items.every((event: { personId: string }) => event.personId === keep)).toBe(true);
+    // …and is given back to her with everything else on unmerge.
+    const undo = await api.call({ method: "POST", url: `/api/merges/${merge.body.id}/undo` });
+    expect(undo.status).toBe(200);
+    const restored = await api.call({ url: `/api/people/${other}` });
+    expect(restored.body).toMatchObject({ mergedInto: null, givenNames: "Maria Elisabet", lifecycleStage: "lead" });
+    expect(restored.body.emails.map((email: { address: string }) => email.address)).toEqual(["m.ek@example.se"]);
+    expect(restored.body.phones.map((phone: { e164: string }) => phone.e164)).toEqual(["+46731112233"]);
+    const survivor = await api.call({ url: `/api/people/${keep}` });
+    expect(survivor.body).toMatchObject({
+      givenNames: "Maria",
+      lifecycleStage: "customer",
+      personnummer: "197201010019",
+    });
+    expect(survivor.body.emails.map((email: { address: string }) => email.address)).toEqual(["maria.ek@example.se"]);
+    const timeline = await api.call({ url: `/api/people/${other}/timeline` });
+    const titles = timeline.body.items.map((item: { title: string }) => item.title);
+    expect(titles).toEqual(expect.arrayContaining(["Klagomål", "Viewed Kassa", "Viewed Efter sammanslagning"]));
+    const keepTimeline = await api.call({ url: `/api/people/${keep}/timeline` });
+    expect(keepTimeline.body.items).toHaveLength(0);
+    const twice = await api.call({ method: "POST", url: `/api/merges/${merge.body.id}/undo` });
+    expect(twice.status).toBe(409);
+    const audit = await api.call({ url: `/api/audit-log?entityId=${keep}` });
+    expect(audit.body.items.map((entry: { action: string }) => entry.action)).toEqual(
+      expect.arrayContaining(["person.merge", "person.unmerge"]),
+    );
+  });
+
+  it("lets admins set or estimate m and u, and no one else", async () => {
+    const settings = await api.call({ url: "/api/match-settings" });
+    expect(settings.body.origin).toBe("default");
+    const model = settings.body.model;
+    const sales = await api.keyFor("sales");
+    const refused = await api.call({ method: "PUT", url: "/api/match-settings", key: sales.key, payload: { model } });
+    expect(refused.status).toBe(403);
+    const bad = await api.call({
+      method: "PUT",
+      url: "/api/match-settings",
+      payload: { model: { ...model, thresholds: { autoMerge: 0.9, review: 0.99 } } },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toContain("thresholds");
+    const estimated = await api.call({
+      method: "POST",
+      url: "/api/match-settings/estimate",
+      payload: { sampleSize: 1000 },
+    });
+    expect(estimated.status).toBe(200);
+    expect(estimated.body.origin).toBe("estimated");
+  });
+});
