@@ -145,7 +145,8 @@ function startServer(): ChildProcess {
     TRACKING_IP_RATE_LIMIT: "1000000",
     ...(kind === "postgres" ? { DATABASE_URL: pgUrlFor(name) } : { DATA_DIR: dataDir, DATABASE_URL: "" }),
   };
-  const child = spawn(process.execPath, ["bin/lanthandel.js", "serve"], {
+  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, "bin/lanthandel.js", "serve"], {
     env,
     stdio: ["ignore", "inherit", "inherit"],
   });
@@ -280,6 +281,10 @@ async function main() {
     const rate = await throughput(authorization, bodies, 4);
     runs.push(Math.round(rate));
     console.log(`run ${run + 1}: ${Math.round(rate)} events/s`);
+  }
+  if (process.argv[4] === "throughput") {
+    await stopServer(server);
+    return;
   }
   const latency = await ackLatency(authorization, 1000, 10, 5);
   console.log("ack latency at 1000 requests/s:", latency);

@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { apiKeyCommand } from "./apikey";
+import { dedupeCommand } from "./dedupe";
 import { demoCommand } from "./demo";
 import { exportCommand } from "./export";
 import { importCommand } from "./import";
@@ -21,6 +22,7 @@ program.addCommand(writeKeyCommand());
 program.addCommand(importCommand());
 program.addCommand(exportCommand());
 program.addCommand(demoCommand());
+program.addCommand(dedupeCommand());
 
 try {
   await program.parseAsync(process.argv);

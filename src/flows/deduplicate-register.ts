@@ -1,0 +1,76 @@
+import { sql } from "drizzle-orm";
+import { queryRows } from "../db/rows";
+import type { Ctx } from "../kernel/ctx";
+import { authorize } from "../kernel/permissions";
+import { dedupe, type MatchModel, type MatchRecord } from "../lib/match";
+import { getMatchSettings, recordMatchCandidate } from "../modules/quality";
+import { loadMatchRecords } from "../modules/register";
+import { mergePeople } from "./merge-people";
+
+export interface TDeduplicateResult {
+  records: number;
+  pairs: number;
+  clusters: number;
+  merged: number;
+  queued: number;
+  seconds: { load: number; match: number; apply: number };
+}
+
+const PAGE = 20_000;
+
+/**
+ * Deduplicates the whole register in one pass: every person is blocked and scored against the
+ * others in memory, clusters of auto-merge pairs are merged into their oldest record, and review
+ * pairs join the queue. With `dryRun` nothing is written; the counts say what would happen.
+ */
+export async function deduplicateRegister(
+  ctx: Ctx,
+  options: { dryRun?: boolean; workers?: number; onProgress?: (stage: string, done: number, total: number) => void } = {},
+): Promise<TDeduplicateResult> {
+  authorize(ctx.actor, "register", "write");
+  const started = performance.now();
+  const ids = await queryRows<{ id: string }>(
+    ctx.db,
+    sql`select id from people where merged_into is null and erased_at is null order by id`,
+  );
+  const records: MatchRecord[] = [];
+  for (let offset = 0; offset < ids.length; offset += PAGE) {
+    records.push(...(await loadMatchRecords(ctx, ids.slice(offset, offset + PAGE).map((row) => row.id))));
+    options.onProgress?.("load", Math.min(offset + PAGE, ids.length), ids.length);
+  }
+  const loaded = performance.now();
+  const settings = await getMatchSettings(ctx);
+  const found = await dedupe(records, settings.model as unknown as MatchModel, { workers: options.workers ?? 2 });
+  const matched = performance.now();
+  let merged = 0;
+  let queued = 0;
+  if (!options.dryRun) {
+    const inCluster = new Set(found.clusters.flat());
+    for (const [index, cluster] of found.clusters.entries()) {
+      // UUIDv7 ids sort by creation: the first is the oldest record, which others may point at.
+      const [survivorId, ...rest] = [...cluster].sort();
+      for (const mergedId of rest) {
+        await mergePeople(ctx, { survivorId: survivorId as string, mergedId, decidedBy: "auto" });
+        merged += 1;
+      }
+      options.onProgress?.("merge", index + 1, found.clusters.length);
+    }
+    for (const pair of found.pairs) {
+      if (pair.outcome !== "review" || (inCluster.has(pair.a) && inCluster.has(pair.b))) continue;
+      if (await recordMatchCandidate(ctx, pair)) queued += 1;
+    }
+  }
+  const applied = performance.now();
+  return {
+    records: records.length,
+    pairs: found.pairs.length,
+    clusters: found.clusters.length,
+    merged,
+    queued,
+    seconds: {
+      load: (loaded - started) / 1000,
+      match: (matched - loaded) / 1000,
+      apply: (applied - matched) / 1000,
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deduplicateRegister } from "../../src/flows/deduplicate-register";
+import { openTestApi, type TestApi } from "../support/api";
+import { STORE_KINDS } from "../support/stores";
+
+describe.each(STORE_KINDS)("deduplicating the whole register [%s]", (kind) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await openTestApi(kind);
+  });
+  afterAll(async () => api?.close());
+
+  const person = async (payload: Record<string, unknown>) =>
+    (await api.call({ method: "POST", url: "/api/people", payload })).body.id as string;
+
+  it("merges the certain duplicates, queues the likely ones and leaves the rest, reporting counts first on a dry run", async () => {
+    const anna = await person({
+      givenNames: "Anna Karin",
+      preferredGivenName: "Karin",
+      surname: "Sjöberg",
+      birthDate: "1979-06-01",
+      emails: [{ address: "karin.sjoberg@example.se" }],
+      phones: [{ number: "0709998877" }],
+    });
+    const annaAgain = await person({
+      givenNames: "Karin",
+      surname: "Sjöberg",
+      birthDate: "1979-06-01",
+      emails: [{ address: "Karin.Sjoberg@example.se" }],
+      phones: [{ number: "+46 70 999 88 77" }],
+    });
+    const lasse = await person({
+      givenNames: "Lars",
+      surname: "Ahlgren",
+      birthDate: "1955-02-14",
+      address: { street: "Åsgatan 9", postalCode: "79131", city: "Falun" },
+    });
+    const lasseMaybe = await person({
+      givenNames: "Lasse",
+      surname: "Ahlgren",
+      birthDate: "1955-02-14",
+      address: { street: "Åsgatan 9", postalCode: "791 31", city: "Falun" },
+    });
+    const stranger = await person({ givenNames: "Olof", surname: "Berg", birthDate: "1990-09-09" });
+    const ctx = api.services.systemCtx("test");
+    const dry = await deduplicateRegister(ctx, { dryRun: true });
+    expect(dry).toMatchObject({ records: 5, merged: 0, queued: 0 });
+    expect(dry.clusters).toBeGreaterThanOrEqual(1);
+    const real = await deduplicateRegister(ctx);
+    expect(real.merged).toBeGreaterThanOrEqual(1);
+    const merged = await api.call({ url: `/api/people/${annaAgain}` });
+    expect(merged.body.mergedInto).toBe(anna);
+    const review = await api.call({ url: `/api/match-candidates?personId=${lasse}` });
+    const lasseMerged = (await api.call({ url: `/api/people/${lasseMaybe}` })).body.mergedInto;
+    // Lasse is Lars's nickname: either a person reviews the pair or the matcher was sure.
+    expect(review.body.items.length === 1 || lasseMerged === lasse).toBe(true);
+    expect((await api.call({ url: `/api/people/${stranger}` })).body.mergedInto).toBeNull();
+  });
+});
