@@ -2,6 +2,13 @@ import type { QueryClient } from "@tanstack/react-query";
 import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from "@tanstack/react-router";
 import { AdminPage } from "./admin/admin-page";
 import { requireUser } from "./auth/require-user";
+import { ComputedTraitsPage } from "./events/computed-traits-page";
+import { EventStreamPage } from "./events/event-stream-page";
+import { validateEventStreamSearch } from "./events/event-stream-search";
+import { EventsLayout } from "./events/events-layout";
+import { IdentityConflictsPage } from "./events/identity-conflicts-page";
+import { SourceDebuggerPage } from "./events/source-debugger-page";
+import { SourcesPage } from "./events/sources-page";
 import { OrganizationPage } from "./organizations/organization-page";
 import { OrganizationsPage } from "./organizations/organizations-page";
 import { validateOrganizationsSearch } from "./organizations/organizations-search";
@@ -83,6 +90,35 @@ const organizationRoute = createRoute({
   component: OrganizationPage,
 });
 
+const eventsRoute = createRoute({ getParentRoute: () => shellRoute, path: "/events", component: EventsLayout });
+
+const eventStreamRoute = createRoute({
+  getParentRoute: () => eventsRoute,
+  path: "/",
+  validateSearch: validateEventStreamSearch,
+  component: EventStreamPage,
+});
+
+const sourcesRoute = createRoute({ getParentRoute: () => eventsRoute, path: "/sources", component: SourcesPage });
+
+const sourceDebuggerRoute = createRoute({
+  getParentRoute: () => eventsRoute,
+  path: "/sources/$sourceId",
+  component: SourceDebuggerPage,
+});
+
+const computedTraitsRoute = createRoute({
+  getParentRoute: () => eventsRoute,
+  path: "/traits",
+  component: ComputedTraitsPage,
+});
+
+const identityConflictsRoute = createRoute({
+  getParentRoute: () => eventsRoute,
+  path: "/conflicts",
+  component: IdentityConflictsPage,
+});
+
 const adminRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: "/admin",
@@ -108,7 +144,13 @@ const routeTree = rootRoute.addChildren([
     personRoute,
     organizationsRoute,
     organizationRoute,
-    comingRoute("/events", "events"),
+    eventsRoute.addChildren([
+      eventStreamRoute,
+      sourcesRoute,
+      sourceDebuggerRoute,
+      computedTraitsRoute,
+      identityConflictsRoute,
+    ]),
     comingRoute("/rules", "rules"),
     comingRoute("/sales", "sales"),
     comingRoute("/campaigns", "campaigns"),

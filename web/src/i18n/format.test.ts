@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  formatCountry,
   formatDate,
   formatDateTime,
+  formatDateTimeSeconds,
   formatFileSize,
   formatKronor,
   formatLanguage,
@@ -17,6 +19,7 @@ describe("Swedish formats", () => {
   it("writes dates the ISO way", () => {
     expect(formatDate(sunday, "sv")).toBe("2026-11-22");
     expect(formatDateTime(sunday, "sv")).toBe("2026-11-22 09:05");
+    expect(formatDateTimeSeconds(new Date(2026, 10, 22, 9, 5, 17), "sv")).toBe("2026-11-22 09:05:17");
   });
 
   it("spells out long dates in Swedish", () => {
@@ -35,6 +38,12 @@ describe("Swedish formats", () => {
   it("names languages in Swedish, as a label", () => {
     expect(formatLanguage("sv", "sv")).toBe("Svenska");
     expect(formatLanguage("fi", "sv")).toBe("Finska");
+  });
+
+  it("names countries in Swedish, and keeps a code it does not know", () => {
+    expect(formatCountry("SE", "sv")).toBe("Sverige");
+    expect(formatCountry("no", "sv")).toBe("Norge");
+    expect(formatCountry("??", "sv")).toBe("??");
   });
 
   it("writes file sizes in kB and MB with a decimal comma", () => {

@@ -24,6 +24,13 @@ export function formatDateTime(value: DateInput, locale: Locale): string {
   );
 }
 
+/** sv: 2026-11-22 09:05:17, en: 22/11/2026, 09:05:17; for streams where events are seconds apart. */
+export function formatDateTimeSeconds(value: DateInput, locale: Locale): string {
+  return new Intl.DateTimeFormat(LANGUAGE_TAGS[locale], { dateStyle: "short", timeStyle: "medium" }).format(
+    toDate(value),
+  );
+}
+
 /** sv: 1 234 567,5 (grouped with no-break spaces, so a number never wraps), en: 1,234,567.5 */
 export function formatNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(LANGUAGE_TAGS[locale]).format(value);
@@ -45,6 +52,15 @@ export function formatLanguage(code: string, locale: Locale): string {
   try {
     const name = new Intl.DisplayNames(LANGUAGE_TAGS[locale], { type: "language" }).of(code);
     return name ? name.charAt(0).toLocaleUpperCase(LANGUAGE_TAGS[locale]) + name.slice(1) : code;
+  } catch {
+    return code;
+  }
+}
+
+/** A country code in the reader's language: SE → Sverige, Sweden; an unknown code stays as it is. */
+export function formatCountry(code: string, locale: Locale): string {
+  try {
+    return new Intl.DisplayNames(LANGUAGE_TAGS[locale], { type: "region" }).of(code.toUpperCase()) ?? code;
   } catch {
     return code;
   }

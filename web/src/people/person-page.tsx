@@ -6,6 +6,7 @@ import { AddressCard } from "../register/address-card";
 import { ContactPointsCard } from "../register/contact-points-card";
 import { PersonTimeline } from "../timeline/person-timeline";
 import { BackLink } from "../ui/back-link";
+import { BehaviourCard } from "./behaviour-card";
 import { ConsentsCard } from "./consents-card";
 import { CustomAttributesCard } from "./custom-attributes-card";
 import { PersonHeader } from "./person-header";
@@ -30,6 +31,7 @@ export function PersonPage() {
             <ContactPointsCard ownerPath={ownerPath} emails={person.emails} phones={person.phones} removable />
             <AddressCard ownerPath={ownerPath} addresses={person.addresses} />
             <RolesCard roles={person.roles} />
+            <BehaviourCard personId={person.id} />
             <ConsentsCard person={person} />
             <CustomAttributesCard person={person} />
           </Stack>

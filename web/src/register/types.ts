@@ -177,7 +177,7 @@ export interface CustomAttribute {
 }
 
 /** The kinds the timeline knows today; the server's `kinds` list is what the filter offers. */
-export const TIMELINE_KINDS = ["call", "meeting", "email", "note", "task", "document", "order"] as const;
+export const TIMELINE_KINDS = ["call", "meeting", "email", "note", "task", "document", "order", "event"] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export const ACTIVITY_KINDS = ["call", "meeting", "email", "note", "task"] as const;
@@ -201,7 +201,7 @@ export interface TimelineItem {
   title: string;
   summary: string | null;
   source: string;
-  /** Per kind: tasks carry dueAt and status, documents their files, orders totalSek. */
+  /** Per kind: tasks carry dueAt and status, documents their files, orders totalSek, events their type and enrichment. */
   data: Record<string, unknown>;
 }
 

@@ -14,7 +14,7 @@ export const MODULES = [
   { key: "overview", path: "/" },
   { key: "people", path: "/people" },
   { key: "organizations", path: "/organizations" },
-  { key: "events", path: "/events", coming: true },
+  { key: "events", path: "/events" },
   { key: "rules", path: "/rules", coming: true },
   { key: "sales", path: "/sales", coming: true },
   { key: "campaigns", path: "/campaigns", coming: true },

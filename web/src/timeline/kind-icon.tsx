@@ -1,7 +1,16 @@
 import { type MantineColor, ThemeIcon } from "@mantine/core";
 import type { ComponentType } from "react";
 import { isTimelineKind, type TimelineKind } from "../register/types";
-import { DocumentIcon, MailIcon, MeetingIcon, NoteIcon, OrderIcon, PhoneIcon, TaskIcon } from "../ui/icons";
+import {
+  ActivityIcon,
+  DocumentIcon,
+  MailIcon,
+  MeetingIcon,
+  NoteIcon,
+  OrderIcon,
+  PhoneIcon,
+  TaskIcon,
+} from "../ui/icons";
 
 const KIND_LOOKS: Record<TimelineKind, { icon: ComponentType<{ size?: number }>; color: MantineColor }> = {
   call: { icon: PhoneIcon, color: "blue" },
@@ -11,6 +20,7 @@ const KIND_LOOKS: Record<TimelineKind, { icon: ComponentType<{ size?: number }>;
   task: { icon: TaskIcon, color: "orange" },
   document: { icon: DocumentIcon, color: "gray" },
   order: { icon: OrderIcon, color: "pine" },
+  event: { icon: ActivityIcon, color: "indigo" },
 };
 
 /** A kind a newer server adds still gets a bullet, in grey. */

@@ -1,6 +1,11 @@
 import { Anchor, Badge, Box, Group, Stack, Text } from "@mantine/core";
 import type { ReactNode } from "react";
+import { eventTitle } from "../events/event-title";
+import { summarizeEvent } from "../events/summarize-event";
+import { type Enrichment, isEventType } from "../events/types";
 import { formatDate, formatDateTime, formatFileSize, formatKronor } from "../i18n/format";
+import type { Locale } from "../i18n/locale";
+import type { Messages } from "../i18n/sv";
 import { useI18n } from "../i18n/use-i18n";
 import { isPastDay } from "../people/local-time";
 import { type AttachedDocument, isTimelineKind, type TimelineItem } from "../register/types";
@@ -9,12 +14,29 @@ import { KindIcon } from "./kind-icon";
 import { TaskStatusButton } from "./task-status-button";
 
 const text = (value: unknown) => (typeof value === "string" ? value : null);
+const record = (value: unknown) =>
+  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+
+/**
+ * The server titles and sums up tracked events in English; the app says the same in the
+ * reader's language from the event's own data. Other kinds are written by people, as they are.
+ */
+function wording(item: TimelineItem, t: Messages, locale: Locale): { title: string; summary: string | null } {
+  const type = item.data.type;
+  if (item.kind !== "event" || !isEventType(type)) return { title: item.title, summary: item.summary };
+  const properties = record(item.data.properties);
+  return {
+    title: eventTitle({ type, name: text(item.data.name), properties }, t),
+    summary: summarizeEvent(properties, record(item.data.enrichment) as Partial<Enrichment> | null, t, locale),
+  };
+}
 
 /** One happening: an icon for its kind, what and when, and what that kind adds. */
 export function TimelineEntry({ item, last }: { item: TimelineItem; last: boolean }) {
   const { t, locale } = useI18n();
   const kindLabel = isTimelineKind(item.kind) ? t.timeline.kinds[item.kind] : item.kind;
   const direction = text(item.data.direction);
+  const { title, summary } = wording(item, t, locale);
   return (
     <Box component="li" pos="relative" pl={52} pb={last ? 0 : "lg"} style={{ listStyle: "none" }}>
       {!last && <Box pos="absolute" left={16} top={40} bottom={4} w={2} bg="gray.2" aria-hidden="true" />}
@@ -24,7 +46,7 @@ export function TimelineEntry({ item, last }: { item: TimelineItem; last: boolea
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
         <Stack gap={2} miw={0}>
           <Text fw={600} size="sm">
-            {item.title}
+            {title}
           </Text>
           <Text size="xs" c="dimmed">
             {kindLabel}
@@ -36,9 +58,9 @@ export function TimelineEntry({ item, last }: { item: TimelineItem; last: boolea
       </Group>
       {item.kind === "task" && <TaskDetails data={item.data} />}
       {item.kind === "order" && <OrderDetails data={item.data} />}
-      {item.summary && item.kind !== "order" && (
+      {summary && item.kind !== "order" && (
         <Text size="sm" mt={6} c="dark.6" style={{ whiteSpace: "pre-line" }} lineClamp={6}>
-          {item.summary}
+          {summary}
         </Text>
       )}
       {item.kind === "document" && <DocumentLinks documents={documentsOf(item.data)} />}
