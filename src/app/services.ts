@@ -12,7 +12,9 @@ import { EventBus } from "../kernel/events";
 import { JobQueue } from "../kernel/jobs";
 import { TimelineRegistry } from "../kernel/timeline";
 import { type CountryLookup, loadCountryLookup } from "../lib/enrich";
+import { deliverWebhook, type RuleEngine, runScheduledRules } from "../modules/rules";
 import { pruneTracking, type TrackingDeps } from "../modules/tracking";
+import { createRuleEngine, WEBHOOK_JOB } from "./rules-runtime";
 import { wireHandlers } from "./wire";
 
 export interface Services {
@@ -27,6 +29,8 @@ export interface Services {
   ctxBase: CtxBase;
   /** What event collection needs from outside its module; the country table loads on first use. */
   trackingDeps(): Promise<TrackingDeps>;
+  /** The rule engine: compiled rules by trigger, the facts and actions modules registered. */
+  rules: RuleEngine;
   ctx(actor: Actor, requestId?: string | null): Ctx;
   systemCtx(label: string): Ctx;
   /** Stops the dispatcher and the job workers (waiting for running jobs), then closes the store. */
@@ -63,6 +67,7 @@ export async function openServices(config: TConfig, options: OpenServicesOptions
   const bus = new EventBus({ db: store.db, clock, log });
   const jobs = new JobQueue(store, log);
   let trackingDeps: Promise<TrackingDeps> | undefined;
+  const rules = createRuleEngine(jobs, log);
   const ctxBase: CtxBase = { db: store.db, clock, log, onEventsCommitted: bus.kick };
   const services: Services = {
     config,
@@ -73,6 +78,7 @@ export async function openServices(config: TConfig, options: OpenServicesOptions
     jobs,
     timeline: new TimelineRegistry(),
     ctxBase,
+    rules,
     trackingDeps: () => {
       trackingDeps ??= loadCountryLookup()
         .catch((error: unknown) => {
@@ -81,6 +87,12 @@ export async function openServices(config: TConfig, options: OpenServicesOptions
         })
         .then((countries: CountryLookup | null) => ({
           finder: registerPersonFinder,
+          onCommitted: (events) => {
+            const ctx = createCtx(ctxBase, systemActor("rules"));
+            rules
+              .handleEvents(ctx, events)
+              .catch((error: unknown) => log.error({ err: error }, "rules on tracked events failed"));
+          },
           countries,
           ipMode: config.TRACKING_IP_MODE,
           defaultTimeZone: config.DEFAULT_TIME_ZONE,
@@ -119,6 +131,22 @@ function definePlatformJobs(services: Services): void {
       await store.db.execute(sql`delete from sessions where expires_at < ${new Date(now).toISOString()}`);
       await store.db.execute(sql`delete from rate_limits where window_start < ${new Date(now - day).toISOString()}`);
       await store.db.delete(auditLog).where(lt(auditLog.at, new Date(now - config.AUDIT_RETENTION_DAYS * day)));
+    },
+  });
+  jobs.define({
+    name: "rules.tick",
+    cron: { expression: "* * * * *" },
+    handle: async () => {
+      await runScheduledRules(services.systemCtx("rules.tick"), services.rules, config.DEFAULT_TIME_ZONE);
+    },
+  });
+  jobs.define<{ deliveryId: string }>({
+    name: WEBHOOK_JOB,
+    retryLimit: 8,
+    retryDelaySeconds: 10,
+    retryBackoff: true,
+    handle: async ({ deliveryId }, { retryCount }) => {
+      await deliverWebhook(services.systemCtx("rules.webhook"), deliveryId, retryCount >= 8);
     },
   });
   jobs.define({

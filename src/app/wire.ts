@@ -1,6 +1,7 @@
 import { matchPerson } from "../flows/match-person";
-import { activitiesTimelineSource } from "../modules/activities";
-import { ordersTimelineSource } from "../modules/orders";
+import type { EventHandler } from "../kernel/events";
+import { ACTIVITY_LOGGED, activitiesTimelineSource } from "../modules/activities";
+import { ORDER_RECORDED, ordersTimelineSource } from "../modules/orders";
 import { PEOPLE_IMPORTED, PERSON_CREATED, PERSON_UPDATED } from "../modules/register";
 import { backfillComputedTrait, COMPUTED_TRAIT_DEFINED, trackingTimelineSource } from "../modules/tracking";
 import type { Services } from "./services";
@@ -24,6 +25,42 @@ export function wireHandlers(services: Services): void {
       await matchPerson(ctx, (event.payload as { personId: string }).personId);
     });
   }
+  // Record triggers: a rule listening for people, orders or activities decides once the change is
+  // committed; the acting label carries the chain of rules that caused it, so loops are caught.
+  const recordChange = (entity: string, created: (payload: Record<string, unknown>) => boolean) =>
+    (async (event, ctx) => {
+      const payload = event.payload as Record<string, unknown>;
+      const personId = payload.personId;
+      if (typeof personId !== "string") return;
+      await services.rules.handleRecordChange(ctx, {
+        entity,
+        personId,
+        created: created(payload),
+        fields: Array.isArray(payload.changed) ? (payload.changed as string[]) : [],
+        cause: `domain:${event.id}`,
+        actorLabel: event.actor.label,
+      });
+    }) satisfies EventHandler;
+  services.bus.on(
+    PERSON_CREATED,
+    "rules.record",
+    recordChange("person", () => true),
+  );
+  services.bus.on(
+    PERSON_UPDATED,
+    "rules.record",
+    recordChange("person", () => false),
+  );
+  services.bus.on(
+    ORDER_RECORDED,
+    "rules.record",
+    recordChange("order", (payload) => payload.created === true),
+  );
+  services.bus.on(
+    ACTIVITY_LOGGED,
+    "rules.record",
+    recordChange("activity", () => true),
+  );
   services.bus.on(PEOPLE_IMPORTED, "quality.match", async (event, ctx) => {
     const { created, updated } = event.payload as { created: string[]; updated: string[] };
     for (const personId of [...created, ...updated]) await matchPerson(ctx, personId);

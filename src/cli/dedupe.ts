@@ -4,7 +4,9 @@ import { withServices } from "./run";
 
 export function dedupeCommand(): Command {
   return new Command("dedupe")
-    .description("Find duplicate people in the whole register: merge the certain ones, queue the likely ones for review")
+    .description(
+      "Find duplicate people in the whole register: merge the certain ones, queue the likely ones for review",
+    )
     .option("--dry-run", "only count what would be merged and queued")
     .addOption(new Option("--workers <n>", "threads to score on").argParser(Number).default(2))
     .action(async (options: { dryRun?: boolean; workers: number }) => {

@@ -25,7 +25,11 @@ const PAGE = 20_000;
  */
 export async function deduplicateRegister(
   ctx: Ctx,
-  options: { dryRun?: boolean; workers?: number; onProgress?: (stage: string, done: number, total: number) => void } = {},
+  options: {
+    dryRun?: boolean;
+    workers?: number;
+    onProgress?: (stage: string, done: number, total: number) => void;
+  } = {},
 ): Promise<TDeduplicateResult> {
   authorize(ctx.actor, "register", "write");
   const started = performance.now();
@@ -35,7 +39,12 @@ export async function deduplicateRegister(
   );
   const records: MatchRecord[] = [];
   for (let offset = 0; offset < ids.length; offset += PAGE) {
-    records.push(...(await loadMatchRecords(ctx, ids.slice(offset, offset + PAGE).map((row) => row.id))));
+    records.push(
+      ...(await loadMatchRecords(
+        ctx,
+        ids.slice(offset, offset + PAGE).map((row) => row.id),
+      )),
+    );
     options.onProgress?.("load", Math.min(offset + PAGE, ids.length), ids.length);
   }
   const loaded = performance.now();

@@ -22,5 +22,14 @@ export async function estimateMatchModel(ctx: Ctx, sampleSize = 50_000): Promise
   );
   const current = await getMatchSettings(ctx);
   const model = estimateParameters(records, current.model as unknown as MatchModel, { seed: 1 });
+  // A level no sampled pair landed on estimates to 0 or 1; a probability of exactly that would
+  // make one field's agreement certain proof, so it is kept just inside.
+  const bounded = (p: number) => Math.min(1 - 1e-6, Math.max(1e-6, Number.isFinite(p) ? p : 1e-6));
+  for (const field of model.fields) {
+    for (const level of field.levels) {
+      level.m = bounded(level.m);
+      level.u = bounded(level.u);
+    }
+  }
   return updateMatchSettings(ctx, { model: model as unknown as TMatchSettings["model"] }, "estimated");
 }

@@ -29,6 +29,7 @@ import { organizationRoutes } from "./routes/organizations";
 import { peopleRoutes } from "./routes/people";
 import { privacyRoutes } from "./routes/privacy";
 import { qualityRoutes } from "./routes/quality";
+import { ruleRoutes } from "./routes/rules";
 import { trackingRoutes } from "./routes/tracking";
 import { userRoutes } from "./routes/users";
 import "./types";
@@ -118,6 +119,7 @@ export async function buildApp(services: Services): Promise<BuiltApp> {
   await demoRoutes(app, services);
   await eventRoutes(app, services);
   await qualityRoutes(app, services);
+  await ruleRoutes(app, services);
   await trackingRoutes(app, services);
 
   const hasWeb = existsSync(`${webDistDir}/index.html`);

@@ -1,6 +1,6 @@
 import { hashKey } from "./hash-key";
 import type { PreparedRecord } from "./prepare-record";
-import { preparedBlockingKeys } from "./prepared-blocking-keys";
+import { emitBlockingKeys, type KeyEmitter } from "./prepared-blocking-keys";
 import { sortByHash } from "./sort-by-hash";
 
 /**
@@ -23,15 +23,17 @@ export const DEFAULT_MAX_BLOCK_SIZE = 400;
 
 export function buildBlockIndex(records: readonly PreparedRecord[], maxBlockSize = DEFAULT_MAX_BLOCK_SIZE): BlockIndex {
   const n = records.length;
-  let hashes = new Uint32Array(Math.max(16, n * 8));
+  // Records have about a dozen keys; sized once so that no growing copy of large arrays is needed.
+  let hashes = new Uint32Array(Math.max(16, n * 16));
   let owners = new Uint32Array(hashes.length);
   let size = 0;
-  const keys: string[] = [];
   const recordHashes: number[] = [];
+  const collect: KeyEmitter = (rule, first, second, third) => {
+    recordHashes.push(hashKey(rule, first, second, third));
+  };
   for (let i = 0; i < n; i++) {
-    preparedBlockingKeys(records[i] as PreparedRecord, keys);
     recordHashes.length = 0;
-    for (const key of keys) recordHashes.push(hashKey(key));
+    emitBlockingKeys(records[i] as PreparedRecord, collect);
     recordHashes.sort((x, y) => x - y);
     if (size + recordHashes.length > hashes.length) {
       hashes = grow(hashes, size + recordHashes.length);
@@ -48,8 +50,9 @@ export function buildBlockIndex(records: readonly PreparedRecord[], maxBlockSize
   }
   const order = sortByHash(hashes, size);
   const usable = new Uint8Array(size);
-  const blockStarts: number[] = [];
-  const blockHashes: number[] = [];
+  const blockStarts = new Uint32Array(size + 1);
+  const blockHashes = new Uint32Array(size);
+  let blockCount = 0;
   const members = new Uint32Array(size);
   let memberCount = 0;
   let oversizedBlocks = 0;
@@ -60,8 +63,9 @@ export function buildBlockIndex(records: readonly PreparedRecord[], maxBlockSize
     const length = end - start;
     if (length > maxBlockSize) oversizedBlocks++;
     else if (length >= 2) {
-      blockStarts.push(memberCount);
-      blockHashes.push(hash);
+      blockStarts[blockCount] = memberCount;
+      blockHashes[blockCount] = hash;
+      blockCount++;
       for (let p = start; p < end; p++) {
         const entry = order[p] as number;
         usable[entry] = 1;
@@ -70,7 +74,7 @@ export function buildBlockIndex(records: readonly PreparedRecord[], maxBlockSize
     }
     start = end;
   }
-  blockStarts.push(memberCount);
+  blockStarts[blockCount] = memberCount;
   const keyStart = new Uint32Array(n + 1);
   const recordKeys = new Uint32Array(memberCount);
   let written = 0;
@@ -82,8 +86,8 @@ export function buildBlockIndex(records: readonly PreparedRecord[], maxBlockSize
   for (let i = 1; i <= n; i++)
     if ((keyStart[i] as number) < (keyStart[i - 1] as number)) keyStart[i] = keyStart[i - 1] as number;
   return {
-    blockStart: Uint32Array.from(blockStarts),
-    blockHash: Uint32Array.from(blockHashes),
+    blockStart: blockStarts.slice(0, blockCount + 1),
+    blockHash: blockHashes.slice(0, blockCount),
     members: members.slice(0, memberCount),
     keyStart,
     recordKeys,

@@ -19,7 +19,7 @@ export const compareBirthDate: FieldComparator = {
     const sameMonth = a.birthMonth === b.birthMonth;
     const sameDay = a.birthDay === b.birthDay;
     if (sameYear && (sameMonth || sameDay)) return 1;
-    if (sameMonth && sameDay && oneKeystrokeApart(a.birthYear, b.birthYear)) return 1;
+    if (sameMonth && sameDay && oneKeystrokeApart(String(a.birthYear), String(b.birthYear))) return 1;
     if (sameYear && a.birthMonth === b.birthDay && a.birthDay === b.birthMonth) return 1;
     return 2;
   },

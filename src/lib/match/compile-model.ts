@@ -4,6 +4,8 @@ import type { ComparisonLevel, FieldModel, MatchModel } from "./match-model";
 
 export interface CompiledField {
   comparator: FieldComparator;
+  /** The comparator's position in COMPARATORS. */
+  slot: number;
   model: FieldModel;
   /** By the comparator's level index; null where the model does not know the level (it weighs 0). */
   levels: (ComparisonLevel | null)[];
@@ -45,12 +47,13 @@ export function compileModel(model: MatchModel): CompiledModel {
   const known = compiled.get(model);
   if (known) return known;
   const fields: CompiledField[] = [];
-  for (const comparator of COMPARATORS) {
+  for (const [slot, comparator] of COMPARATORS.entries()) {
     const fieldModel = model.fields.find((field) => field.field === comparator.field);
     if (!fieldModel) continue;
     const size = comparator.levels.length;
     const field: CompiledField = {
       comparator,
+      slot,
       model: fieldModel,
       levels: [],
       weights: new Float64Array(size),

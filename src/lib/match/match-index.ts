@@ -7,7 +7,7 @@ import type { MatchRecord } from "./match-record";
 import type { PairScore } from "./pair-score";
 import { pairScoreOf } from "./pair-score-of";
 import { type PreparedRecord, prepareRecord } from "./prepare-record";
-import { preparedBlockingKeys } from "./prepared-blocking-keys";
+import { emitBlockingKeys, type KeyEmitter } from "./prepared-blocking-keys";
 import { scorePrepared } from "./score-prepared";
 import type { TermFrequencies } from "./term-frequencies";
 
@@ -29,7 +29,11 @@ export class MatchIndex {
   private readonly frequencies: TermFrequencies;
   private readonly countsNames: boolean;
   private readonly maxBlockSize: number;
-  private readonly keys: string[] = [];
+  private readonly hashes: number[] = [];
+  private readonly collect: KeyEmitter = (rule, first, second, third) => {
+    const hash = hashKey(rule, first, second, third);
+    if (!this.hashes.includes(hash)) this.hashes.push(hash);
+  };
 
   constructor(model: MatchModel, options: MatchIndexOptions = {}) {
     this.compiled = compileModel(model);
@@ -47,8 +51,7 @@ export class MatchIndex {
     const position = this.records.length;
     this.records.push(prepared);
     if (this.countsNames) addTermCounts(this.frequencies, prepared);
-    for (const key of preparedBlockingKeys(prepared, this.keys)) {
-      const hash = hashKey(key);
+    for (const hash of this.hashesOf(prepared)) {
       const block = this.blocks.get(hash);
       if (block === undefined) this.blocks.set(hash, position);
       else if (typeof block === "number") this.blocks.set(hash, [block, position]);
@@ -60,8 +63,8 @@ export class MatchIndex {
   match(record: MatchRecord): PairScore[] {
     const prepared = prepareRecord(record);
     const candidates = new Set<number>();
-    for (const key of preparedBlockingKeys(prepared, this.keys)) {
-      const block = this.blocks.get(hashKey(key));
+    for (const hash of this.hashesOf(prepared)) {
+      const block = this.blocks.get(hash);
       if (block === undefined) continue;
       if (typeof block === "number") candidates.add(block);
       // A block this large would also be skipped when deduplicating the register.
@@ -75,5 +78,11 @@ export class MatchIndex {
       scores.push(pairScoreOf(this.compiled, prepared, other, this.frequencies));
     }
     return scores.sort((x, y) => y.weight - x.weight);
+  }
+
+  private hashesOf(record: PreparedRecord): number[] {
+    this.hashes.length = 0;
+    emitBlockingKeys(record, this.collect);
+    return this.hashes;
   }
 }

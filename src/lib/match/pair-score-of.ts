@@ -1,4 +1,4 @@
-import type { CompiledModel } from "./compile-model";
+import type { CompiledField, CompiledModel } from "./compile-model";
 import { fieldWeight } from "./field-weight";
 import { outcomeOf } from "./outcome-of";
 import type { FieldComparison, PairScore } from "./pair-score";
@@ -29,8 +29,8 @@ export function pairScoreOf(
       field: field.comparator.field,
       level: field.comparator.levels[level] as string,
       label: asHousehold ? `${label}, weighed as at one address` : label,
-      valueA: field.comparator.display(a),
-      valueB: field.comparator.display(b),
+      valueA: displayOf(field, a),
+      valueB: displayOf(field, b),
       weight: fieldWeightBits,
     });
   }
@@ -46,4 +46,14 @@ export function pairScoreOf(
 
 export function probabilityOf(weight: number): number {
   return 1 / (1 + 2 ** -weight);
+}
+
+// A record in many pairs is shown the same way each time: work its values out once.
+function displayOf(field: CompiledField, record: PreparedRecord): string | null {
+  if (record.display === null) record.display = [];
+  const known = record.display[field.slot];
+  if (known !== undefined) return known;
+  const value = field.comparator.display(record);
+  record.display[field.slot] = value;
+  return value;
 }

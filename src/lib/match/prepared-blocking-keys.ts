@@ -1,40 +1,55 @@
+import { memoise } from "./memoise";
 import type { PreparedRecord } from "./prepare-record";
+
+const prefix = memoise((name: string) => name.slice(0, 2));
+const YEARS = Array.from({ length: 2200 }, (_, year) => String(year));
+
+/** Receives one blocking key as its parts: a rule letter and up to three values. */
+export type KeyEmitter = (rule: string, first: string, second?: string, third?: string) => void;
 
 /**
  * The blocks a record is filed under. Each rule catches duplicates the others miss:
- * - the personnummer;
- * - the birth date with the first two letters of any name (nicknames read as the name, the
+ * - p: the personnummer;
+ * - b: the birth date with the first two letters of any name (nicknames read as the name, the
  *   surname included, so swapped names still meet), for records where one side lacks the
  *   personnummer or has it mistyped;
- * - the street address; every e-mail, its local part, and every phone;
- * - surname and preferred name with the town, and with the birth year, ordered so a swapped
- *   pair still meets: for records without personnummer after a move or with a mistyped day.
- * Keys are written into `out` to spare an allocation per record.
+ * - a: the street address; e: every e-mail, l: its local part; t: every phone;
+ * - n, y: surname and preferred name with the town, and with the birth year, ordered so a
+ *   swapped pair still meets: for records without personnummer after a move or with a mistyped day.
+ * A key may come twice; callers that care drop the repeat.
  */
-export function preparedBlockingKeys(record: PreparedRecord, out: string[]): string[] {
-  out.length = 0;
-  if (record.personnummer !== null) out.push(`p:${record.personnummer}`);
+export function emitBlockingKeys(record: PreparedRecord, emit: KeyEmitter): void {
+  if (record.personnummer !== null) emit("p", record.personnummer);
   if (record.birthDate !== null) {
-    for (const name of record.canonical) pushUnique(out, `b:${record.birthDate}:${name.slice(0, 2)}`);
-    for (const name of record.surnameParts) pushUnique(out, `b:${record.birthDate}:${name.slice(0, 2)}`);
+    for (const name of record.canonical) emit("b", record.birthDate, prefix(name));
+    for (const name of record.surnameParts) emit("b", record.birthDate, prefix(name));
   }
-  if (record.street !== null && record.postnummer !== null) out.push(`a:${record.postnummer}:${record.street}`);
-  for (const email of record.emails) out.push(`e:${email}`);
-  for (const local of record.emailLocals) if (local.length >= 4) pushUnique(out, `l:${local}`);
-  for (const phone of record.phones) out.push(`t:${phone}`);
+  if (record.street !== null && record.postnummer !== null) emit("a", record.postnummer, record.street);
+  for (const email of record.emails) emit("e", email);
+  for (const local of record.emailLocals) if (local.length >= 4) emit("l", local);
+  for (const phone of record.phones) emit("t", phone);
   const town = record.city ?? record.postnummer?.slice(0, 3) ?? null;
-  const year = record.birthDate?.slice(0, 4) ?? null;
-  if (town === null && year === null) return out;
+  const year = record.birthDate === null ? null : (YEARS[record.birthYear] ?? String(record.birthYear));
+  if (town === null && year === null) return;
   for (const surname of record.surnameParts) {
     for (const name of record.callCanonical) {
-      const names = surname < name ? `${surname}:${name}` : `${name}:${surname}`;
-      if (town !== null) pushUnique(out, `n:${names}:${town}`);
-      if (year !== null) pushUnique(out, `y:${names}:${year}`);
+      const surnameFirst = surname < name;
+      const low = surnameFirst ? surname : name;
+      const high = surnameFirst ? name : surname;
+      if (town !== null) emit("n", low, high, town);
+      if (year !== null) emit("y", low, high, year);
     }
   }
-  return out;
 }
 
-function pushUnique(out: string[], key: string): void {
-  if (!out.includes(key)) out.push(key);
+/** The keys as strings, each once, e.g. "p:198503121234" or "n:andersson:karl:uppsala". */
+export function preparedBlockingKeys(record: PreparedRecord, out: string[]): string[] {
+  out.length = 0;
+  emitBlockingKeys(record, (rule, first, second, third) => {
+    let key = `${rule}:${first}`;
+    if (second !== undefined) key += `:${second}`;
+    if (third !== undefined) key += `:${third}`;
+    if (!out.includes(key)) out.push(key);
+  });
+  return out;
 }

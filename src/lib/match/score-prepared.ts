@@ -30,5 +30,7 @@ export function scorePrepared(
 export function livesTogether(compiled: CompiledModel, a: PreparedRecord, b: PreparedRecord): boolean {
   const { address } = compiled;
   if (address === null) return false;
-  return (compiled.fields[address.field] as CompiledModel["fields"][number]).comparator.compare(a, b) === address.sameLevel;
+  return (
+    (compiled.fields[address.field] as CompiledModel["fields"][number]).comparator.compare(a, b) === address.sameLevel
+  );
 }

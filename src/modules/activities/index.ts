@@ -4,6 +4,7 @@ export { getDocument } from "./get-document";
 export { listTasks, ZListTasksInput } from "./list-tasks";
 export { ACTIVITY_LOGGED, logActivity, type TLogActivityInput, ZLogActivityInput } from "./log-activity";
 export { moveActivitiesOfPerson, returnActivities } from "./move-activities";
+export { openTaskCounts } from "./open-task-counts";
 export { eraseActivitiesOfPerson, exportActivitiesOfPerson } from "./person-data";
 export { ACTIVITY_KINDS } from "./schema";
 export { activitiesTimelineSource } from "./timeline-source";

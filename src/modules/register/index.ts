@@ -60,6 +60,8 @@ export { moveAddress, ZMoveAddressInput } from "./move-address";
 export { CONSENT_CHANGED, recordConsent } from "./record-consent";
 export { removeContactPoint } from "./remove-contact-point";
 export { resolvePersonRefs, type TPersonRef } from "./resolve-person-refs";
+export { loadPersonFacts, personRuleFields } from "./rule-facts";
+export { CONTACT_CHANNELS, LIFECYCLE_STAGES } from "./schema";
 export { setChannelPreference } from "./set-channel-preference";
 export { PROFILING_OBJECTION_CHANGED, setProfilingObjection } from "./set-profiling-objection";
 export { PERSON_UNMERGED, unmergePersonRecords } from "./unmerge-person-records";

@@ -5,13 +5,11 @@ import { authorize } from "../../kernel/permissions";
 import { type CountryLookup, enrichEvent, type IpMode } from "../../lib/enrich";
 import type { Prepared, TCollectResult } from "./collect-types";
 import { correctTimestamps } from "./correct-timestamps";
-import { groupWriterFor, type TEventRow, type TPendingRequest, writeRequests } from "./group-writer";
-import type { PersonFinder } from "./link-identities";
+import { groupWriterFor, type TEventRow, type TPendingRequest, type TWriterDeps, writeRequests } from "./group-writer";
 import type { TSegmentType } from "./schema";
 import { isObject, MAX_BATCH_BYTES, MAX_EVENT_BYTES, parseSegmentMessage } from "./segment-message";
 
-export interface TrackingDeps {
-  finder: PersonFinder;
+export interface TrackingDeps extends TWriterDeps {
   countries: CountryLookup | null;
   ipMode: IpMode;
   defaultTimeZone: string;
@@ -49,10 +47,10 @@ export async function collectEvents(ctx: Ctx, input: TCollectInput, deps: Tracki
     entries: prepared.map((entry) => ({ ...entry, row: eventRow(input, entry, receivedAt, deps) })),
   };
   if (ctx.inTransaction) {
-    const [result] = await writeRequests(ctx, [pending], deps.finder);
+    const [result] = await writeRequests(ctx, [pending], deps);
     return result as TCollectResult;
   }
-  return groupWriterFor(ctx, deps.finder).submit(pending);
+  return groupWriterFor(ctx, deps).submit(pending);
 }
 
 function prepareMessages(input: TCollectInput, receivedAt: Date): Prepared[] {

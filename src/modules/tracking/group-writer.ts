@@ -32,6 +32,24 @@ export const EVENT_COLUMNS = {
 
 export type TEventRow = Record<keyof typeof EVENT_COLUMNS, unknown> & { message_id: string; person_id: string | null };
 
+/** An event as others see it once committed: rules decide on these. */
+export interface TCommittedEvent {
+  id: string;
+  type: string;
+  name: string | null;
+  personId: string | null;
+  occurredAt: Date;
+  properties: Record<string, unknown> | null;
+  context: Record<string, unknown> | null;
+  enrichment: Record<string, unknown> | null;
+}
+
+export interface TWriterDeps {
+  finder: PersonFinder;
+  /** Told after each commit, off the acknowledgement's path. */
+  onCommitted?: (events: TCommittedEvent[]) => void;
+}
+
 export interface TPendingRequest {
   source: { id: string; name: string };
   receivedAt: Date;
@@ -62,7 +80,7 @@ class GroupWriter {
 
   constructor(
     readonly ctx: Ctx,
-    readonly finder: PersonFinder,
+    readonly deps: TWriterDeps,
   ) {}
 
   submit(request: TPendingRequest): Promise<TCollectResult> {
@@ -101,7 +119,7 @@ class GroupWriter {
       const results = await writeRequests(
         this.ctx,
         group.map((waiting) => waiting.request),
-        this.finder,
+        this.deps,
       );
       for (const [index, waiting] of group.entries()) waiting.resolve(results[index] as TCollectResult);
     } catch (error) {
@@ -111,7 +129,7 @@ class GroupWriter {
       }
       for (const waiting of group) {
         try {
-          const [result] = await writeRequests(this.ctx, [waiting.request], this.finder);
+          const [result] = await writeRequests(this.ctx, [waiting.request], this.deps);
           waiting.resolve(result as TCollectResult);
         } catch (alone) {
           waiting.reject(alone);
@@ -123,10 +141,10 @@ class GroupWriter {
 
 const writers = new WeakMap<object, GroupWriter>();
 
-export function groupWriterFor(ctx: Ctx, finder: PersonFinder): GroupWriter {
+export function groupWriterFor(ctx: Ctx, deps: TWriterDeps): GroupWriter {
   let writer = writers.get(ctx.db);
   if (!writer) {
-    writer = new GroupWriter(createCtx(ctx, systemActor("tracking")), finder);
+    writer = new GroupWriter(createCtx(ctx, systemActor("tracking")), deps);
     writers.set(ctx.db, writer);
   }
   return writer;
@@ -136,7 +154,7 @@ export function groupWriterFor(ctx: Ctx, finder: PersonFinder): GroupWriter {
 export async function writeRequests(
   ctx: Ctx,
   requests: readonly TPendingRequest[],
-  finder: PersonFinder,
+  deps: TWriterDeps,
 ): Promise<TCollectResult[]> {
   for (const month of new Set(requests.map((request) => request.receivedAt.toISOString().slice(0, 7)))) {
     await ensureEventPartition(ctx, new Date(`${month}-01T00:00:00Z`));
@@ -152,7 +170,7 @@ export async function writeRequests(
     const links = await linkIdentities(
       tx,
       fresh.map(({ source, entry }) => ({ source, message: entry.message })),
-      finder,
+      deps.finder,
     );
     for (const { entry } of fresh) entry.row.person_id = links.personOf(entry.message);
     await insertJsonRows(
@@ -173,6 +191,22 @@ export async function writeRequests(
     );
     await upsertBuckets(tx, deltas);
     await links.stitch(tx);
+    const { onCommitted } = deps;
+    if (onCommitted) {
+      const committed = fresh.map(
+        ({ entry }): TCommittedEvent => ({
+          id: entry.row.id as string,
+          type: entry.message.type,
+          name: entry.message.name,
+          personId: entry.row.person_id,
+          occurredAt: entry.occurredAt,
+          properties: entry.message.properties,
+          context: entry.row.context as Record<string, unknown> | null,
+          enrichment: entry.row.enrichment as Record<string, unknown> | null,
+        }),
+      );
+      tx.afterCommit.push(() => onCommitted(committed));
+    }
     return results;
   });
 }

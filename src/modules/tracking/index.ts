@@ -11,6 +11,7 @@ export {
 } from "./define-computed-trait";
 export { ensureEventPartition } from "./ensure-event-partition";
 export { type TTrackedEvent, ZTrackedEvent } from "./event-view";
+export type { TCommittedEvent } from "./group-writer";
 export {
   listIdentityConflicts,
   resolveIdentityConflict,
@@ -25,6 +26,7 @@ export { moveTrackingOfPerson, returnTracking, type TTrackingMove } from "./move
 export { eraseEventsOfPerson, exportEventsOfPerson } from "./person-data";
 export { pruneTracking, type TRetention } from "./prune-tracking";
 export { recordRejection } from "./record-rejection";
+export { eventPropertyField, eventRuleFields, loadTraitFacts, traitJoin, traitRuleFields } from "./rule-facts";
 export { MAX_BATCH_BYTES, MAX_EVENT_BYTES } from "./segment-message";
 export { sourceDebugger, ZSourceDebugger, ZTrackingRejection } from "./source-debugger";
 export { trackingTimelineSource } from "./timeline-source";

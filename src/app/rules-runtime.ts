@@ -1,0 +1,50 @@
+import type { Logger } from "pino";
+import { assignOwnerAction } from "../flows/rule-actions/assign-owner-action";
+import { createTaskAction } from "../flows/rule-actions/create-task-action";
+import { setFieldAction } from "../flows/rule-actions/set-field-action";
+import type { JobQueue } from "../kernel/jobs";
+import { loadOrderFacts, orderJoin, orderRuleFields } from "../modules/orders";
+import { loadPersonFacts, personRuleFields } from "../modules/register";
+import {
+  ActionRegistry,
+  addToListAction,
+  RuleEngine,
+  type RulesRuntime,
+  removeFromListAction,
+  webhookAction,
+} from "../modules/rules";
+import { eventPropertyField, eventRuleFields, loadTraitFacts, traitJoin, traitRuleFields } from "../modules/tracking";
+
+export const WEBHOOK_JOB = "rules.webhook";
+
+/**
+ * What each module brings to rules: its fields, how to load its facts in bulk and join them for
+ * the whole base, and its actions. Modules added later register theirs here.
+ */
+export function createRuleEngine(jobs: JobQueue, log: Logger): RuleEngine {
+  const actions = new ActionRegistry();
+  actions.register(createTaskAction);
+  actions.register(setFieldAction);
+  actions.register(assignOwnerAction);
+  actions.register(addToListAction);
+  actions.register(removeFromListAction);
+  actions.register(
+    webhookAction(async (deliveryId) => {
+      // A delivery that could not be queued stays pending; the minute tick queues it again.
+      await jobs.send(WEBHOOK_JOB, { deliveryId }).catch((error: unknown) => {
+        log.warn({ err: error, deliveryId }, "webhook delivery not queued");
+      });
+    }),
+  );
+  const runtime: RulesRuntime = {
+    fields: [personRuleFields, traitRuleFields, async () => orderRuleFields(), async () => eventRuleFields()],
+    resolvers: [eventPropertyField],
+    facts: new Map([
+      ["person", { group: "person", load: loadPersonFacts }],
+      ["traits", { group: "traits", load: loadTraitFacts, join: traitJoin }],
+      ["orders", { group: "orders", load: loadOrderFacts, join: orderJoin }],
+    ]),
+    actions,
+  };
+  return new RuleEngine(runtime);
+}

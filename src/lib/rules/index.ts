@@ -1,0 +1,15 @@
+export { compileJs } from "./compile-js";
+export { compileJsTraced } from "./compile-js-traced";
+export { compileSql } from "./compile-sql";
+export type { Condition, Operator } from "./condition";
+export { conditionFields } from "./condition-fields";
+export type { ConditionIssue } from "./condition-issue";
+export { conditionText } from "./condition-text";
+export { explainTrace } from "./explain-trace";
+export type { Facts, FieldDef, FieldType } from "./field-def";
+export { FieldRegistry } from "./field-registry";
+export { LIMITS } from "./limits";
+export { OPERATORS_BY_TYPE } from "./operators-by-type";
+export type { TraceNode } from "./trace-node";
+export { validateCondition } from "./validate-condition";
+export { ZCondition } from "./z-condition";

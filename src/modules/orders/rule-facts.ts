@@ -1,0 +1,91 @@
+import { sql } from "drizzle-orm";
+import { queryRows } from "../../db/rows";
+import type { Ctx } from "../../kernel/ctx";
+import type { Facts, FieldDef } from "../../lib/rules";
+import { OPEN_ORDER_STATUSES } from "./schema";
+
+interface OrderFacts {
+  open_sek: number;
+  total_sek: number;
+  count: number;
+  last_order_at: Date | null;
+}
+
+const openStatuses = sql.join(
+  OPEN_ORDER_STATUSES.map((status) => sql`${status}`),
+  sql`, `,
+);
+const aggregates = sql`coalesce(sum(total_sek) filter (where status in (${openStatuses})), 0) as open_sek,
+  coalesce(sum(total_sek) filter (where status not in ('cancelled', 'returned')), 0) as total_sek,
+  count(*) as count, max(ordered_at) as last_order_at`;
+
+export async function loadOrderFacts(ctx: Ctx, ids: readonly string[]): Promise<Map<string, OrderFacts>> {
+  const result = new Map<string, OrderFacts>(
+    ids.map((id) => [id, { open_sek: 0, total_sek: 0, count: 0, last_order_at: null }]),
+  );
+  if (ids.length === 0) return result;
+  const rows = await queryRows<{
+    person_id: string;
+    open_sek: string;
+    total_sek: string;
+    count: string;
+    last_order_at: Date | string | null;
+  }>(
+    ctx.db,
+    sql`select person_id, ${aggregates} from orders
+        where person_id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid) group by person_id`,
+  );
+  for (const row of rows) {
+    result.set(row.person_id, {
+      open_sek: Number(row.open_sek),
+      total_sek: Number(row.total_sek),
+      count: Number(row.count),
+      last_order_at: row.last_order_at ? new Date(row.last_order_at) : null,
+    });
+  }
+  return result;
+}
+
+/** Joined onto `people p` when a rule over the whole base reads order facts. */
+export const orderJoin = async () =>
+  sql`left join (select person_id, ${aggregates} from orders where person_id is not null group by person_id) o on o.person_id = p.id`;
+
+const orders = (facts: Facts) => facts.orders as OrderFacts | null | undefined;
+
+/** Open order value, lifetime value, order count and last order date. */
+export function orderRuleFields(): FieldDef[] {
+  return [
+    {
+      key: "orders.open_sek",
+      label: "Open orders (kr)",
+      type: "kronor",
+      group: "orders",
+      js: (facts) => orders(facts)?.open_sek ?? 0,
+      sql: () => sql`coalesce(o.open_sek, 0)`,
+    },
+    {
+      key: "orders.total_sek",
+      label: "Ordered in all (kr)",
+      type: "kronor",
+      group: "orders",
+      js: (facts) => orders(facts)?.total_sek ?? 0,
+      sql: () => sql`coalesce(o.total_sek, 0)`,
+    },
+    {
+      key: "orders.count",
+      label: "Number of orders",
+      type: "number",
+      group: "orders",
+      js: (facts) => orders(facts)?.count ?? 0,
+      sql: () => sql`coalesce(o.count, 0)`,
+    },
+    {
+      key: "orders.last_order_at",
+      label: "Last order",
+      type: "timestamp",
+      group: "orders",
+      js: (facts) => orders(facts)?.last_order_at ?? null,
+      sql: () => sql`o.last_order_at`,
+    },
+  ];
+}

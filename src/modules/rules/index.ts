@@ -1,0 +1,20 @@
+export { ActionRegistry, type RuleAction, type TActionContext } from "./actions";
+export { saveRule, toRuleView } from "./define-rule";
+export { type CompiledRule, RuleEngine, ruleChain, type TDecision, type TRuleEvent } from "./engine";
+export { addToListAction, listMembersOf, removeFromListAction } from "./list-actions";
+export { nextInRotation } from "./next-in-rotation";
+export {
+  dryRunCondition,
+  getRule,
+  listFirings,
+  listRules,
+  listRuleVersions,
+  type TRuleSummary,
+  ZListFiringsInput,
+} from "./read-rules";
+export { assertRuleValid, type TRuleInput, ZRuleInput } from "./rule-input";
+export { type TRule, ZRule, ZRuleAction } from "./rule-view";
+export { runScheduledRules, type TTickResult } from "./run-scheduled-rules";
+export type { FactSource, FieldProvider, FieldResolver, RulesRuntime } from "./runtime";
+export { type TTrigger, triggerKey, ZTrigger } from "./triggers";
+export { deliverWebhook, signWebhook, webhookAction } from "./webhook-action";
