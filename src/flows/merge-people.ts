@@ -8,6 +8,7 @@ import {
   getMatchSettings,
   markMergeUndone,
   recordMerge,
+  reopenAsDistinct,
   type TMerge,
 } from "../modules/quality";
 import {
@@ -77,6 +78,7 @@ export async function unmergePeople(
     await returnOrders(tx, snapshot.orders, merge.survivorId, merge.mergedId);
     await returnTracking(tx, snapshot.tracking, merge.survivorId, merge.mergedId);
     await markMergeUndone(tx, mergeId);
+    if (merge.candidateId) await reopenAsDistinct(tx, merge.candidateId);
     return { survivorId: merge.survivorId, restoredId: merge.mergedId, restoredFields };
   });
 }

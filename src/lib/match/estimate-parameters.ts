@@ -20,7 +20,8 @@ export interface EstimateOptions {
  *   are different people);
  * - m, how often one person's records agree, by expectation-maximisation over the pairs that
  *   share a block, where the duplicates are;
- * - the prior from the number of duplicate pairs that finds, over all possible pairs.
+ * - the prior from the number of duplicate pairs that finds, over all possible pairs;
+ * - `sameAddressU`, how people living together agree, from the same fit over pairs at one address.
  * Levels that too few random pairs of different people reached keep the starting model's u
  * unless the sample bounds it lower.
  * Thresholds, labels and term-frequency settings are kept. Returns a new model.
@@ -57,9 +58,11 @@ export function estimateParameters(records: MatchRecord[], model: MatchModel, op
       (sum, level, l) => sum + (level && !level.isNull ? (counts[l] as number) : 0),
       0,
     );
+    const household = fitted.sameAddressU[f];
     field.comparator.levels.forEach((id, l) => {
       const level = target.levels.find((candidate) => candidate.id === id);
       if (!level || level.isNull) return;
+      if (household && target.sameAddressU) target.sameAddressU[id] = Math.max(household[l] as number, 1e-6);
       const m = Math.max((fitted.m[f] as Float64Array)[l] as number, 1e-4);
       level.m = m;
       if (nonNull === 0) return;

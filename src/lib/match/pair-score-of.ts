@@ -28,7 +28,7 @@ export function pairScoreOf(
     fields.push({
       field: field.comparator.field,
       level: field.comparator.levels[level] as string,
-      label: asHousehold ? `${label}, weighed as at one address` : label,
+      label: asHousehold ? `${label} (weighed as within one household)` : label,
       valueA: displayOf(field, a),
       valueB: displayOf(field, b),
       weight: fieldWeightBits,

@@ -3,6 +3,8 @@ import type { CompiledModel } from "./compile-model";
 export interface FittedParameters {
   /** Per field, per comparator level: the share of matching pairs at that level, null levels excluded. */
   m: Float64Array[];
+  /** Per field with `sameAddressU`: u among different people at one address, else null. */
+  sameAddressU: (Float64Array | null)[];
   /** The expected number of matching pairs among those counted. */
   expectedMatches: number;
   iterations: number;
@@ -12,7 +14,10 @@ export interface FittedParameters {
  * Expectation-maximisation for a two-class mixture over comparison patterns (each a vector of
  * levels, with how many pairs had it): matches with m, non-matches with their own u, levels
  * independent within a class. Starts from the model's m and u. Null levels (a value missing)
- * count in neither class. Stops when no parameter moves by more than 1e-6.
+ * count in neither class. For two records at one address, the non-matches are people living
+ * together, with their own u (`sameAddressU`, fitted here too, the model's values counting as 50
+ * pairs of prior evidence): without that, a father and a son of one name look like one person
+ * with a mistyped birth date, and m learns the mistake. Stops when no m moves by more than 1e-6.
  */
 export function runExpectationMaximisation(
   compiled: CompiledModel,
@@ -46,22 +51,36 @@ export function runExpectationMaximisation(
       isNull[f] as boolean[],
     ),
   );
+  let household = fields.map((field, f) =>
+    field.model.sameAddressU
+      ? normalised(
+          field.comparator.levels.map((id) => field.model.sameAddressU?.[id] ?? 0),
+          isNull[f] as boolean[],
+        )
+      : null,
+  );
+  const address = compiled.address;
   let lambda = 0.1;
   let expectedMatches = 0;
   let iteration = 0;
   for (; iteration < maxIterations; iteration++) {
     const mNext = fields.map((field) => new Float64Array(field.comparator.levels.length));
     const uNext = fields.map((field) => new Float64Array(field.comparator.levels.length));
+    const householdNext = household.map((prior) =>
+      prior ? prior.map((share) => share * HOUSEHOLD_PRIOR_PAIRS) : null,
+    );
     let matches = 0;
     let total = 0;
     for (let q = 0; q < patternCount; q++) {
       let logMatch = Math.log(lambda);
       let logNonMatch = Math.log(1 - lambda);
+      const together = address !== null && levels[q * fieldCount + address.field] === address.sameLevel;
       for (let f = 0; f < fieldCount; f++) {
         const level = levels[q * fieldCount + f] as number;
         if ((isNull[f] as boolean[])[level]) continue;
+        const nonMatch = together ? (household[f] ?? (u[f] as Float64Array)) : (u[f] as Float64Array);
         logMatch += Math.log(Math.max((m[f] as Float64Array)[level] as number, 1e-12));
-        logNonMatch += Math.log(Math.max((u[f] as Float64Array)[level] as number, 1e-12));
+        logNonMatch += Math.log(Math.max(nonMatch[level] as number, 1e-12));
       }
       const posterior = 1 / (1 + Math.exp(logNonMatch - logMatch));
       const count = counts[q] as number;
@@ -72,6 +91,11 @@ export function runExpectationMaximisation(
         const fieldM = mNext[f] as Float64Array;
         const fieldU = uNext[f] as Float64Array;
         fieldM[level] = (fieldM[level] as number) + count * posterior;
+        const fieldHousehold = householdNext[f];
+        if (together && fieldHousehold) {
+          fieldHousehold[level] = (fieldHousehold[level] as number) + count * (1 - posterior);
+          continue;
+        }
         fieldU[level] = (fieldU[level] as number) + count * (1 - posterior);
       }
     }
@@ -87,6 +111,7 @@ export function runExpectationMaximisation(
       m[f] = fittedM;
       u[f] = fittedU;
     }
+    household = householdNext.map((next, f) => (next ? normalised(next, isNull[f] as boolean[]) : null));
     lambda = Math.min(Math.max(matches / Math.max(total, 1), 1e-9), 1 - 1e-9);
     expectedMatches = matches;
     if (change < 1e-6) {
@@ -94,8 +119,10 @@ export function runExpectationMaximisation(
       break;
     }
   }
-  return { m, expectedMatches, iterations: iteration };
+  return { m, sameAddressU: household, expectedMatches, iterations: iteration };
 }
+
+const HOUSEHOLD_PRIOR_PAIRS = 50;
 
 /** Shares over the non-null levels, with a small pseudo-count so no level is ever exactly 0. */
 function normalised(values: ArrayLike<number>, isNull: readonly boolean[], pseudoCount = 0): Float64Array {

@@ -3,7 +3,7 @@ import { parseDay } from "./parse-day";
 import { parseTimestamp } from "./parse-timestamp";
 
 // PostgreSQL text cannot hold NUL or lone surrogates, so such a constant could never agree.
-const UNSTORABLE = /\u0000|\p{Cs}/u;
+const LONE_SURROGATE = /\p{Cs}/u;
 
 /**
  * Why a constant does not fit the field, or null when it does. `choices` is false for
@@ -17,7 +17,8 @@ export function checkConstant(def: FieldDef, value: unknown, choices: boolean): 
     case "text":
     case "choice": {
       if (typeof value !== "string") return "Needs text";
-      if (UNSTORABLE.test(value)) return "Text cannot contain NUL or unpaired surrogate characters";
+      if (value.includes("\u0000") || LONE_SURROGATE.test(value))
+        return "Text cannot contain NUL or unpaired surrogate characters";
       if (choices && def.type === "choice" && def.choices && !def.choices.includes(value)) {
         return `"${value}" is not one of: ${def.choices.join(", ")}`;
       }

@@ -7,7 +7,10 @@ const now = new Date("2026-10-05T08:00:00Z");
 
 describe("compileJsTraced", () => {
   it("evaluates every part, also after the outcome is decided", () => {
-    const trace = compileJsTraced(SALES_LETTER, registry)({
+    const trace = compileJsTraced(
+      SALES_LETTER,
+      registry,
+    )({
       now,
       traits: { complaint_calls_90d: 1, page_views_30d: 7 },
       orders: { open_sek: "12000.50" },
@@ -34,7 +37,15 @@ describe("compileJsTraced", () => {
           seen: 7,
           expected: 5,
         },
-        { kind: "compare", result: true, field: "orders.open_sek", label: "Open orders", op: "gt", seen: 12000.5, expected: 10000 },
+        {
+          kind: "compare",
+          result: true,
+          field: "orders.open_sek",
+          label: "Open orders",
+          op: "gt",
+          seen: 12000.5,
+          expected: 10000,
+        },
       ],
     });
   });
@@ -51,7 +62,11 @@ describe("compileJsTraced", () => {
       registry,
     )({ now, person: { birth_date: new Date("1985-06-01T00:00:00Z"), last_seen_at: "2026-10-05 10:00:00+02" } });
     expect(trace.result).toBe(true);
-    expect(trace.children?.[0]).toMatchObject({ kind: "not", result: false, children: [{ seen: "1985-06-01", result: true }] });
+    expect(trace.children?.[0]).toMatchObject({
+      kind: "not",
+      result: false,
+      children: [{ seen: "1985-06-01", result: true }],
+    });
     expect(trace.children?.[1]).toMatchObject({ seen: "2026-10-05T08:00:00.000Z", result: true });
     expect(trace.children?.[2]).toMatchObject({ seen: null, result: false });
     expect(trace.children?.[2]).not.toHaveProperty("expected");

@@ -47,7 +47,9 @@ describe("compileJs", () => {
   });
 
   it("refuses an invalid condition with the validation messages", () => {
-    expect(() => compileJs({ field: "traits.nope", op: "gt", value: 1 }, registry)).toThrow(/field: Unknown field "traits.nope"/);
+    expect(() => compileJs({ field: "traits.nope", op: "gt", value: 1 }, registry)).toThrow(
+      /field: Unknown field "traits.nope"/,
+    );
     expect(() => compileJs({ all: [] }, registry)).toThrow(/all: "all" needs at least one condition/);
   });
 

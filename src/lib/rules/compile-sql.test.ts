@@ -44,11 +44,12 @@ describe("compileSql", () => {
   });
 
   it("binds time windows computed from now, and normalises timestamp constants to UTC", () => {
-    expect(query({ field: "person.last_seen_at", op: "within_last", value: { amount: 2, unit: "hours" } }).params).toEqual([
-      "2026-10-05T06:00:00.000Z",
-      "2026-10-05T08:00:00.000Z",
-    ]);
-    expect(query({ field: "person.birth_date", op: "more_than_ago", value: { amount: 3, unit: "days" } })).toMatchObject({
+    expect(
+      query({ field: "person.last_seen_at", op: "within_last", value: { amount: 2, unit: "hours" } }).params,
+    ).toEqual(["2026-10-05T06:00:00.000Z", "2026-10-05T08:00:00.000Z"]);
+    expect(
+      query({ field: "person.birth_date", op: "more_than_ago", value: { amount: 3, unit: "days" } }),
+    ).toMatchObject({
       sql: "coalesce((person.birth_date) < $1::date, false)",
       params: ["2026-10-02"],
     });
@@ -66,7 +67,9 @@ describe("compileSql", () => {
 
   it("refuses fields that exist only per event, naming them", () => {
     const condition: Condition = { any: [{ field: "event.country", op: "eq", value: "SE" }, SALES_LETTER] };
-    expect(() => compileSql(condition, registry, now)).toThrow("Cannot evaluate over the whole base: event.country exist only per event");
+    expect(() => compileSql(condition, registry, now)).toThrow(
+      "Cannot evaluate over the whole base: event.country exist only per event",
+    );
   });
 
   it("refuses an invalid condition or now", () => {

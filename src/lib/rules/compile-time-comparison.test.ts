@@ -70,11 +70,19 @@ describe("timestamp comparisons", () => {
   });
 
   it("measures within_last and more_than_ago back from facts.now, in fixed lengths", () => {
-    const lastHour = { field: "person.last_seen_at", op: "within_last", value: { amount: 60, unit: "minutes" } } as const;
+    const lastHour = {
+      field: "person.last_seen_at",
+      op: "within_last",
+      value: { amount: 60, unit: "minutes" },
+    } as const;
     expect(holds(lastHour, seen("2026-10-05T07:00:00Z"))).toBe(true);
     expect(holds(lastHour, seen("2026-10-05T06:59:59.999Z"))).toBe(false);
     expect(holds(lastHour, seen("2026-10-05T08:00:00.001Z"))).toBe(false);
-    const threeDays = { field: "person.last_seen_at", op: "more_than_ago", value: { amount: 3, unit: "days" } } as const;
+    const threeDays = {
+      field: "person.last_seen_at",
+      op: "more_than_ago",
+      value: { amount: 3, unit: "days" },
+    } as const;
     expect(holds(threeDays, seen("2026-10-02T07:59:59.999Z"))).toBe(true);
     expect(holds(threeDays, seen("2026-10-02T08:00:00Z"))).toBe(false);
     // A day is 24 hours even across the autumn change in Stockholm.

@@ -4,7 +4,11 @@ import { conditionFields } from "./condition-fields";
 
 describe("conditionFields", () => {
   it("lists each field once, in order, from every depth", () => {
-    expect(conditionFields(SALES_LETTER)).toEqual(["traits.complaint_calls_90d", "traits.page_views_30d", "orders.open_sek"]);
+    expect(conditionFields(SALES_LETTER)).toEqual([
+      "traits.complaint_calls_90d",
+      "traits.page_views_30d",
+      "orders.open_sek",
+    ]);
     expect(
       conditionFields({
         any: [

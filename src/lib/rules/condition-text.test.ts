@@ -21,7 +21,9 @@ describe("conditionText", () => {
       "(complaint_calls_90d > 3 or page_views_30d < 5) and page_views_30d < 1",
     );
     expect(text({ not: calls("gt", 3) })).toBe("not complaint_calls_90d > 3");
-    expect(text({ not: { all: [calls("gt", 3), views(5)] } })).toBe("not (complaint_calls_90d > 3 and page_views_30d < 5)");
+    expect(text({ not: { all: [calls("gt", 3), views(5)] } })).toBe(
+      "not (complaint_calls_90d > 3 and page_views_30d < 5)",
+    );
     expect(text({ all: [{ all: [calls("gt", 3)] }, { not: { not: views(5) } }] })).toBe(
       "complaint_calls_90d > 3 and not not page_views_30d < 5",
     );
@@ -32,7 +34,10 @@ describe("conditionText", () => {
       [{ field: "orders.open_sek", op: "gte", value: 10_000.5 }, "open_sek ≥ 10000.5"],
       [{ field: "orders.open_sek", op: "neq", value: 0 }, "open_sek ≠ 0"],
       [{ field: "orders.open_sek", op: "between", value: [1, 5] }, "open_sek between 1 and 5"],
-      [{ field: "person.lifecycle_stage", op: "in", value: ["lead", "customer"] }, "lifecycle_stage in (lead, customer)"],
+      [
+        { field: "person.lifecycle_stage", op: "in", value: ["lead", "customer"] },
+        "lifecycle_stage in (lead, customer)",
+      ],
       [{ field: "person.lifecycle_stage", op: "not_in", value: ["lead"] }, "lifecycle_stage not in (lead)"],
       [{ field: "person.given_name", op: "eq", value: "Åsa" }, "given_name = Åsa"],
       [{ field: "person.given_name", op: "eq", value: "Anna Karin" }, 'given_name = "Anna Karin"'],

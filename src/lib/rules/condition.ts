@@ -1,21 +1,24 @@
-export type Operator =
-  | "eq"
-  | "neq"
-  | "gt"
-  | "gte"
-  | "lt"
-  | "lte"
-  | "between"
-  | "in"
-  | "not_in"
-  | "contains"
-  | "starts_with"
-  | "is_set"
-  | "is_not_set"
-  | "within_last"
-  | "more_than_ago"
-  | "before"
-  | "after";
+export const OPERATORS = [
+  "eq",
+  "neq",
+  "gt",
+  "gte",
+  "lt",
+  "lte",
+  "between",
+  "in",
+  "not_in",
+  "contains",
+  "starts_with",
+  "is_set",
+  "is_not_set",
+  "within_last",
+  "more_than_ago",
+  "before",
+  "after",
+] as const;
+
+export type Operator = (typeof OPERATORS)[number];
 
 export interface Comparison {
   field: string;
@@ -37,23 +40,3 @@ export interface RelativeSpan {
   amount: number;
   unit: RelativeUnit;
 }
-
-export const OPERATORS: readonly Operator[] = [
-  "eq",
-  "neq",
-  "gt",
-  "gte",
-  "lt",
-  "lte",
-  "between",
-  "in",
-  "not_in",
-  "contains",
-  "starts_with",
-  "is_set",
-  "is_not_set",
-  "within_last",
-  "more_than_ago",
-  "before",
-  "after",
-];

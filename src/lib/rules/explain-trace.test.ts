@@ -64,7 +64,13 @@ describe("explainTrace", () => {
   });
 
   it("explains a trace read back from JSON, where missing values have no key", () => {
-    const trace = { kind: "compare" as const, result: false, field: "orders.open_sek", op: "gt" as const, expected: 10 };
+    const trace = {
+      kind: "compare" as const,
+      result: false,
+      field: "orders.open_sek",
+      op: "gt" as const,
+      expected: 10,
+    };
     expect(explainTrace(trace)).toEqual(["✗ open_sek has no value, needs more than 10"]);
   });
 });

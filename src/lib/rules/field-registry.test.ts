@@ -15,11 +15,15 @@ describe("FieldRegistry", () => {
   it("refuses a second field with the same key, which would change existing rules' meaning", () => {
     const registry = new FieldRegistry();
     registry.register(columnField("traits.page_views_30d", "Page views", "number"));
-    expect(() => registry.register(columnField("traits.page_views_30d", "Other", "text"))).toThrow(/already registered/);
+    expect(() => registry.register(columnField("traits.page_views_30d", "Other", "text"))).toThrow(
+      /already registered/,
+    );
   });
 
   it("refuses a choice field without choices", () => {
     const registry = new FieldRegistry();
-    expect(() => registry.register(columnField("person.stage", "Stage", "choice", { choices: [] }))).toThrow(/no choices/);
+    expect(() => registry.register(columnField("person.stage", "Stage", "choice", { choices: [] }))).toThrow(
+      /no choices/,
+    );
   });
 });

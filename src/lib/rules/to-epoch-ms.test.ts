@@ -13,6 +13,7 @@ describe("toEpochMs", () => {
   });
 
   it("reads anything else as no value", () => {
-    for (const value of [null, undefined, at, "yesterday", new Date(Number.NaN), {}]) expect(toEpochMs(value)).toBeNull();
+    for (const value of [null, undefined, at, "yesterday", new Date(Number.NaN), {}])
+      expect(toEpochMs(value)).toBeNull();
   });
 });

@@ -67,9 +67,13 @@ describe("validateCondition", () => {
     expect(value("person.last_seen_at", "after", "2026-10-05T08:00:00")).toEqual(["value invalid_value"]);
     expect(value("person.last_seen_at", "after", "2026-10-05T24:00:00Z")).toEqual(["value invalid_value"]);
     expect(value("person.last_seen_at", "after", "2026-10-05T08:00:00.123+02:00")).toEqual([]);
-    expect(value("person.last_seen_at", "within_last", { amount: 2, unit: "weeks" })).toEqual(["value.unit invalid_value"]);
+    expect(value("person.last_seen_at", "within_last", { amount: 2, unit: "weeks" })).toEqual([
+      "value.unit invalid_value",
+    ]);
     expect(value("person.last_seen_at", "within_last", { amount: 1.5, unit: "days" })).toEqual(["value invalid_value"]);
-    expect(value("person.birth_date", "within_last", { amount: 2, unit: "hours" })).toEqual(["value.unit invalid_value"]);
+    expect(value("person.birth_date", "within_last", { amount: 2, unit: "hours" })).toEqual([
+      "value.unit invalid_value",
+    ]);
   });
 
   it("explains why a value does not fit", () => {

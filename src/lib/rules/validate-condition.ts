@@ -41,7 +41,10 @@ export function validateCondition(condition: unknown, registry: FieldRegistry): 
       return;
     }
     const inner = node[group];
-    if (group === "not") return visit(inner, pathOf(path, "not"), depth + 1);
+    if (group === "not") {
+      visit(inner, pathOf(path, "not"), depth + 1);
+      return;
+    }
     if (!Array.isArray(inner)) {
       issues.push({
         field: pathOf(path, group),
@@ -58,9 +61,9 @@ export function validateCondition(condition: unknown, registry: FieldRegistry): 
       });
       return;
     }
-    inner.forEach((child, index) => {
-      visit(child, pathOf(pathOf(path, group), index), depth + 1);
-    });
+    for (let index = 0; index < inner.length && nodes <= LIMITS.maxNodes; index++) {
+      visit(inner[index], pathOf(pathOf(path, group), index), depth + 1);
+    }
   };
 
   visit(condition, "", 1);

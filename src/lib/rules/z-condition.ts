@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { type Condition, OPERATORS, type Operator } from "./condition";
+import { type Condition, OPERATORS } from "./condition";
 
-export const ZOperator = z.enum(OPERATORS as [Operator, ...Operator[]]);
+export const ZOperator = z.enum(OPERATORS);
 
 /**
  * The shape of a condition only: which fields exist and which values fit them is

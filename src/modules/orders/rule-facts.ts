@@ -47,8 +47,8 @@ export async function loadOrderFacts(ctx: Ctx, ids: readonly string[]): Promise<
 }
 
 /** Joined onto `people p` when a rule over the whole base reads order facts. */
-export const orderJoin = async () =>
-  sql`left join (select person_id, ${aggregates} from orders where person_id is not null group by person_id) o on o.person_id = p.id`;
+export const orderJoin = async (_ctx: unknown, _now: Date, _keys: readonly string[], required = false) =>
+  sql`${required ? sql`join` : sql`left join`} (select person_id, ${aggregates} from orders where person_id is not null group by person_id) o on o.person_id = p.id`;
 
 const orders = (facts: Facts) => facts.orders as OrderFacts | null | undefined;
 

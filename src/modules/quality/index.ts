@@ -3,6 +3,7 @@ export {
   getMatchCandidate,
   listMatchCandidates,
   recordMatchCandidate,
+  reopenAsDistinct,
   type TMatchCandidate,
   ZListMatchCandidatesInput,
   ZMatchCandidate,

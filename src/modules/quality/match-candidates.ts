@@ -35,6 +35,11 @@ export async function recordMatchCandidate(
   status: "open" | "merged" = "open",
 ): Promise<TMatchCandidate | null> {
   const [personA, personB] = ordered(score.a, score.b);
+  // Stored in id order, the comparison's values must follow, or "A" would show B's value.
+  const fields =
+    personA === score.a
+      ? score.fields
+      : score.fields.map((field) => ({ ...field, valueA: field.valueB, valueB: field.valueA }));
   return withTransaction(ctx, async (tx) => {
     const [existing] = await tx.db
       .select()
@@ -45,7 +50,7 @@ export async function recordMatchCandidate(
       probability: score.probability,
       weight: score.weight,
       outcome: score.outcome,
-      comparison: score.fields as unknown[],
+      comparison: fields as unknown[],
       status,
       detectedAt: tx.clock.now(),
       ...(status === "merged" ? { decidedAt: tx.clock.now() } : {}),
@@ -99,6 +104,14 @@ export async function getMatchCandidate(ctx: Ctx, id: string): Promise<TMatchCan
   const [row] = await ctx.db.select().from(matchCandidates).where(eq(matchCandidates.id, id));
   if (!row) throw notFound("match candidate", id);
   return row;
+}
+
+/** After an unmerge the pair is known to be two people: the matcher must not merge it again. */
+export async function reopenAsDistinct(ctx: Ctx, id: string): Promise<void> {
+  await ctx.db
+    .update(matchCandidates)
+    .set({ status: "distinct", decidedAt: ctx.clock.now(), decidedBy: actingUserId(ctx.actor) })
+    .where(eq(matchCandidates.id, id));
 }
 
 /** A person looked at the pair: `distinct` (never suggest again) or `merged` (done by the merge flow). */

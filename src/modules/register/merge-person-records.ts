@@ -83,6 +83,8 @@ export interface TRegisterMergeSnapshot {
   };
   /** Moved e-mails and phones that were primary and gave way to the survivor's. */
   demotedPrimaries: string[];
+  /** Moved current addresses closed because the survivor has the same one. */
+  closedAddresses?: string[];
 }
 
 function completeness(row: PersonRow, field: TMergeField): number {
@@ -101,6 +103,19 @@ export function survivingSide(
     FIELD_COLUMNS[field].every((column) => row[column] === null || row[column] === "");
   if (emptyOf(merged)) return "survivor";
   if (emptyOf(survivor)) return "merged";
+  if (field === "name" || field === "surname") {
+    // "Wikstrom" and "Wikström" are one name written two ways: the one with the letters wins.
+    const text = (row: PersonRow) => (field === "name" ? row.givenNames : row.surname);
+    const marks = (value: string) => value.normalize("NFD").replace(/[^\u0300-\u036f]/g, "").length;
+    const plain = (value: string) =>
+      value
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .toLowerCase();
+    if (plain(text(survivor)) === plain(text(merged)) && marks(text(survivor)) !== marks(text(merged))) {
+      return marks(text(merged)) > marks(text(survivor)) ? "merged" : "survivor";
+    }
+  }
   const lineageOf = (row: PersonRow): TLineage | undefined => row.lineage[LINEAGE_KEY[field]];
   const rule = survivorship.rules[field] ?? "most_recent";
   if (rule === "source_trust") {
@@ -184,6 +199,28 @@ export async function mergePersonRecords(
     const movedEmails = await move(emails);
     const movedPhones = await move(phones);
     const movedAddresses = await move(addresses);
+    // The same current address on both records is one address: the merged record's copy is
+    // closed (its history stays), so the survivor does not live at Kungsgatan 4 twice.
+    const closed = await tx.db.execute(
+      sql`update addresses a set valid_to = ${tx.clock.now().toISOString()}::timestamptz
+          where a.person_id = ${survivorId} and a.valid_to is null and a.id in (${sql.join(
+            (movedAddresses.length ? movedAddresses : ["00000000-0000-0000-0000-000000000000"]).map(
+              (id) => sql`${id}::uuid`,
+            ),
+            sql`, `,
+          )})
+          and exists (select 1 from addresses s where s.person_id = ${survivorId} and s.valid_to is null
+            and s.id <> a.id and lower(coalesce(s.street, '')) = lower(coalesce(a.street, ''))
+            and replace(coalesce(s.postal_code, ''), ' ', '') = replace(coalesce(a.postal_code, ''), ' ', '')
+            and not (s.id in (${sql.join(
+              (movedAddresses.length ? movedAddresses : ["00000000-0000-0000-0000-000000000000"]).map(
+                (id) => sql`${id}::uuid`,
+              ),
+              sql`, `,
+            )})))
+          returning a.id`,
+    );
+    const closedAddresses = (closed as unknown as { rows: Array<{ id: string }> }).rows.map((row) => row.id);
     const movedConsents = await move(consents);
     const movedRoles = await move(roles);
     // A preference per topic: the survivor's own wins, the merged record's others join it.
@@ -247,6 +284,7 @@ export async function mergePersonRecords(
         externalIds: movedExternal,
       },
       demotedPrimaries: demoted,
+      closedAddresses,
     };
     await recordAudit(tx, {
       action: "person.merge",

@@ -77,6 +77,9 @@ export async function unmergePersonRecords(
     await back(emails, snapshot.moved.emails);
     await back(phones, snapshot.moved.phones);
     await back(addresses, snapshot.moved.addresses);
+    if (snapshot.closedAddresses?.length) {
+      await tx.db.update(addresses).set({ validTo: null }).where(inArray(addresses.id, snapshot.closedAddresses));
+    }
     await back(consents, snapshot.moved.consents);
     await back(roles, snapshot.moved.roles);
     if (snapshot.moved.channelPreferences.length) {

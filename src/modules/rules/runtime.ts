@@ -10,8 +10,11 @@ import type { ActionRegistry } from "./actions";
 export interface FactSource {
   group: string;
   load(ctx: Ctx, personIds: readonly string[]): Promise<Map<string, unknown>>;
-  /** A join onto `people p` that provides the columns the group's fields read; none if they read `p` itself. */
-  join?(ctx: Ctx, now: Date, fieldKeys: readonly string[]): Promise<SQL>;
+  /**
+   * A join onto `people p` that provides the columns the group's fields read; none if they read
+   * `p` itself. `required`: nobody without rows in the group can match, so an inner join will do.
+   */
+  join?(ctx: Ctx, now: Date, fieldKeys: readonly string[], required: boolean): Promise<SQL>;
 }
 
 /** Modules offer their rule fields; some are dynamic (one per computed trait, per custom attribute). */

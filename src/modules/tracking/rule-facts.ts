@@ -65,7 +65,7 @@ export async function loadTraitFacts(
 }
 
 /** The join that gives `people p` one column per used trait, for evaluating a rule over the whole base. */
-export async function traitJoin(ctx: Ctx, now: Date, fieldKeys: readonly string[]): Promise<SQL> {
+export async function traitJoin(ctx: Ctx, now: Date, fieldKeys: readonly string[], required = false): Promise<SQL> {
   const traits = await listComputedTraits(ctx);
   {
     const used = traits.filter((trait) => fieldKeys.includes(`trait.${trait.key}`));
@@ -74,7 +74,7 @@ export async function traitJoin(ctx: Ctx, now: Date, fieldKeys: readonly string[
       used.map((trait) => sql`${aggregateSql(trait, now)} as ${traitColumn(trait.key)}`),
       sql`, `,
     );
-    return sql`left join (select subject, ${columns} from computed_trait_buckets
+    return sql`${required ? sql`join` : sql`left join`} (select subject, ${columns} from computed_trait_buckets
         where trait_id in (${sql.join(
           used.map((trait) => sql`${trait.id}::uuid`),
           sql`, `,

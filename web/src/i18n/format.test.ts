@@ -9,6 +9,8 @@ import {
   formatLanguage,
   formatLongDate,
   formatNumber,
+  formatPercent,
+  formatSigned,
 } from "./format";
 
 const NBSP = "\u00a0";
@@ -28,6 +30,21 @@ describe("Swedish formats", () => {
 
   it("groups digits with no-break spaces and uses a decimal comma", () => {
     expect(formatNumber(1234567.5, "sv")).toBe(`1${NBSP}234${NBSP}567,5`);
+  });
+
+  it("writes a share as per cent with a space before the sign, never rounding a near-certainty up to 100", () => {
+    expect(formatPercent(0.98016, "sv")).toBe(`98${NBSP}%`);
+    expect(formatPercent(0.9994, "sv", 1)).toBe(`99,9${NBSP}%`);
+    expect(formatPercent(0.99996, "sv", 1)).toBe(`>${NBSP}99,9${NBSP}%`);
+    expect(formatPercent(1, "sv")).toBe(`100${NBSP}%`);
+    expect(formatPercent(0.000001, "sv")).toBe(`<${NBSP}1${NBSP}%`);
+  });
+
+  it("writes a weight with its sign and a decimal comma", () => {
+    expect(formatSigned(5.626, "sv")).toBe("+5,6");
+    expect(formatSigned(-1.32, "sv")).toBe("\u22121,3");
+    expect(formatSigned(0, "sv")).toBe("0,0");
+    expect(formatSigned(-0.01, "sv")).toBe("0,0");
   });
 
   it("writes kronor after the amount, with öre only when there are any", () => {

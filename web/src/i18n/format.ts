@@ -36,6 +36,30 @@ export function formatNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(LANGUAGE_TAGS[locale]).format(value);
 }
 
+/**
+ * A share as a percentage, sv: 98 %, 99,9 %, en: 98%. A share just short of the whole never
+ * reads as 100 %: 0.99996 is "> 99,9 %", since "100 %" would claim certainty; nor a sliver as 0 %.
+ */
+export function formatPercent(share: number, locale: Locale, fractionDigits = 0): string {
+  const format = (value: number) =>
+    new Intl.NumberFormat(LANGUAGE_TAGS[locale], { style: "percent", maximumFractionDigits: fractionDigits }).format(
+      value,
+    );
+  const step = 10 ** -(fractionDigits + 2);
+  if (share < 1 && share > 1 - step / 2) return `>\u00a0${format(1 - step)}`;
+  if (share > 0 && share < step / 2) return `<\u00a0${format(step)}`;
+  return format(share);
+}
+
+/** A number with its sign, sv: +5,6, −1,3 and 0,0; for weights that count for or against. */
+export function formatSigned(value: number, locale: Locale, fractionDigits = 1): string {
+  return new Intl.NumberFormat(LANGUAGE_TAGS[locale], {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+    signDisplay: "exceptZero",
+  }).format(value);
+}
+
 /** sv: 12 345 kr, en: SEK 12,345; öre are shown only when there are any. */
 export function formatKronor(amount: number, locale: Locale): string {
   const fractionDigits = Number.isInteger(amount) ? 0 : 2;

@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { getRouteApi } from "@tanstack/react-router";
+import { PeopleTabs } from "../duplicates/people-tabs";
 import { useI18n } from "../i18n/use-i18n";
 import { DownloadIcon, PlusIcon } from "../ui/icons";
 import { CreatePersonDrawer } from "./create-person-drawer";
@@ -35,6 +36,7 @@ export function PeoplePage() {
           </Button>
         </Group>
       </Group>
+      <PeopleTabs current="/people" />
       <PeopleFilters search={search} onChange={changeSearch} />
       <PeopleTable search={search} />
       <CreatePersonDrawer opened={creating} onClose={creator.close} />

@@ -1,6 +1,8 @@
 import { Grid, Stack } from "@mantine/core";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
+import { MergedNotice } from "../duplicates/merged-notice";
+import { PersonMergesCard } from "../duplicates/person-merges-card";
 import { useI18n } from "../i18n/use-i18n";
 import { AddressCard } from "../register/address-card";
 import { ContactPointsCard } from "../register/contact-points-card";
@@ -24,6 +26,7 @@ export function PersonPage() {
   return (
     <Stack gap="lg" maw={1360}>
       <BackLink to="/people" label={t.person.back} />
+      {person.mergedInto && <MergedNotice survivorId={person.mergedInto} />}
       <PersonHeader person={person} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 4 }}>
@@ -31,6 +34,8 @@ export function PersonPage() {
             <ContactPointsCard ownerPath={ownerPath} emails={person.emails} phones={person.phones} removable />
             <AddressCard ownerPath={ownerPath} addresses={person.addresses} />
             <RolesCard roles={person.roles} />
+            {/* Keyed, so a check's result or an undo notice never carries over to the next person opened. */}
+            <PersonMergesCard key={person.id} person={person} />
             <BehaviourCard personId={person.id} />
             <ConsentsCard person={person} />
             <CustomAttributesCard person={person} />

@@ -120,6 +120,8 @@ export interface Person {
   createdAt: string;
   updatedAt: string;
   erasedAt: string | null;
+  /** Set on a record merged into another: the survivor to go to instead. */
+  mergedInto: string | null;
 }
 
 export interface OrganizationSummary {

@@ -3,7 +3,13 @@ import { Link } from "@tanstack/react-router";
 import { BackIcon } from "./icons";
 
 /** The way back from a record to its list. */
-export function BackLink({ to, label }: { to: "/people" | "/organizations" | "/events/sources"; label: string }) {
+export function BackLink({
+  to,
+  label,
+}: {
+  to: "/people" | "/people/duplicates" | "/organizations" | "/events/sources";
+  label: string;
+}) {
   return (
     <Anchor size="sm" c="dimmed" renderRoot={(props) => <Link to={to} {...props} />} w="fit-content">
       <Group gap={4} wrap="nowrap">
