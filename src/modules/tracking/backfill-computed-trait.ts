@@ -4,6 +4,7 @@ import { type Ctx, withTransaction } from "../../kernel/ctx";
 import { notFound } from "../../kernel/errors";
 import { authorize } from "../../kernel/permissions";
 import { computedTraits } from "./schema";
+import { upsertBuckets } from "./trait-buckets";
 import { type TTraitDefinition, traitDeltas } from "./trait-deltas";
 
 const PAGE = 5_000;
@@ -48,13 +49,7 @@ export async function backfillComputedTrait(ctx: Ctx, traitId: string): Promise<
         [definition],
         rows.map((row) => ({ ...row, occurredAt: new Date(row.occurred_at) })),
       );
-      for (const delta of deltas) {
-        await tx.db.execute(sql`insert into computed_trait_buckets (trait_id, subject, day, count, sum, min, max)
-          values (${delta.trait_id}, ${delta.subject}, ${delta.day}, ${delta.count}, ${delta.sum}, ${delta.min}, ${delta.max})
-          on conflict (trait_id, subject, day) do update set
-            count = computed_trait_buckets.count + excluded.count, sum = computed_trait_buckets.sum + excluded.sum,
-            min = least(computed_trait_buckets.min, excluded.min), max = greatest(computed_trait_buckets.max, excluded.max)`);
-      }
+      await upsertBuckets(tx, deltas);
     }
     await tx.db.update(computedTraits).set({ backfilledAt: tx.clock.now() }).where(eq(computedTraits.id, traitId));
     return { events: total };

@@ -6,8 +6,9 @@ import { type Ctx, createCtx, withTransaction } from "../../kernel/ctx";
 import type { Prepared, TCollectResult } from "./collect-types";
 import { ensureEventPartition } from "./ensure-event-partition";
 import { linkIdentities, type PersonFinder, subjectOf } from "./link-identities";
+import { upsertBuckets } from "./trait-buckets";
 import { loadTraitDefinitions } from "./trait-definitions";
-import { type TBucketDelta, traitDeltas } from "./trait-deltas";
+import { traitDeltas } from "./trait-deltas";
 
 export const EVENT_COLUMNS = {
   id: "uuid",
@@ -244,33 +245,4 @@ async function claimMessageIds(ctx: Ctx, requests: readonly TPendingRequest[]) {
     const found = unique.get(`${row.source_id}|${row.message_id}`);
     return found ? [found] : [];
   });
-}
-
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-async function upsertBuckets(ctx: Ctx, deltas: TBucketDelta[]): Promise<void> {
-  if (deltas.length === 0) return;
-  // One order for every writer, so two transactions updating the same buckets cannot deadlock.
-  deltas.sort(
-    (a, b) => compareText(a.trait_id, b.trait_id) || compareText(a.subject, b.subject) || compareText(a.day, b.day),
-  );
-  await insertJsonRows(
-    ctx.db,
-    "computed_trait_buckets",
-    {
-      trait_id: "uuid",
-      subject: "text",
-      day: "date",
-      count: "bigint",
-      sum: "double precision",
-      min: "double precision",
-      max: "double precision",
-    },
-    deltas,
-    sql`on conflict (trait_id, subject, day) do update set
-        count = computed_trait_buckets.count + excluded.count,
-        sum = computed_trait_buckets.sum + excluded.sum,
-        min = least(computed_trait_buckets.min, excluded.min),
-        max = greatest(computed_trait_buckets.max, excluded.max)`,
-  );
 }
