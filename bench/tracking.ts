@@ -8,6 +8,7 @@
  * shares the same two cores.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import http from "node:http";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -135,6 +136,12 @@ async function prepare(): Promise<string> {
   return writeKey;
 }
 
+/** Servers this run started; none outlives it, even when it fails. */
+const children = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const child of children) child.kill("SIGKILL");
+});
+
 function startServer(): ChildProcess {
   const env = {
     ...process.env,
@@ -150,6 +157,8 @@ function startServer(): ChildProcess {
     env,
     stdio: ["ignore", "inherit", "inherit"],
   });
+  children.add(child);
+  child.once("exit", () => children.delete(child));
   return child;
 }
 
@@ -172,11 +181,42 @@ async function stopServer(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM
   await exited;
 }
 
-function post(authorization: string, body: string): Promise<Response> {
-  return fetch(`http://127.0.0.1:${PORT}/v1/batch`, {
-    method: "POST",
-    headers: { authorization, "content-type": "application/json" },
-    body,
+/** Keep-alive connections, as a client library keeps them; a bounded pool, as a real sender has. */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+interface Answer {
+  ok: boolean;
+  status: number;
+  text(): Promise<string>;
+  arrayBuffer(): Promise<void>;
+}
+
+function post(authorization: string, body: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: "127.0.0.1",
+        port: PORT,
+        path: "/v1/batch",
+        method: "POST",
+        agent,
+        timeout: 30_000,
+        headers: { authorization, "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => {
+          const status = response.statusCode ?? 0;
+          const text = Buffer.concat(chunks).toString();
+          resolve({ ok: status >= 200 && status < 300, status, text: async () => text, arrayBuffer: async () => {} });
+        });
+        response.on("error", reject);
+      },
+    );
+    request.on("timeout", () => request.destroy(new Error("timed out")));
+    request.on("error", reject);
+    request.end(body);
   });
 }
 
@@ -210,11 +250,16 @@ async function ackLatency(authorization: string, rate: number, seconds: number, 
     if (wait > 1) await sleep(wait);
     const sentAt = performance.now();
     pending.push(
-      post(authorization, bodies[index] as string).then(async (response) => {
-        await response.arrayBuffer();
-        if (response.ok) latencies.push(performance.now() - sentAt);
-        else failures += 1;
-      }),
+      post(authorization, bodies[index] as string).then(
+        async (response) => {
+          await response.arrayBuffer();
+          if (response.ok) latencies.push(performance.now() - sentAt);
+          else failures += 1;
+        },
+        () => {
+          failures += 1;
+        },
+      ),
     );
   }
   await Promise.all(pending);
@@ -276,7 +321,7 @@ async function main() {
     2,
   );
   const runs: number[] = [];
-  for (let run = 0; run < 3; run++) {
+  for (let run = 0; run < (process.env.LATENCY_ONLY ? 0 : 3); run++) {
     const bodies = Array.from({ length: Math.ceil(eventsPerRun / BATCH) }, () => batchBody(20_000));
     const rate = await throughput(authorization, bodies, 4);
     runs.push(Math.round(rate));
@@ -286,9 +331,10 @@ async function main() {
     await stopServer(server);
     return;
   }
-  const latency = await ackLatency(authorization, 1000, 10, 5);
+  const latency = await ackLatency(authorization, 1000, Number(process.env.LATENCY_SECONDS ?? 10), 5);
   console.log("ack latency at 1000 requests/s:", latency);
   await stopServer(server);
+  if (process.env.LATENCY_ONLY) return;
   const kill = await killTest(authorization);
   console.log("kill -9:", kill);
   const result = {

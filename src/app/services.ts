@@ -87,6 +87,7 @@ export async function openServices(config: TConfig, options: OpenServicesOptions
         })
         .then((countries: CountryLookup | null) => ({
           finder: registerPersonFinder,
+          writers: store.kind === "pglite" ? 1 : 2,
           onCommitted: (events) => {
             const ctx = createCtx(ctxBase, systemActor("rules"));
             rules

@@ -265,6 +265,15 @@ describe.each(STORE_KINDS)("rules: the sales letter, end to end [%s]", (kind) =>
     });
     expect(rule.status).toBe(201);
     expect(rule.body.actions[0].config.secret).not.toBe(secret);
+    // Saving the rule again as it was shown, secret masked, keeps the secret.
+    const { name, trigger, condition, actions } = rule.body;
+    const resaved = await api.call({
+      method: "PUT",
+      url: `/api/rules/${rule.body.id}`,
+      payload: { name, trigger, condition, actions },
+    });
+    expect(resaved.status).toBe(200);
+    expect(resaved.body.version).toBe(2);
     clock.set("2026-10-06T07:00:00Z"); // 09:00 in Stockholm, a Tuesday
     const ctx = api.services.systemCtx("test");
     const tick = await runScheduledRules(ctx, api.services.rules);

@@ -23,8 +23,9 @@ export const DEFAULT_MAX_BLOCK_SIZE = 400;
 
 export function buildBlockIndex(records: readonly PreparedRecord[], maxBlockSize = DEFAULT_MAX_BLOCK_SIZE): BlockIndex {
   const n = records.length;
-  // Records have about a dozen keys; sized once so that no growing copy of large arrays is needed.
-  let hashes = new Uint32Array(Math.max(16, n * 16));
+  // Records have about ten keys. Large typed arrays are few and reused in place below: each one
+  // allocated can set off a full garbage collection of everything else the caller holds.
+  let hashes = new Uint32Array(Math.max(16, n * 12));
   let owners = new Uint32Array(hashes.length);
   let size = 0;
   const recordHashes: number[] = [];
@@ -50,10 +51,11 @@ export function buildBlockIndex(records: readonly PreparedRecord[], maxBlockSize
   }
   const order = sortByHash(hashes, size);
   const usable = new Uint8Array(size);
-  const blockStarts = new Uint32Array(size + 1);
-  const blockHashes = new Uint32Array(size);
+  const blockStarts = new Uint32Array((size >> 1) + 2);
+  const blockHashes = new Uint32Array((size >> 1) + 1);
   let blockCount = 0;
-  const members = new Uint32Array(size);
+  // Members are written over the sort order, never ahead of where it is read.
+  const members = order;
   let memberCount = 0;
   let oversizedBlocks = 0;
   for (let start = 0; start < size; ) {
@@ -76,7 +78,8 @@ export function buildBlockIndex(records: readonly PreparedRecord[], maxBlockSize
   }
   blockStarts[blockCount] = memberCount;
   const keyStart = new Uint32Array(n + 1);
-  const recordKeys = new Uint32Array(memberCount);
+  // Likewise the usable keys over the hashes, in record order.
+  const recordKeys = hashes;
   let written = 0;
   for (let entry = 0; entry < size; entry++) {
     if (usable[entry] === 1) recordKeys[written++] = hashes[entry] as number;
@@ -86,11 +89,11 @@ export function buildBlockIndex(records: readonly PreparedRecord[], maxBlockSize
   for (let i = 1; i <= n; i++)
     if ((keyStart[i] as number) < (keyStart[i - 1] as number)) keyStart[i] = keyStart[i - 1] as number;
   return {
-    blockStart: blockStarts.slice(0, blockCount + 1),
-    blockHash: blockHashes.slice(0, blockCount),
-    members: members.slice(0, memberCount),
+    blockStart: blockStarts.subarray(0, blockCount + 1),
+    blockHash: blockHashes.subarray(0, blockCount),
+    members: members.subarray(0, memberCount),
     keyStart,
-    recordKeys,
+    recordKeys: recordKeys.subarray(0, written),
     oversizedBlocks,
   };
 }

@@ -1,22 +1,26 @@
 import type { FieldComparator } from "./field-comparator";
+import { levelIndices } from "./level-indices";
 import type { PreparedRecord } from "./prepare-record";
 
 export const ADDRESS_LEVELS = ["same_address", "same_postnummer", "different", "missing"] as const;
+const level = levelIndices(ADDRESS_LEVELS);
 
 /** Streets are compared in their normalised form, so "Storg. 12" is Storgatan 12. */
 export const compareAddress: FieldComparator = {
   field: "address",
   levels: ADDRESS_LEVELS,
   compare(a, b) {
-    if (!hasAddress(a) || !hasAddress(b)) return 3;
+    if (!hasAddress(a) || !hasAddress(b)) return level.missing;
     const samePostnummer = a.postnummer !== null && a.postnummer === b.postnummer;
     if (a.street !== null && a.street === b.street) {
-      if (samePostnummer) return 0;
+      if (samePostnummer) return level.same_address;
       // Without a postnummer on one side the town has to agree instead.
-      if ((a.postnummer === null || b.postnummer === null) && a.city !== null && a.city === b.city) return 0;
+      if ((a.postnummer === null || b.postnummer === null) && a.city !== null && a.city === b.city) {
+        return level.same_address;
+      }
     }
-    if (samePostnummer) return 1;
-    return 2;
+    if (samePostnummer) return level.same_postnummer;
+    return level.different;
   },
   display: (record) => {
     const { street, postnummer, city } = record.record;

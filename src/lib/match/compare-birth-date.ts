@@ -1,7 +1,9 @@
 import { transposedDigits } from "../se";
 import type { FieldComparator } from "./field-comparator";
+import { levelIndices } from "./level-indices";
 
 export const BIRTH_DATE_LEVELS = ["exact", "one_part_differs", "different", "missing"] as const;
+const level = levelIndices(BIRTH_DATE_LEVELS);
 
 /**
  * "One part differs": the same year and month, the same year and day, the same day and month
@@ -13,15 +15,16 @@ export const compareBirthDate: FieldComparator = {
   field: "birth_date",
   levels: BIRTH_DATE_LEVELS,
   compare(a, b) {
-    if (a.birthDate === null || b.birthDate === null) return 3;
-    if (a.birthDate === b.birthDate) return 0;
+    if (a.birthDate === null || b.birthDate === null) return level.missing;
+    if (a.birthDate === b.birthDate) return level.exact;
     const sameYear = a.birthYear === b.birthYear;
     const sameMonth = a.birthMonth === b.birthMonth;
     const sameDay = a.birthDay === b.birthDay;
-    if (sameYear && (sameMonth || sameDay)) return 1;
-    if (sameMonth && sameDay && oneKeystrokeApart(String(a.birthYear), String(b.birthYear))) return 1;
-    if (sameYear && a.birthMonth === b.birthDay && a.birthDay === b.birthMonth) return 1;
-    return 2;
+    if (sameYear && (sameMonth || sameDay)) return level.one_part_differs;
+    if (sameMonth && sameDay && oneKeystrokeApart(String(a.birthYear), String(b.birthYear)))
+      return level.one_part_differs;
+    if (sameYear && a.birthMonth === b.birthDay && a.birthDay === b.birthMonth) return level.one_part_differs;
+    return level.different;
   },
   display: (record) => record.birthDate,
 };

@@ -1,6 +1,7 @@
 import { jaroWinkler } from "../se";
 import type { FieldComparator } from "./field-comparator";
 import { firstShared } from "./first-shared";
+import { levelIndices } from "./level-indices";
 import type { PreparedRecord } from "./prepare-record";
 import { swappedNames } from "./swapped-names";
 import { withinOneEdit } from "./within-one-edit";
@@ -20,6 +21,7 @@ export const GIVEN_NAME_LEVELS = [
   "different",
   "missing",
 ] as const;
+const level = levelIndices(GIVEN_NAME_LEVELS);
 
 /**
  * Given names agree in steps from the same list spelt the same down to names that are merely
@@ -34,29 +36,25 @@ export const compareGivenNames: FieldComparator = {
   field: "given_names",
   levels: GIVEN_NAME_LEVELS,
   compare(a, b) {
-    if (a.given.length === 0 || b.given.length === 0) return 12;
-    if (a.givenExact === b.givenExact) return 0;
-    if (a.givenKey === b.givenKey) return 1;
-    if (firstShared(a.call, b.call) !== null) return 2;
-    if (firstShared(a.callCanonical, b.callCanonical) !== null) return 3;
-    if (a.given.length > 1 && a.givenSortedKey === b.givenSortedKey) return 4;
-    if (firstShared(a.canonical, b.canonical) !== null) return 5;
-    if (swappedNames(a, b)) return 6;
+    if (a.given.length === 0 || b.given.length === 0) return level.missing;
+    if (a.givenExact === b.givenExact) return level.exact;
+    if (a.givenKey === b.givenKey) return level.fold_equal;
+    if (firstShared(a.call, b.call) !== null) return level.preferred;
+    if (firstShared(a.callCanonical, b.callCanonical) !== null) return level.nickname;
+    if (a.given.length > 1 && a.givenSortedKey === b.givenSortedKey) return level.swapped_order;
+    if (firstShared(a.canonical, b.canonical) !== null) return level.other_given_name;
+    if (swappedNames(a, b)) return level.swapped_with_surname;
     const similarity = bestJaroWinkler(a.given, b.given);
-    if (similarity >= 0.95) return 7;
-    if (anyWithinOneEdit(a.given, b.given)) return 8;
-    if (similarity >= 0.88) return 9;
-    return givesOneName(a) || givesOneName(b) ? 10 : 11;
+    if (similarity >= 0.95) return level.jaro_winkler_95;
+    if (anyWithinOneEdit(a.given, b.given)) return level.one_edit;
+    if (similarity >= 0.88) return level.jaro_winkler_88;
+    // One unmarked name may be any of the person's names, so a difference says less.
+    return a.singleUnmarked || b.singleUnmarked ? level.different_single_name : level.different;
   },
   display: (record) => (record.record.givenNames.length > 0 ? displayGivenNames(record) : null),
   termKind: "givenName",
   term: (a, b) => firstShared(a.call, b.call) ?? a.call[0] ?? null,
 };
-
-// One unmarked name may be any of the person's names, so a difference says less.
-function givesOneName(record: PreparedRecord): boolean {
-  return record.given.length === 1 && record.record.preferredGivenNames.length === 0;
-}
 
 function anyWithinOneEdit(a: readonly string[], b: readonly string[]): boolean {
   for (const x of a) {

@@ -1,7 +1,9 @@
 import { parsePersonnummer, transposedDigits } from "../se";
 import type { FieldComparator } from "./field-comparator";
+import { levelIndices } from "./level-indices";
 
 export const PERSONNUMMER_LEVELS = ["exact", "transposed", "different", "missing"] as const;
+const level = levelIndices(PERSONNUMMER_LEVELS);
 
 /**
  * "Transposed" is a slip of the hand: two neighbouring digits swapped, which the check digit
@@ -12,12 +14,12 @@ export const comparePersonnummer: FieldComparator = {
   field: "personnummer",
   levels: PERSONNUMMER_LEVELS,
   compare(a, b) {
-    if (a.personnummer === null || b.personnummer === null) return 3;
-    if (a.personnummer === b.personnummer) return 0;
+    if (a.personnummer === null || b.personnummer === null) return level.missing;
+    if (a.personnummer === b.personnummer) return level.exact;
     if (transposedDigits(a.personnummer, b.personnummer) && !(isValid(a.personnummer) && isValid(b.personnummer))) {
-      return 1;
+      return level.transposed;
     }
-    return 2;
+    return level.different;
   },
   display: (record) => record.personnummer,
 };

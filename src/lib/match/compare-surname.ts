@@ -1,6 +1,7 @@
 import { jaroWinkler } from "../se";
 import type { FieldComparator } from "./field-comparator";
 import { firstShared } from "./first-shared";
+import { levelIndices } from "./level-indices";
 import { swappedNames } from "./swapped-names";
 import { withinOneEdit } from "./within-one-edit";
 
@@ -15,24 +16,25 @@ export const SURNAME_LEVELS = [
   "different",
   "missing",
 ] as const;
+const level = levelIndices(SURNAME_LEVELS);
 
 /** "Double surname" is one name found inside the other's double name: Berg and Andersson Berg. */
 export const compareSurname: FieldComparator = {
   field: "surname",
   levels: SURNAME_LEVELS,
   compare(a, b) {
-    if (a.surname.length === 0 || b.surname.length === 0) return 8;
-    if (a.surnameExact === b.surnameExact) return 0;
-    if (a.surname === b.surname) return 1;
+    if (a.surname.length === 0 || b.surname.length === 0) return level.missing;
+    if (a.surnameExact === b.surnameExact) return level.exact;
+    if (a.surname === b.surname) return level.fold_equal;
     if ((a.surnameParts.length > 1 || b.surnameParts.length > 1) && firstShared(a.surnameParts, b.surnameParts)) {
-      return 2;
+      return level.double_surname;
     }
-    if (swappedNames(a, b)) return 3;
+    if (swappedNames(a, b)) return level.swapped_with_given;
     const similarity = jaroWinkler(a.surname, b.surname);
-    if (similarity >= 0.95) return 4;
-    if (withinOneEdit(a.surname, b.surname)) return 5;
-    if (similarity >= 0.88) return 6;
-    return 7;
+    if (similarity >= 0.95) return level.jaro_winkler_95;
+    if (withinOneEdit(a.surname, b.surname)) return level.one_edit;
+    if (similarity >= 0.88) return level.jaro_winkler_88;
+    return level.different;
   },
   display: (record) => (record.record.surname.length > 0 ? record.record.surname : null),
   termKind: "surname",

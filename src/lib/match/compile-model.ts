@@ -17,6 +17,8 @@ export interface CompiledField {
   blocksAutoMerge: Uint8Array;
   /** 1 where the level singles a person out. */
   identifies: Uint8Array;
+  /** 1 where the level settles the doubts of blocking levels. */
+  overridesBlocks: Uint8Array;
   /** Weights when the address agrees, from `sameAddressU`; null when the field has none. */
   sameAddressWeights: Float64Array | null;
 }
@@ -61,6 +63,7 @@ export function compileModel(model: MatchModel): CompiledModel {
       termFrequency: new Uint8Array(size),
       blocksAutoMerge: new Uint8Array(size),
       identifies: new Uint8Array(size),
+      overridesBlocks: new Uint8Array(size),
       sameAddressWeights: fieldModel.sameAddressU ? new Float64Array(size) : null,
     };
     comparator.levels.forEach((id, index) => {
@@ -68,6 +71,7 @@ export function compileModel(model: MatchModel): CompiledModel {
       field.levels.push(level);
       if (level?.blocksAutoMerge) field.blocksAutoMerge[index] = 1;
       if (level?.identifies) field.identifies[index] = 1;
+      if (level?.overridesBlocks) field.overridesBlocks[index] = 1;
       if (level === null || level.isNull) return;
       field.m[index] = Math.max(level.m, SMALLEST);
       field.weights[index] = Math.log2(Math.max(level.m, SMALLEST) / Math.max(level.u, SMALLEST));

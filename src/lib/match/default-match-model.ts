@@ -10,9 +10,9 @@ import type { MatchModel } from "./match-model";
  * thresholds mean "merge when wrong at most once in a thousand" and "ask a person when more
  * likely the same than not". Records are merged without a person only when something that
  * singles a person out agrees (personnummer, e-mail address or phone number) and nothing clearly
- * disagrees (personnummer, birth date, given names that do not plainly agree): surname, birth
- * date and address are what twins share, and names and address what a parent and a child of
- * the same name share.
+ * disagrees (personnummer, birth date, given names that do not plainly agree), unless the
+ * personnummer is the same: surname, birth date and address are what twins share, and names and
+ * address what a parent and a child of the same name share, but never a personnummer.
  */
 export const DEFAULT_MATCH_MODEL: MatchModel = {
   version: 1,
@@ -25,7 +25,7 @@ export const DEFAULT_MATCH_MODEL: MatchModel = {
       label: "personnummer",
       termFrequencyAdjustment: false,
       levels: [
-        { id: "exact", label: "exact match", m: 0.95, u: 2e-7, identifies: true },
+        { id: "exact", label: "exact match", m: 0.95, u: 2e-7, identifies: true, overridesBlocks: true },
         { id: "transposed", label: "two neighbouring digits swapped", m: 0.02, u: 1e-7, identifies: true },
         { id: "different", label: "different", m: 0.03, u: 1, blocksAutoMerge: true },
         { id: "missing", label: "missing on one side", m: 1, u: 1, isNull: true },

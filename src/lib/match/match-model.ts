@@ -16,6 +16,8 @@ export interface ComparisonLevel {
   termFrequency?: boolean;
   /** A pair at this level is never merged automatically, whatever its weight: a person decides. */
   blocksAutoMerge?: boolean;
+  /** Agreement that settles the doubts `blocksAutoMerge` raises: one personnummer, one person. */
+  overridesBlocks?: boolean;
   /**
    * Agreement that singles a person out (the same personnummer, e-mail or phone). When any level
    * of the model is marked so, an automatic merge needs at least one field at such a level.

@@ -22,6 +22,8 @@ export interface PreparedRecord {
   canonical: readonly string[];
   /** The names the person goes by: the marked ones, or without a marking the first given name. */
   call: readonly string[];
+  /** One given name and no marking: it may be any of the person's names. */
+  singleUnmarked: boolean;
   callCanonical: readonly string[];
   surnameExact: string;
   surname: string;
@@ -77,6 +79,7 @@ export function prepareRecord(record: MatchRecord): PreparedRecord {
     givenSortedKey: given.length < 2 ? givenKey : [...given].sort().join(" "),
     canonical: canonicalList(given),
     call,
+    singleUnmarked: given.length === 1 && record.preferredGivenNames.length === 0,
     callCanonical: canonicalList(call),
     surnameExact: lowerCase(record.surname),
     surname,

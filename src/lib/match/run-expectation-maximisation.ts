@@ -13,7 +13,7 @@ export interface FittedParameters {
 /**
  * Expectation-maximisation for a two-class mixture over comparison patterns (each a vector of
  * levels, with how many pairs had it): matches with m, non-matches with their own u, levels
- * independent within a class. Starts from the model's m and u. Null levels (a value missing)
+ * independent within a class. Starts from the model's m. Null levels (a value missing)
  * count in neither class. For two records at one address, the non-matches are people living
  * together, with their own u (`sameAddressU`, fitted here too, the model's values counting as 50
  * pairs of prior evidence): without that, a father and a son of one name look like one person
@@ -45,12 +45,17 @@ export function runExpectationMaximisation(
       isNull[f] as boolean[],
     ),
   );
-  const u = fields.map((field, f) =>
-    normalised(
-      field.levels.map((level) => level?.u ?? 0),
-      isNull[f] as boolean[],
-    ),
-  );
+  // The non-matches among blocked pairs agree far more than strangers drawn at random: they were
+  // blocked for sharing a name, a birth date or an address. Starting their u from how all the
+  // blocked pairs agree (mostly non-matches) keeps namesakes from being taken for the matches.
+  const u = fields.map((field, f) => {
+    const marginal = new Float64Array(field.comparator.levels.length);
+    for (let q = 0; q < patternCount; q++) {
+      const level = levels[q * fieldCount + f] as number;
+      marginal[level] = (marginal[level] as number) + (counts[q] as number);
+    }
+    return normalised(marginal, isNull[f] as boolean[], 1e-3);
+  });
   let household = fields.map((field, f) =>
     field.model.sameAddressU
       ? normalised(

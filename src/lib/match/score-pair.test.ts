@@ -17,6 +17,16 @@ describe("scorePair", () => {
     expect(score.outcome).toBe("auto_merge");
   });
 
+  it("merges a record that took the first given name instead of the preferred one only on the same personnummer", () => {
+    const full = person({ id: "a" });
+    const first = { givenNames: ["Karl"], preferredGivenNames: [], street: "Ekvägen 3" };
+    const withNumber = scorePair(full, person({ id: "b", ...first }), DEFAULT_MATCH_MODEL);
+    expect(levelOf(withNumber, "given_names")).toBe("other_given_name");
+    expect(withNumber.outcome).toBe("auto_merge");
+    const withoutNumber = scorePair(full, person({ id: "b", ...first, personnummer: null }), DEFAULT_MATCH_MODEL);
+    expect(withoutNumber.outcome).toBe("review");
+  });
+
   it("reads Kalle as Karl", () => {
     const karl = person({ id: "a", givenNames: ["Karl"], preferredGivenNames: [] });
     const kalle = person({ id: "b", givenNames: ["Kalle"], preferredGivenNames: [] });

@@ -16,10 +16,13 @@ export function scorePrepared(
 ): number {
   let weight = compiled.priorWeight;
   const { fields } = compiled;
-  const sameAddress = livesTogether(compiled, a, b);
+  const { address } = compiled;
+  const addressLevel =
+    address === null ? -1 : (fields[address.field] as (typeof fields)[number]).comparator.compare(a, b);
+  const sameAddress = address !== null && addressLevel === address.sameLevel;
   for (let f = 0; f < fields.length; f++) {
     const field = fields[f] as (typeof fields)[number];
-    const level = field.comparator.compare(a, b);
+    const level = address !== null && f === address.field ? addressLevel : field.comparator.compare(a, b);
     if (levels) levels[f] = level;
     weight += fieldWeight(compiled, field, level, a, b, frequencies, sameAddress);
   }

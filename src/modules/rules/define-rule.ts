@@ -8,7 +8,7 @@ import { parseInput } from "../../kernel/validate";
 import { type Condition, conditionText } from "../../lib/rules";
 import type { RuleEngine } from "./engine";
 import { assertRuleValid, type TRuleInput, ZRuleInput } from "./rule-input";
-import { maskActions, type TRule } from "./rule-view";
+import { maskActions, SECRET_MASK, type TRule } from "./rule-view";
 import { rules, ruleVersions } from "./schema";
 import { type TTrigger, triggerKey } from "./triggers";
 
@@ -43,6 +43,16 @@ export async function saveRule(ctx: Ctx, engine: RuleEngine, input: TRuleInput, 
   authorize(ctx.actor, "rules", "write");
   const data = parseInput(ZRuleInput, input);
   const registry = await engine.registry(ctx);
+  if (ruleId) {
+    // A secret left masked in an edit keeps its stored value; it is put back before validation.
+    const [current] = await ctx.db.select({ actions: rules.actions }).from(rules).where(eq(rules.id, ruleId));
+    for (const [index, action] of data.actions.entries()) {
+      const before = current?.actions[index]?.config as Record<string, unknown> | undefined;
+      if (action.config.secret === SECRET_MASK && typeof before?.secret === "string") {
+        action.config = { ...action.config, secret: before.secret };
+      }
+    }
+  }
   const actions = assertRuleValid(data, registry, engine.runtime.actions);
   const saved = await withTransaction(ctx, async (tx) => {
     const now = tx.clock.now();
@@ -62,12 +72,6 @@ export async function saveRule(ctx: Ctx, engine: RuleEngine, input: TRuleInput, 
     if (ruleId) {
       const [current] = await tx.db.select().from(rules).where(eq(rules.id, ruleId)).for("update");
       if (!current) throw notFound("rule", ruleId);
-      // A secret left masked in an edit keeps its stored value.
-      for (const [index, action] of actions.entries()) {
-        const config = action.config as Record<string, unknown>;
-        const before = current.actions[index]?.config as Record<string, unknown> | undefined;
-        if (config.secret === "••••••" && before?.secret) config.secret = before.secret;
-      }
       [row] = await tx.db
         .update(rules)
         .set({ ...fields, version: current.version + 1 })

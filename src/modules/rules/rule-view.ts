@@ -23,13 +23,15 @@ export const ZRule = z.object({
 });
 export type TRule = z.infer<typeof ZRule>;
 
+export const SECRET_MASK = "••••••";
+
 /** Webhook secrets sign requests and are never shown again once saved. */
 export function maskActions(
   actions: Array<Record<string, unknown>>,
 ): Array<{ type: string; config: Record<string, unknown> }> {
   return actions.map((action) => {
     const config = { ...((action.config as Record<string, unknown>) ?? {}) };
-    if (typeof config.secret === "string") config.secret = "••••••";
+    if (typeof config.secret === "string") config.secret = SECRET_MASK;
     return { type: String(action.type), config };
   });
 }

@@ -47,6 +47,12 @@ export interface TCommittedEvent {
 
 export interface TWriterDeps {
   finder: PersonFinder;
+  /**
+   * Transactions in flight at once. Two keep a PostgreSQL server and this process busy; the
+   * embedded store runs one transaction at a time, where a second writer would only take
+   * requests one by one that could have shared a commit.
+   */
+  writers?: number;
   /** Told after each commit, off the acknowledgement's path. */
   onCommitted?: (events: TCommittedEvent[]) => void;
 }
@@ -60,8 +66,6 @@ export interface TPendingRequest {
 /** Requests (or events) one transaction takes at most; more wait for the next. */
 const MAX_GROUP_REQUESTS = 200;
 const MAX_GROUP_EVENTS = 5_000;
-/** Transactions in flight at once: enough to keep both the database and this process busy. */
-const WRITERS = 2;
 
 interface Waiting {
   request: TPendingRequest;
@@ -92,12 +96,21 @@ class GroupWriter {
   }
 
   #pump(): void {
-    while (this.#running < WRITERS && this.#queue.length > 0) {
-      const group = this.#take();
+    while (this.#running < (this.deps.writers ?? 2) && this.#queue.length > 0) {
       this.#running += 1;
-      void this.#write(group).finally(() => {
-        this.#running -= 1;
-        this.#pump();
+      // One turn of the event loop first: requests that have arrived meanwhile are read and
+      // queued, and join this group. The embedded store runs a whole transaction without
+      // yielding to I/O, so without this turn every request would commit on its own.
+      setImmediate(() => {
+        const group = this.#take();
+        if (group.length === 0) {
+          this.#running -= 1;
+          return;
+        }
+        void this.#write(group).finally(() => {
+          this.#running -= 1;
+          this.#pump();
+        });
       });
     }
   }

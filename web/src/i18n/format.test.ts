@@ -8,6 +8,7 @@ import {
   formatKronor,
   formatLanguage,
   formatLongDate,
+  formatMilliseconds,
   formatNumber,
   formatPercent,
   formatSigned,
@@ -66,6 +67,11 @@ describe("Swedish formats", () => {
   it("writes file sizes in kB and MB with a decimal comma", () => {
     expect(formatFileSize(120_400, "sv")).toBe(`120${NBSP}kB`);
     expect(formatFileSize(2_400_000, "sv")).toBe(`2,4${NBSP}MB`);
+  });
+
+  it("writes short times in milliseconds to the hundredth, and longer ones whole", () => {
+    expect(formatMilliseconds(0.4231, "sv")).toBe("0,42");
+    expect(formatMilliseconds(1234.6, "sv")).toBe(`1${NBSP}235`);
   });
 
   it("accepts the ISO strings the API sends", () => {

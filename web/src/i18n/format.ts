@@ -107,3 +107,8 @@ export function formatFileSize(bytes: number, locale: Locale): string {
     .format(value)
     .replace(/ /g, "\u00a0");
 }
+
+/** A time in milliseconds, to the hundredth below 10 ms where such times are told apart: sv: 0,42, 1,5, 37. */
+export function formatMilliseconds(ms: number, locale: Locale): string {
+  return new Intl.NumberFormat(LANGUAGE_TAGS[locale], { maximumFractionDigits: ms < 10 ? 2 : 0 }).format(ms);
+}

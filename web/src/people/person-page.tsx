@@ -6,6 +6,7 @@ import { PersonMergesCard } from "../duplicates/person-merges-card";
 import { useI18n } from "../i18n/use-i18n";
 import { AddressCard } from "../register/address-card";
 import { ContactPointsCard } from "../register/contact-points-card";
+import { PersonRuleDecisionsCard } from "../rules/person-rule-decisions-card";
 import { PersonTimeline } from "../timeline/person-timeline";
 import { BackLink } from "../ui/back-link";
 import { BehaviourCard } from "./behaviour-card";
@@ -37,6 +38,7 @@ export function PersonPage() {
             {/* Keyed, so a check's result or an undo notice never carries over to the next person opened. */}
             <PersonMergesCard key={person.id} person={person} />
             <BehaviourCard personId={person.id} />
+            <PersonRuleDecisionsCard personId={person.id} />
             <ConsentsCard person={person} />
             <CustomAttributesCard person={person} />
           </Stack>

@@ -15,7 +15,7 @@ export const MODULES = [
   { key: "people", path: "/people" },
   { key: "organizations", path: "/organizations" },
   { key: "events", path: "/events" },
-  { key: "rules", path: "/rules", coming: true },
+  { key: "rules", path: "/rules" },
   { key: "sales", path: "/sales", coming: true },
   { key: "campaigns", path: "/campaigns", coming: true },
   { key: "cases", path: "/cases", coming: true },

@@ -7,7 +7,7 @@ export function BackLink({
   to,
   label,
 }: {
-  to: "/people" | "/people/duplicates" | "/organizations" | "/events/sources";
+  to: "/people" | "/people/duplicates" | "/organizations" | "/events/sources" | "/rules";
   label: string;
 }) {
   return (

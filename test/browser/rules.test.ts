@@ -1,0 +1,259 @@
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "../../src/modules/access";
+import { type BrowserSession, describedBy, openBrowserSession } from "./support";
+
+const ADMIN = { email: "maja@lanthandel.test", name: "Maja Ström", password: "ett-långt-lösenord-9" };
+const SELLER = { email: "olle@lanthandel.test", name: "Olle Säljare", password: "ett-långt-lösenord-8" };
+const RULE = "Säljbrev efter klagomål";
+const CALL_CENTRE_ID = "K1";
+
+/**
+ * A marketer builds the sales-letter rule in the browser, on the real server and the built web
+ * app: when a customer has called to complain more than three times, their owner gets a task to
+ * send a letter. The calls then arrive as events, and the rule's log, the customer's page and the
+ * list all say what was decided and why. The steps share the browser page.
+ */
+describe("the rule builder in the browser", () => {
+  let session: BrowserSession;
+  let page: Page;
+  let baseUrl: string;
+  let sellerId = "";
+  let stigId = "";
+  let writeKey = "";
+  let ruleUrl = "";
+
+  /** Calls the API with the signed-in browser's session and CSRF token. */
+  const call = <T>(method: string, path: string, body?: unknown) =>
+    page.evaluate(
+      async ({ method, path, body }) => {
+        const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } })
+          .sessionStorage;
+        const response = await fetch(path, {
+          method,
+          headers: {
+            ...(body === undefined ? {} : { "content-type": "application/json" }),
+            "x-csrf-token": storage.getItem("lh_csrf") ?? "",
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        return { status: response.status, body: await response.json() };
+      },
+      { method, path, body },
+    ) as Promise<{ status: number; body: T }>;
+  /** A call centre's system sending a batch, with the write key as the HTTP Basic user name. */
+  const sendBatch = (batch: unknown[]) =>
+    fetch(`${baseUrl}/v1/batch`, {
+      method: "POST",
+      headers: {
+        authorization: `Basic ${Buffer.from(`${writeKey}:`).toString("base64")}`,
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({ batch }),
+    });
+
+  beforeAll(async () => {
+    session = await openBrowserSession(async (services) => {
+      const ctx = services.systemCtx("test");
+      await createUser(ctx, { ...ADMIN, role: "admin" });
+      sellerId = (await createUser(ctx, { ...SELLER, role: "sales" })).id;
+    });
+    ({ page, baseUrl } = session);
+    await page.goto("/login");
+    await page.getByLabel("E-post").fill(ADMIN.email);
+    await page.getByLabel("Lösenord", { exact: true }).fill(ADMIN.password);
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await page.waitForURL(`${baseUrl}/`);
+
+    const trait = await call("POST", "/api/computed-traits", {
+      key: "complaint_calls_90d",
+      label: "Klagomålssamtal",
+      eventType: "track",
+      eventName: "Support Call",
+      filters: [{ property: "reason", op: "eq", value: "complaint" }],
+      aggregate: "count",
+      windowDays: 90,
+    });
+    expect(trait.status).toBe(201);
+    const stig = await call<{ id: string }>("POST", "/api/people", {
+      givenNames: "Karl Stig Emanuel",
+      preferredNameMarking: "20",
+      surname: "Berg",
+      lifecycleStage: "customer",
+      ownerId: sellerId,
+      emails: [{ address: "stig.berg@example.se" }],
+    });
+    expect(stig.status).toBe(201);
+    stigId = stig.body.id;
+    const source = await call<{ writeKey: string }>("POST", "/api/sources", { name: "Kundtjänst", kind: "server" });
+    writeKey = source.body.writeKey;
+  }, 180_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  const snapshot = (name: string, fullPage = false) =>
+    page.screenshot({ path: `/tmp/rules-${name}.png`, animations: "disabled", fullPage });
+  const conditionRow = (number: number) => page.getByRole("group", { name: `Villkor ${number}`, exact: true });
+  const nameInput = () => page.getByRole("textbox", { name: "Namn", exact: true });
+  const tab = (name: string) => page.getByRole("tab", { name });
+  const region = (name: string) => page.getByRole("region", { name, exact: true });
+  const expectMessage = async (input: Locator, message: string) => {
+    await expect.poll(() => describedBy(input)).toContain(message);
+    await expect(input.getAttribute("aria-invalid")).resolves.toBe("true");
+  };
+  /** Picks a field in a condition row by typing part of its name, as one finds it in a long list. */
+  const pickField = async (row: Locator, typed: string, option: RegExp) => {
+    await row.getByRole("combobox", { name: "Fält" }).click();
+    await row.getByRole("combobox", { name: "Fält" }).fill(typed);
+    await page.getByRole("option", { name: option }).click();
+  };
+  const pickOperator = async (row: Locator, label: string) => {
+    await row.getByRole("combobox", { name: "Jämförelse" }).click();
+    await page.getByRole("option", { name: label, exact: true }).click();
+  };
+
+  it("opens the rules module from the menu, with no rules yet", async () => {
+    await page.getByRole("navigation").getByRole("link", { name: "Regler" }).click();
+    await page.waitForURL(`${baseUrl}/rules`);
+    await page.getByRole("heading", { level: 1, name: "Regler" }).waitFor();
+    await page.getByText("Inga regler än.").waitFor();
+  });
+
+  it("builds the rule, with the condition as text and who matches now beside it", async () => {
+    await page.getByRole("link", { name: "Ny regel" }).click();
+    await page.waitForURL(`${baseUrl}/rules/new`);
+    await page.getByRole("heading", { level: 1, name: "Ny regel" }).waitFor();
+    await page.getByText("Fyll i villkoren för att se hur många som matchar.").waitFor();
+
+    await page.getByRole("textbox", { name: "Händelsenamn" }).fill("Support Call");
+    const calls = conditionRow(1);
+    await pickField(calls, "klagom", /Klagomålssamtal/);
+    await pickOperator(calls, "är större än");
+    await calls.getByRole("textbox", { name: "Värde" }).fill("3");
+    await expect.poll(() => page.getByTestId("condition-text").textContent()).toBe("complaint_calls_90d > 3");
+    // Nobody has called yet, which the whole register is asked about once typing pauses.
+    await page.getByText("Matchar nu: 0 personer").waitFor();
+
+    await page.getByRole("button", { name: "Lägg till åtgärd" }).click();
+    await page.getByRole("menuitem", { name: "Skapa uppgift" }).click();
+    const task = region("Skapa uppgift");
+    await task.getByRole("textbox", { name: "Rubrik" }).fill("Skicka säljbrev till {greetingName}");
+    await expect(task.getByRole("combobox", { name: "Uppgiften till" }).inputValue()).resolves.toBe("Personens ägare");
+    await page.getByRole("textbox", { name: "Högst en gång per" }).fill("30");
+    await region("Om").scrollIntoViewIfNeeded();
+    await snapshot("builder");
+  });
+
+  it("shows what is wrong at the inputs at fault: first the name, then a condition row", async () => {
+    await page.getByRole("button", { name: "Skapa regel" }).click();
+    await page.getByRole("alert").filter({ hasText: "Kontrollera de markerade fälten" }).waitFor();
+    await expectMessage(nameInput(), "Fyll i fältet");
+    // The form scrolls up to what is wrong; the picture waits for it to get there.
+    await expect.poll(() => nameInput().isVisible()).toBe(true);
+    await page.waitForTimeout(500);
+    await snapshot("name-missing");
+
+    await nameInput().fill(RULE);
+    await page.getByRole("button", { name: "Lägg till villkor" }).click();
+    const orders = conditionRow(2);
+    await pickField(orders, "öppna", /Öppna ordrar/);
+    await pickOperator(orders, "är mellan");
+    await orders.getByRole("textbox", { name: "Värde, från" }).fill("5000");
+    await orders.getByRole("textbox", { name: "Värde, till" }).fill("100");
+    await expect
+      .poll(() => page.getByTestId("condition-text").textContent())
+      .toBe("complaint_calls_90d > 3 and open_sek between 5000 and 100");
+    await page.getByRole("button", { name: "Skapa regel" }).click();
+    await expectMessage(orders.getByRole("textbox", { name: "Värde, från" }), "Värdet passar inte fältet");
+    await expect(describedBy(nameInput())).resolves.not.toContain("Fyll i fältet");
+    await orders.scrollIntoViewIfNeeded();
+    await snapshot("row-invalid");
+
+    await orders.getByRole("button", { name: "Ta bort villkoret" }).click();
+    await expect.poll(() => page.getByTestId("condition-text").textContent()).toBe("complaint_calls_90d > 3");
+  });
+
+  it("creates the rule and opens it", async () => {
+    await page.getByRole("button", { name: "Skapa regel" }).click();
+    await page.waitForURL(/\/rules\/[0-9a-f-]{36}$/);
+    ruleUrl = page.url();
+    await page.getByRole("heading", { level: 1, name: RULE }).waitFor();
+    await page.getByRole("status").filter({ hasText: "Regeln är skapad." }).waitFor();
+    await expect(page.getByTestId("rule-version").textContent()).resolves.toBe("Version 1");
+    await expect(page.getByTestId("condition-text").textContent()).resolves.toBe("complaint_calls_90d > 3");
+  });
+
+  it("fires for the customer once the fourth complaint has come in, and says why in its log", async () => {
+    const identify = { type: "identify", userId: CALL_CENTRE_ID, traits: { email: "stig.berg@example.se" } };
+    expect((await sendBatch([identify])).status).toBe(200);
+    const complaint = {
+      type: "track",
+      userId: CALL_CENTRE_ID,
+      event: "Support Call",
+      properties: { reason: "complaint" },
+    };
+    expect((await sendBatch([complaint, complaint, complaint, complaint])).status).toBe(200);
+    const ruleId = ruleUrl.split("/").pop() ?? "";
+    await expect
+      .poll(
+        async () => (await call<{ items: unknown[] }>("GET", `/api/rule-firings?ruleId=${ruleId}`)).body.items.length,
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBeGreaterThanOrEqual(1);
+
+    await tab("Beslut").click();
+    const firing = page.getByRole("table", { name: "Beslut" }).locator("tbody tr").first();
+    await firing.getByRole("link", { name: "Stig Berg" }).waitFor();
+    await firing.getByText("Utförd").waitFor();
+    await firing.getByText("✓ complaint_calls_90d = 4, more than 3").waitFor();
+    await firing.getByText("Uppgift skapad åt Olle Säljare").waitFor();
+    await snapshot("firings");
+
+    // The customer now matches, and is named among those who do.
+    await tab("Regel").click();
+    await page.getByText("Matchar nu: 1 person").waitFor();
+    await region("Som text").getByRole("link", { name: "Stig Berg" }).waitFor();
+  });
+
+  it("answers on the customer's page why they are getting the letter", async () => {
+    await page.goto(`/people/${stigId}`);
+    await page.getByRole("heading", { level: 1, name: "Stig Berg" }).waitFor();
+    const decisions = region("Regelbeslut");
+    await decisions.getByRole("link", { name: RULE }).waitFor();
+    await decisions.getByText("✓ complaint_calls_90d = 4, more than 3").waitFor();
+    await decisions.getByText("Uppgift skapad åt Olle Säljare").waitFor();
+    await page.getByRole("list", { name: "Tidslinje" }).getByText("Skicka säljbrev till Stig").first().waitFor();
+    await snapshot("person", true);
+  });
+
+  it("counts the firing in the list, and makes a new version when the rule is switched off", async () => {
+    await page.getByRole("navigation").getByRole("link", { name: "Regler" }).click();
+    await page.waitForURL(`${baseUrl}/rules`);
+    const row = page.getByTestId("rule-row").filter({ hasText: RULE });
+    await row.getByText("Händelse ”Support Call”").waitFor();
+    await row.getByText("complaint_calls_90d > 3").waitFor();
+    expect(Number(await row.getByTestId("rule-firings").textContent())).toBeGreaterThanOrEqual(1);
+    expect(Number(await row.getByTestId("rule-evaluations").textContent())).toBeGreaterThanOrEqual(1);
+    await expect(row.getByTestId("rule-version").textContent()).resolves.toBe("1");
+
+    const active = row.getByRole("switch", { name: `Aktiv: ${RULE}` });
+    await expect(active.isChecked()).resolves.toBe(true);
+    await active.click({ force: true });
+    await expect.poll(() => row.getByTestId("rule-version").textContent()).toBe("2");
+    await expect(active.isChecked()).resolves.toBe(false);
+    await snapshot("list");
+
+    await row.getByRole("link", { name: RULE }).click();
+    await tab("Versioner").click();
+    const versions = page.getByRole("table", { name: "Versioner" }).locator("tbody tr");
+    await expect.poll(() => versions.count()).toBe(2);
+    await versions.first().getByText("Inaktiverad").waitFor();
+    await versions.last().getByText("Skapad").waitFor();
+    await snapshot("versions");
+    expect(session.pageErrors).toEqual([]);
+  });
+});
