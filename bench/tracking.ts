@@ -8,8 +8,8 @@
  * shares the same two cores.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import http from "node:http";
 import { mkdirSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "drizzle-orm";

@@ -106,7 +106,7 @@ export function survivingSide(
   if (field === "name" || field === "surname") {
     // "Wikstrom" and "Wikström" are one name written two ways: the one with the letters wins.
     const text = (row: PersonRow) => (field === "name" ? row.givenNames : row.surname);
-    const marks = (value: string) => value.normalize("NFD").replace(/[^\u0300-\u036f]/g, "").length;
+    const marks = (value: string) => value.normalize("NFD").length - value.normalize("NFC").length;
     const plain = (value: string) =>
       value
         .normalize("NFD")
