@@ -20,7 +20,13 @@ describe("the tracking snippet against the real server", () => {
     session = await openBrowserSession(async (services) => {
       const ctx = services.systemCtx("test");
       writeKey = (await createWriteKey(ctx, { name: "Butiken", kind: "web" })).writeKey;
-      personId = (await createPerson(ctx, { givenNames: "Greta", surname: "Sund", emails: [{ address: "greta.sund@example.se" }] })).id;
+      personId = (
+        await createPerson(ctx, {
+          givenNames: "Greta",
+          surname: "Sund",
+          emails: [{ address: "greta.sund@example.se" }],
+        })
+      ).id;
     });
     const page = (title: string, body: string) => `<!doctype html><html><head><title>${title}</title>
       <script async src="${session.baseUrl}/sdk/lanthandel.js" data-write-key="${writeKey}"></script></head>
@@ -64,7 +70,11 @@ describe("the tracking snippet against the real server", () => {
     const views = await eventually(() => events("type=page"), 1);
     expect(views[0]).toMatchObject({ type: "page", sourceId: expect.any(String) });
     expect(views[0]?.context?.screen).toMatchObject({ width: 1360 });
-    expect(views[0]?.enrichment?.reference).toMatchObject({ channel: "email", source: "nyhetsbrev", campaign: "host26" });
+    expect(views[0]?.enrichment?.reference).toMatchObject({
+      channel: "email",
+      source: "nyhetsbrev",
+      campaign: "host26",
+    });
     expect(views[0]?.enrichment?.device).toMatchObject({ browser: "Chrome" });
     expect(views[0]?.anonymousId).toBeTruthy();
   });
