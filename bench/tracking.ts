@@ -309,6 +309,8 @@ async function killTest(authorization: string): Promise<{ acknowledged: number; 
   return { acknowledged: acknowledged.length, lost: acknowledged.length - Number(rows[0]?.n ?? 0) };
 }
 
+const loadAtStart = os.loadavg().map((value) => Math.round(value * 100) / 100);
+
 async function main() {
   const writeKey = await prepare();
   const authorization = `Basic ${Buffer.from(`${writeKey}:`).toString("base64")}`;
@@ -341,6 +343,8 @@ async function main() {
     benchmark: "tracking",
     store: kind,
     machine: machine(),
+    /** Other work on the two cores while this ran, for reading the figures. */
+    loadAverageAtStart: loadAtStart,
     at: new Date().toISOString(),
     batchSize: BATCH,
     eventsPerRun,
