@@ -196,6 +196,10 @@ describe.each(STORE_KINDS)("duplicates: match, review, merge and unmerge [%s]", 
     });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toContain("thresholds");
+    // A model saved as it was read comes back whole, with every flag and figure the matcher uses.
+    const saved = await api.call({ method: "PUT", url: "/api/match-settings", payload: { model } });
+    expect(saved.status).toBe(200);
+    expect((await api.call({ url: "/api/match-settings" })).body.model).toEqual(model);
     const estimated = await api.call({
       method: "POST",
       url: "/api/match-settings/estimate",

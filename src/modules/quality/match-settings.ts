@@ -35,7 +35,8 @@ export const DEFAULT_SURVIVORSHIP = {
 } as const;
 
 const ZRule = z.enum(["source_trust", "most_recent", "most_complete"]);
-const ZLevel = z.object({
+// Loose objects: a model the matcher grows (new flags, per-field figures) must survive a save.
+const ZLevel = z.looseObject({
   id: z.string(),
   label: z.string(),
   m: z.number().gt(0).lte(1),
@@ -44,10 +45,11 @@ const ZLevel = z.object({
   termFrequency: z.boolean().optional(),
   blocksAutoMerge: z.boolean().optional(),
   identifies: z.boolean().optional(),
+  overridesBlocks: z.boolean().optional(),
 });
 
 export const ZMatchSettings = z.object({
-  model: z.object({
+  model: z.looseObject({
     version: z.literal(1),
     prior: z.number().gt(0).lt(1),
     thresholds: z
@@ -58,11 +60,12 @@ export const ZMatchSettings = z.object({
       }),
     termFrequencyMinimum: z.number().gt(0).lt(1),
     fields: z.array(
-      z.object({
+      z.looseObject({
         field: z.enum(["personnummer", "given_names", "surname", "birth_date", "address", "email", "phone"]),
         label: z.string(),
         levels: z.array(ZLevel).min(1),
         termFrequencyAdjustment: z.boolean(),
+        sameAddressU: z.record(z.string(), z.number().min(0).max(1)).optional(),
       }),
     ),
   }),
