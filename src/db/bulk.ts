@@ -14,12 +14,16 @@ export async function insertJsonRows(
   columns: Record<string, string>,
   rows: ReadonlyArray<object>,
   onConflict: SQL = sql``,
+  /** `json` skips building binary JSON for the whole batch: cheaper when nothing is stored as jsonb. */
+  format: "jsonb" | "json" = "jsonb",
 ): Promise<void> {
   if (rows.length === 0) return;
   const names = Object.keys(columns);
   const list = sql.raw(names.map((name) => `"${name}"`).join(", "));
   const definitions = sql.raw(names.map((name) => `"${name}" ${columns[name]}`).join(", "));
   await db.execute(
-    sql`insert into ${sql.identifier(table)} (${list}) select ${list} from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(${definitions}) ${onConflict}`,
+    format === "json"
+      ? sql`insert into ${sql.identifier(table)} (${list}) select ${list} from json_to_recordset(${JSON.stringify(rows)}::json) as x(${definitions}) ${onConflict}`
+      : sql`insert into ${sql.identifier(table)} (${list}) select ${list} from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(${definitions}) ${onConflict}`,
   );
 }

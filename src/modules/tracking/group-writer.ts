@@ -24,11 +24,11 @@ export const EVENT_COLUMNS = {
   received_at: "timestamptz",
   sent_at: "timestamptz",
   original_timestamp: "timestamptz",
-  properties: "jsonb",
-  traits: "jsonb",
-  context: "jsonb",
-  integrations: "jsonb",
-  enrichment: "jsonb",
+  properties: "json",
+  traits: "json",
+  context: "json",
+  integrations: "json",
+  enrichment: "json",
 };
 
 export type TEventRow = Record<keyof typeof EVENT_COLUMNS, unknown> & { message_id: string; person_id: string | null };
@@ -192,6 +192,8 @@ export async function writeRequests(
       "tracked_events",
       EVENT_COLUMNS,
       fresh.map(({ entry }) => entry.row),
+      sql``,
+      "json",
     );
     const deltas = traitDeltas(
       traits,

@@ -210,7 +210,7 @@ export async function moveBuckets(ctx: Pick<Ctx, "db">, from: string, to: string
   await ctx.db.execute(
     sql`insert into computed_trait_buckets (trait_id, subject, day, count, sum, min, max)
         select trait_id, ${to}, day, count, sum, min, max from computed_trait_buckets where subject = ${from}
-        on conflict (trait_id, subject, day) do update set
+        on conflict (subject, trait_id, day) do update set
           count = computed_trait_buckets.count + excluded.count,
           sum = computed_trait_buckets.sum + excluded.sum,
           min = least(computed_trait_buckets.min, excluded.min),

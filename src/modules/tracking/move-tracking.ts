@@ -100,7 +100,7 @@ export async function returnTracking(
       where trait_id = ${bucket.trait_id} and subject = ${survivorId} and day = ${bucket.day}::date`);
     await ctx.db.execute(sql`insert into computed_trait_buckets (trait_id, subject, day, count, sum, min, max)
       values (${bucket.trait_id}, ${personId}, ${bucket.day}::date, ${bucket.count}, ${bucket.sum}, ${bucket.min}, ${bucket.max})
-      on conflict (trait_id, subject, day) do update set count = computed_trait_buckets.count + excluded.count,
+      on conflict (subject, trait_id, day) do update set count = computed_trait_buckets.count + excluded.count,
         sum = computed_trait_buckets.sum + excluded.sum`);
   }
   await ctx.db.execute(sql`delete from computed_trait_buckets where subject = ${survivorId} and count <= 0`);

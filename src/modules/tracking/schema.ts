@@ -5,6 +5,7 @@ import {
   doublePrecision,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   primaryKey,
@@ -17,7 +18,9 @@ export const SEGMENT_TYPES = ["identify", "track", "page", "screen", "group", "a
 export type TSegmentType = (typeof SEGMENT_TYPES)[number];
 
 /**
- * Raw tracked events, append-only. The migration creates this table partitioned by month of
+ * Raw tracked events, append-only. Payloads are `json`, not `jsonb`: they are written at tens of
+ * thousands a second and read back whole, never searched inside by SQL, and `json` is stored as
+ * sent without being taken apart. The migration creates this table partitioned by month of
  * `received_at` (retention drops whole partitions); drizzle only needs its columns to query it.
  * There is no primary key: a partitioned table's keys must include the partition column, and
  * `message_id` uniqueness is kept in `tracked_message_ids` instead, across partitions.
@@ -40,11 +43,11 @@ export const trackedEvents = pgTable(
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     originalTimestamp: timestamp("original_timestamp", { withTimezone: true }),
-    properties: jsonb("properties").$type<Record<string, unknown>>(),
-    traits: jsonb("traits").$type<Record<string, unknown>>(),
-    context: jsonb("context").$type<Record<string, unknown>>(),
-    integrations: jsonb("integrations").$type<Record<string, unknown>>(),
-    enrichment: jsonb("enrichment").$type<Record<string, unknown>>(),
+    properties: json("properties").$type<Record<string, unknown>>(),
+    traits: json("traits").$type<Record<string, unknown>>(),
+    context: json("context").$type<Record<string, unknown>>(),
+    integrations: json("integrations").$type<Record<string, unknown>>(),
+    enrichment: json("enrichment").$type<Record<string, unknown>>(),
   },
   (t) => [
     index("tracked_events_person_idx")
@@ -67,7 +70,8 @@ export const trackedMessageIds = pgTable(
     messageId: text("message_id").notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.sourceId, t.messageId] }), index("tracked_message_ids_time_idx").on(t.receivedAt)],
+  // No index on received_at: one more write per event, to save the daily prune a scan.
+  (t) => [primaryKey({ columns: [t.sourceId, t.messageId] })],
 );
 
 export const IDENTITY_KINDS = ["anonymous", "user"] as const;
@@ -171,7 +175,8 @@ export const computedTraitBuckets = pgTable(
     max: doublePrecision("max"),
   },
   (t) => [
-    primaryKey({ columns: [t.traitId, t.subject, t.day] }),
-    index("computed_trait_buckets_subject_idx").on(t.subject),
+    // Subject first: the key serves the per-person reads and the moves at identify, so no second
+    // index has to be kept up at every upsert.
+    primaryKey({ columns: [t.subject, t.traitId, t.day] }),
   ],
 );

@@ -25,7 +25,7 @@ export async function upsertBuckets(ctx: Ctx, deltas: TBucketDelta[]): Promise<v
       max: "double precision",
     },
     deltas,
-    sql`on conflict (trait_id, subject, day) do update set
+    sql`on conflict (subject, trait_id, day) do update set
         count = computed_trait_buckets.count + excluded.count,
         sum = computed_trait_buckets.sum + excluded.sum,
         min = least(computed_trait_buckets.min, excluded.min),
