@@ -69,7 +69,11 @@ export function ruleChain(label: string): string[] {
  */
 export class RuleEngine {
   readonly #registries = new WeakMap<object, { at: number; value: Promise<FieldRegistry> }>();
-  readonly #compiled = new WeakMap<object, { at: number; value: Promise<Map<string, CompiledRule[]>> }>();
+  readonly #compiled = new WeakMap<
+    object,
+    { at: number; value: Promise<Map<string, CompiledRule[]>>; stamp: string }
+  >();
+  readonly #stamps = new WeakMap<object, string>();
   readonly #stats = new Map<string, { evaluations: number; firings: number; ms: number }>();
 
   constructor(readonly runtime: RulesRuntime) {}
@@ -100,6 +104,16 @@ export class RuleEngine {
     const hit = this.#compiled.get(ctx.db);
     if (hit && Date.now() - hit.at < CACHE_MS && hit.at >= this.#stale) return hit.value;
     const value = (async () => {
+      // Most checks find nothing changed: a cheap stamp of the rules and the fields they read
+      // (computed traits, custom attributes) decides whether to compile again.
+      const [stamp] = await queryRows<{ stamp: string }>(
+        ctx.db,
+        sql`select concat_ws('|', (select count(*) || ':' || coalesce(max(updated_at)::text, '') from rules),
+              (select count(*) || ':' || coalesce(max(created_at)::text, '') from computed_traits),
+              (select count(*) from custom_attributes)) as stamp`,
+      );
+      if (hit && hit.at >= this.#stale && hit.stamp === stamp?.stamp) return hit.value;
+      this.#registries.delete(ctx.db);
       const registry = await this.registry(ctx);
       const rows = await ctx.db.select().from(rules).where(eq(rules.enabled, true));
       const byKey = new Map<string, CompiledRule[]>();
@@ -110,10 +124,17 @@ export class RuleEngine {
         list.push(compiled);
         byKey.set(row.triggerKey, list);
       }
+      this.#stamps.set(ctx.db, stamp?.stamp ?? "");
       return byKey;
     })();
-    this.#compiled.set(ctx.db, { at: Date.now(), value });
-    value.catch(() => this.#compiled.delete(ctx.db));
+    const entry = { at: Date.now(), value, stamp: hit?.stamp ?? "" };
+    this.#compiled.set(ctx.db, entry);
+    value.then(
+      () => {
+        entry.stamp = this.#stamps.get(ctx.db) ?? "";
+      },
+      () => this.#compiled.delete(ctx.db),
+    );
     return value;
   }
 
