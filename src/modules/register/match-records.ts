@@ -103,27 +103,50 @@ export async function findMatchCandidates(ctx: Ctx, record: MatchRecord): Promis
   );
 }
 
+const COUNT_CACHE_MS = 10 * 60_000;
+/** Counting a common word ("anna") is the price of a match; frequencies move slowly, so they are kept a while. */
+const wordCounts = new WeakMap<object, Map<string, { n: number; at: number }>>();
+/** Above this a word is common whatever its exact count; counting further only costs. */
+const COUNT_CAP = 100_000;
+const TOTAL = "\u0000people";
+
 /** How many people carry each of these surnames and given names: the matcher's term frequencies. */
 export async function nameCounts(
   ctx: Ctx,
   names: { surnames: string[]; givenNames: string[] },
 ): Promise<{ surname: Map<string, number>; givenName: Map<string, number>; total: number }> {
   const fold = (name: string) => searchFold(name).trim();
-  const words = [...new Set([...names.surnames, ...names.givenNames].map(fold))];
-  const [counts, totals] = await Promise.all([
-    queryRows<{ word: string; n: string }>(
-      ctx.db,
-      sql`select word, count(*) as n from person_name_words
-          where word in (select jsonb_array_elements_text(${JSON.stringify(words)}::jsonb)) group by word`,
-    ),
+  let cache = wordCounts.get(ctx.db);
+  if (!cache) {
+    cache = new Map();
+    wordCounts.set(ctx.db, cache);
+  }
+  // Real time, not the business clock: this is a cache lifetime.
+  const now = Date.now();
+  const fresh = (hit: { at: number } | undefined) => hit !== undefined && now - hit.at <= COUNT_CACHE_MS;
+  let total = cache.get(TOTAL);
+  if (!total || !fresh(total)) {
     // The planner's estimate is close enough for a frequency, and free; small registers count.
-    queryRows<{ n: string }>(
+    const [row] = await queryRows<{ n: string }>(
       ctx.db,
       sql`select case when c.reltuples < 10000 then (select count(*) from people) else c.reltuples::bigint end as n
           from pg_class c where c.relname = 'people'`,
-    ),
-  ]);
-  const byWord = new Map(counts.map((row) => [row.word, Number(row.n)]));
-  const pick = (list: string[]) => new Map(list.map((name) => [name, byWord.get(fold(name)) ?? 0] as const));
-  return { surname: pick(names.surnames), givenName: pick(names.givenNames), total: Number(totals[0]?.n ?? 0) };
+    );
+    total = { n: Number(row?.n ?? 0), at: now };
+    cache.set(TOTAL, total);
+  }
+  // A small register counts every time: it is cheap there, and its frequencies move fast.
+  const cacheable = total.n >= 10_000;
+  const words = [...new Set([...names.surnames, ...names.givenNames].map(fold))];
+  const missing = cacheable ? words.filter((word) => !fresh(cache.get(word))) : words;
+  if (missing.length > 0) {
+    const counts = await queryRows<{ word: string; n: string }>(
+      ctx.db,
+      sql`select w.word, (select count(*) from (select 1 from person_name_words p where p.word = w.word limit ${COUNT_CAP}) c) as n
+          from jsonb_array_elements_text(${JSON.stringify(missing)}::jsonb) as w(word)`,
+    );
+    for (const row of counts) cache.set(row.word, { n: Number(row.n), at: now });
+  }
+  const pick = (list: string[]) => new Map(list.map((name) => [name, cache.get(fold(name))?.n ?? 0] as const));
+  return { surname: pick(names.surnames), givenName: pick(names.givenNames), total: total.n };
 }
