@@ -233,6 +233,7 @@ describe("duplicates in the browser", () => {
       surname: "Wikström",
       birthDate: "1984-11-02",
       emails: [{ address: "asa.wikstrom@example.se" }],
+      address: UPPSALA,
     });
     await openPerson(again);
     await region("Sammanslagningar").getByRole("button", { name: "Sök dubbletter" }).click();

@@ -69,6 +69,9 @@ export async function findMatchCandidates(ctx: Ctx, record: MatchRecord): Promis
   authorize(ctx.actor, "register", "read");
   const locals = record.emails.map((email) => email.split("@")[0] ?? "").filter((local) => local.length >= 4);
   const postnummer = record.postnummer ? `${record.postnummer.slice(0, 3)} ${record.postnummer.slice(3)}` : null;
+  // Names and town block only records that nothing better identifies, as the matcher blocks: a
+  // common name is thousands of people, a birth date a few dozen.
+  const namesOnly = !record.birthDate && !record.personnummer;
   const wordOf = (name: string) => searchFold(name).trim().split(/\s+/)[0] ?? "";
   const surname = wordOf(record.surname);
   const given = wordOf(record.preferredGivenNames[0] ?? record.givenNames[0] ?? "");
@@ -93,7 +96,12 @@ export async function findMatchCandidates(ctx: Ctx, record: MatchRecord): Promis
           (select person_id as id from addresses where valid_to is null and postal_code = ${postnummer} and street = ${record.street} limit ${AT_MOST})
           union all
           (select s.person_id as id from person_name_words s join person_name_words g on g.person_id = s.person_id and g.word = ${given}
-           where s.word = ${surname} limit ${AT_MOST})
+           where ${namesOnly ? sql`true` : sql`false`} and s.word = ${surname} ${
+             // As the matcher blocks: the same names in the same town. Anna Andersson is many people.
+             record.city
+               ? sql`and exists (select 1 from addresses a where a.person_id = s.person_id and a.valid_to is null and a.city = ${record.city})`
+               : sql``
+           } limit ${AT_MOST})
         ) c where id is not null and id <> ${record.id}::uuid
         limit ${AT_MOST}`,
   );
