@@ -8,6 +8,8 @@ import { loadPersonFacts, personRuleFields } from "../modules/register";
 import {
   ActionRegistry,
   addToListAction,
+  loadMembershipFacts,
+  membershipRuleFields,
   RuleEngine,
   type RulesRuntime,
   removeFromListAction,
@@ -37,12 +39,19 @@ export function createRuleEngine(jobs: JobQueue, log: Logger): RuleEngine {
     }),
   );
   const runtime: RulesRuntime = {
-    fields: [personRuleFields, traitRuleFields, async () => orderRuleFields(), async () => eventRuleFields()],
+    fields: [
+      personRuleFields,
+      traitRuleFields,
+      async () => orderRuleFields(),
+      async () => eventRuleFields(),
+      membershipRuleFields,
+    ],
     resolvers: [eventPropertyField],
     facts: new Map([
       ["person", { group: "person", load: loadPersonFacts }],
       ["traits", { group: "traits", load: loadTraitFacts, join: traitJoin }],
       ["orders", { group: "orders", load: loadOrderFacts, join: orderJoin }],
+      ["membership", { group: "membership", load: loadMembershipFacts }],
     ]),
     actions,
   };

@@ -291,5 +291,14 @@ describe.each(STORE_KINDS)("rules: the sales letter, end to end [%s]", (kind) =>
     const at = /t=(\d+)/.exec(received[0]?.signature ?? "")?.[1];
     expect(received[0]?.signature).toBe(signWebhook(secret, received[0]?.body ?? "", new Date(Number(at) * 1000)));
     expect(JSON.parse(received[0]?.body ?? "{}")).toMatchObject({ rule: { name: "Stora öppna ordrar varje morgon" } });
+    // The list the rule filled is a field other rules read, in SQL as in JS.
+    api.services.rules.invalidate();
+    const members = await api.call({
+      method: "POST",
+      url: "/api/rules/dry-run",
+      payload: { condition: { field: "list.Stora ordrar", op: "eq", value: true } },
+    });
+    expect(members.body.count).toBe(2);
+    expect(new Set(members.body.sample)).toEqual(new Set([ids.anna, ids.bo]));
   });
 });

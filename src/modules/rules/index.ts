@@ -2,6 +2,7 @@ export { ActionRegistry, type RuleAction, type TActionContext } from "./actions"
 export { saveRule, toRuleView } from "./define-rule";
 export { type CompiledRule, RuleEngine, ruleChain, type TDecision, type TRuleEvent } from "./engine";
 export { addToListAction, listMembersOf, removeFromListAction } from "./list-actions";
+export { loadMembershipFacts, membershipRuleFields } from "./membership-facts";
 export { nextInRotation } from "./next-in-rotation";
 export {
   dryRunCondition,
