@@ -4,6 +4,7 @@ import { openStore, type Store } from "../db/client";
 import { migrateStore } from "../db/migrate";
 import { auditLog } from "../db/platform-schema";
 import { registerPersonFinder } from "../flows/identify-person";
+import { sweepEventRules } from "../flows/sweep-event-rules";
 import { type Actor, systemActor } from "../kernel/actor";
 import { type Clock, systemClock } from "../kernel/clock";
 import type { TConfig } from "../kernel/config";
@@ -139,6 +140,7 @@ function definePlatformJobs(services: Services): void {
     cron: { expression: "* * * * *" },
     handle: async () => {
       await runScheduledRules(services.systemCtx("rules.tick"), services.rules, config.DEFAULT_TIME_ZONE);
+      await sweepEventRules(services.systemCtx("rules.tick"), services.rules);
     },
   });
   jobs.define<{ deliveryId: string }>({

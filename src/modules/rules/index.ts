@@ -13,6 +13,7 @@ export {
   type TRuleSummary,
   ZListFiringsInput,
 } from "./read-rules";
+export { readRuleCursor, writeRuleCursor } from "./rule-cursor";
 export { assertRuleValid, type TRuleInput, ZRuleInput } from "./rule-input";
 export { type TRule, ZRule, ZRuleAction } from "./rule-view";
 export { runScheduledRules, type TTickResult } from "./run-scheduled-rules";

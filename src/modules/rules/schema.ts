@@ -145,3 +145,10 @@ export const segmentMembers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.ruleId, t.personId] })],
 );
+
+/** How far a consumer has read a stream (tracked events for rules), so a restart resumes there. */
+export const ruleCursors = pgTable("rule_cursors", {
+  name: text("name").primaryKey(),
+  lastId: uuid("last_id").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+});

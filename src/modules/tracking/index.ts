@@ -1,6 +1,7 @@
 export { backfillComputedTrait } from "./backfill-computed-trait";
 export { collectEvents, type TCollectInput, type TrackingDeps } from "./collect-events";
 export type { TCollectResult } from "./collect-types";
+export { committedEventsBetween } from "./committed-events-since";
 export { computedTraitValues, type TTraitValue } from "./computed-trait-values";
 export {
   COMPUTED_TRAIT_DEFINED,
