@@ -128,6 +128,20 @@ export class RuleEngine {
       return byKey;
     })();
     const entry = { at: Date.now(), value, stamp: hit?.stamp ?? "" };
+    if (hit && hit.at >= this.#stale) {
+      // Stale while revalidating: the rules already compiled answer this decision, the check runs
+      // beside it and its result serves the next one. A change made here invalidated them at once.
+      const current = hit.value;
+      value.then(
+        () => {
+          entry.stamp = this.#stamps.get(ctx.db) ?? "";
+          this.#compiled.set(ctx.db, entry);
+        },
+        () => undefined,
+      );
+      hit.at = Date.now();
+      return current;
+    }
     this.#compiled.set(ctx.db, entry);
     value.then(
       () => {
