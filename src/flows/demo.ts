@@ -22,6 +22,7 @@ import {
   resolvePersonRefs,
   type TPersonImportRow,
 } from "../modules/register";
+import { loadDemoEvents } from "./demo-events";
 
 export interface DemoOptions {
   people?: number;
@@ -81,7 +82,8 @@ function organisationsnummer(random: () => number): string {
 /**
  * Loads a realistic Swedish demo register: people named after real name frequencies, with
  * several given names and a preferred-name marking, valid test personnummer (never real
- * people's), addresses, companies and roles, consents, calls, notes, tasks and orders.
+ * people's), addresses, companies and roles, consents, calls, notes, tasks and orders, and a
+ * month of their visits to a demo shop and calls to customer service, through the tracking API.
  */
 export async function loadDemoData(
   ctx: Ctx,
@@ -220,6 +222,11 @@ export async function loadDemoData(
         });
       }
     });
+  }
+  // Every row was imported, so the ids line up with the rows they came from.
+  if (personIds.length === rows.length) {
+    const people = rows.map((row, index) => ({ id: personIds[index] as string, email: row.values.email ?? null }));
+    await loadDemoEvents(ctx, people, random);
   }
   return { people: personIds.length, organizations: organizationIds.length };
 }

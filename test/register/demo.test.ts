@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import { loadDemoData } from "../../src/flows/demo";
 import { listOrganizations, listPeople } from "../../src/modules/register";
+import { computedTraitValues, listTrackedEvents } from "../../src/modules/tracking";
 import { describeStores } from "../support/services";
 
 describeStores("demo data", ({ services }) => {
@@ -18,6 +19,12 @@ describeStores("demo data", ({ services }) => {
     }
     expect(people.items.some((person) => person.greetingName !== person.givenNames.split(" ")[0])).toBe(true);
     expect((await listOrganizations(ctx, { limit: 50 })).items.some((org) => org.people > 0)).toBe(true);
+    // A month of visits and support calls, tied to the people, counted in their computed traits.
+    const events = await listTrackedEvents(ctx, { limit: 200 });
+    expect(events.items.some((event) => event.type === "page" && event.personId !== null)).toBe(true);
+    const visitor = events.items.find((event) => event.type === "page" && event.personId)?.personId as string;
+    const traits = await computedTraitValues(ctx, visitor);
+    expect(traits.find((trait) => trait.key === "page_views_30d")?.value).toBeGreaterThan(0);
     await expect(loadDemoData(ctx, { people: 5 })).rejects.toMatchObject({ code: "conflict" });
   });
 });
