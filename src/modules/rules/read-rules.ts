@@ -2,9 +2,9 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows } from "../../db/rows";
 import type { Ctx } from "../../kernel/ctx";
-import { notFound } from "../../kernel/errors";
+import { AppError, notFound } from "../../kernel/errors";
 import { authorize } from "../../kernel/permissions";
-import { type Condition, explainTrace, type TraceNode } from "../../lib/rules";
+import { type Condition, explainTrace, type TraceNode, validateCondition } from "../../lib/rules";
 import { toRuleView } from "./define-rule";
 import type { RuleEngine } from "./engine";
 import type { TRule } from "./rule-view";
@@ -85,10 +85,8 @@ export async function listFirings(ctx: Ctx, input: z.input<typeof ZListFiringsIn
 export async function dryRunCondition(ctx: Ctx, engine: RuleEngine, condition: unknown) {
   authorize(ctx.actor, "rules", "read");
   const registry = await engine.registry(ctx);
-  const { validateCondition } = await import("../../lib/rules");
   const errors = validateCondition(condition, registry);
   if (errors.length > 0) {
-    const { AppError } = await import("../../kernel/errors");
     throw new AppError("validation_failed", "The condition is not valid", {
       fields: errors.map((error) => ({ ...error, field: error.field ? `condition.${error.field}` : "condition" })),
     });
