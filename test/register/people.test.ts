@@ -253,6 +253,25 @@ describe.each(STORE_KINDS)("people in the register [%s]", (kind) => {
     expect(await ids("Zyxwvut")).toEqual([]);
   });
 
+  it("puts people with exactly the words searched for before other spellings, and pages through both", async () => {
+    const exact = [];
+    for (let i = 0; i < 3; i++) exact.push((await create({ givenNames: "Ulrik", surname: "Wennerholm" })).body.id);
+    const prefixed = (await create({ givenNames: "Ulrika", surname: "Wennerholm" })).body.id;
+    const misspelt = (await create({ givenNames: "Ulrik", surname: "Wenerholm" })).body.id;
+    await create({ givenNames: "Ulrik", surname: "Andersson" });
+    const pages: string[][] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `/api/people?q=${encodeURIComponent("ulrik wennerholm")}&limit=2${cursor ? `&cursor=${cursor}` : ""}`;
+      const page = await api.call({ url: query });
+      pages.push(page.body.items.map((item: { id: string }) => item.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    const all = pages.flat();
+    expect(all.slice(0, 3).sort()).toEqual([...exact].sort());
+    expect(all.slice(3).sort()).toEqual([prefixed, misspelt].sort());
+  });
+
   it("pages through a list with a cursor, without repeats or gaps", async () => {
     for (let index = 0; index < 7; index++) await create({ givenNames: `Page${index}`, surname: "Paginasson" });
     const seen: string[] = [];

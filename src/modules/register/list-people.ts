@@ -9,6 +9,7 @@ import { parsePersonnummer, parsePhone } from "../../lib/se";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { filterCondition, ZFilter } from "./filters";
 import { loadCustomAttributes } from "./list-custom-attributes";
+import { nameWordHits } from "./name-word-search";
 import { searchFold } from "./normalize";
 import { LIFECYCLE_STAGES } from "./schema";
 import type { TPersonSummary } from "./views";
@@ -83,48 +84,28 @@ async function identifierMatches(ctx: Ctx, q: string): Promise<string[] | null> 
 }
 
 /**
- * Name search through the vocabulary of name words: each query word is matched against the
+ * One-word name search through the vocabulary of name words: the word is matched against the
  * distinct words (prefix, or trigram similarity for misspellings), a few hundred rows at most,
  * and the matches lead to people through the (word, person_id) btree. For each candidate word
- * at most `enough` people are read, so a common name costs no more than a rare one.
+ * at most `enough` people are read, so a common name costs no more than a rare one. Several
+ * words go through `nameWordHits`.
  */
-function nameMatches(tokens: string[], conditions: SQL[], enough: number): SQL {
-  const candidates = tokens.map((token, index) => {
-    const prefix = `${escapeLike(token)}%`;
-    // With several words each one only narrows the others, so close matches are enough.
-    const similar =
-      token.length < 3
-        ? sql``
-        : tokens.length === 1
-          ? sql` or word % ${token}`
-          : sql` or similarity(word, ${token}) >= 0.6`;
-    // Materialised: computed once, not again for every row that refers to it.
-    return sql`c${sql.raw(String(index))} as materialized (
+function oneWordHits(token: string, conditions: SQL[], enough: number): SQL {
+  const prefix = `${escapeLike(token)}%`;
+  const similar = token.length < 3 ? sql`` : sql` or word % ${token}`;
+  // Materialised: computed once, not again for every row that refers to it.
+  const candidates = sql`c0 as materialized (
       select word, case when word like ${prefix} then 1 else 0 end + similarity(word, ${token}) as score
       from name_vocabulary where word like ${prefix}${similar}
-      order by score desc limit ${tokens.length === 1 ? 200 : 8})`;
-  });
+      order by score desc limit 200)`;
   const filters = sql.join(conditions, sql` and `);
-  if (tokens.length === 1) {
-    return sql`with ${sql.join(candidates, sql`, `)},
-      hits as (
-        select distinct on (x.id) x.id, c0.score from c0 cross join lateral (
-          select w0.person_id as id from person_name_words w0 join people p on p.id = w0.person_id
-          where w0.word = c0.word and ${filters}
-          order by w0.person_id limit ${enough}) x
-        order by x.id, c0.score desc)`;
-  }
-  // Several words: the people matching each word are sets, and the answer is their intersection,
-  // read from the (word, person_id) index alone.
-  const sets = tokens.map(
-    (_, index) =>
-      sql`select person_id from person_name_words where word = any(array(select word from c${sql.raw(String(index))}))`,
-  );
-  return sql`with ${sql.join(candidates, sql`, `)},
-    matched as (${sql.join(sets, sql` intersect `)}),
+  return sql`with ${candidates},
     hits as (
-      select p.id, 1 as score from people p
-      where p.id = any(array(select person_id from matched)) and ${filters})`;
+      select distinct on (x.id) x.id, c0.score from c0 cross join lateral (
+        select w0.person_id as id from person_name_words w0 join people p on p.id = w0.person_id
+        where w0.word = c0.word and ${filters}
+        order by w0.person_id limit ${enough}) x
+      order by x.id, c0.score desc)`;
 }
 
 /**
@@ -167,7 +148,12 @@ export async function listPeople(
   if (identified) {
     conditions.push(identified.length ? sql`p.id in ${identified}` : sql`false`);
   } else if (folded) {
-    nameHits = nameMatches(folded.split(/\s+/).filter(Boolean), conditions, offset + query.limit + 1);
+    const tokens = folded.split(/\s+/).filter(Boolean);
+    const enough = offset + query.limit + 1;
+    nameHits =
+      tokens.length === 1
+        ? oneWordHits(tokens[0] as string, conditions, enough)
+        : await nameWordHits(ctx, tokens, conditions, enough);
   } else {
     const after = decodeCursor<{ s: string; g: string; i: string }>(query.cursor);
     if (after) conditions.push(sql`(p.surname, p.given_names, p.id) > (${after.s}, ${after.g}, ${after.i})`);

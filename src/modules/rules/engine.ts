@@ -202,17 +202,21 @@ export class RuleEngine {
     const facts = await this.loadFacts(ctx, new Set(work.flatMap((item) => item.rule.groups)), [
       ...new Set(work.map((item) => item.event.personId as string)),
     ]);
+    // Every listening rule decides on the same facts before any of them acts, so one rule's
+    // action neither delays the others' decisions nor changes what they see.
+    const decided = work.map(({ event, rule }) => {
+      const seen = facts(event.personId as string, { event: eventFacts(event) });
+      return { event, rule, seen, matched: this.#check(rule, seen) };
+    });
+    const decidedAfterMs = performance.now() - started;
     const decisions: TDecision[] = [];
-    for (const { event, rule } of work) {
+    for (const { event, rule, seen, matched } of decided) {
       const personId = event.personId as string;
-      const seen = facts(personId, { event: eventFacts(event) });
-      const matched = this.#check(rule, seen);
-      const decidedAfterMs = performance.now() - started;
-      if (!matched) {
-        decisions.push({ ruleId: rule.row.id, personId, fired: false, decidedAfterMs });
-        continue;
-      }
-      decisions.push({ ...(await this.fire(ctx, rule, personId, `event:${event.id}`, seen)), decidedAfterMs });
+      decisions.push(
+        matched
+          ? { ...(await this.fire(ctx, rule, personId, `event:${event.id}`, seen)), decidedAfterMs }
+          : { ruleId: rule.row.id, personId, fired: false, decidedAfterMs },
+      );
     }
     await this.flushStats(ctx);
     return decisions;
