@@ -1,8 +1,12 @@
 import type { Logger } from "pino";
 import { assignOwnerAction } from "../flows/rule-actions/assign-owner-action";
 import { createTaskAction } from "../flows/rule-actions/create-task-action";
+import { escalateCaseAction } from "../flows/rule-actions/escalate-case-action";
+import { openCaseAction } from "../flows/rule-actions/open-case-action";
+import { sendMessageAction } from "../flows/rule-actions/send-message-action";
 import { setFieldAction } from "../flows/rule-actions/set-field-action";
 import type { JobQueue } from "../kernel/jobs";
+import { caseCategoryField, caseJoin, caseRuleFields, loadCaseFacts } from "../modules/cases";
 import { loadOrderFacts, orderJoin, orderRuleFields } from "../modules/orders";
 import { loadPersonFacts, personRuleFields } from "../modules/register";
 import {
@@ -30,6 +34,9 @@ export function createRuleEngine(jobs: JobQueue, log: Logger): RuleEngine {
   actions.register(assignOwnerAction);
   actions.register(addToListAction);
   actions.register(removeFromListAction);
+  actions.register(openCaseAction);
+  actions.register(escalateCaseAction);
+  actions.register(sendMessageAction);
   actions.register(
     webhookAction(async (deliveryId) => {
       // A delivery that could not be queued stays pending; the minute tick queues it again.
@@ -43,14 +50,16 @@ export function createRuleEngine(jobs: JobQueue, log: Logger): RuleEngine {
       personRuleFields,
       traitRuleFields,
       async () => orderRuleFields(),
+      async () => caseRuleFields(),
       async () => eventRuleFields(),
       membershipRuleFields,
     ],
-    resolvers: [eventPropertyField],
+    resolvers: [eventPropertyField, caseCategoryField],
     facts: new Map([
       ["person", { group: "person", load: loadPersonFacts }],
       ["traits", { group: "traits", load: loadTraitFacts, join: traitJoin }],
       ["orders", { group: "orders", load: loadOrderFacts, join: orderJoin }],
+      ["cases", { group: "cases", load: loadCaseFacts, join: caseJoin }],
       ["membership", { group: "membership", load: loadMembershipFacts }],
     ]),
     actions,

@@ -1,9 +1,11 @@
 import { matchPerson } from "../flows/match-person";
 import type { EventHandler } from "../kernel/events";
 import { ACTIVITY_LOGGED, activitiesTimelineSource } from "../modules/activities";
+import { CASE_ESCALATED, CASE_OPENED, CASE_UPDATED, casesTimelineSource } from "../modules/cases";
 import { ORDER_RECORDED, ordersTimelineSource } from "../modules/orders";
 import { PEOPLE_IMPORTED, PERSON_CREATED, PERSON_UPDATED } from "../modules/register";
 import { backfillComputedTrait, COMPUTED_TRAIT_DEFINED, trackingTimelineSource } from "../modules/tracking";
+import { wireMessages } from "./messages-runtime";
 import type { Services } from "./services";
 
 /**
@@ -13,7 +15,9 @@ import type { Services } from "./services";
 export function wireHandlers(services: Services): void {
   services.timeline.register(activitiesTimelineSource);
   services.timeline.register(ordersTimelineSource);
+  services.timeline.register(casesTimelineSource);
   services.timeline.register(trackingTimelineSource);
+  wireMessages(services);
   services.bus.on(COMPUTED_TRAIT_DEFINED, "tracking.backfill", async (event, ctx) => {
     const { traitId } = event.payload as { traitId: string };
     await backfillComputedTrait(ctx, traitId);
@@ -61,6 +65,18 @@ export function wireHandlers(services: Services): void {
     "rules.record",
     recordChange("activity", () => true),
   );
+  services.bus.on(
+    CASE_OPENED,
+    "rules.record",
+    recordChange("case", () => true),
+  );
+  for (const type of [CASE_UPDATED, CASE_ESCALATED]) {
+    services.bus.on(
+      type,
+      "rules.record",
+      recordChange("case", () => false),
+    );
+  }
   services.bus.on(PEOPLE_IMPORTED, "quality.match", async (event, ctx) => {
     const { created, updated } = event.payload as { created: string[]; updated: string[] };
     for (const personId of [...created, ...updated]) await matchPerson(ctx, personId);

@@ -1,6 +1,8 @@
 import { type Ctx, withTransaction } from "../kernel/ctx";
 import { authorize } from "../kernel/permissions";
 import { moveActivitiesOfPerson, returnActivities } from "../modules/activities";
+import { moveCasesOfPerson, returnCases } from "../modules/cases";
+import { moveMessagesOfPerson, returnMessages } from "../modules/messages";
 import { moveOrdersOfPerson, returnOrders } from "../modules/orders";
 import {
   activeMergeOf,
@@ -23,13 +25,17 @@ interface TMergeSnapshot {
   register: TRegisterMergeSnapshot;
   activities: string[];
   orders: string[];
+  /** Absent in merges made before cases existed. */
+  cases?: string[];
+  /** Absent in merges made before messages existed. */
+  messages?: string[];
   tracking: TTrackingMove;
 }
 
 /**
  * Merges two people into one, across every module, in one transaction: the register applies
- * survivorship and keeps all contact points; activities, orders, tracked events, identities and
- * trait counts move to the survivor; the merge and its snapshot are kept for undoing.
+ * survivorship and keeps all contact points; activities, orders, cases, tracked events,
+ * identities and trait counts move to the survivor; the merge and its snapshot are kept for undoing.
  */
 export async function mergePeople(
   ctx: Ctx,
@@ -47,6 +53,8 @@ export async function mergePeople(
       register,
       activities: await moveActivitiesOfPerson(tx, input.mergedId, input.survivorId),
       orders: await moveOrdersOfPerson(tx, input.mergedId, input.survivorId),
+      cases: await moveCasesOfPerson(tx, input.mergedId, input.survivorId),
+      messages: await moveMessagesOfPerson(tx, input.mergedId, input.survivorId),
       tracking: await moveTrackingOfPerson(tx, input.mergedId, input.survivorId),
     };
     if (input.candidateId) await decideMatchCandidate(tx, input.candidateId, "merged");
@@ -76,6 +84,8 @@ export async function unmergePeople(
     const { restoredFields } = await unmergePersonRecords(tx, snapshot.register);
     await returnActivities(tx, snapshot.activities, merge.survivorId, merge.mergedId);
     await returnOrders(tx, snapshot.orders, merge.survivorId, merge.mergedId);
+    await returnCases(tx, snapshot.cases ?? [], merge.survivorId, merge.mergedId);
+    await returnMessages(tx, snapshot.messages ?? [], merge.survivorId, merge.mergedId);
     await returnTracking(tx, snapshot.tracking, merge.survivorId, merge.mergedId);
     await markMergeUndone(tx, mergeId);
     if (merge.candidateId) await reopenAsDistinct(tx, merge.candidateId);

@@ -97,6 +97,19 @@ export async function renderPersonDataPdf(data: TPersonDataExport): Promise<Uint
     write(
       `${date(order.orderedAt)} ${order.number ?? ""} ${order.totalSek.toFixed(2).replace(".", ",")} kr, ${order.status}`,
     );
+  heading(`Ärenden (${data.cases.length})`);
+  for (const item of data.cases) {
+    write(
+      `${date(item.openedAt)} ärende ${item.number} (${item.category}, ${item.status}): ${item.subject}${item.description ? ` – ${item.description}` : ""}`,
+    );
+    for (const event of item.events)
+      if (event.kind === "note") write(`  ${date(event.at)} anteckning: ${String(event.data.text ?? "")}`);
+  }
+  heading(`Utskick (${data.messages.length})`);
+  for (const message of data.messages)
+    write(
+      `${date(message.queuedAt)} ${message.channel} till ${message.toAddress ?? "–"}: ${message.subject} (${message.status})`,
+    );
   heading("Ändringshistorik");
   for (const change of data.changes) write(`${date(change.at)} ${change.action} av ${change.by}`);
   return pdf.save();

@@ -3,6 +3,8 @@ import { type Ctx, withTransaction } from "../kernel/ctx";
 import { emitEvent } from "../kernel/events";
 import { authorize } from "../kernel/permissions";
 import { eraseActivitiesOfPerson, exportActivitiesOfPerson, type TActivity } from "../modules/activities";
+import { anonymiseCasesOfPerson, exportCasesOfPerson, type TCaseDetail } from "../modules/cases";
+import { anonymiseMessagesOfPerson, exportMessagesOfPerson, type TMessage } from "../modules/messages";
 import { anonymiseOrdersOfPerson, exportOrdersOfPerson, type TOrder } from "../modules/orders";
 import { erasePersonRecord, getPerson, type TPerson } from "../modules/register";
 import { eraseEventsOfPerson, exportEventsOfPerson, type TTrackedEvent } from "../modules/tracking";
@@ -12,6 +14,10 @@ export interface TPersonDataExport {
   person: TPerson;
   activities: TActivity[];
   orders: TOrder[];
+  /** Support cases, each with its history. */
+  cases: TCaseDetail[];
+  /** E-mails (later also SMS and letters) sent to the person, or kept from them. */
+  messages: TMessage[];
   /** Page views and app events collected by the tracking API. */
   events: TTrackedEvent[];
   /** Who changed the person's record, and when. */
@@ -25,9 +31,11 @@ export interface TPersonDataExport {
 export async function exportPersonData(ctx: Ctx, personId: string): Promise<TPersonDataExport> {
   authorize(ctx.actor, "register", "read");
   const person = await getPerson(ctx, personId);
-  const [activities, orders, events, audit] = await Promise.all([
+  const [activities, orders, cases, messages, events, audit] = await Promise.all([
     exportActivitiesOfPerson(ctx, personId),
     exportOrdersOfPerson(ctx, personId),
+    exportCasesOfPerson(ctx, personId),
+    exportMessagesOfPerson(ctx, personId),
     exportEventsOfPerson(ctx, personId),
     auditTrailOf(ctx, "person", personId),
   ]);
@@ -44,6 +52,8 @@ export async function exportPersonData(ctx: Ctx, personId: string): Promise<TPer
     person,
     activities,
     orders,
+    cases,
+    messages,
     events,
     changes: audit,
   };
@@ -54,23 +64,35 @@ export const PERSON_ERASED = "person.erased";
 /**
  * Erases a person (GDPR art. 17) in one transaction: the register record is emptied, activities
  * and documents deleted, orders cut loose from the person (their amounts stay for statistics),
- * and the audit snapshots redacted. The fact of the erasure, and who asked, stays in the audit log.
+ * cases cut loose and emptied of what was written about the person (their categories and times
+ * stay for support statistics), and the audit snapshots redacted. The fact of the erasure, and
+ * who asked, stays in the audit log.
  */
 export async function erasePerson(
   ctx: Ctx,
   personId: string,
   reason: string,
-): Promise<{ activities: number; orders: number; events: number }> {
+): Promise<{ activities: number; orders: number; cases: number; messages: number; events: number }> {
   authorize(ctx.actor, "register", "write");
   return withTransaction(ctx, async (tx) => {
     await erasePersonRecord(tx, personId);
     const activityIds = await eraseActivitiesOfPerson(tx, personId);
     const orderIds = await anonymiseOrdersOfPerson(tx, personId);
+    const caseIds = await anonymiseCasesOfPerson(tx, personId);
+    const messageIds = await anonymiseMessagesOfPerson(tx, personId);
     const { events } = await eraseEventsOfPerson(tx, personId);
     await redactAuditSnapshots(tx, "person", personId);
     for (const id of activityIds) await redactAuditSnapshots(tx, "activity", id);
     for (const id of orderIds) await redactAuditSnapshots(tx, "order", id);
-    const counts = { activities: activityIds.length, orders: orderIds.length, events };
+    for (const id of caseIds) await redactAuditSnapshots(tx, "case", id);
+    for (const id of messageIds) await redactAuditSnapshots(tx, "message", id);
+    const counts = {
+      activities: activityIds.length,
+      orders: orderIds.length,
+      cases: caseIds.length,
+      messages: messageIds.length,
+      events,
+    };
     await recordAudit(tx, {
       action: "privacy.erase",
       entity: "person",

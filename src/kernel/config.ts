@@ -36,6 +36,13 @@ export const ZConfig = z.object({
   TRACKING_IP_RATE_LIMIT: z.coerce.number().int().positive().default(100),
   /** The zone for local time of day when an event does not say its own. */
   DEFAULT_TIME_ZONE: z.string().min(1).default("Europe/Stockholm"),
+  /** Where e-mail goes out, `smtp://user:password@host:587` or `smtps://…`; unset, e-mail stays queued. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  /** The sender of every e-mail. */
+  MAIL_FROM: z.string().min(3).default("Lanthandel <noreply@localhost>"),
 });
 
 export type TConfig = z.infer<typeof ZConfig>;

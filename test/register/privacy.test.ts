@@ -72,7 +72,7 @@ describe.each(STORE_KINDS)("privacy requests [%s]", (kind) => {
       url: `/api/people/${personId}/erasure`,
       payload: { reason: "Kundens begäran 2026-11-20" },
     });
-    expect(erased.body).toEqual({ activities: 1, orders: 1, events: 0 });
+    expect(erased.body).toEqual({ activities: 1, orders: 1, cases: 0, messages: 0, events: 0 });
 
     const person = await api.call({ url: `/api/people/${personId}` });
     expect(person.body).toMatchObject({

@@ -42,7 +42,13 @@ export async function privacyRoutes(base: FastifyInstance, _services: Services) 
         params: ZIdParams,
         body: z.object({ reason: z.string().trim().min(1, "Say why, e.g. the customer's request of a date").max(500) }),
         response: {
-          200: z.object({ activities: z.number(), orders: z.number(), events: z.number() }),
+          200: z.object({
+            activities: z.number(),
+            orders: z.number(),
+            cases: z.number(),
+            messages: z.number(),
+            events: z.number(),
+          }),
           ...problemResponses,
         },
       },

@@ -167,7 +167,8 @@ export async function ruleRoutes(base: FastifyInstance, services: Services) {
     {
       schema: {
         tags,
-        summary: "The fields conditions may use, with their types; event properties are `event.properties.<name>`",
+        summary:
+          "The fields conditions may use, with their types; event properties are `event.properties.<name>`, case counts by category `cases.category.<category>.count_90d`",
         response: {
           200: z.object({
             items: z.array(

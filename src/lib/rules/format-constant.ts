@@ -27,6 +27,12 @@ export function formatSpan(value: unknown): string {
   return `${amount} ${name}`;
 }
 
+/**
+ * How a field is named in rule text: the last segment of its key (`complaint_calls_90d`), or the
+ * last two for keys of four segments or more, where the one before says what is counted
+ * (`cases.category.complaint.count_90d` reads `complaint.count_90d`, not the total's `count_90d`).
+ */
 export function lastSegment(key: string): string {
-  return key.slice(key.lastIndexOf(".") + 1);
+  const parts = key.split(".");
+  return parts.length >= 4 ? parts.slice(-2).join(".") : (parts.at(-1) ?? key);
 }

@@ -9,7 +9,7 @@ export const ZTrigger = z.discriminatedUnion("type", [
   }),
   z.object({
     type: z.literal("record"),
-    entity: z.enum(["person", "order", "activity"]),
+    entity: z.enum(["person", "order", "activity", "case"]),
     on: z.enum(["created", "changed", "created_or_changed"]),
     /** For changes: fire only when one of these fields changed. */
     fields: z.array(z.string().max(100)).max(50).optional(),

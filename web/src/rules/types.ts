@@ -68,7 +68,7 @@ export interface RuleFields {
 export const EVENT_TRIGGER_TYPES = ["track", "page", "screen", "identify"] as const;
 export type EventTriggerType = (typeof EVENT_TRIGGER_TYPES)[number];
 
-export const RECORD_ENTITIES = ["person", "order", "activity"] as const;
+export const RECORD_ENTITIES = ["person", "order", "activity", "case"] as const;
 export type RecordEntity = (typeof RECORD_ENTITIES)[number];
 
 export const RECORD_CHANGES = ["created", "changed", "created_or_changed"] as const;

@@ -1,0 +1,12 @@
+export { ZCategory } from "./category";
+export { CASE_ESCALATED, escalateCase, type TEscalateCaseInput, ZEscalateCaseInput } from "./escalate-case";
+export { getCase } from "./get-case";
+export { listCases, type TListCasesInput, ZListCasesInput } from "./list-cases";
+export { moveCasesOfPerson, returnCases } from "./move-cases";
+export { CASE_OPENED, openCase, type TOpenCaseInput, ZOpenCaseInput } from "./open-case";
+export { anonymiseCasesOfPerson, exportCasesOfPerson } from "./person-data";
+export { caseCategoryField, caseJoin, caseRuleFields, loadCaseFacts } from "./rule-facts";
+export { CASE_CHANNELS, CASE_PRIORITIES, CASE_STATUSES, OPEN_CASE_STATUSES } from "./schema";
+export { casesTimelineSource } from "./timeline-source";
+export { CASE_TRANSITIONS, CASE_UPDATED, type TUpdateCaseInput, updateCase, ZUpdateCaseInput } from "./update-case";
+export { type TCase, type TCaseDetail, type TCaseEvent, ZCase, ZCaseDetail, ZCaseEvent } from "./view";
