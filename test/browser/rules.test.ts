@@ -7,6 +7,8 @@ const ADMIN = { email: "maja@lanthandel.test", name: "Maja Ström", password: "e
 const SELLER = { email: "olle@lanthandel.test", name: "Olle Säljare", password: "ett-långt-lösenord-8" };
 const RULE = "Säljbrev efter klagomål";
 const CALL_CENTRE_ID = "K1";
+const FOLLOW_UP = "Uppföljning av klagomål";
+const MESSAGE_BODY = "Hej {{ person.greetingName }},\n\nvi ringer dig i veckan om det du har hört av dig om.";
 
 /**
  * A marketer builds the sales-letter rule in the browser, on the real server and the built web
@@ -22,6 +24,7 @@ describe("the rule builder in the browser", () => {
   let stigId = "";
   let writeKey = "";
   let ruleUrl = "";
+  let followUpId = "";
 
   /** Calls the API with the signed-in browser's session and CSRF token. */
   const call = <T>(method: string, path: string, body?: unknown) =>
@@ -254,6 +257,114 @@ describe("the rule builder in the browser", () => {
     await versions.first().getByText("Inaktiverad").waitFor();
     await versions.last().getByText("Skapad").waitFor();
     await snapshot("versions");
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it("builds a rule that sends a message and opens a case, and says where the message is not filled in right", async () => {
+    await page.getByRole("navigation").getByRole("link", { name: "Regler" }).click();
+    await page.waitForURL(`${baseUrl}/rules`);
+    await page.getByRole("link", { name: "Ny regel" }).click();
+    await page.waitForURL(`${baseUrl}/rules/new`);
+    await nameInput().fill(FOLLOW_UP);
+    await page.getByRole("textbox", { name: "Händelsenamn" }).fill("Support Call");
+    const calls = conditionRow(1);
+    await pickField(calls, "klagom", /Klagomålssamtal/);
+    await pickOperator(calls, "är större än");
+    await calls.getByRole("textbox", { name: "Värde" }).fill("3");
+
+    await page.getByRole("button", { name: "Lägg till åtgärd" }).click();
+    await page.getByRole("menuitem", { name: "Skicka meddelande" }).click();
+    const message = region("Skicka meddelande");
+    await expect(message.getByRole("combobox", { name: "Kanal" }).inputValue()).resolves.toBe("E-post");
+    await message.getByRole("combobox", { name: "Syfte" }).click();
+    await page.getByRole("option", { name: "Service", exact: true }).click();
+    const body = message.getByRole("textbox", { name: "Meddelande", exact: true });
+    await body.fill("Hej {{ person.greetingName }},\n\n{% if person.surname %}vi ringer dig i veckan.");
+
+    await page.getByRole("button", { name: "Lägg till åtgärd" }).click();
+    await page.getByRole("menuitem", { name: "Öppna ärende" }).click();
+    const opened = region("Öppna ärende");
+    await opened.getByRole("textbox", { name: "Rubrik" }).fill("Ring {greetingName} {surname} om klagomålen");
+    await opened.getByRole("textbox", { name: "Kategori" }).fill("Reklamation");
+    const choose = async (label: string, option: string) => {
+      await opened.getByRole("combobox", { name: label }).click();
+      await page.getByRole("option", { name: option, exact: true }).click();
+    };
+    await choose("Prioritet", "Hög");
+    await choose("Kanal", "Telefon");
+    await choose("Linje", "Andra linjen");
+    await choose("Handläggare", "Olle Säljare");
+
+    // The subject is left empty and the body's {% if %} is never closed: the server names both.
+    await page.getByRole("button", { name: "Skapa regel" }).click();
+    await expectMessage(message.getByRole("textbox", { name: "Ämnesrad" }), "Fyll i fältet");
+    await expectMessage(body, "Mallen går inte att tolka");
+
+    await message.getByRole("textbox", { name: "Ämnesrad" }).fill("Hej {{ person.greetingName }}");
+    await body.fill(MESSAGE_BODY);
+  }, 60_000);
+
+  it("saves the message and the case as they were filled in, and shows them again on the rule's page", async () => {
+    await page.getByRole("button", { name: "Skapa regel" }).click();
+    await page.waitForURL(/\/rules\/[0-9a-f-]{36}$/);
+    await page.getByRole("heading", { level: 1, name: FOLLOW_UP }).waitFor();
+    followUpId = page.url().split("/").pop() ?? "";
+    const saved = await call<{ actions: unknown[] }>("GET", `/api/rules/${followUpId}`);
+    expect(saved.body.actions).toEqual([
+      {
+        type: "send_message",
+        config: { channel: "email", purpose: "service", subject: "Hej {{ person.greetingName }}", body: MESSAGE_BODY },
+      },
+      {
+        type: "open_case",
+        // The server keeps a category as a key: lower case, words joined by _.
+        config: {
+          subject: "Ring {greetingName} {surname} om klagomålen",
+          category: "reklamation",
+          priority: "high",
+          channel: "phone",
+          line: 2,
+          assigneeId: sellerId,
+        },
+      },
+    ]);
+
+    const message = region("Skicka meddelande");
+    await expect(message.getByRole("combobox", { name: "Syfte" }).inputValue()).resolves.toBe("Service");
+    await expect(message.getByRole("textbox", { name: "Meddelande", exact: true }).inputValue()).resolves.toBe(
+      MESSAGE_BODY,
+    );
+    const opened = region("Öppna ärende");
+    await expect(opened.getByRole("textbox", { name: "Kategori" }).inputValue()).resolves.toBe("reklamation");
+    await expect(opened.getByRole("combobox", { name: "Linje" }).inputValue()).resolves.toBe("Andra linjen");
+    await expect(opened.getByRole("combobox", { name: "Handläggare" }).inputValue()).resolves.toBe("Olle Säljare");
+    // The actions are taller than the window; a taller one keeps the sticky header out of the picture.
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 1360, height: 2000 });
+    await region("Då").screenshot({ path: "/tmp/rule-actions.png", animations: "disabled" });
+    if (viewport) await page.setViewportSize(viewport);
+  });
+
+  it("sends the message and opens the case when the customer complains again, and says so in its log", async () => {
+    const complaint = {
+      type: "track",
+      userId: CALL_CENTRE_ID,
+      event: "Support Call",
+      properties: { reason: "complaint" },
+    };
+    expect((await sendBatch([complaint])).status).toBe(200);
+    await expect
+      .poll(
+        async () =>
+          (await call<{ items: unknown[] }>("GET", `/api/rule-firings?ruleId=${followUpId}`)).body.items.length,
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThanOrEqual(1);
+    await tab("Beslut").click();
+    const firing = page.getByRole("table", { name: "Beslut" }).locator("tbody tr").first();
+    await firing.getByText("Utförd").waitFor();
+    await firing.getByText("Meddelande köat").waitFor();
+    await firing.getByText(/^Ärende \d+ öppnat$/).waitFor();
     expect(session.pageErrors).toEqual([]);
   });
 });

@@ -1,7 +1,10 @@
 import { Code, PasswordInput, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useI18n } from "../i18n/use-i18n";
 import { type ActionDraft, MASKED_SECRET } from "./action-draft";
+import { EscalateActionFields } from "./escalate-action-fields";
+import { OpenCaseActionFields } from "./open-case-action-fields";
 import { OwnerActionFields } from "./owner-action-fields";
+import { SendMessageActionFields } from "./send-message-action-fields";
 import { SetFieldActionFields } from "./set-field-action-fields";
 import { TaskActionFields } from "./task-action-fields";
 
@@ -22,6 +25,9 @@ export const CONFIG_FIELDS: Readonly<Record<ActionDraft["type"], readonly string
   add_to_list: ["list"],
   remove_from_list: ["list"],
   webhook: ["url", "secret"],
+  send_message: ["channel", "purpose", "subject", "body", "html"],
+  open_case: ["subject", "category", "priority", "channel", "line", "teamId", "assigneeId"],
+  escalate: ["category", "teamId", "assigneeId"],
   other: [],
 };
 
@@ -37,6 +43,12 @@ export function ActionFields({ action, onChange, errorAt, disabled }: ActionFiel
       return <SetFieldActionFields action={action} {...props} />;
     case "assign_owner":
       return <OwnerActionFields action={action} {...props} />;
+    case "send_message":
+      return <SendMessageActionFields action={action} {...props} />;
+    case "open_case":
+      return <OpenCaseActionFields action={action} {...props} />;
+    case "escalate":
+      return <EscalateActionFields action={action} {...props} />;
     case "add_to_list":
     case "remove_from_list":
       return (

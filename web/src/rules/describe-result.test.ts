@@ -22,6 +22,30 @@ describe("what an action of a firing did, in words", () => {
     );
   });
 
+  it("says whether a message went out or was held back, and which cases were opened and escalated", () => {
+    expect(describeResult({ type: "send_message", ok: true, messageId: "m1", status: "queued" }, sv, names)).toBe(
+      "Meddelande köat",
+    );
+    expect(
+      describeResult(
+        { type: "send_message", ok: true, messageId: "m1", status: "suppressed", suppressedReason: "no_consent" },
+        sv,
+        names,
+      ),
+    ).toBe("Meddelandet hölls tillbaka: inget samtycke till e-post");
+    expect(describeResult({ type: "open_case", ok: true, caseId: "c1", number: 1042 }, sv, names)).toBe(
+      "Ärende 1042 öppnat",
+    );
+    const escalated = [
+      { caseId: "c1", number: 1042, level: 1 },
+      { caseId: "c2", number: 1043, level: 2 },
+    ];
+    expect(describeResult({ type: "escalate", ok: true, escalated }, sv, names)).toBe("Ärendena 1042, 1043 eskalerade");
+    expect(describeResult({ type: "escalate", ok: true, escalated: [] }, sv, names)).toBe(
+      "Inga öppna ärenden att eskalera",
+    );
+  });
+
   it("says which action failed and why", () => {
     expect(describeResult({ type: "assign_owner", ok: false, error: "Every member is at capacity" }, sv, names)).toBe(
       "Tilldela ägare misslyckades: Every member is at capacity",

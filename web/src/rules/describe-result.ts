@@ -7,7 +7,31 @@ export type UserName = (userId: string) => string;
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 
-/** What one action of a firing did, in a sentence: "Uppgift skapad åt Maja Ström", "Ny ägare: Olle Berg". */
+/** The case numbers an escalation lists, as staff say them on the phone. */
+function escalatedNumbers(escalated: unknown): string[] {
+  if (!Array.isArray(escalated)) return [];
+  return escalated.map((item) => String((item as { number?: unknown } | null)?.number ?? "?"));
+}
+
+function describeMessage(result: ActionResult, words: Messages["rules"]["firings"]["result"]): string {
+  switch (result.status) {
+    case "suppressed": {
+      const reason = text(result.suppressedReason);
+      return words.messageSuppressed(words.suppressedReasons[reason] ?? reason);
+    }
+    case "sent":
+      return words.messageSent;
+    case "failed":
+      return words.messageFailed;
+    default:
+      return words.messageQueued;
+  }
+}
+
+/**
+ * What one action of a firing did, in a sentence: "Uppgift skapad åt Maja Ström", "Ny ägare: Olle
+ * Berg", "Ärende 1042 öppnat".
+ */
 export function describeResult(result: ActionResult, t: Messages, userName: UserName): string {
   const words = t.rules.firings.result;
   const label = t.rules.actions.types[result.type] ?? result.type;
@@ -31,6 +55,14 @@ export function describeResult(result: ActionResult, t: Messages, userName: User
       return words.removedFrom(text(result.list));
     case "webhook":
       return words.webhook;
+    case "send_message":
+      return describeMessage(result, words);
+    case "open_case":
+      return typeof result.number === "number" ? words.caseOpened(String(result.number)) : words.done(label);
+    case "escalate": {
+      const numbers = escalatedNumbers(result.escalated);
+      return numbers.length > 0 ? words.escalated(numbers) : words.nothingEscalated;
+    }
     default:
       return words.done(label);
   }

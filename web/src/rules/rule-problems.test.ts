@@ -3,12 +3,12 @@ import { ApiProblem } from "../api/api-problem";
 import { sv } from "../i18n/sv";
 import { ruleProblems } from "./rule-problems";
 
-const refusal = (errors: Array<{ field: string; code: string }>) =>
+const refusal = (errors: Array<{ field: string; code: string; message?: string }>) =>
   new ApiProblem({
     status: 400,
     code: "validation_failed",
     detail: "The rule is not valid",
-    errors: errors.map((error) => ({ ...error, message: "server's words" })),
+    errors: errors.map((error) => ({ message: "server's words", ...error })),
   });
 
 describe("the server's faults with a rule, placed at the builder's inputs", () => {
@@ -43,5 +43,32 @@ describe("the server's faults with a rule, placed at the builder's inputs", () =
     expect(problems.at("actions.0.config.secret")).toBe("Minst 16 tecken");
     expect(problems.under("actions.1", ["actions.1.config.userId"])).toEqual(["Välj en användare eller ett team"]);
     expect(problems.unplaced).toEqual(["Fyll i fältet"]);
+  });
+
+  it("says where a message template cannot be read, and what a case category must look like", () => {
+    const problems = ruleProblems(
+      refusal([
+        { field: "actions.0.config.subject", code: "too_small" },
+        // A rule's save names a template fault "custom", with the template engine's words.
+        { field: "actions.0.config.body", code: "custom", message: "tag {% if %} not closed, line:2, col:1" },
+        {
+          field: "actions.0.config.html",
+          code: "custom",
+          message: "{% render %} is not available in message templates, line:1, col:1",
+        },
+        { field: "actions.1.config.category", code: "invalid_format" },
+        { field: "actions.1.config.assigneeId", code: "invalid_format" },
+      ]),
+      sv,
+    );
+    expect(problems.at("actions.0.config.subject")).toBe("Fyll i fältet");
+    expect(problems.at("actions.0.config.body")).toBe(
+      "Mallen går inte att tolka: tag {% if %} not closed, line:2, col:1",
+    );
+    expect(problems.at("actions.0.config.html")).toBe("En mall kan inte använda include, render eller layout");
+    expect(problems.at("actions.1.config.category")).toBe(
+      "En kategori är en kort nyckel: små bokstäver och siffror, ord bundna med _ eller -",
+    );
+    expect(problems.at("actions.1.config.assigneeId")).toBe("Välj ett alternativ");
   });
 });

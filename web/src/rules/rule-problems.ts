@@ -17,6 +17,12 @@ export interface RuleProblems {
 const within = (field: string, path: string) => field === path || field.startsWith(`${path}.`);
 
 /**
+ * How a message template is refused: the rule's save names the fault "custom" with the
+ * template engine's own words (where in the template), the messages API by its own codes.
+ */
+const TEMPLATE_FAULTS = new Set(["custom", "template_syntax", "template_render", "template_not_allowed"]);
+
+/**
  * Words for a fault by where it is and its code: the condition checker's codes are the same for
  * every row, and some inputs need their own sentence (a cron line, a webhook secret).
  */
@@ -37,6 +43,12 @@ function messageOf(fault: FieldError, error: ApiProblem, t: Messages): string {
     };
     return byCode[code] ?? fault.message;
   }
+  if (/^actions\.\d+\.config\.(subject|body|html)$/.test(field) && TEMPLATE_FAULTS.has(code)) {
+    // A rule's save says "custom" for both kinds of fault; a refused partial is told apart by the server's sentence.
+    const notAllowed =
+      code === "template_not_allowed" || fault.message.includes("is not available in message templates");
+    return notAllowed ? errors.templateNotAllowed : errors.template(fault.message);
+  }
   const overrides: Partial<Record<string, string>> = {};
   if (field === "trigger.cron") overrides.invalid_format = errors.cron;
   if (field === "trigger.segmentRuleId" || field === "trigger.field") {
@@ -49,7 +61,11 @@ function messageOf(fault: FieldError, error: ApiProblem, t: Messages): string {
   }
   if (/^actions\.\d+\.config\.url$/.test(field)) overrides.invalid_format = t.fields.website;
   if (/^actions\.\d+\.config\.secret$/.test(field)) overrides.too_small = errors.secret;
-  if (/^actions\.\d+\.config\.(userId|teamId|assignTo)$/.test(field)) {
+  if (/^actions\.\d+\.config\.category$/.test(field)) overrides.invalid_format = errors.category;
+  if (/^actions\.\d+\.config\.(channel|purpose|priority|line)$/.test(field)) {
+    Object.assign(overrides, { invalid_value: errors.choose, too_small: errors.choose, too_big: errors.choose });
+  }
+  if (/^actions\.\d+\.config\.(userId|teamId|assigneeId|assignTo)$/.test(field)) {
     overrides.invalid_format = errors.choose;
     overrides.invalid_union = errors.choose;
   }

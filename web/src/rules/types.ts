@@ -99,6 +99,15 @@ export const TRIGGER_TYPES = [
   "segment",
 ] as const satisfies readonly TriggerType[];
 
+/** The server's lists for the message and case actions, copied: the web app talks to the server over HTTP only. */
+export const MESSAGE_CHANNELS = ["email"] as const;
+export const MESSAGE_PURPOSES = ["marketing", "service"] as const;
+export const CASE_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+export const CASE_CHANNELS = ["phone", "email", "web", "chat", "letter", "other"] as const;
+/** 1 = first line, 2 = second line. */
+export const CASE_LINES = [1, 2] as const;
+export type CaseLine = (typeof CASE_LINES)[number];
+
 export interface RuleAction {
   type: string;
   config: Record<string, unknown>;
