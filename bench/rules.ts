@@ -160,7 +160,7 @@ async function main() {
     mkdirSync("bench/results", { recursive: true });
     writeFileSync(`bench/results/rules-${kind}-${result.at.slice(0, 10)}.json`, `${JSON.stringify(result, null, 2)}\n`);
   } finally {
-    await drop();
+    if (!process.env.BENCH_KEEP) await drop();
   }
 }
 

@@ -444,7 +444,7 @@ describe.each(STORE_KINDS)("messages: delivered by the job queue, also when a ru
     expect(invalid.body.errors[0].field).toBe("actions.0.config.body");
   });
 
-  it("sends the e-mail a rule's send_message action asks for, once per firing", async () => {
+  it("sends the e-mails a rule's send_message actions ask for, each once per firing", async () => {
     const rule = await api.call({
       method: "POST",
       url: "/api/rules",
@@ -460,6 +460,15 @@ describe.each(STORE_KINDS)("messages: delivered by the job queue, also when a ru
               purpose: "service",
               subject: "Välkommen som kund, {{ person.greetingName }}",
               body: "Hej {{ person.greetingName }} {{ person.surname }}, tack för din första order.",
+            },
+          },
+          {
+            type: "send_message",
+            config: {
+              channel: "email",
+              purpose: "service",
+              subject: "Dina förmåner som kund, {{ person.greetingName }}",
+              body: "Som kund får du fri frakt.",
             },
           },
         ],
@@ -485,11 +494,19 @@ describe.each(STORE_KINDS)("messages: delivered by the job queue, also when a ru
     const welcome = messages.find((message: { subject: string }) => message.subject === "Välkommen som kund, Stig");
     expect(welcome).toMatchObject({
       ruleId: rule.body.id,
-      idempotencyKey: `rule:${firings[0].id}`,
+      idempotencyKey: `rule:${firings[0].id}:0`,
       id: firings[0].results[0].messageId,
     });
-    // Nothing more arrives: the job and the outbox deliver at least once, the message goes once.
+    // The rule's second message is a message of its own, not a repeat of the first.
+    const second = await eventually(
+      () => peer.received.filter((mail) => mail.subject === "Dina förmåner som kund, Stig"),
+      (found) => found.length > 0,
+    );
+    expect(second).toHaveLength(1);
+    expect(firings[0].results[1]).toMatchObject({ type: "send_message", ok: true, status: "queued" });
+    // Nothing more arrives: the job and the outbox deliver at least once, each message goes once.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(peer.received.filter((mail) => mail.subject === "Välkommen som kund, Stig")).toHaveLength(1);
+    expect(peer.received.filter((mail) => mail.subject === "Dina förmåner som kund, Stig")).toHaveLength(1);
   });
 });

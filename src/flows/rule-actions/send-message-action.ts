@@ -32,7 +32,7 @@ export const sendMessageAction: RuleAction<z.infer<typeof ZConfig>> = {
   async execute(ctx, config, target) {
     const { message, created } = await sendMessageToPerson(ctx, target.personId, {
       ...config,
-      idempotencyKey: `rule:${target.firingId}`,
+      idempotencyKey: `rule:${target.firingId}:${target.actionIndex}`,
       ruleId: target.ruleId,
     });
     return {

@@ -21,6 +21,8 @@ export interface CompiledField {
   overridesBlocks: Uint8Array;
   /** Weights when the address agrees, from `sameAddressU`; null when the field has none. */
   sameAddressWeights: Float64Array | null;
+  /** Weights at one address when the surnames differ, from `sameAddressOtherSurnameU`; else null. */
+  otherSurnameWeights: Float64Array | null;
 }
 
 /** A model turned into lookup tables for the scoring loop. */
@@ -36,7 +38,15 @@ export interface CompiledModel {
   autoMergeNeedsIdentifier: boolean;
   /** Where the address field is and the level index meaning "same address", when some field depends on it. */
   address: { field: number; sameLevel: number } | null;
+  /** Where the surname field is and its level "different", when some field weighs by it at one address. */
+  surname: { field: number; differentLevel: number } | null;
 }
+
+/** How two records relate by address: apart, at one address, or at one address with different surnames. */
+export const APART = 0;
+export const TOGETHER = 1;
+export const TOGETHER_OTHER_SURNAME = 2;
+export type Household = typeof APART | typeof TOGETHER | typeof TOGETHER_OTHER_SURNAME;
 
 const SMALLEST = 1e-12;
 const compiled = new WeakMap<MatchModel, CompiledModel>();
@@ -65,6 +75,7 @@ export function compileModel(model: MatchModel): CompiledModel {
       identifies: new Uint8Array(size),
       overridesBlocks: new Uint8Array(size),
       sameAddressWeights: fieldModel.sameAddressU ? new Float64Array(size) : null,
+      otherSurnameWeights: fieldModel.sameAddressOtherSurnameU ? new Float64Array(size) : null,
     };
     comparator.levels.forEach((id, index) => {
       const level = fieldModel.levels.find((candidate) => candidate.id === id) ?? null;
@@ -79,12 +90,18 @@ export function compileModel(model: MatchModel): CompiledModel {
         const u = fieldModel.sameAddressU?.[id] ?? level.u;
         field.sameAddressWeights[index] = Math.log2(Math.max(level.m, SMALLEST) / Math.max(u, SMALLEST));
       }
+      if (field.otherSurnameWeights) {
+        const u = fieldModel.sameAddressOtherSurnameU?.[id] ?? fieldModel.sameAddressU?.[id] ?? level.u;
+        field.otherSurnameWeights[index] = Math.log2(Math.max(level.m, SMALLEST) / Math.max(u, SMALLEST));
+      }
       field.termFrequency[index] = fieldModel.termFrequencyAdjustment && level.termFrequency ? 1 : 0;
     });
     fields.push(field);
   }
   const addressField = fields.findIndex((field) => field.comparator.field === "address");
   const dependsOnAddress = fields.some((field) => field.sameAddressWeights !== null);
+  const surnameField = fields.findIndex((field) => field.comparator.field === "surname");
+  const dependsOnSurname = fields.some((field) => field.otherSurnameWeights !== null);
   const result: CompiledModel = {
     model,
     fields,
@@ -98,6 +115,13 @@ export function compileModel(model: MatchModel): CompiledModel {
         ? {
             field: addressField,
             sameLevel: (fields[addressField] as CompiledField).comparator.levels.indexOf("same_address"),
+          }
+        : null,
+    surname:
+      surnameField >= 0 && dependsOnSurname && addressField >= 0
+        ? {
+            field: surnameField,
+            differentLevel: (fields[surnameField] as CompiledField).comparator.levels.indexOf("different"),
           }
         : null,
   };

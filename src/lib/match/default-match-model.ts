@@ -50,6 +50,21 @@ export const DEFAULT_MATCH_MODEL: MatchModel = {
         different_single_name: 0.5,
         different: 0.34,
       },
+      // Partners and flatmates, who do not share a surname, share given names no more than strangers.
+      sameAddressOtherSurnameU: {
+        exact: 0.004,
+        fold_equal: 0.0002,
+        preferred: 0.01,
+        nickname: 0.0005,
+        swapped_order: 0.0001,
+        other_given_name: 0.03,
+        swapped_with_surname: 0.0001,
+        jaro_winkler_95: 0.003,
+        one_edit: 0.003,
+        jaro_winkler_88: 0.015,
+        different_single_name: 0.6,
+        different: 0.34,
+      },
       levels: [
         { id: "exact", label: "exact match", m: 0.4, u: 0.004, termFrequency: true },
         { id: "fold_equal", label: "same but for å, ä, ö", m: 0.02, u: 0.0002 },
@@ -117,6 +132,8 @@ export const DEFAULT_MATCH_MODEL: MatchModel = {
       termFrequencyAdjustment: false,
       // Twins, and siblings or parents born a year or a month apart on the same day.
       sameAddressU: { exact: 0.02, one_part_differs: 0.03, different: 0.95 },
+      // Twins share a surname; two people at one address with different surnames rarely share a birthday.
+      sameAddressOtherSurnameU: { exact: 0.001, one_part_differs: 0.01, different: 0.989 },
       levels: [
         { id: "exact", label: "exact match", m: 0.95, u: 4e-5 },
         { id: "one_part_differs", label: "one part differs or day and month swapped", m: 0.03, u: 0.003 },

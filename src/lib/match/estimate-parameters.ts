@@ -21,7 +21,8 @@ export interface EstimateOptions {
  * - m, how often one person's records agree, by expectation-maximisation over the pairs that
  *   share a block, where the duplicates are;
  * - the prior from the number of duplicate pairs that finds, over all possible pairs;
- * - `sameAddressU`, how people living together agree, from the same fit over pairs at one address.
+ * - `sameAddressU`, how people living together agree, from the same fit over pairs at one address
+ *   (`sameAddressOtherSurnameU` is kept as the model has it: the data cannot tell it apart).
  * Levels that too few random pairs of different people reached keep the starting model's u
  * unless the sample bounds it lower.
  * Thresholds, labels and term-frequency settings are kept. Returns a new model.

@@ -38,6 +38,13 @@ export interface FieldModel {
    * now and then given names (a son named after his father) or a birth date (twins).
    */
   sameAddressU?: Record<string, number>;
+  /**
+   * u by level id among different people at one address whose surnames differ (partners,
+   * lodgers, flatmates), used instead of `sameAddressU` then. They rarely share given names or a
+   * birth date, while a parent and child of one name share the surname too: without this split,
+   * a woman who took her husband's name at the same address looks like her own namesake child.
+   */
+  sameAddressOtherSurnameU?: Record<string, number>;
 }
 
 /**

@@ -1,9 +1,9 @@
-import type { CompiledField, CompiledModel } from "./compile-model";
+import { APART, type CompiledField, type CompiledModel, TOGETHER_OTHER_SURNAME } from "./compile-model";
 import { fieldWeight } from "./field-weight";
 import { outcomeOf } from "./outcome-of";
 import type { FieldComparison, PairScore } from "./pair-score";
 import type { PreparedRecord } from "./prepare-record";
-import { livesTogether } from "./score-prepared";
+import { householdOf } from "./score-prepared";
 import type { TermFrequencies } from "./term-frequencies";
 
 /** The full, explainable score of a pair, built from the levels `scorePrepared` found. */
@@ -16,19 +16,26 @@ export function pairScoreOf(
   let weight = compiled.priorWeight;
   const fields: FieldComparison[] = [];
   const levels: number[] = [];
-  const sameAddress = livesTogether(compiled, a, b);
+  const household = householdOf(compiled, a, b);
   for (const field of compiled.fields) {
     const level = field.comparator.compare(a, b);
     levels.push(level);
-    const fieldWeightBits = fieldWeight(compiled, field, level, a, b, frequencies, sameAddress);
+    const fieldWeightBits = fieldWeight(compiled, field, level, a, b, frequencies, household);
     weight += fieldWeightBits;
     const modelLevel = field.levels[level];
     const label = modelLevel?.label ?? (field.comparator.levels[level] as string);
-    const asHousehold = sameAddress && field.sameAddressWeights !== null && !modelLevel?.isNull;
+    const asOtherSurname =
+      household === TOGETHER_OTHER_SURNAME && field.otherSurnameWeights !== null && !modelLevel?.isNull;
+    const asHousehold =
+      !asOtherSurname && household !== APART && field.sameAddressWeights !== null && !modelLevel?.isNull;
     fields.push({
       field: field.comparator.field,
       level: field.comparator.levels[level] as string,
-      label: asHousehold ? `${label} (weighed as within one household)` : label,
+      label: asOtherSurname
+        ? `${label} (weighed as between people at one address with different surnames)`
+        : asHousehold
+          ? `${label} (weighed as within one household)`
+          : label,
       valueA: displayOf(field, a),
       valueB: displayOf(field, b),
       weight: fieldWeightBits,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_MATCH_MODEL } from "./default-match-model";
+import type { MatchRecord } from "./match-record";
 import type { PairScore } from "./pair-score";
 import { scorePair } from "./score-pair";
 import { termFrequenciesFromCounts } from "./term-frequencies";
@@ -80,6 +81,34 @@ describe("scorePair", () => {
     expect(scorePair(father, son, DEFAULT_MATCH_MODEL).outcome).toBe("distinct");
     const sonWithoutBirthDate = person({ id: "c", personnummer: null, birthDate: null, emails: [], phones: [] });
     expect(scorePair(father, sonWithoutBirthDate, DEFAULT_MATCH_MODEL).outcome).not.toBe("auto_merge");
+  });
+
+  it("weighs given names at one address as between strangers when the surnames differ, and keeps a namesake daughter apart", () => {
+    const before = {
+      givenNames: ["Margareta", "Maja"],
+      preferredGivenNames: [],
+      surname: "Mohamed",
+      personnummer: null,
+      birthDate: "1987-06-11",
+      emails: [],
+      phones: [],
+    };
+    const married = person({ id: "a", ...before, surname: "Johansson", birthDate: null });
+    const score = scorePair(person({ id: "b", ...before }), married, DEFAULT_MATCH_MODEL);
+    expect(levelOf(score, "surname")).toBe("different");
+    expect(score.fields.find((field) => field.field === "given_names")?.label).toContain("different surnames");
+    // Weighed as a household, where a namesake child is common, her given names counted for
+    // little; between people of different surnames they count as between strangers.
+    const householdOnly = structuredClone(DEFAULT_MATCH_MODEL);
+    for (const field of householdOnly.fields) delete field.sameAddressOtherSurnameU;
+    const asHousehold = scorePair(person({ id: "b", ...before }), married, householdOnly);
+    expect(weightOf(score, "given_names") - weightOf(asHousehold, "given_names")).toBeGreaterThan(2);
+    const withPhone = (id: string, record: Partial<MatchRecord>) => person({ id, ...record, phones: ["+46701112233"] });
+    expect(scorePair(withPhone("b", before), withPhone("a", married), DEFAULT_MATCH_MODEL).outcome).not.toBe(
+      "distinct",
+    );
+    const daughter = person({ id: "c", ...before, birthDate: "2012-02-01" });
+    expect(scorePair(person({ id: "b", ...before }), daughter, DEFAULT_MATCH_MODEL).outcome).toBe("distinct");
   });
 
   it("keeps two people with a very common name and nothing else in common apart", () => {

@@ -1,4 +1,4 @@
-import type { CompiledModel } from "./compile-model";
+import { APART, type CompiledModel, type Household, TOGETHER, TOGETHER_OTHER_SURNAME } from "./compile-model";
 import { fieldWeight } from "./field-weight";
 import type { PreparedRecord } from "./prepare-record";
 import type { TermFrequencies } from "./term-frequencies";
@@ -16,24 +16,39 @@ export function scorePrepared(
 ): number {
   let weight = compiled.priorWeight;
   const { fields } = compiled;
-  const { address } = compiled;
+  const { address, surname } = compiled;
   const addressLevel =
     address === null ? -1 : (fields[address.field] as (typeof fields)[number]).comparator.compare(a, b);
   const sameAddress = address !== null && addressLevel === address.sameLevel;
+  const surnameLevel =
+    sameAddress && surname !== null ? (fields[surname.field] as (typeof fields)[number]).comparator.compare(a, b) : -1;
+  const household: Household = !sameAddress
+    ? APART
+    : surname !== null && surnameLevel === surname.differentLevel
+      ? TOGETHER_OTHER_SURNAME
+      : TOGETHER;
   for (let f = 0; f < fields.length; f++) {
     const field = fields[f] as (typeof fields)[number];
-    const level = address !== null && f === address.field ? addressLevel : field.comparator.compare(a, b);
+    const level =
+      address !== null && f === address.field
+        ? addressLevel
+        : surnameLevel >= 0 && surname !== null && f === surname.field
+          ? surnameLevel
+          : field.comparator.compare(a, b);
     if (levels) levels[f] = level;
-    weight += fieldWeight(compiled, field, level, a, b, frequencies, sameAddress);
+    weight += fieldWeight(compiled, field, level, a, b, frequencies, household);
   }
   return weight;
 }
 
-/** True when the model weighs some fields differently for two records at one address, and they are. */
-export function livesTogether(compiled: CompiledModel, a: PreparedRecord, b: PreparedRecord): boolean {
-  const { address } = compiled;
-  if (address === null) return false;
-  return (
-    (compiled.fields[address.field] as CompiledModel["fields"][number]).comparator.compare(a, b) === address.sameLevel
-  );
+/** Whether two records share an address (and surnames) in the way the model weighs by. */
+export function householdOf(compiled: CompiledModel, a: PreparedRecord, b: PreparedRecord): Household {
+  const { address, surname } = compiled;
+  if (address === null) return APART;
+  const field = (index: number) => compiled.fields[index] as CompiledModel["fields"][number];
+  if (field(address.field).comparator.compare(a, b) !== address.sameLevel) return APART;
+  if (surname !== null && field(surname.field).comparator.compare(a, b) === surname.differentLevel) {
+    return TOGETHER_OTHER_SURNAME;
+  }
+  return TOGETHER;
 }

@@ -66,6 +66,7 @@ export const ZMatchSettings = z.object({
         levels: z.array(ZLevel).min(1),
         termFrequencyAdjustment: z.boolean(),
         sameAddressU: z.record(z.string(), z.number().min(0).max(1)).optional(),
+        sameAddressOtherSurnameU: z.record(z.string(), z.number().min(0).max(1)).optional(),
       }),
     ),
   }),

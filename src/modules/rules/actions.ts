@@ -6,6 +6,8 @@ export interface TActionContext {
   ruleId: string;
   ruleName: string;
   firingId: string;
+  /** The action's place in the rule, so two actions of one kind in one firing stay apart. */
+  actionIndex: number;
   personId: string;
   /** The explanation of the decision, for actions that pass it on (a task's body, a webhook). */
   explanation: string[];

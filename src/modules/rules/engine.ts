@@ -335,10 +335,17 @@ export class RuleEngine {
         .onConflictDoNothing()
         .returning({ id: ruleFirings.id });
       if (inserted.length === 0) return false;
-      const target: TActionContext = { ruleId: row.id, ruleName: row.name, firingId, personId, explanation };
       const results: unknown[] = [];
       let failed = false;
-      for (const action of row.actions) {
+      for (const [actionIndex, action] of row.actions.entries()) {
+        const target: TActionContext = {
+          ruleId: row.id,
+          ruleName: row.name,
+          firingId,
+          actionIndex,
+          personId,
+          explanation,
+        };
         const plugin = this.runtime.actions.get(String(action.type));
         try {
           if (!plugin) throw new Error(`no action ${String(action.type)}`);

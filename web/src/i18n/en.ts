@@ -1083,7 +1083,7 @@ export const en: Messages = {
       bodyPlaceholder: "Hello {{ person.greetingName }},\n\nwe have missed you at the shop.",
       html: "HTML version",
       htmlHint: "Optional. Without it the e-mail is sent as plain text. Names printed never become markup.",
-      onceHint: "One firing sends one message. If the rule has several Send a message actions, only the first is sent.",
+      onceHint: "Each firing sends this message once, however often it is retried.",
       category: "Category",
       categoryHint: "A short key in lower case, e.g. complaint or billing",
       escalateCategoryHint: "Leave empty to escalate all of the person's open cases",

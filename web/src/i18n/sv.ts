@@ -1117,7 +1117,7 @@ export const sv = {
       bodyPlaceholder: "Hej {{ person.greetingName }},\n\nvi har saknat dig i butiken.",
       html: "HTML-version",
       htmlHint: "Valfri. Utan den skickas e-postmeddelandet som ren text. Namn som skrivs ut blir aldrig kod.",
-      onceHint: "En utlösning skickar ett meddelande. Finns flera Skicka meddelande i regeln skickas bara det första.",
+      onceHint: "Varje utlösning skickar meddelandet en gång, hur många gånger den än körs om.",
       category: "Kategori",
       categoryHint: "En kort nyckel med små bokstäver, t.ex. reklamation eller faktura",
       escalateCategoryHint: "Lämna tomt för att eskalera alla personens öppna ärenden",
