@@ -142,7 +142,14 @@ describe.each(STORE_KINDS)("rules: repeated complaints open a call-back case and
     const result = await escalateCaseAction.execute(
       ctx,
       { category: "delivery" },
-      { ruleId: ids.rule as string, ruleName: "Test", firingId: "f", actionIndex: 0, personId: ids.anna as string, explanation: [] },
+      {
+        ruleId: ids.rule as string,
+        ruleName: "Test",
+        firingId: "f",
+        actionIndex: 0,
+        personId: ids.anna as string,
+        explanation: [],
+      },
     );
     expect(result).toEqual({ escalated: [] });
   });
