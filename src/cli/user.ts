@@ -1,5 +1,6 @@
 import { Command, Option } from "commander";
 import { ROLES } from "../kernel/actor";
+import { DEFAULT_LOCALE, LOCALES, type TLocale } from "../kernel/locale";
 import { createUser } from "../modules/access";
 import { readSecret } from "./prompt";
 import { withServices } from "./run";
@@ -12,14 +13,14 @@ export function userCommand(): Command {
     .requiredOption("--email <email>", "e-mail address, used to sign in")
     .option("--name <name>", "full name (defaults to the e-mail's local part)")
     .addOption(new Option("--role <role>", "role").choices(ROLES).default("admin"))
-    .addOption(new Option("--locale <locale>", "UI language").choices(["sv", "en"]).default("sv"))
+    .addOption(new Option("--locale <locale>", "UI language").choices(LOCALES).default(DEFAULT_LOCALE))
     .option("--password <password>", "password (avoid: it lands in shell history)")
     .action(
       async (options: {
         email: string;
         name?: string;
         role: (typeof ROLES)[number];
-        locale: "sv" | "en";
+        locale: TLocale;
         password?: string;
       }) => {
         const password =

@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE, type TLocale } from "./locale";
+
 export const ROLES = ["admin", "sales", "marketing", "support", "read_only"] as const;
 export type TRole = (typeof ROLES)[number];
 
@@ -12,6 +14,8 @@ export interface UserActor extends ActorBase {
   kind: "user";
   userId: string;
   sessionId?: string;
+  /** The language the user chose, for what the server words for them. */
+  locale: TLocale;
 }
 
 export interface ApiKeyActor extends ActorBase {
@@ -19,6 +23,8 @@ export interface ApiKeyActor extends ActorBase {
   apiKeyId: string;
   /** The user the key was issued to: records it creates are owned by that user. */
   userId: string;
+  /** The language of the user the key was issued to. */
+  locale: TLocale;
 }
 
 export interface SystemActor extends ActorBase {
@@ -40,4 +46,9 @@ export function actorId(actor: Actor): string | null {
   if (actor.kind === "user") return actor.userId;
   if (actor.kind === "api_key") return actor.apiKeyId;
   return null;
+}
+
+/** The language of whoever is asking: a user's choice, a key's through its user, the default for the system. */
+export function localeOf(actor: Actor): TLocale {
+  return actor.kind === "system" ? DEFAULT_LOCALE : actor.locale;
 }

@@ -234,7 +234,12 @@ describe("event collection in the browser", () => {
     await expect.poll(() => timeline.getByRole("listitem").count()).toBe(3);
     await timeline.getByRole("listitem").filter({ hasText: "Identifierad" }).waitFor();
     const checkout = timeline.getByRole("listitem").filter({ hasText: "Visade Kassa" }).first();
-    await checkout.getByText("Safari på iOS · via nyhetsbrev · Sverige", { exact: false }).waitFor();
+    await checkout.getByText("/kassa · via e-post (nyhetsbrev) · Safari på iOS · Sverige", { exact: true }).waitFor();
+    await timeline
+      .getByRole("listitem")
+      .filter({ hasText: "Identifierad" })
+      .getByText("uppgifter: email", { exact: false })
+      .waitFor();
     await snapshot("person", true);
 
     await behaviour.getByRole("link", { name: "Visa händelser" }).click();

@@ -212,7 +212,7 @@ describe("the rule builder in the browser", () => {
     const firing = page.getByRole("table", { name: "Beslut" }).locator("tbody tr").first();
     await firing.getByRole("link", { name: "Stig Berg" }).waitFor();
     await firing.getByText("Utförd").waitFor();
-    await firing.getByText("✓ complaint_calls_90d = 4, more than 3").waitFor();
+    await firing.getByText("✓ complaint_calls_90d = 4, mer än 3").waitFor();
     await firing.getByText("Uppgift skapad åt Olle Säljare").waitFor();
     await snapshot("firings");
 
@@ -227,9 +227,14 @@ describe("the rule builder in the browser", () => {
     await page.getByRole("heading", { level: 1, name: "Stig Berg" }).waitFor();
     const decisions = region("Regelbeslut");
     await decisions.getByRole("link", { name: RULE }).waitFor();
-    await decisions.getByText("✓ complaint_calls_90d = 4, more than 3").waitFor();
+    await decisions.getByText("✓ complaint_calls_90d = 4, mer än 3").waitFor();
     await decisions.getByText("Uppgift skapad åt Olle Säljare").waitFor();
-    await page.getByRole("list", { name: "Tidslinje" }).getByText("Skicka säljbrev till Stig").first().waitFor();
+    const letterTask = page
+      .getByRole("list", { name: "Tidslinje" })
+      .getByRole("listitem")
+      .filter({ hasText: "Skicka säljbrev till Stig" })
+      .first();
+    await letterTask.getByText("✓ complaint_calls_90d = 4, mer än 3", { exact: false }).waitFor();
     await snapshot("person", true);
   });
 

@@ -90,7 +90,8 @@ describe.each(STORE_KINDS)("rules: repeated complaints open a call-back case and
     const done = (await firings()).filter((firing) => firing.status === "done");
     expect(done).toHaveLength(1);
     expect(done[0]?.personId).toBe(ids.stig);
-    expect(done[0]?.explanation).toEqual(["✓ complaint.count_90d = 2, more than 1"]);
+    // The firing log words the stored trace in the asker's language: the admin's is Swedish.
+    expect(done[0]?.explanation).toEqual(["✓ complaint.count_90d = 2, mer än 1"]);
     const [escalation, opening] = done[0]?.results ?? [];
     expect(escalation).toMatchObject({ type: "escalate", ok: true });
     const escalatedIds = ((escalation?.escalated ?? []) as Array<{ caseId: string }>).map((item) => item.caseId);
@@ -111,8 +112,23 @@ describe.each(STORE_KINDS)("rules: repeated complaints open a call-back case and
       teamId: SECOND_LINE,
       sourceSystem: "rules",
     });
-    expect(callback.description).toContain("complaint.count_90d = 2, more than 1");
+    expect(callback.description).toBe('Regeln "Upprepade klagomål" utlöstes:\n✓ complaint.count_90d = 2, mer än 1');
     expect(callback.events[0].actorLabel).toBe(`rule:${ids.rule}`);
+  });
+
+  it("explains the firing in English to a user who chose English, while the case keeps its Swedish text", async () => {
+    const { key, userId } = await api.keyFor("support");
+    const chosen = await api.call({ method: "PATCH", url: `/api/users/${userId}`, payload: { locale: "en" } });
+    expect(chosen.body.locale).toBe("en");
+    const log = await api.call({ url: `/api/rule-firings?ruleId=${ids.rule}&personId=${ids.stig}`, key });
+    const done = (
+      log.body.items as Array<{ status: string; explanation: string[]; results: Array<{ caseId?: string }> }>
+    )
+      .filter((firing) => firing.status === "done")
+      .at(-1);
+    expect(done?.explanation).toEqual(["✓ complaint.count_90d = 2, more than 1"]);
+    const callback = (await api.call({ url: `/api/cases/${done?.results[1]?.caseId}`, key })).body;
+    expect(callback.description).toContain("✓ complaint.count_90d = 2, mer än 1");
   });
 
   it("agrees with the SQL compiler on who matches", async () => {

@@ -199,6 +199,93 @@ describe.each(STORE_KINDS)("tracking API [%s]", (kind) => {
     expect(again.body.items[0].value).toBe(4);
   });
 
+  it("gives each tracked event in the 360 timeline a short detail line, without the visitor's IP address", async () => {
+    const person = await api.call({
+      method: "POST",
+      url: "/api/people",
+      payload: { givenNames: "Britt", surname: "Ek", emails: [{ address: "britt.ek@example.se" }] },
+    });
+    const personId = person.body.id as string;
+    const fromNewsletter =
+      "https://shop.example.se/erbjudanden/host?utm_source=nyhetsbrev&utm_medium=email&utm_campaign=host26";
+    await send("identify", {
+      userId: "kund-4711",
+      anonymousId: "anon-britt",
+      traits: { email: "britt.ek@example.se", plan: "guld" },
+      timestamp: "2026-03-10T07:50:00Z",
+    });
+    await send("page", {
+      userId: "kund-4711",
+      name: "Höstrea",
+      properties: { path: "/erbjudanden/host", url: fromNewsletter, title: "Höstrea", referrer: "" },
+      context: { ip: SWEDISH_IP, userAgent: IPHONE, page: { url: fromNewsletter } },
+      timestamp: "2026-03-10T07:51:00Z",
+    });
+    await send("track", {
+      userId: "kund-4711",
+      event: "Support Call",
+      properties: {
+        agent_id: "a-17",
+        recordingUrl: "https://samtal.example.se/a-17/991",
+        note: "Kunden ringde om en försenad leverans av ved och vill ha besked",
+        caller_ip: "10.1.2.3",
+        durationSeconds: 340,
+        reason: "complaint",
+        queue: "kundtjänst",
+      },
+      context: { ip: SWEDISH_IP },
+      timestamp: "2026-03-10T07:52:00Z",
+    });
+    await send("screen", {
+      userId: "kund-4711",
+      name: "Orderhistorik",
+      properties: { ordersShown: 3, dark_mode: true },
+      timestamp: "2026-03-10T07:53:00Z",
+    });
+
+    const timeline = await api.call({ url: `/api/people/${personId}/timeline?kinds=event` });
+    expect(timeline.status).toBe(200);
+    const entries = timeline.body.items as Array<{
+      title: string;
+      summary: string | null;
+      data: Record<string, unknown>;
+    }>;
+    const entry = (title: string) => entries.find((item) => item.title === title);
+    expect(entries.map((item) => item.title)).toEqual([
+      "Viewed screen Orderhistorik",
+      "Support Call",
+      "Viewed Höstrea",
+      "Identified",
+    ]);
+    // The most telling properties first, long values shortened; ids, links and addresses left out.
+    expect(entry("Support Call")?.summary).toBe(
+      "reason: complaint · note: Kunden ringde om en försenad leverans… · durationSeconds: 340 · SE",
+    );
+    expect(entry("Support Call")?.data.detail).toMatchObject({
+      properties: [
+        { key: "reason", value: "complaint" },
+        { key: "note", value: "Kunden ringde om en försenad leverans…" },
+        { key: "durationSeconds", value: 340 },
+      ],
+      country: "SE",
+    });
+    expect(entry("Viewed Höstrea")?.summary).toBe(
+      "/erbjudanden/host · via email (nyhetsbrev) · campaign host26 · Safari on iOS · SE",
+    );
+    expect(entry("Viewed Höstrea")?.data.detail).toMatchObject({
+      subject: "/erbjudanden/host",
+      channel: "email",
+      source: "nyhetsbrev",
+      campaign: "host26",
+      device: { browser: "Safari", os: "iOS" },
+    });
+    expect(entry("Viewed screen Orderhistorik")?.summary).toMatch(/^ordersShown: 3 · dark_mode: true\b/);
+    expect(entry("Identified")?.summary).toMatch(/^as kund-4711 · traits: email, plan\b/);
+    // Neither the visitor's address nor one among the properties is shown.
+    expect(timeline.raw).not.toContain("1.178.93");
+    expect(JSON.stringify(entries.map((item) => [item.summary, item.data.detail]))).not.toContain("10.1.2.3");
+  });
+
   it("flags an identity claimed by a second person instead of merging them", async () => {
     const first = await api.call({
       method: "POST",

@@ -1,64 +1,45 @@
-import type { Operator } from "./condition";
-import { formatConstant, formatList, formatSpan, lastSegment } from "./format-constant";
+import type { ExplainLanguage, ExplainWords } from "./explain-words";
+import { EXPLAIN_EN } from "./explain-words-en";
+import { EXPLAIN_SV } from "./explain-words-sv";
+import { formatConstant, lastSegment } from "./format-constant";
 import type { TraceNode } from "./trace-node";
 
-type Phrases = (expected: unknown) => readonly [held: string, failed: string];
-
-const PHRASES: Readonly<Record<Exclude<Operator, "is_set" | "is_not_set">, Phrases>> = {
-  eq: (x) => [`equal to ${formatConstant(x)}`, `not equal to ${formatConstant(x)}`],
-  neq: (x) => [`other than ${formatConstant(x)}`, `equal to ${formatConstant(x)}`],
-  gt: (x) => [`more than ${formatConstant(x)}`, `not more than ${formatConstant(x)}`],
-  gte: (x) => [`at least ${formatConstant(x)}`, `less than ${formatConstant(x)}`],
-  lt: (x) => [`less than ${formatConstant(x)}`, `not less than ${formatConstant(x)}`],
-  lte: (x) => [`at most ${formatConstant(x)}`, `more than ${formatConstant(x)}`],
-  between: (x) => {
-    const [lo, hi] = Array.isArray(x) ? x : [];
-    const range = `${formatConstant(lo)} and ${formatConstant(hi)}`;
-    return [`between ${range}`, `not between ${range}`];
-  },
-  in: (x) => [`one of ${formatList(x)}`, `not one of ${formatList(x)}`],
-  not_in: (x) => [`none of ${formatList(x)}`, `one of ${formatList(x)}`],
-  contains: (x) => [`contains ${JSON.stringify(x)}`, `does not contain ${JSON.stringify(x)}`],
-  starts_with: (x) => [`starts with ${JSON.stringify(x)}`, `does not start with ${JSON.stringify(x)}`],
-  before: (x) => [`before ${formatConstant(x)}`, `not before ${formatConstant(x)}`],
-  after: (x) => [`after ${formatConstant(x)}`, `not after ${formatConstant(x)}`],
-  within_last: (x) => [`within last ${formatSpan(x)}`, `not within last ${formatSpan(x)}`],
-  more_than_ago: (x) => [`more than ${formatSpan(x)} ago`, `not more than ${formatSpan(x)} ago`],
-};
-
-const HEADERS = { all: "all of:", any: "any of:", not: "not:" } as const;
+const WORDS: Readonly<Record<ExplainLanguage, ExplainWords>> = { sv: EXPLAIN_SV, en: EXPLAIN_EN };
 
 /**
- * A decision as lines a person can check, e.g. "✓ complaint_calls_90d = 5, more than 3" and
- * "✗ page_views_30d = 7, not less than 5". Nested groups get a header and indented parts. The
- * top-level "all" has no header: the builder shows it as a plain list of requirements. Reads
- * traces stored as JSON, so a missing `seen` means no value.
+ * A decision as lines a person can check, in their language: "✓ complaint_calls_90d = 5, mer än 3"
+ * and "✗ page_views_30d = 7, inte mindre än 5", or "more than 3" and "not less than 5" in English.
+ * Field names, values and constants read as in the rule language (numbers with a decimal point,
+ * dates as ISO), so a line matches the condition it explains. Nested groups get a header and
+ * indented parts. The top-level "all" has no header: the builder shows it as a plain list of
+ * requirements. Reads traces stored as JSON, so a missing `seen` means no value.
  */
-export function explainTrace(trace: TraceNode): string[] {
+export function explainTrace(trace: TraceNode, language: ExplainLanguage): string[] {
+  const words = WORDS[language];
   const lines: string[] = [];
   const parts = trace.kind === "all" ? (trace.children ?? []) : [trace];
-  for (const part of parts) explain(part, "", lines);
+  for (const part of parts) explain(part, "", lines, words);
   return lines;
 }
 
-function explain(node: TraceNode, indent: string, lines: string[]): void {
+function explain(node: TraceNode, indent: string, lines: string[], words: ExplainWords): void {
   const mark = node.result ? "✓" : "✗";
   if (node.kind === "compare") {
-    lines.push(`${indent}${mark} ${comparisonLine(node)}`);
+    lines.push(`${indent}${mark} ${comparisonLine(node, words)}`);
     return;
   }
-  lines.push(`${indent}${mark} ${HEADERS[node.kind]}`);
-  for (const child of node.children ?? []) explain(child, `${indent}  `, lines);
+  lines.push(`${indent}${mark} ${words.headers[node.kind]}`);
+  for (const child of node.children ?? []) explain(child, `${indent}  `, lines, words);
 }
 
-function comparisonLine(node: TraceNode): string {
+function comparisonLine(node: TraceNode, words: ExplainWords): string {
   const name = lastSegment(node.field ?? "?");
   const op = node.op ?? "eq";
   const seen = node.seen ?? null;
   if (op === "is_set" || op === "is_not_set") {
-    return seen === null ? `${name} has no value` : `${name} = ${formatConstant(seen)}, is set`;
+    return seen === null ? words.noValue(name) : words.isSet(name, formatConstant(seen));
   }
-  const [held, failed] = PHRASES[op](node.expected);
-  if (seen === null) return `${name} has no value, needs ${held}`;
+  const [held, failed] = words.phrases[op](node.expected);
+  if (seen === null) return words.noValueNeeds(name, held);
   return `${name} = ${formatConstant(seen)}, ${node.result ? held : failed}`;
 }

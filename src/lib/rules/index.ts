@@ -6,6 +6,7 @@ export { conditionFields } from "./condition-fields";
 export type { ConditionIssue } from "./condition-issue";
 export { conditionText } from "./condition-text";
 export { explainTrace } from "./explain-trace";
+export type { ExplainLanguage } from "./explain-words";
 export type { Facts, FieldDef, FieldType } from "./field-def";
 export { FieldRegistry } from "./field-registry";
 export { LIMITS } from "./limits";

@@ -71,7 +71,14 @@ describeStores("access", ({ services }) => {
         password: "long enough pw",
         role: "sales",
       });
-      const asSeller: Actor = { kind: "user", userId: seller.id, label: seller.email, role: "sales", teamIds: [] };
+      const asSeller: Actor = {
+        kind: "user",
+        userId: seller.id,
+        label: seller.email,
+        role: "sales",
+        teamIds: [],
+        locale: "sv",
+      };
       const denied = await rejection(
         createUser(
           { ...ctx, actor: asSeller },
@@ -89,7 +96,13 @@ describeStores("access", ({ services }) => {
 
   it("signs in with the right password only, and a signed-out session stops working", async () => {
     const ctx = admin();
-    await createUser(ctx, { email: "login@example.se", name: "L", password: "the right password", role: "support" });
+    await createUser(ctx, {
+      email: "login@example.se",
+      name: "L",
+      password: "the right password",
+      role: "support",
+      locale: "en",
+    });
     const wrong = await rejection(
       createSession(ctx, { email: "login@example.se", password: "wrong password" }, sessionOptions),
     );
@@ -104,7 +117,8 @@ describeStores("access", ({ services }) => {
     );
     expect(session.user.role).toBe("support");
     const resolved = await authenticateSession(ctx, session.token);
-    expect(resolved.actor).toMatchObject({ kind: "user", userId: session.user.id, role: "support" });
+    // The session speaks the user's language, for what the server words for them.
+    expect(resolved.actor).toMatchObject({ kind: "user", userId: session.user.id, role: "support", locale: "en" });
     expect(resolved.csrfToken).toBe(session.csrfToken);
 
     await endSession({ ...ctx, actor: resolved.actor });
@@ -153,6 +167,7 @@ describeStores("access", ({ services }) => {
       apiKeyId: apiKey.id,
       userId: user.id,
       role: "marketing",
+      locale: "sv",
       teamIds: [team.id],
     });
     const listed = await listApiKeys(ctx);

@@ -17,6 +17,7 @@ export async function authenticateApiKey(ctx: Ctx, key: string): Promise<ApiKeyA
       userId: apiKeys.userId,
       revokedAt: apiKeys.revokedAt,
       role: users.role,
+      locale: users.locale,
       email: users.email,
       active: users.active,
     })
@@ -42,6 +43,7 @@ export async function authenticateApiKey(ctx: Ctx, key: string): Promise<ApiKeyA
     userId: row.userId,
     label: `${row.email} (key ${row.name})`,
     role: row.role,
+    locale: row.locale,
     teamIds: await teamIdsOf(ctx.db, row.userId),
   };
 }

@@ -19,6 +19,7 @@ export async function authenticateSession(ctx: Ctx, token: string): Promise<TAut
       userId: users.id,
       email: users.email,
       role: users.role,
+      locale: users.locale,
       active: users.active,
     })
     .from(sessions)
@@ -33,6 +34,7 @@ export async function authenticateSession(ctx: Ctx, token: string): Promise<TAut
       sessionId: row.sessionId,
       label: row.email,
       role: row.role,
+      locale: row.locale,
       teamIds: await teamIdsOf(ctx.db, row.userId),
     },
   };

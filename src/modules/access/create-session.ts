@@ -59,6 +59,7 @@ export async function createSession(
     userId: row.id,
     label: row.email,
     role: row.role,
+    locale: row.locale,
     teamIds: await teamIdsOf(ctx.db, row.id),
   };
   return withTransaction({ ...ctx, actor }, async (tx) => {

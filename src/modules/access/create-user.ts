@@ -5,6 +5,7 @@ import { recordAudit } from "../../kernel/audit";
 import { type Ctx, newId, withTransaction } from "../../kernel/ctx";
 import { AppError } from "../../kernel/errors";
 import { emitEvent } from "../../kernel/events";
+import { DEFAULT_LOCALE, LOCALES } from "../../kernel/locale";
 import { authorize } from "../../kernel/permissions";
 import { parseInput } from "../../kernel/validate";
 import { teamMembers, users } from "./schema";
@@ -17,7 +18,7 @@ export const ZCreateUserInput = z.object({
   name: z.string().trim().min(1).max(200),
   password: ZPassword,
   role: z.enum(ROLES),
-  locale: z.enum(["sv", "en"]).default("sv"),
+  locale: z.enum(LOCALES).default(DEFAULT_LOCALE),
   teamIds: z.array(z.uuid()).max(50).default([]),
 });
 export type TCreateUserInput = z.input<typeof ZCreateUserInput>;

@@ -1,5 +1,6 @@
 import { boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ROLES } from "../../kernel/actor";
+import { DEFAULT_LOCALE, LOCALES } from "../../kernel/locale";
 
 export const users = pgTable(
   "users",
@@ -9,9 +10,7 @@ export const users = pgTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
     role: text("role", { enum: ROLES }).notNull(),
-    locale: text("locale", { enum: ["sv", "en"] })
-      .notNull()
-      .default("sv"),
+    locale: text("locale", { enum: LOCALES }).notNull().default(DEFAULT_LOCALE),
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),

@@ -4,6 +4,7 @@ import { ROLES } from "../../kernel/actor";
 import { recordAudit } from "../../kernel/audit";
 import { type Ctx, withTransaction } from "../../kernel/ctx";
 import { AppError, notFound } from "../../kernel/errors";
+import { LOCALES } from "../../kernel/locale";
 import { authorize, grantedScope } from "../../kernel/permissions";
 import { parseInput } from "../../kernel/validate";
 import { sessions, teamMembers, users } from "./schema";
@@ -14,7 +15,7 @@ import { findUserView, type TUser, ZPassword } from "./user-view";
 export const ZUpdateUserInput = z
   .object({
     name: z.string().trim().min(1).max(200).optional(),
-    locale: z.enum(["sv", "en"]).optional(),
+    locale: z.enum(LOCALES).optional(),
     role: z.enum(ROLES).optional(),
     active: z.boolean().optional(),
     teamIds: z.array(z.uuid()).max(50).optional(),

@@ -2,6 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/types";
 import { ROLES } from "../../kernel/actor";
+import { LOCALES } from "../../kernel/locale";
 import { teamMembers, users } from "./schema";
 
 export const ZUser = z.object({
@@ -9,7 +10,7 @@ export const ZUser = z.object({
   email: z.email(),
   name: z.string(),
   role: z.enum(ROLES),
-  locale: z.enum(["sv", "en"]),
+  locale: z.enum(LOCALES),
   active: z.boolean(),
   teamIds: z.array(z.uuid()),
   createdAt: z.date(),

@@ -29,7 +29,7 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
 
 const asUser = (ctx: Ctx, role: UserActor["role"], teamIds: string[] = []): Ctx => ({
   ...ctx,
-  actor: { kind: "user", userId: uuidv7(), label: `${role}@example.se`, role, teamIds },
+  actor: { kind: "user", userId: uuidv7(), label: `${role}@example.se`, role, teamIds, locale: "sv" },
 });
 
 describeStores("cases", ({ services }) => {

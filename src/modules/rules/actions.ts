@@ -9,7 +9,7 @@ export interface TActionContext {
   /** The action's place in the rule, so two actions of one kind in one firing stay apart. */
   actionIndex: number;
   personId: string;
-  /** The explanation of the decision, for actions that pass it on (a task's body, a webhook). */
+  /** The explanation of the decision in the product's language, for actions that pass it on (a task's body, a webhook). */
   explanation: string[];
 }
 

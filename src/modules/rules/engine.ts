@@ -2,6 +2,7 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import { queryRows } from "../../db/rows";
 import { systemActor } from "../../kernel/actor";
 import { type Ctx, createCtx, newId, withTransaction } from "../../kernel/ctx";
+import { DEFAULT_LOCALE } from "../../kernel/locale";
 import {
   type Condition,
   compileJs,
@@ -314,7 +315,9 @@ export class RuleEngine {
       if (recent) return { ruleId: row.id, personId, fired: false, skipped: "once_per_period" };
     }
     const trace = rule.traced(facts);
-    const explanation = explainTrace(trace);
+    // Written into tasks, cases and webhook calls that outlive whoever reads them: in the product's
+    // language. The stored trace stays the source, so the firing log words it for each reader.
+    const explanation = explainTrace(trace, DEFAULT_LOCALE);
     const actor = systemActor([...chain.map((id) => `rule:${id}`), `rule:${row.id}`].join(">"));
     const actingCtx = createCtx(ctx, actor, ctx.requestId);
     const fired = await withTransaction(actingCtx, async (tx) => {

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows } from "../../db/rows";
+import { localeOf } from "../../kernel/actor";
 import type { Ctx } from "../../kernel/ctx";
 import { AppError, notFound } from "../../kernel/errors";
 import { authorize } from "../../kernel/permissions";
@@ -58,7 +59,10 @@ export const ZListFiringsInput = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-/** The firing log: who each rule fired for, when, why (the explanation) and what its actions did. */
+/**
+ * The firing log: who each rule fired for, when, why (the explanation, worded from the stored
+ * trace in the asker's language) and what its actions did.
+ */
 export async function listFirings(ctx: Ctx, input: z.input<typeof ZListFiringsInput>) {
   authorize(ctx.actor, "rules", "read");
   const query = ZListFiringsInput.parse(input);
@@ -74,10 +78,11 @@ export async function listFirings(ctx: Ctx, input: z.input<typeof ZListFiringsIn
     )
     .orderBy(desc(ruleFirings.firedAt), desc(ruleFirings.id))
     .limit(query.limit);
+  const language = localeOf(ctx.actor);
   return rows.map(({ firing, ruleName }) => ({
     ...firing,
     ruleName,
-    explanation: firing.status === "skipped" ? [] : explainTrace(firing.trace as unknown as TraceNode),
+    explanation: firing.status === "skipped" ? [] : explainTrace(firing.trace as unknown as TraceNode, language),
   }));
 }
 

@@ -1,26 +1,14 @@
 import { and, desc, gte, inArray, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Ctx } from "../../kernel/ctx";
 import type { TimelineItem, TimelineQuery, TimelineSource } from "../../kernel/timeline";
+import { eventDetail, eventDetailLine } from "./event-detail";
 import { eventTitle } from "./event-view";
 import { trackedEvents } from "./schema";
 
-function summaryOf(row: typeof trackedEvents.$inferSelect): string | null {
-  const enrichment = row.enrichment ?? {};
-  const device = enrichment.device as { browser?: string | null; os?: string | null } | null | undefined;
-  const reference = enrichment.reference as { channel?: string; source?: string | null } | undefined;
-  const parts = [
-    typeof row.properties?.url === "string" ? row.properties.url : null,
-    device ? [device.browser, device.os].filter(Boolean).join(" on ") || null : null,
-    reference && reference.channel !== "direct" && reference.channel !== "internal"
-      ? `via ${reference.source ?? reference.channel}`
-      : null,
-    typeof enrichment.country === "string" ? enrichment.country : null,
-  ];
-  const text = parts.filter(Boolean).join(" · ");
-  return text || null;
-}
-
-/** Page views, app events and identifies in the 360 timeline, under kind `event`. */
+/**
+ * Page views, app events and identifies in the 360 timeline, under kind `event`, each with a
+ * one-line detail: what was viewed, the telling properties, where the visitor came from.
+ */
 export const trackingTimelineSource: TimelineSource = {
   name: "tracking",
   kinds: ["event"],
@@ -43,16 +31,21 @@ export const trackingTimelineSource: TimelineSource = {
       .where(and(...conditions))
       .orderBy(desc(trackedEvents.occurredAt), desc(trackedEvents.id))
       .limit(query.limit);
-    return rows.map((row) => ({
-      id: row.id,
-      kind: "event",
-      occurredAt: row.occurredAt,
-      title: eventTitle(row),
-      summary: summaryOf(row),
-      personId: row.personId,
-      organizationId: null,
-      source: "tracking",
-      data: { type: row.type, name: row.name, properties: row.properties, enrichment: row.enrichment },
-    }));
+    return rows.map((row) => {
+      const detail = eventDetail(row);
+      // Whoever reads a person reads their timeline; the visitor's IP address is not theirs to see.
+      const { ip: _ip, ...enrichment } = row.enrichment ?? {};
+      return {
+        id: row.id,
+        kind: "event",
+        occurredAt: row.occurredAt,
+        title: eventTitle(row),
+        summary: eventDetailLine(row.type, detail),
+        personId: row.personId,
+        organizationId: null,
+        source: "tracking",
+        data: { type: row.type, name: row.name, properties: row.properties, enrichment, detail },
+      };
+    });
   },
 };

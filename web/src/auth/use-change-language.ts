@@ -5,7 +5,10 @@ import type { Locale } from "../i18n/locale";
 import { localeStore } from "../i18n/locale-store";
 import { meQuery } from "./me-query";
 
-/** Switches the UI at once and saves the choice; a failed save switches back. */
+/**
+ * Switches the UI at once and saves the choice; a failed save switches back. Once saved, what
+ * the server words for the reader (the rules' explanations) is asked for again in the new language.
+ */
 export function useChangeLanguage() {
   const queryClient = useQueryClient();
   const apply = (locale: Locale) => {
@@ -22,6 +25,9 @@ export function useChangeLanguage() {
     onError: (_error, _locale, saved) => {
       if (saved) apply(saved.previous);
     },
-    onSuccess: (user) => queryClient.setQueryData(meQuery.queryKey, user),
+    onSuccess: async (user) => {
+      queryClient.setQueryData(meQuery.queryKey, user);
+      await queryClient.invalidateQueries();
+    },
   });
 }

@@ -56,6 +56,24 @@ export interface Enrichment {
   locale: string | null;
 }
 
+/**
+ * What the server picks out of an event for its line in the person's timeline (`data.detail`):
+ * the app words it in the reader's language.
+ */
+export interface EventDetail {
+  /** A page's path beside its name; the user id an identify linked; a group's id. */
+  subject: string | null;
+  properties: Array<{ key: string; value: string | number | boolean }>;
+  /** The names of the traits an identify or group call set. */
+  traits: string[];
+  /** Where the visitor came from, when not directly or from the site itself. */
+  channel: string | null;
+  source: string | null;
+  campaign: string | null;
+  device: Pick<DeviceInfo, "deviceType" | "browser" | "os"> | null;
+  country: string | null;
+}
+
 export interface TrackedEvent {
   id: string;
   sourceId: string;

@@ -179,7 +179,18 @@ export interface CustomAttribute {
 }
 
 /** The kinds the timeline knows today; the server's `kinds` list is what the filter offers. */
-export const TIMELINE_KINDS = ["call", "meeting", "email", "note", "task", "document", "order", "event"] as const;
+export const TIMELINE_KINDS = [
+  "call",
+  "meeting",
+  "email",
+  "note",
+  "task",
+  "document",
+  "order",
+  "event",
+  "case",
+  "message",
+] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export const ACTIVITY_KINDS = ["call", "meeting", "email", "note", "task"] as const;

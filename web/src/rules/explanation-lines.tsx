@@ -1,9 +1,9 @@
 import { Box, Text } from "@mantine/core";
 
 /**
- * A decision's reasons as the engine wrote them, one comparison a line: "✓ complaint_calls_90d =
- * 4, more than 3". The lines are the rule language's own, like the condition's text; held parts
- * are green, failed ones red, and nesting keeps its indentation.
+ * A decision's reasons as the server words them in the reader's language, one comparison a line:
+ * "✓ complaint_calls_90d = 4, mer än 3". Field names and values are the rule language's own, like
+ * the condition's text; held parts are green, failed ones red, and nesting keeps its indentation.
  */
 export function ExplanationLines({ lines }: { lines: readonly string[] }) {
   // Two groups can read alike, so a line is keyed by its text and how often it came before.

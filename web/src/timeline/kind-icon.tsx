@@ -21,6 +21,8 @@ const KIND_LOOKS: Record<TimelineKind, { icon: ComponentType<{ size?: number }>;
   document: { icon: DocumentIcon, color: "gray" },
   order: { icon: OrderIcon, color: "pine" },
   event: { icon: ActivityIcon, color: "indigo" },
+  case: { icon: PhoneIcon, color: "red" },
+  message: { icon: MailIcon, color: "teal" },
 };
 
 /** A kind a newer server adds still gets a bullet, in grey. */

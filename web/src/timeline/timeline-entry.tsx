@@ -1,8 +1,8 @@
 import { Anchor, Badge, Box, Group, Stack, Text } from "@mantine/core";
 import type { ReactNode } from "react";
+import { describeEventDetail } from "../events/describe-event-detail";
 import { eventTitle } from "../events/event-title";
-import { summarizeEvent } from "../events/summarize-event";
-import { type Enrichment, isEventType } from "../events/types";
+import { type EventDetail, isEventType } from "../events/types";
 import { formatDate, formatDateTime, formatFileSize, formatKronor } from "../i18n/format";
 import type { Locale } from "../i18n/locale";
 import type { Messages } from "../i18n/sv";
@@ -18,16 +18,17 @@ const record = (value: unknown) =>
   typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 
 /**
- * The server titles and sums up tracked events in English; the app says the same in the
- * reader's language from the event's own data. Other kinds are written by people, as they are.
+ * The server titles and sums up tracked events in English, and picks out their detail; the app
+ * says the same in the reader's language from the event's own data. Other kinds are written by
+ * people, as they are.
  */
 function wording(item: TimelineItem, t: Messages, locale: Locale): { title: string; summary: string | null } {
   const type = item.data.type;
   if (item.kind !== "event" || !isEventType(type)) return { title: item.title, summary: item.summary };
-  const properties = record(item.data.properties);
+  const detail = record(item.data.detail) as EventDetail | null;
   return {
-    title: eventTitle({ type, name: text(item.data.name), properties }, t),
-    summary: summarizeEvent(properties, record(item.data.enrichment) as Partial<Enrichment> | null, t, locale),
+    title: eventTitle({ type, name: text(item.data.name), properties: record(item.data.properties) }, t),
+    summary: detail ? describeEventDetail(type, detail, t, locale) : item.summary,
   };
 }
 
@@ -59,7 +60,14 @@ export function TimelineEntry({ item, last }: { item: TimelineItem; last: boolea
       {item.kind === "task" && <TaskDetails data={item.data} />}
       {item.kind === "order" && <OrderDetails data={item.data} />}
       {summary && item.kind !== "order" && (
-        <Text size="sm" mt={6} c="dark.6" style={{ whiteSpace: "pre-line" }} lineClamp={6}>
+        <Text
+          size="sm"
+          mt={6}
+          c="dark.6"
+          style={{ whiteSpace: "pre-line" }}
+          lineClamp={item.kind === "event" ? 1 : 6}
+          title={item.kind === "event" ? summary : undefined}
+        >
           {summary}
         </Text>
       )}
