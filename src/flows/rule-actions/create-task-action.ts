@@ -2,6 +2,7 @@ import { z } from "zod";
 import { logActivity } from "../../modules/activities";
 import { getPerson } from "../../modules/register";
 import type { RuleAction } from "../../modules/rules";
+import { firingText, personalSubject } from "./personal-text";
 
 const ZConfig = z.object({
   /** May name the person by `{greetingName}` and `{surname}`. */
@@ -18,15 +19,13 @@ export const createTaskAction: RuleAction<z.infer<typeof ZConfig>> = {
   config: ZConfig,
   async execute(ctx, config, target) {
     const person = await getPerson(ctx, target.personId);
-    const subject = config.subject
-      .replaceAll("{greetingName}", person.greetingName)
-      .replaceAll("{surname}", person.surname);
+    const subject = personalSubject(config.subject, person);
     const ownerId = config.assignTo === "owner" ? (person.ownerId ?? undefined) : config.assignTo;
     const task = await logActivity(ctx, {
       personId: target.personId,
       kind: "task",
       subject,
-      body: [`Regeln "${target.ruleName}" utlöstes:`, ...target.explanation].join("\n"),
+      body: firingText(target),
       dueAt: new Date(ctx.clock.now().getTime() + config.dueInDays * 86_400_000),
       ...(ownerId ? { ownerId } : {}),
       data: { ruleId: target.ruleId, firingId: target.firingId },

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CASE_CHANNELS, CASE_PRIORITIES, openCase, ZCategory } from "../../modules/cases";
 import { getPerson } from "../../modules/register";
 import type { RuleAction } from "../../modules/rules";
+import { firingText, personalSubject } from "./personal-text";
 
 const ZConfig = z.object({
   /** May name the person by `{greetingName}` and `{surname}`. */
@@ -25,13 +26,11 @@ export const openCaseAction: RuleAction<z.infer<typeof ZConfig>> = {
   config: ZConfig,
   async execute(ctx, config, target) {
     const person = await getPerson(ctx, target.personId);
-    const subject = config.subject
-      .replaceAll("{greetingName}", person.greetingName)
-      .replaceAll("{surname}", person.surname);
+    const subject = personalSubject(config.subject, person);
     const { case: opened } = await openCase(ctx, {
       personId: target.personId,
       subject,
-      description: [`Regeln "${target.ruleName}" utlöstes:`, ...target.explanation].join("\n").slice(0, 20_000),
+      description: firingText(target).slice(0, 20_000),
       category: config.category,
       priority: config.priority,
       channel: config.channel,
