@@ -2,10 +2,13 @@ import type { FieldComparator } from "./field-comparator";
 import { levelIndices } from "./level-indices";
 import type { PreparedRecord } from "./prepare-record";
 
-export const ADDRESS_LEVELS = ["same_address", "same_postnummer", "different", "missing"] as const;
+export const ADDRESS_LEVELS = ["same_address", "same_postnummer", "same_town", "different", "missing"] as const;
 const level = levelIndices(ADDRESS_LEVELS);
 
-/** Streets are compared in their normalised form, so "Storg. 12" is Storgatan 12. */
+/**
+ * Streets are compared in their normalised form, so "Storg. 12" is Storgatan 12; towns folded,
+ * so Goteborg is Göteborg.
+ */
 export const compareAddress: FieldComparator = {
   field: "address",
   levels: ADDRESS_LEVELS,
@@ -20,6 +23,8 @@ export const compareAddress: FieldComparator = {
       }
     }
     if (samePostnummer) return level.same_postnummer;
+    // Many moves stay within the town (half of all moves in Sweden stay in the municipality).
+    if (a.city !== null && a.city === b.city) return level.same_town;
     return level.different;
   },
   display: (record) => {

@@ -148,7 +148,8 @@ export const DEFAULT_MATCH_MODEL: MatchModel = {
       levels: [
         { id: "same_address", label: "same street address", m: 0.65, u: 2e-5 },
         { id: "same_postnummer", label: "same postnummer only", m: 0.05, u: 3e-4 },
-        { id: "different", label: "different", m: 0.3, u: 0.9997 },
+        { id: "same_town", label: "another street in the same town", m: 0.1, u: 0.02 },
+        { id: "different", label: "different", m: 0.2, u: 0.98 },
         { id: "missing", label: "missing on one side", m: 1, u: 1, isNull: true },
       ],
     },

@@ -805,6 +805,7 @@ export const en: Messages = {
         one_part_differs: "one part differs, or day and month swapped",
         same_address: "same street address",
         same_postnummer: "same postnummer only",
+        same_town: "another street in the same town",
         same_local_part: "same name before the @",
         same_name_local_part: "only the names before the @ agree",
       } as Partial<Record<string, string>>,

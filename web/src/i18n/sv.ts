@@ -804,6 +804,7 @@ export const sv = {
         one_part_differs: "en del skiljer sig, eller dag och månad har bytt plats",
         same_address: "samma gatuadress",
         same_postnummer: "bara samma postnummer",
+        same_town: "annan gata i samma ort",
         same_local_part: "samma namn före @",
         same_name_local_part: "bara namnen före @ stämmer",
       } as Partial<Record<string, string>>,
