@@ -12,6 +12,7 @@ export const GIVEN_NAME_LEVELS = [
   "preferred",
   "nickname",
   "swapped_order",
+  "first_for_preferred",
   "other_given_name",
   "swapped_with_surname",
   "jaro_winkler_95",
@@ -26,9 +27,10 @@ const level = levelIndices(GIVEN_NAME_LEVELS);
 /**
  * Given names agree in steps from the same list spelt the same down to names that are merely
  * alike. "Preferred" means the names the two go by agree: Karl Stig Emanuel, called Stig, and a
- * record that says only Stig. "Other given name" is weaker: Karl Stig Emanuel called Stig
- * against a record that says Karl, as when a system took the first name instead of the marked
- * one; two different people share a middle name often enough that this is only a hint.
+ * record that says only Stig. "First for preferred" is the register's classic slip: Karl Stig
+ * Emanuel called Stig against a record that says only Karl, a system having taken the first
+ * name instead of the marked one. "Other given name" is weaker still: any name of one among the
+ * other's; two different people share a middle name often enough that this is only a hint.
  * Names that differ are split too: when a record gives a single unmarked name, it may be one of
  * the person's other names (Stig against Karl for Karl Stig), which full lists rule out.
  */
@@ -42,6 +44,7 @@ export const compareGivenNames: FieldComparator = {
     if (firstShared(a.call, b.call) !== null) return level.preferred;
     if (firstShared(a.callCanonical, b.callCanonical) !== null) return level.nickname;
     if (a.given.length > 1 && a.givenSortedKey === b.givenSortedKey) return level.swapped_order;
+    if (tookFirstForPreferred(a, b) || tookFirstForPreferred(b, a)) return level.first_for_preferred;
     if (firstShared(a.canonical, b.canonical) !== null) return level.other_given_name;
     if (swappedNames(a, b)) return level.swapped_with_surname;
     const similarity = bestJaroWinkler(a.given, b.given);
@@ -55,6 +58,17 @@ export const compareGivenNames: FieldComparator = {
   termKind: "givenName",
   term: (a, b) => firstShared(a.call, b.call) ?? a.call[0] ?? null,
 };
+
+/** `single` gives only the first of `full`'s given names, where `full` is marked to go by another. */
+function tookFirstForPreferred(full: PreparedRecord, single: PreparedRecord): boolean {
+  return (
+    single.singleUnmarked &&
+    full.given.length > 1 &&
+    full.record.preferredGivenNames.length > 0 &&
+    full.call[0] !== full.given[0] &&
+    single.canonical[0] === full.canonical[0]
+  );
+}
 
 function anyWithinOneEdit(a: readonly string[], b: readonly string[]): boolean {
   for (const x of a) {

@@ -22,7 +22,7 @@ describe("scorePair", () => {
     const full = person({ id: "a" });
     const first = { givenNames: ["Karl"], preferredGivenNames: [], street: "Ekvägen 3" };
     const withNumber = scorePair(full, person({ id: "b", ...first }), DEFAULT_MATCH_MODEL);
-    expect(levelOf(withNumber, "given_names")).toBe("other_given_name");
+    expect(levelOf(withNumber, "given_names")).toBe("first_for_preferred");
     expect(withNumber.outcome).toBe("auto_merge");
     const withoutNumber = scorePair(full, person({ id: "b", ...first, personnummer: null }), DEFAULT_MATCH_MODEL);
     expect(withoutNumber.outcome).toBe("review");

@@ -806,6 +806,7 @@ export const en: Messages = {
         same_address: "same street address",
         same_postnummer: "same postnummer only",
         same_town: "another street in the same town",
+        first_for_preferred: "the first given name where the person goes by another",
         same_local_part: "same name before the @",
         same_name_local_part: "only the names before the @ agree",
       } as Partial<Record<string, string>>,

@@ -805,6 +805,7 @@ export const sv = {
         same_address: "samma gatuadress",
         same_postnummer: "bara samma postnummer",
         same_town: "annan gata i samma ort",
+        first_for_preferred: "första förnamnet, fast personen kallas något annat",
         same_local_part: "samma namn före @",
         same_name_local_part: "bara namnen före @ stämmer",
       } as Partial<Record<string, string>>,
