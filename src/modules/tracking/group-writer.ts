@@ -153,13 +153,23 @@ class GroupWriter {
   }
 }
 
-const writers = new WeakMap<object, GroupWriter>();
+const writers = new WeakMap<object, WeakMap<TWriterDeps, GroupWriter>>();
 
+/**
+ * One writer per database and per set of dependencies: a writer hands what it commits to its
+ * own `onCommitted`, so events written with other dependencies (the demo data, a script) must
+ * not take over the tracking API's writer and leave the rules without its events.
+ */
 export function groupWriterFor(ctx: Ctx, deps: TWriterDeps): GroupWriter {
-  let writer = writers.get(ctx.db);
+  let byDeps = writers.get(ctx.db);
+  if (!byDeps) {
+    byDeps = new WeakMap();
+    writers.set(ctx.db, byDeps);
+  }
+  let writer = byDeps.get(deps);
   if (!writer) {
     writer = new GroupWriter(createCtx(ctx, systemActor("tracking")), deps);
-    writers.set(ctx.db, writer);
+    byDeps.set(deps, writer);
   }
   return writer;
 }
