@@ -57,6 +57,8 @@ describeStores("cases", ({ services }) => {
       expect(first.events.map((event) => event.kind)).toEqual(["opened"]);
       const { case: second } = await openCase(ctx, { personId, subject: "Faktura", category: "billing" });
       expect(second.number).toBe(first.number + 1);
+      const { case: untold } = await openCase(ctx, { personId, subject: "Ringde, oklart om vad" });
+      expect(untold.category).toBe("general");
       const audit = await listAuditEntries(ctx, { entity: "case", entityId: first.id });
       expect(audit.items.map((entry) => entry.action)).toEqual(["case.open"]);
     });

@@ -17,7 +17,8 @@ export const ZOpenCaseInput = z
     organizationId: z.uuid().optional(),
     subject: z.string().trim().min(1, "A subject is required").max(300),
     description: z.string().max(20_000).optional(),
-    category: ZCategory,
+    /** A call taken before anyone knows what it is about is `general` until someone says. */
+    category: ZCategory.default("general"),
     channel: z.enum(CASE_CHANNELS).default("other"),
     priority: z.enum(CASE_PRIORITIES).default("normal"),
     /** 1 = first line, 2 = second line. */
