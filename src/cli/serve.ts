@@ -1,22 +1,21 @@
-import { existsSync } from "node:fs";
 import { Command } from "commander";
 import { createLogger, openServices } from "../app/services";
 import { buildApp, webDistDir } from "../http/app";
 import { loadConfig } from "../kernel/config";
 import { isSetupNeeded } from "../modules/access";
 import { listPeople } from "../modules/register";
-import { buildWeb } from "./build-web";
+import { buildWeb, webBuildIsStale } from "./build-web";
 
 export function serveCommand(): Command {
   return new Command("serve")
     .description("Run the API, the web app and the background workers")
-    .option("--build-web", "build the web app first if it has not been built")
+    .option("--build-web", "build the web app first if it is missing or older than its sources")
     .option("--no-jobs", "do not run background jobs in this process")
     .action(async (options: { buildWeb?: boolean; jobs: boolean }) => {
       const config = loadConfig();
       const log = createLogger(config);
-      if (options.buildWeb && !existsSync(`${webDistDir}/index.html`)) {
-        log.info("building the web app (first start only)");
+      if (options.buildWeb && webBuildIsStale(webDistDir)) {
+        log.info("building the web app (its sources are newer than the last build)");
         await buildWeb();
       }
       const services = await openServices(config, { log, background: options.jobs && config.JOBS });
