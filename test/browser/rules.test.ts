@@ -370,6 +370,17 @@ describe("the rule builder in the browser", () => {
     await firing.getByText("Utförd").waitFor();
     await firing.getByText("Meddelande köat").waitFor();
     await firing.getByText(/^Ärende \d+ öppnat$/).waitFor();
+    // The customer's timeline tells the case and the message in Swedish, like everything else.
+    await page.goto(`/people/${stigId}`);
+    const timeline = page.getByRole("list", { name: "Tidslinje" });
+    const opened = timeline.getByRole("listitem").filter({ hasText: /Ärende \d+: Ring Stig Berg om klagomålen/ });
+    await opened.getByText("reklamation · ny · hög · andra linjen").waitFor();
+    await opened.getByText(/^Ärende · /).waitFor();
+    const sent = timeline
+      .getByRole("listitem")
+      .filter({ has: page.getByText(/^Meddelande · /) })
+      .first();
+    await sent.getByText("köat", { exact: false }).waitFor();
     expect(session.pageErrors).toEqual([]);
   });
 });

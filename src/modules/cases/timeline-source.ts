@@ -37,6 +37,7 @@ export const casesTimelineSource: TimelineSource = {
       source: "cases",
       data: {
         number: Number(row.number),
+        subject: row.subject,
         category: row.category,
         channel: row.channel,
         priority: row.priority,

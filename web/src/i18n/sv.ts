@@ -320,6 +320,24 @@ export const sv = {
     due: (date: string) => `Förfaller ${date}`,
     overdue: "Försenad",
     taskStatus: { open: "Öppen", done: "Klar", cancelled: "Avbruten" },
+    caseTitle: (number: number, subject: string) => `Ärende ${number}: ${subject}`,
+    caseStatus: {
+      new: "ny",
+      open: "öppen",
+      waiting: "väntar på kunden",
+      resolved: "löst",
+      closed: "stängd",
+    } as Partial<Record<string, string>>,
+    casePriority: { low: "låg", normal: "normal", high: "hög", urgent: "brådskande" } as Partial<
+      Record<string, string>
+    >,
+    caseLine: (line: number): string => (line === 2 ? "andra linjen" : "första linjen"),
+    messageStatus: {
+      queued: "köat",
+      sent: "skickat",
+      failed: "kunde inte skickas",
+      suppressed: "hölls tillbaka",
+    } as Partial<Record<string, string>>,
     markDone: "Markera som klar",
     reopen: "Öppna igen",
     inbound: "Inkommande",

@@ -23,6 +23,8 @@ const record = (value: unknown) =>
  * people, as they are.
  */
 function wording(item: TimelineItem, t: Messages, locale: Locale): { title: string; summary: string | null } {
+  if (item.kind === "case") return caseWording(item, t);
+  if (item.kind === "message") return messageWording(item, t);
   const type = item.data.type;
   if (item.kind !== "event" || !isEventType(type)) return { title: item.title, summary: item.summary };
   const detail = record(item.data.detail) as EventDetail | null;
@@ -30,6 +32,29 @@ function wording(item: TimelineItem, t: Messages, locale: Locale): { title: stri
     title: eventTitle({ type, name: text(item.data.name), properties: record(item.data.properties) }, t),
     summary: detail ? describeEventDetail(type, detail, t, locale) : item.summary,
   };
+}
+
+/** "Ärende 3: Trasig kaffebryggare" over "reklamation · ny · hög · andra linjen". */
+function caseWording(item: TimelineItem, t: Messages): { title: string; summary: string | null } {
+  const { number, subject, status, priority, line, category } = item.data;
+  if (typeof number !== "number" || typeof subject !== "string") return { title: item.title, summary: item.summary };
+  const parts = [
+    text(category),
+    t.timeline.caseStatus[String(status)] ?? text(status),
+    t.timeline.casePriority[String(priority)] ?? text(priority),
+    typeof line === "number" ? t.timeline.caseLine(line) : null,
+  ];
+  return { title: t.timeline.caseTitle(number, subject), summary: parts.filter(Boolean).join(" · ") };
+}
+
+/** A message's subject, its state when it has not gone out, then its text. */
+function messageWording(item: TimelineItem, t: Messages): { title: string; summary: string | null } {
+  const status = text(item.data.status);
+  const state = status && status !== "sent" ? (t.timeline.messageStatus[status] ?? status) : null;
+  const reason = text(item.data.suppressedReason);
+  const said = reason ? (t.rules.firings.result.suppressedReasons[reason] ?? reason) : null;
+  const head = state ? `${state}${said ? `: ${said}` : ""}` : null;
+  return { title: item.title, summary: [head, item.summary].filter(Boolean).join("\n") || null };
 }
 
 /** One happening: an icon for its kind, what and when, and what that kind adds. */
