@@ -27,6 +27,17 @@ const calls = (value: number): Condition => ({ field: "trait.complaint_calls_90d
 const views = (value: number): Condition => ({ field: "trait.page_views_30d", op: "lt", value });
 
 describe("the condition as text, as the server writes it", () => {
+  it("names a case count by category by its category, apart from the total", () => {
+    const fields = [...FIELDS, field("cases.open_count", "number")];
+    const condition: Condition = {
+      all: [
+        { field: "cases.category.reklamation.open_count", op: "gte", value: 1 },
+        { field: "cases.open_count", op: "lt", value: 3 },
+      ],
+    };
+    expect(conditionText(condition, fields)).toBe("reklamation.open_count ≥ 1 and open_count < 3");
+  });
+
   it("reads the sales letter as one line", () => {
     expect(text({ all: [calls(3), views(5), { field: "orders.open_sek", op: "gt", value: 10_000 }] })).toBe(
       "complaint_calls_90d > 3 and page_views_30d < 5 and open_sek > 10000",

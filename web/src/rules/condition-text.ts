@@ -37,7 +37,11 @@ interface Rendered {
 
 type Naming = (key: string) => string;
 
-const lastSegment = (key: string) => key.slice(key.lastIndexOf(".") + 1);
+/** As the server names fields: the last part of the key, the last two for keys of four parts or more. */
+const lastSegment = (key: string) => {
+  const parts = key.split(".");
+  return parts.length >= 4 ? parts.slice(-2).join(".") : (parts.at(-1) ?? key);
+};
 
 function formatConstant(value: unknown): string {
   if (value === undefined) return MISSING;
