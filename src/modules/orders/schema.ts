@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const ORDER_STATUSES = [
   "open",
@@ -45,3 +45,16 @@ export const orders = pgTable(
     uniqueIndex("orders_external_idx").on(t.sourceSystem, t.externalId).where(sql`external_id is not null`),
   ],
 );
+
+/**
+ * Each person's order figures, kept by triggers on `orders` in the same transaction as every
+ * order write (import, API, merge, unmerge, erasure alike): what rules read, per event by key and
+ * over the whole base as a plain table instead of an aggregate of every order.
+ */
+export const personOrderFacts = pgTable("person_order_facts", {
+  personId: uuid("person_id").primaryKey(),
+  openSek: numeric("open_sek", { precision: 16, scale: 2, mode: "number" }).notNull(),
+  totalSek: numeric("total_sek", { precision: 16, scale: 2, mode: "number" }).notNull(),
+  count: integer("count").notNull(),
+  lastOrderAt: timestamp("last_order_at", { withTimezone: true }),
+});
