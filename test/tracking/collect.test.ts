@@ -119,6 +119,12 @@ describe.each(STORE_KINDS)("tracking API [%s]", (kind) => {
     const malformed = await send("track", '{"event": "x",');
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().errors[0]).toMatchObject({ field: "body", code: "invalid_json" });
+    const nul = await send("track", { event: "Nul", userId: "u-nul", properties: { note: "a\u0000b" } });
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().errors[0]).toMatchObject({ field: "body", code: "nul_character" });
+    // A backslash followed by the letters u0000 is ordinary text.
+    const escaped = await send("track", { event: "Escaped", userId: "u-nul", properties: { note: "a\\u0000b" } });
+    expect(escaped.statusCode).toBe(200);
     const anonymous = await send("track", { event: "Nobody" });
     expect(anonymous.json().errors[0]).toMatchObject({ field: "body.userId", code: "missing_identity" });
     const wrongType = await send("identify", { userId: "u1", traits: ["a"] });

@@ -55,6 +55,9 @@ export async function trackingRoutes(base: FastifyInstance, services: Services) 
     return source;
   }
 
+  /** `\u0000` in JSON text, its backslash not itself escaped. */
+  const NUL_ESCAPE = /(?<!\\)(?:\\\\)*\\u0000/;
+
   await base.register(async (app) => {
     // Bodies are read as text so their size is known and Segment's limits can be named in a 400;
     // browsers send text/plain to avoid a CORS preflight, server libraries may gzip.
@@ -64,6 +67,14 @@ export async function trackingRoutes(base: FastifyInstance, services: Services) 
       const text = String(body);
       request.bodyBytes = Buffer.byteLength(text);
       if (request.bodyBytes > MAX_BATCH_BYTES) return done(null, null);
+      // PostgreSQL text cannot hold NUL: refused here, by name, rather than failing the write.
+      if (text.includes("\\u0000") && NUL_ESCAPE.test(text)) {
+        return done(
+          new AppError("bad_request", "Text may not contain the NUL character (\\u0000)", {
+            fields: [{ field: "body", code: "nul_character", message: "A string holds the NUL character \\u0000" }],
+          }),
+        );
+      }
       try {
         done(null, text === "" ? null : JSON.parse(text));
       } catch (error) {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { insertJsonRows } from "../../db/bulk";
+import { copyRows } from "../../db/bulk";
 import { queryRows } from "../../db/rows";
 import { systemActor } from "../../kernel/actor";
 import { type Ctx, createCtx, withTransaction } from "../../kernel/ctx";
@@ -197,12 +197,11 @@ export async function writeRequests(
       deps.finder,
     );
     for (const { entry } of fresh) entry.row.person_id = links.personOf(entry.message);
-    await insertJsonRows(
+    await copyRows(
       tx.db,
       "tracked_events",
       EVENT_COLUMNS,
       fresh.map(({ entry }) => entry.row),
-      sql``,
       "json",
     );
     const deltas = traitDeltas(
