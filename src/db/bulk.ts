@@ -43,8 +43,26 @@ function copyField(value: unknown, type: string): string {
     return text.includes("\\") ? text.replaceAll("\\", "\\\\") : text;
   }
   const text =
-    value instanceof Date ? value.toISOString() : typeof value === "boolean" ? (value ? "t" : "f") : String(value);
+    value instanceof Date
+      ? value.toISOString()
+      : typeof value === "boolean"
+        ? value
+          ? "t"
+          : "f"
+        : Array.isArray(value)
+          ? arrayLiteral(value)
+          : String(value);
   return COPY_SPECIAL_TEST.test(text) ? text.replace(COPY_SPECIAL, (special) => COPY_ESCAPES[special] as string) : text;
+}
+
+/** A one-dimensional array as PostgreSQL writes it: `{1,2}`, `{"a b","c\\"d",NULL}`. */
+function arrayLiteral(values: readonly unknown[]): string {
+  const parts = values.map((element) => {
+    if (element === null || element === undefined) return "NULL";
+    if (typeof element === "number") return String(element);
+    return `"${String(element).replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
+  });
+  return `{${parts.join(",")}}`;
 }
 
 /** The pg client under a node-postgres transaction, or null (PGlite, or not in a transaction). */

@@ -9,7 +9,16 @@ import { openTestStore, STORE_KINDS } from "../support/stores";
 // sender puts in a text or a payload (tabs, line breaks, backslashes, quotes, \N, emoji,
 // escapes in JSON) must come back exactly as the JSON path stores it.
 
-const COLUMNS = { id: "int", label: "text", at: "timestamptz", flag: "boolean", payload: "json", doc: "jsonb" };
+const COLUMNS = {
+  id: "int",
+  label: "text",
+  at: "timestamptz",
+  flag: "boolean",
+  payload: "json",
+  doc: "jsonb",
+  parts: "smallint[]",
+  tags: "text[]",
+};
 
 const ROWS = [
   {
@@ -19,9 +28,29 @@ const ROWS = [
     flag: true,
     payload: { text: 'quote " and \\ and \n and \t', emoji: "😀", deep: { list: [1, "två", null] } },
     doc: { åäö: "Ö\\Ä", n: 1.5 },
+    parts: [2, 1],
+    tags: ['a "quoted", {braced} one', "back\\slash", "tab\there", "", "NULL"],
   },
-  { id: 2, label: null, at: new Date("2026-01-01T00:00:00Z"), flag: false, payload: null, doc: null },
-  { id: 3, label: "", at: "2026-11-23T04:00:00Z", flag: null, payload: "just a string", doc: [] },
+  {
+    id: 2,
+    label: null,
+    at: new Date("2026-01-01T00:00:00Z"),
+    flag: false,
+    payload: null,
+    doc: null,
+    parts: null,
+    tags: [],
+  },
+  {
+    id: 3,
+    label: "",
+    at: "2026-11-23T04:00:00Z",
+    flag: null,
+    payload: "just a string",
+    doc: [],
+    parts: [],
+    tags: ["x", null],
+  },
 ];
 
 describe.each(STORE_KINDS)("bulk rows: COPY and the JSON array store the same [%s]", (kind) => {
@@ -30,7 +59,9 @@ describe.each(STORE_KINDS)("bulk rows: COPY and the JSON array store the same [%
     store = await openTestStore(kind);
     for (const table of ["copied", "unpacked"]) {
       await store.db.execute(
-        sql.raw(`create table ${table} (id int, label text, at timestamptz, flag boolean, payload json, doc jsonb)`),
+        sql.raw(
+          `create table ${table} (id int, label text, at timestamptz, flag boolean, payload json, doc jsonb, parts smallint[], tags text[])`,
+        ),
       );
     }
   });
@@ -41,7 +72,7 @@ describe.each(STORE_KINDS)("bulk rows: COPY and the JSON array store the same [%
   const read = (table: string) =>
     queryRows<Record<string, unknown>>(
       store.db,
-      sql.raw(`select id, label, at, flag, payload::text as payload, doc from ${table} order by id`),
+      sql.raw(`select id, label, at, flag, payload::text as payload, doc, parts, tags from ${table} order by id`),
     );
 
   it("gives back every value as written, inside a transaction and outside one", async () => {
@@ -54,6 +85,9 @@ describe.each(STORE_KINDS)("bulk rows: COPY and the JSON array store the same [%
     expect(copied[0]?.label).toBe(ROWS[0]?.label);
     expect(JSON.parse(copied[0]?.payload as string)).toEqual(ROWS[0]?.payload);
     expect(copied[0]?.doc).toEqual({ åäö: "Ö\\Ä", n: 1.5 });
+    expect(copied[0]?.parts).toEqual([2, 1]);
+    expect(copied[0]?.tags).toEqual(ROWS[0]?.tags);
+    expect(copied[2]?.tags).toEqual(["x", null]);
     expect(copied[1]).toMatchObject({ label: null, flag: false, payload: null, doc: null });
     expect(copied[2]).toMatchObject({ label: "", flag: null, payload: '"just a string"', doc: [] });
   });

@@ -1,4 +1,4 @@
-import { insertJsonRows } from "../../db/bulk";
+import { copyRows } from "../../db/bulk";
 import { type Ctx, newId } from "../../kernel/ctx";
 import { type NormalRow, searchTextOf } from "./import-row";
 import { stampLineage } from "./lineage";
@@ -11,7 +11,7 @@ function lineageJson(source: TLineage) {
   return { source_system: source.system, source_external_id: source.externalId, source_received_at: source.receivedAt };
 }
 
-/** New people of a batch, written with one statement per table (see insertJsonRows). */
+/** New people of a batch, written with one statement per table (see copyRows). */
 export async function insertCreatedPeople(
   ctx: Ctx,
   creates: Array<NormalRow & { id: string }>,
@@ -20,7 +20,7 @@ export async function insertCreatedPeople(
   now: Date,
 ): Promise<void> {
   const at = now.toISOString();
-  await insertJsonRows(
+  await copyRows(
     ctx.db,
     "people",
     {
@@ -63,7 +63,7 @@ export async function insertCreatedPeople(
       };
     }),
   );
-  await insertJsonRows(
+  await copyRows(
     ctx.db,
     "external_ids",
     { system: "text", external_id: "text", entity: "text", entity_id: "uuid", received_at: "timestamptz" },
@@ -75,7 +75,7 @@ export async function insertCreatedPeople(
       received_at: at,
     })),
   );
-  await insertJsonRows(
+  await copyRows(
     ctx.db,
     "emails",
     {
@@ -101,7 +101,7 @@ export async function insertCreatedPeople(
       })),
     ),
   );
-  await insertJsonRows(
+  await copyRows(
     ctx.db,
     "phones",
     {
@@ -127,7 +127,7 @@ export async function insertCreatedPeople(
       })),
     ),
   );
-  await insertJsonRows(
+  await copyRows(
     ctx.db,
     "addresses",
     {
