@@ -170,6 +170,17 @@ function eventRow(input: TCollectInput, entry: Prepared, receivedAt: Date, deps:
     traits: message.traits,
     context,
     integrations: message.integrations,
-    enrichment,
+    enrichment: { ...enrichment, reference: withoutNulls(enrichment.reference) },
   };
+}
+
+/**
+ * The fields that say something: most visits have no campaign id, term, click id or social
+ * network, and their nulls were an eighth of every stored event. Readers take a missing field
+ * for null.
+ */
+function withoutNulls<T extends object>(value: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const key in value) if (value[key] !== null) out[key] = value[key];
+  return out;
 }
