@@ -93,6 +93,20 @@ describe.each(STORE_KINDS)("tracking API [%s]", (kind) => {
     expect(first.json()).toMatchObject({ accepted: 1, duplicates: 1 });
     expect(again.json()).toMatchObject({ accepted: 0, duplicates: 1 });
     expect(await events("anonymousId=anon-dup")).toHaveLength(1);
+    // Ids are the client's text: quotes, commas, braces and backslashes must not split or merge them.
+    const odd = ['a "quoted", {braced} id', "back\\slash", "NULL", "{}", "a|b"].map((messageId) => ({
+      ...message,
+      anonymousId: "anon-odd",
+      messageId,
+    }));
+    expect((await send("batch", { batch: odd })).json()).toMatchObject({ accepted: 5, duplicates: 0 });
+    expect(
+      (await send("batch", { batch: [...odd, { ...message, anonymousId: "anon-odd", messageId: "new" }] })).json(),
+    ).toMatchObject({
+      accepted: 1,
+      duplicates: 5,
+    });
+    expect(await events("anonymousId=anon-odd")).toHaveLength(6);
   });
 
   it("rejects a whole batch with a bad message, stores none of it, and shows why in the debugger", async () => {
@@ -203,6 +217,46 @@ describe.each(STORE_KINDS)("tracking API [%s]", (kind) => {
     await send("page", { userId: "kund-881", properties: { path: "/mina-sidor" } });
     const again = await api.call({ url: `/api/people/${person.body.id}/traits` });
     expect(again.body.items[0].value).toBe(4);
+  });
+
+  it("keeps sum, min, max and average traits over orders sent in separate requests", async () => {
+    for (const aggregate of ["sum", "min", "max", "avg"]) {
+      const created = await api.call({
+        method: "POST",
+        url: "/api/computed-traits",
+        payload: {
+          key: `order_${aggregate}_30d`,
+          label: `Orders (${aggregate})`,
+          eventType: "track",
+          eventName: "Order Completed",
+          aggregate,
+          property: "total",
+          windowDays: 30,
+        },
+      });
+      expect(created.status).toBe(201);
+    }
+    const person = await api.call({
+      method: "POST",
+      url: "/api/people",
+      payload: { givenNames: "Greta", surname: "Holm", emails: [{ address: "greta.holm@example.se" }] },
+    });
+    await send("identify", { userId: "kund-greta", traits: { email: "greta.holm@example.se" } });
+    const order = (total: unknown) => ({
+      type: "track",
+      userId: "kund-greta",
+      event: "Order Completed",
+      properties: { total },
+    });
+    // The second request updates the buckets the first made: sums add up, minimum and maximum widen.
+    expect((await send("batch", { batch: [order(100), order("250.50")] })).statusCode).toBe(200);
+    expect((await send("batch", { batch: [order(40), order(null), order("not a number")] })).statusCode).toBe(200);
+    const traits = await api.call({ url: `/api/people/${person.body.id}/traits` });
+    const value = (key: string) => traits.body.items.find((item: { key: string }) => item.key === key)?.value;
+    expect(value("order_sum_30d")).toBeCloseTo(390.5);
+    expect(value("order_min_30d")).toBe(40);
+    expect(value("order_max_30d")).toBe(250.5);
+    expect(value("order_avg_30d")).toBeCloseTo(390.5 / 3);
   });
 
   it("gives each tracked event in the 360 timeline a short detail line, without the visitor's IP address", async () => {

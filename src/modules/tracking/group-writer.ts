@@ -251,20 +251,20 @@ async function claimMessageIds(ctx: Ctx, requests: readonly TPendingRequest[]) {
       if (!unique.has(key)) unique.set(key, { request: index, source: request.source, entry });
     }
   });
-  const keys = [...unique.keys()].sort();
+  const claims = [...unique.keys()].sort().flatMap((key) => {
+    const found = unique.get(key);
+    return found ? [found] : [];
+  });
   // Only the repeats come back (nearly always none): returning every claimed id cost this
   // process more, reading thousands of rows per group, than the database spent finding them.
   const [row] = await queryRows<{ repeats: string[] | null }>(
     ctx.db,
     sql`with input as (
-          select s, m, r from jsonb_to_recordset(${JSON.stringify(
-            keys.flatMap((key) => {
-              const found = unique.get(key);
-              return found
-                ? [{ s: found.source.id, m: found.entry.message.messageId, r: found.entry.row.received_at }]
-                : [];
-            }),
-          )}::jsonb) as x(s uuid, m text, r timestamptz)
+          select * from unnest(
+            ${sql.param(claims.map((claim) => claim.source.id))}::uuid[],
+            ${sql.param(claims.map((claim) => claim.entry.message.messageId))}::text[],
+            ${sql.param(claims.map((claim) => claim.entry.row.received_at))}::timestamptz[]
+          ) as x(s, m, r)
         ), claimed as (
           insert into tracked_message_ids (source_id, message_id, received_at)
           select s, m, r from input on conflict do nothing returning source_id, message_id

@@ -1,5 +1,4 @@
 import { sql } from "drizzle-orm";
-import { insertJsonRows } from "../../db/bulk";
 import type { Ctx } from "../../kernel/ctx";
 import type { TBucketDelta } from "./trait-deltas";
 
@@ -12,23 +11,20 @@ export async function upsertBuckets(ctx: Ctx, deltas: TBucketDelta[]): Promise<v
   deltas.sort(
     (a, b) => compareText(a.trait_id, b.trait_id) || compareText(a.subject, b.subject) || compareText(a.day, b.day),
   );
-  await insertJsonRows(
-    ctx.db,
-    "computed_trait_buckets",
-    {
-      trait_id: "uuid",
-      subject: "text",
-      day: "date",
-      count: "bigint",
-      sum: "double precision",
-      min: "double precision",
-      max: "double precision",
-    },
-    deltas,
-    sql`on conflict (subject, trait_id, day) do update set
-        count = computed_trait_buckets.count + excluded.count,
-        sum = computed_trait_buckets.sum + excluded.sum,
-        min = least(computed_trait_buckets.min, excluded.min),
-        max = greatest(computed_trait_buckets.max, excluded.max)`,
+  // One array per column, each a single parameter: PostgreSQL reads them faster than a JSON
+  // array of objects, and they are cheaper to build here.
+  const column = (value: (delta: TBucketDelta) => unknown) => sql.param(deltas.map(value));
+  await ctx.db.execute(
+    sql`insert into computed_trait_buckets (trait_id, subject, day, count, sum, min, max)
+        select * from unnest(
+          ${column((delta) => delta.trait_id)}::uuid[], ${column((delta) => delta.subject)}::text[],
+          ${column((delta) => delta.day)}::date[], ${column((delta) => delta.count)}::bigint[],
+          ${column((delta) => delta.sum)}::float8[], ${column((delta) => delta.min)}::float8[],
+          ${column((delta) => delta.max)}::float8[])
+        on conflict (subject, trait_id, day) do update set
+          count = computed_trait_buckets.count + excluded.count,
+          sum = computed_trait_buckets.sum + excluded.sum,
+          min = least(computed_trait_buckets.min, excluded.min),
+          max = greatest(computed_trait_buckets.max, excluded.max)`,
   );
 }
