@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { queryRows } from "../../src/db/rows";
@@ -112,6 +113,18 @@ describeStores("rules: order facts kept by the orders triggers", (suite) => {
       await erasePerson(tx, anna, "Begäran om radering");
       expect((await stored(tx)).map((row) => row.person_id)).toEqual([stig]);
       expect(await stored(tx)).toEqual(await recounted(tx));
+
+      // An installation upgraded with orders already in place gets its figures from the
+      // migration's own backfill statement.
+      const migration = readFileSync("drizzle/0016_person_order_facts.sql", "utf8");
+      const backfill = migration
+        .split("--> statement-breakpoint")
+        .find((part) => part.includes("INSERT INTO person_order_facts (person_id"));
+      expect(backfill).toBeDefined();
+      await tx.db.execute(sql`delete from person_order_facts`);
+      await tx.db.execute(sql.raw(backfill as string));
+      expect(await stored(tx)).toEqual(await recounted(tx));
+      expect((await stored(tx)).length).toBe(1);
     });
   });
 });
