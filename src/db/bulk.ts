@@ -65,8 +65,11 @@ function arrayLiteral(values: readonly unknown[]): string {
   return `{${parts.join(",")}}`;
 }
 
-/** The pg client under a node-postgres transaction, or null (PGlite, or not in a transaction). */
-function copyClient(db: Db): pg.Client | null {
+/**
+ * The pg client under a node-postgres transaction, or null (PGlite, or not in a transaction).
+ * Exported for the test that holds drizzle's internals to what this reads.
+ */
+export function copyClient(db: Db): pg.Client | null {
   // drizzle's NodePgTransaction holds its session, whose client is the checked-out pool client.
   const client = (db as unknown as { session?: { client?: unknown } }).session?.client;
   return client instanceof pg.Client ? client : null;

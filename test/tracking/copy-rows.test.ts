@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyRows, insertJsonRows } from "../../src/db/bulk";
+import { copyClient, copyRows, insertJsonRows } from "../../src/db/bulk";
 import type { Store } from "../../src/db/client";
 import { queryRows } from "../../src/db/rows";
 import { openTestStore, STORE_KINDS } from "../support/stores";
@@ -77,8 +77,11 @@ describe.each(STORE_KINDS)("bulk rows: COPY and the JSON array store the same [%
 
   it("gives back every value as written, inside a transaction and outside one", async () => {
     await store.db.transaction(async (tx) => {
+      // On a PostgreSQL server the rows must really go through COPY, not the fallback.
+      expect(copyClient(tx as never) !== null).toBe(kind === "postgres");
       await copyRows(tx as never, "copied", COLUMNS, ROWS, "json");
     });
+    expect(copyClient(store.db)).toBeNull();
     await insertJsonRows(store.db, "unpacked", COLUMNS, ROWS, sql``, "json");
     const copied = await read("copied");
     expect(copied).toEqual(await read("unpacked"));
