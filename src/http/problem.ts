@@ -20,7 +20,33 @@ export function problemType(code: TErrorCode): string {
   return `urn:lanthandel:problem:${code}`;
 }
 
-function fromPostgres(error: { code?: string; constraint?: string; detail?: string }): AppError | null {
+/** PostgreSQL text cannot hold NUL; said by name, whether caught before the write or by it. */
+export function nulCharacterError(): AppError {
+  return new AppError("bad_request", "Text may not contain the NUL character (\\u0000)", {
+    fields: [{ field: "body", code: "nul_character", message: "A string holds the NUL character \\u0000" }],
+  });
+}
+
+interface PostgresError {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+  cause?: unknown;
+}
+
+/** The database's own error, where the query builder wrapped it (drizzle keeps it as `cause`). */
+function postgresErrorOf(error: unknown): PostgresError | null {
+  for (let current = error, depth = 0; current && typeof current === "object" && depth < 4; depth++) {
+    const candidate = current as PostgresError;
+    if (typeof candidate.code === "string" && /^[0-9A-Z]{5}$/.test(candidate.code)) return candidate;
+    current = candidate.cause;
+  }
+  return null;
+}
+
+function fromPostgres(wrapped: unknown): AppError | null {
+  const error = postgresErrorOf(wrapped);
+  if (error === null) return null;
   switch (error.code) {
     case "23505":
       return new AppError("conflict", "A record with the same unique value already exists", {
@@ -34,6 +60,11 @@ function fromPostgres(error: { code?: string; constraint?: string; detail?: stri
     case "22007":
     case "22008":
       return new AppError("bad_request", "A value has the wrong format for its column");
+    // PostgreSQL text cannot hold NUL: "invalid byte sequence" for text, "unsupported Unicode
+    // escape" for JSON.
+    case "22021":
+    case "22P05":
+      return nulCharacterError();
     case "57014":
       return new AppError("unavailable", "The query took too long and was cancelled");
     default:
@@ -80,7 +111,7 @@ export function toProblem(error: unknown, request: FastifyRequest): { problem: P
   const appError =
     error instanceof AppError
       ? error
-      : (fromPostgres(error as { code?: string }) ??
+      : (fromPostgres(error) ??
         (isResponseSerializationError(error as FastifyError) ? null : fromFastify(error as FastifyError)));
   const code = appError?.code ?? "internal";
   const problem: Problem = {

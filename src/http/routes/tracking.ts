@@ -9,6 +9,7 @@ import { AppError } from "../../kernel/errors";
 import { LocalRateLimiter } from "../../kernel/local-rate-limit";
 import { authenticateWriteKey, type TSource } from "../../modules/sources";
 import { collectEvents, MAX_BATCH_BYTES, recordRejection } from "../../modules/tracking";
+import { nulCharacterError } from "../problem";
 
 const SDK_FILE = fileURLToPath(new URL("../../../sdk/lanthandel.js", import.meta.url));
 const ENDPOINTS = ["identify", "track", "page", "screen", "group", "alias", "batch"] as const;
@@ -67,14 +68,9 @@ export async function trackingRoutes(base: FastifyInstance, services: Services) 
       const text = String(body);
       request.bodyBytes = Buffer.byteLength(text);
       if (request.bodyBytes > MAX_BATCH_BYTES) return done(null, null);
-      // PostgreSQL text cannot hold NUL: refused here, by name, rather than failing the write.
-      if (text.includes("\\u0000") && NUL_ESCAPE.test(text)) {
-        return done(
-          new AppError("bad_request", "Text may not contain the NUL character (\\u0000)", {
-            fields: [{ field: "body", code: "nul_character", message: "A string holds the NUL character \\u0000" }],
-          }),
-        );
-      }
+      // Refused before the write: the `json` payload columns would take an escaped NUL and keep
+      // it, for every later reader as `jsonb` or text to fail on.
+      if (text.includes("\\u0000") && NUL_ESCAPE.test(text)) return done(nulCharacterError());
       try {
         done(null, text === "" ? null : JSON.parse(text));
       } catch (error) {
