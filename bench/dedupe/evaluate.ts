@@ -1,5 +1,6 @@
 import type { MatchOutcome } from "../../src/lib/match";
 import { type Dataset, ERROR_TAGS, type ErrorTag, HARD_TAGS, type HardTag } from "./dataset";
+import { RegisterOutcome } from "./register-outcome";
 
 export interface PairMetrics {
   truePairs: number;
@@ -11,15 +12,23 @@ export interface PairMetrics {
 }
 
 export interface Evaluation {
-  /** Pairs at review or auto_merge counted as "same person". */
+  /**
+   * The register after the run: record pairs merged into one person or put to a reviewer as one
+   * question (see RegisterOutcome). The headline figure: it is what the users of the register get.
+   */
+  register: PairMetrics;
+  /** The scored pairs alone, at review or auto_merge, without what the merges imply. */
   match: PairMetrics;
   /** Pairs at auto_merge only. */
   autoMerge: PairMetrics;
   /** The pairs implied by the auto-merge clusters (all pairs inside a cluster). */
   autoMergeClusters: PairMetrics;
-  /** Per error tag: true pairs where either record carries it, and how many were found. */
+  /**
+   * Per error tag: true pairs where either record carries it, and how many the register merged
+   * (`autoMerged`) or merged or queued (`found`).
+   */
   recallByTag: Record<string, { pairs: number; found: number; autoMerged: number; recall: number }>;
-  /** Per hard non-match: record pairs between the two people, and how many were wrongly joined. */
+  /** Per hard non-match: record pairs between the two people, and how many the register queued or merged. */
   hardNonMatches: Record<HardTag, { pairs: number; review: number; autoMerge: number }>;
 }
 
@@ -74,35 +83,60 @@ export function evaluate(
   let autoTrue = 0;
   for (const pair of pairs) {
     if (pair.outcome === "distinct") continue;
-    const a = position(pair.a);
-    const b = position(pair.b);
-    const isAuto = pair.outcome === "auto_merge";
     predicted++;
-    if (isAuto) autoPredicted++;
-    if (entityOf[a] === entityOf[b]) {
-      truePositives++;
-      if (isAuto) autoTrue++;
-      const bits = (tagBits[a] as number) | (tagBits[b] as number);
-      countTags(bits, "found");
-      if (isAuto) countTags(bits, "autoMerged");
-      continue;
-    }
-    const hard = hardLink(hardOf, entityOf[a] as number, entityOf[b] as number);
-    if (hard) hardNonMatches[hard][isAuto ? "autoMerge" : "review"]++;
+    if (pair.outcome === "auto_merge") autoPredicted++;
+    if (entityOf[position(pair.a)] !== entityOf[position(pair.b)]) continue;
+    truePositives++;
+    if (pair.outcome === "auto_merge") autoTrue++;
   }
-  for (const entry of Object.values(recallByTag)) entry.recall = entry.pairs === 0 ? 0 : entry.found / entry.pairs;
+  const outcome = new RegisterOutcome(
+    records.length,
+    pairs.map((pair) => ({ a: position(pair.a), b: position(pair.b), outcome: pair.outcome })),
+    clusters.map((cluster) => cluster.map(position)),
+  );
+  for (const list of recordsOf.values()) {
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const decision = outcome.decision(list[x] as number, list[y] as number);
+        if (decision === "distinct") continue;
+        const bits = (tagBits[list[x] as number] as number) | (tagBits[list[y] as number] as number);
+        countTags(bits, "found");
+        if (decision === "auto_merge") countTags(bits, "autoMerged");
+      }
+    }
+  }
+  for (const [id, hard] of hardOf) {
+    for (const a of recordsOf.get(id) ?? []) {
+      for (const b of recordsOf.get(hard.of) ?? []) {
+        const decision = outcome.decision(a, b);
+        if (decision !== "distinct") hardNonMatches[hard.tag][decision === "auto_merge" ? "autoMerge" : "review"]++;
+      }
+    }
+  }
+  let registerPairs = 0;
+  let registerTrue = 0;
   let clusterPairs = 0;
   let clusterTrue = 0;
-  for (const cluster of clusters) {
-    clusterPairs += (cluster.length * (cluster.length - 1)) / 2;
+  for (const { left, right } of outcome.decidedGroups()) {
     const perEntity = new Map<number, number>();
-    for (const id of cluster) {
-      const entity = entityOf[position(id)] as number;
-      perEntity.set(entity, (perEntity.get(entity) ?? 0) + 1);
+    for (const record of left)
+      perEntity.set(entityOf[record] as number, (perEntity.get(entityOf[record] as number) ?? 0) + 1);
+    if (right === null) {
+      const pairsInside = (left.length * (left.length - 1)) / 2;
+      let trueInside = 0;
+      for (const count of perEntity.values()) trueInside += (count * (count - 1)) / 2;
+      clusterPairs += pairsInside;
+      clusterTrue += trueInside;
+      registerPairs += pairsInside;
+      registerTrue += trueInside;
+      continue;
     }
-    for (const count of perEntity.values()) clusterTrue += (count * (count - 1)) / 2;
+    registerPairs += left.length * right.length;
+    for (const record of right) registerTrue += perEntity.get(entityOf[record] as number) ?? 0;
   }
+  for (const entry of Object.values(recallByTag)) entry.recall = entry.pairs === 0 ? 0 : entry.found / entry.pairs;
   return {
+    register: metrics(truePairs, registerPairs, registerTrue),
     match: metrics(truePairs, predicted, truePositives),
     autoMerge: metrics(truePairs, autoPredicted, autoTrue),
     autoMergeClusters: metrics(truePairs, clusterPairs, clusterTrue),
@@ -113,14 +147,6 @@ export function evaluate(
 
 function bit(tag: ErrorTag): number {
   return 1 << ERROR_TAGS.indexOf(tag);
-}
-
-function hardLink(hardOf: Map<number, { tag: HardTag; of: number }>, x: number, y: number): HardTag | null {
-  const forX = hardOf.get(x);
-  if (forX && forX.of === y) return forX.tag;
-  const forY = hardOf.get(y);
-  if (forY && forY.of === x) return forY.tag;
-  return null;
 }
 
 function metrics(truePairs: number, predictedPairs: number, truePositives: number): PairMetrics {

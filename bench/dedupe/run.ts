@@ -5,8 +5,10 @@
  *
  * For a data set with personnummer and one without: parameters estimated by EM, deduplication
  * with them (and with the default model for comparison), pairwise precision / recall / F1 overall
- * and per error type, wrong joins of the hard non-matches, golden-record quality after
- * survivorship, and the time to match one new record against an in-memory index of the rest.
+ * and per error type — of the register as the run leaves it (merged clusters and review questions
+ * between the people left) and of the scored pairs alone — wrong joins of the hard non-matches,
+ * golden-record quality after survivorship, and the time to match one new record against an
+ * in-memory index of the rest.
  * Generation is not timed. Writes bench/results/dedupe-<records>-<date>.json.
  */
 import { spawnSync } from "node:child_process";
@@ -152,7 +154,12 @@ function matchOneAtATime(records: MatchRecord[], model: MatchModel) {
 }
 
 function summary(evaluation: Evaluation) {
-  return { match: evaluation.match, autoMerge: evaluation.autoMerge, autoMergeClusters: evaluation.autoMergeClusters };
+  return {
+    register: evaluation.register,
+    match: evaluation.match,
+    autoMerge: evaluation.autoMerge,
+    autoMergeClusters: evaluation.autoMergeClusters,
+  };
 }
 
 function share(part: number, whole: number): number {
@@ -165,17 +172,18 @@ function print(personnummer: string, dataset: Dataset, run: Record<string, unkno
     ``,
     `== ${size} records, ${dataset.entities.length} people, personnummer ${personnummer}`,
     `dedupe ${run.dedupeMs} ms (cpu ${run.dedupeCpuMs} ms), EM ${run.estimateParametersMs} ms`,
-    `match (review+auto): precision ${f(evaluation.match.precision)} recall ${f(evaluation.match.recall)} F1 ${f(evaluation.match.f1)}`,
+    `register (merged or queued): precision ${f(evaluation.register.precision)} recall ${f(evaluation.register.recall)} F1 ${f(evaluation.register.f1)}`,
+    `scored pairs (review+auto): precision ${f(evaluation.match.precision)} recall ${f(evaluation.match.recall)} F1 ${f(evaluation.match.f1)}`,
     `auto-merge: precision ${f(evaluation.autoMerge.precision)} recall ${f(evaluation.autoMerge.recall)}; clusters F1 ${f(evaluation.autoMergeClusters.f1)}`,
-    `recall by tag: ${Object.entries(evaluation.recallByTag)
+    `register recall by tag: ${Object.entries(evaluation.recallByTag)
       .filter(([, entry]) => entry.pairs > 0)
       .map(([tag, entry]) => `${tag} ${f(entry.recall)}`)
       .join(", ")}`,
-    `hard non-matches (pairs / review / auto): ${Object.entries(evaluation.hardNonMatches)
+    `hard non-matches in the register (pairs / queued / merged): ${Object.entries(evaluation.hardNonMatches)
       .map(([tag, entry]) => `${tag} ${entry.pairs}/${entry.review}/${entry.autoMerge}`)
       .join(", ")}`,
     `golden records: ${JSON.stringify((run.estimatedModel as { goldenRecords: unknown }).goldenRecords)}`,
-    `default model: ${JSON.stringify((run.defaultModel as { match: unknown }).match)}`,
+    `default model: ${JSON.stringify((run.defaultModel as { register: unknown }).register)}`,
     `single record: ${JSON.stringify(run.singleRecordMatch)}`,
   ];
   process.stdout.write(`${lines.join("\n")}\n`);

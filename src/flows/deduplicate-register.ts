@@ -21,7 +21,8 @@ const PAGE = 20_000;
 /**
  * Deduplicates the whole register in one pass: every person is blocked and scored against the
  * others in memory, clusters of auto-merge pairs are merged into their oldest record, and review
- * pairs join the queue. With `dryRun` nothing is written; the counts say what would happen.
+ * pairs join the queue between the people that remain. With `dryRun` nothing is written; the
+ * counts say what would happen.
  */
 export async function deduplicateRegister(
   ctx: Ctx,
@@ -54,19 +55,29 @@ export async function deduplicateRegister(
   let merged = 0;
   let queued = 0;
   if (!options.dryRun) {
-    const inCluster = new Set(found.clusters.flat());
+    const survivorOf = new Map<string, string>();
     for (const [index, cluster] of found.clusters.entries()) {
       // UUIDv7 ids sort by creation: the first is the oldest record, which others may point at.
-      const [survivorId, ...rest] = [...cluster].sort();
+      const [survivorId, ...rest] = [...cluster].sort() as [string, ...string[]];
       for (const mergedId of rest) {
-        await mergePeople(ctx, { survivorId: survivorId as string, mergedId, decidedBy: "auto" });
+        await mergePeople(ctx, { survivorId, mergedId, decidedBy: "auto" });
+        survivorOf.set(mergedId, survivorId);
         merged += 1;
       }
       options.onProgress?.("merge", index + 1, found.clusters.length);
     }
+    // A review pair asks about the people as they are after the merges: records merged away are
+    // asked about through their survivor, and two clusters are asked about once, on their
+    // strongest pair (the pairs come strongest first).
+    const asked = new Set<string>();
     for (const pair of found.pairs) {
-      if (pair.outcome !== "review" || (inCluster.has(pair.a) && inCluster.has(pair.b))) continue;
-      if (await recordMatchCandidate(ctx, pair)) queued += 1;
+      if (pair.outcome !== "review") continue;
+      const a = survivorOf.get(pair.a) ?? pair.a;
+      const b = survivorOf.get(pair.b) ?? pair.b;
+      const key = a < b ? `${a} ${b}` : `${b} ${a}`;
+      if (a === b || asked.has(key)) continue;
+      asked.add(key);
+      if (await recordMatchCandidate(ctx, { ...pair, a, b })) queued += 1;
     }
   }
   const applied = performance.now();

@@ -36,6 +36,8 @@ export async function matchPerson(ctx: Ctx, personId: string): Promise<TMatchRes
     .filter((score) => score.outcome !== "distinct")
     .sort((a, b) => b.probability - a.probability);
   const best = result.scores[0];
+  // After a merge the new record lives on as its survivor, and the other pairs ask about that one.
+  let survivorOfNew = personId;
   for (const score of result.scores) {
     if (score === best && score.outcome === "auto_merge") {
       const candidate = await recordMatchCandidate(ctx, score);
@@ -44,11 +46,13 @@ export async function matchPerson(ctx: Ctx, personId: string): Promise<TMatchRes
       const [survivorId, mergedId] = score.b < score.a ? [score.b, score.a] : [score.a, score.b];
       await mergePeople(ctx, { survivorId, mergedId, candidateId: candidate.id, decidedBy: "auto" });
       result.merged = survivorId === personId ? mergedId : survivorId;
-    } else if (
-      await recordMatchCandidate(ctx, { ...score, outcome: score.outcome === "auto_merge" ? "review" : score.outcome })
-    ) {
-      result.queued += 1;
+      survivorOfNew = survivorId;
+      continue;
     }
+    const [a, b] = [score.a, score.b].map((id) => (id === personId ? survivorOfNew : id)) as [string, string];
+    if (a === b) continue;
+    const review = { ...score, a, b, outcome: score.outcome === "auto_merge" ? ("review" as const) : score.outcome };
+    if (await recordMatchCandidate(ctx, review)) result.queued += 1;
   }
   return result;
 }

@@ -9,8 +9,11 @@ import {
   decideMatchCandidate,
   getMatchSettings,
   markMergeUndone,
+  moveCandidatesOfPerson,
   recordMerge,
   reopenAsDistinct,
+  returnCandidates,
+  type TCandidateMove,
   type TMerge,
 } from "../modules/quality";
 import {
@@ -30,12 +33,15 @@ interface TMergeSnapshot {
   /** Absent in merges made before messages existed. */
   messages?: string[];
   tracking: TTrackingMove;
+  /** Absent in merges made before review pairs followed a merge. */
+  candidates?: TCandidateMove[];
 }
 
 /**
  * Merges two people into one, across every module, in one transaction: the register applies
  * survivorship and keeps all contact points; activities, orders, cases, tracked events,
- * identities and trait counts move to the survivor; the merge and its snapshot are kept for undoing.
+ * identities, trait counts and open review pairs move to the survivor; the merge and its
+ * snapshot are kept for undoing.
  */
 export async function mergePeople(
   ctx: Ctx,
@@ -58,6 +64,7 @@ export async function mergePeople(
       tracking: await moveTrackingOfPerson(tx, input.mergedId, input.survivorId),
     };
     if (input.candidateId) await decideMatchCandidate(tx, input.candidateId, "merged");
+    snapshot.candidates = await moveCandidatesOfPerson(tx, input.mergedId, input.survivorId);
     return recordMerge(tx, {
       survivorId: input.survivorId,
       mergedId: input.mergedId,
@@ -87,6 +94,7 @@ export async function unmergePeople(
     await returnCases(tx, snapshot.cases ?? [], merge.survivorId, merge.mergedId);
     await returnMessages(tx, snapshot.messages ?? [], merge.survivorId, merge.mergedId);
     await returnTracking(tx, snapshot.tracking, merge.survivorId, merge.mergedId);
+    await returnCandidates(tx, snapshot.candidates ?? [], merge.mergedId);
     await markMergeUndone(tx, mergeId);
     if (merge.candidateId) await reopenAsDistinct(tx, merge.candidateId);
     return { survivorId: merge.survivorId, restoredId: merge.mergedId, restoredFields };

@@ -56,4 +56,36 @@ describe.each(STORE_KINDS)("deduplicating the whole register [%s]", (kind) => {
     expect(review.body.items.length === 1 || lasseMerged === lasse).toBe(true);
     expect((await api.call({ url: `/api/people/${stranger}` })).body.mergedInto).toBeNull();
   });
+
+  it("queues the likely pairs between the people left after the merges, once per pair of people", async () => {
+    const ctx = api.services.systemCtx("test");
+    await deduplicateRegister(ctx);
+    const helga = {
+      surname: "Brandström",
+      birthDate: "1948-10-30",
+      address: { street: "Tallvägen 14", postalCode: "83145", city: "Östersund" },
+    };
+    // Two records of Helga that agree on everything, two of "Hella" likewise: each pair is certain,
+    // and each Helga is likely one of the Hellas.
+    const helga1 = await person({ ...helga, givenNames: "Helga", phones: [{ number: "0705550101" }] });
+    const helga2 = await person({ ...helga, givenNames: "Helga", phones: [{ number: "070-555 01 01" }] });
+    const hella = { ...helga, givenNames: "Hella" };
+    const hella1 = await person({ ...hella, emails: [{ address: "hella.b@example.se" }] });
+    const hella2 = await person({ ...hella, emails: [{ address: "Hella.B@example.se" }] });
+    await deduplicateRegister(ctx);
+    const mergedInto = async (id: string) => (await api.call({ url: `/api/people/${id}` })).body.mergedInto;
+    expect(await mergedInto(helga2)).toBe(helga1);
+    expect(await mergedInto(hella2)).toBe(hella1);
+    const open = (await api.call({ url: "/api/match-candidates?status=open&limit=200" })).body.items as Array<{
+      personA: string;
+      personB: string;
+    }>;
+    // Four likely pairs between the two pairs of records, one question between the two people left.
+    const theirs = open.filter((item) => [helga1, helga2, hella1, hella2].includes(item.personA));
+    expect(theirs.map((item) => [item.personA, item.personB])).toEqual([[helga1, hella1]]);
+    for (const item of open) {
+      expect(await mergedInto(item.personA)).toBeNull();
+      expect(await mergedInto(item.personB)).toBeNull();
+    }
+  });
 });

@@ -90,6 +90,90 @@ describe.each(STORE_KINDS)("duplicates: match, review, merge and unmerge [%s]", 
     expect(again.status).toBe(409);
   });
 
+  it("carries an open review pair over to the survivor when one of its people is merged, and back on unmerge", async () => {
+    // Created first, so its id sorts first: the pair's sides swap when it takes the newer record's place.
+    const kept = await person({
+      givenNames: "Märta",
+      surname: "Sjögren",
+      emails: [{ address: "marta.sjogren@example.se" }],
+    });
+    const older = await person({
+      givenNames: "Märta",
+      surname: "Sjögren",
+      birthDate: "1969-08-21",
+      address: { street: "Vasagatan 5", postalCode: "90326", city: "Umeå" },
+    });
+    const newer = await person({
+      givenNames: "Marta",
+      surname: "Sjogren",
+      birthDate: "1969-08-21",
+      address: { street: "Vasagatan 5", postalCode: "903 26", city: "Umeå" },
+    });
+    await api.call({ method: "POST", url: `/api/people/${newer}/match` });
+    const openPairs = async (personId: string) =>
+      (await api.call({ url: `/api/match-candidates?personId=${personId}` })).body.items as Array<{
+        id: string;
+        personA: string;
+        personB: string;
+      }>;
+    const [pair] = (await openPairs(older)).filter((item) => [item.personA, item.personB].includes(newer));
+    if (!pair) throw new Error("the two records of Märta Sjögren were not queued for review");
+    const surnames = async () => {
+      const review = await api.call({ url: `/api/match-candidates/${pair.id}` });
+      const field = review.body.candidate.comparison.find((entry: { field: string }) => entry.field === "surname");
+      return { a: review.body.a.id, b: review.body.b.id, valueA: field.valueA, valueB: field.valueB };
+    };
+    expect(await surnames()).toMatchObject({ a: older, b: newer, valueA: "Sjögren", valueB: "Sjogren" });
+
+    const merge = await api.call({ method: "POST", url: `/api/people/${kept}/merge`, payload: { otherId: newer } });
+    expect(merge.status).toBe(200);
+    // The question is now about Märta's surviving record, each value still on its own person's side.
+    expect(await surnames()).toMatchObject({ a: kept, b: older, valueA: "Sjogren", valueB: "Sjögren" });
+    expect((await openPairs(newer)).map((item) => item.id)).not.toContain(pair.id);
+
+    const undo = await api.call({ method: "POST", url: `/api/merges/${merge.body.id}/undo` });
+    expect(undo.status).toBe(200);
+    expect(await surnames()).toMatchObject({ a: older, b: newer, valueA: "Sjögren", valueB: "Sjogren" });
+
+    const again = await api.call({ method: "POST", url: `/api/people/${kept}/merge`, payload: { otherId: newer } });
+    expect(again.status).toBe(200);
+    const decided = await api.call({
+      method: "POST",
+      url: `/api/match-candidates/${pair.id}/merge`,
+      payload: { survivorId: kept },
+    });
+    expect(decided.status).toBe(200);
+    expect(decided.body).toMatchObject({ survivorId: kept, mergedId: older });
+    expect((await api.call({ url: `/api/people/${older}` })).body.mergedInto).toBe(kept);
+  });
+
+  it("asks about a new record's other likely matches through the record it was merged into", async () => {
+    const greta = {
+      surname: "Nyström",
+      birthDate: "1958-04-17",
+      address: { street: "Skolgatan 2", postalCode: "57131", city: "Nässjö" },
+    };
+    const first = await person({
+      ...greta,
+      givenNames: "Greta",
+      emails: [{ address: "greta.nystrom@example.se" }],
+      phones: [{ number: "0725551234" }],
+    });
+    const other = await person({ ...greta, givenNames: "Grete" });
+    const arriving = await person({
+      ...greta,
+      givenNames: "Greta",
+      emails: [{ address: "Greta.Nystrom@example.se" }],
+      phones: [{ number: "072-555 12 34" }],
+    });
+    const matched = await api.call({ method: "POST", url: `/api/people/${arriving}/match` });
+    expect(matched.body.merged).toBe(first);
+    const pairs = (await api.call({ url: `/api/match-candidates?personId=${other}` })).body.items;
+    expect(pairs.map((item: { personA: string; personB: string }) => [item.personA, item.personB])).toEqual([
+      [first, other],
+    ]);
+  });
+
   it("remembers a pair marked distinct and never queues it again", async () => {
     const father = await person({
       givenNames: "Nils",

@@ -17,3 +17,4 @@ export {
   ZUpdateMatchSettingsInput,
 } from "./match-settings";
 export { activeMergeOf, listMergesOf, markMergeUndone, recordMerge, type TMerge, ZMerge } from "./merge-records";
+export { moveCandidatesOfPerson, returnCandidates, type TCandidateMove } from "./move-candidates";

@@ -6,6 +6,7 @@ import { type Ctx, newId, withTransaction } from "../../kernel/ctx";
 import { AppError, notFound } from "../../kernel/errors";
 import { authorize } from "../../kernel/permissions";
 import type { PairScore } from "../../lib/match";
+import { orderedPair, orientComparison } from "./ordered-pair";
 import { CANDIDATE_STATUSES, matchCandidates } from "./schema";
 
 export const ZMatchCandidate = z.object({
@@ -23,8 +24,6 @@ export const ZMatchCandidate = z.object({
 });
 export type TMatchCandidate = z.infer<typeof ZMatchCandidate>;
 
-const ordered = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
-
 /**
  * Files a scored pair. A pair once marked distinct stays distinct: the matcher does not ask the
  * same question twice. Returns the candidate, or null for a pair already decided.
@@ -34,12 +33,8 @@ export async function recordMatchCandidate(
   score: PairScore,
   status: "open" | "merged" = "open",
 ): Promise<TMatchCandidate | null> {
-  const [personA, personB] = ordered(score.a, score.b);
-  // Stored in id order, the comparison's values must follow, or "A" would show B's value.
-  const fields =
-    personA === score.a
-      ? score.fields
-      : score.fields.map((field) => ({ ...field, valueA: field.valueB, valueB: field.valueA }));
+  const [personA, personB] = orderedPair(score.a, score.b);
+  const fields = orientComparison(score.fields, personA !== score.a);
   return withTransaction(ctx, async (tx) => {
     const [existing] = await tx.db
       .select()
