@@ -69,11 +69,13 @@ export const people = pgTable(
     mergedInto: uuid("merged_into"),
   },
   (t) => [
+    // personnummer is COLLATE "C" (migration 0018): this index also serves prefix search.
     uniqueIndex("people_personnummer_idx").on(t.personnummer).where(sql`personnummer is not null`),
     index("people_name_idx").on(t.surname, t.givenNames, t.id),
-    index("people_owner_idx").on(t.ownerId),
+    // Partial where most rows hold nothing: an imported person has no owner, a person's address no
+    // organisation, and an index entry for each of them only costs every write.
+    index("people_owner_idx").on(t.ownerId).where(sql`owner_id is not null`),
     index("people_stage_idx").on(t.lifecycleStage),
-    index("people_personnummer_prefix_idx").on(t.personnummer.op("text_pattern_ops")),
     index("people_custom_idx").using("gin", t.custom),
     // Duplicate detection looks for people born the same day (lib/match blocking).
     index("people_birth_date_idx").on(t.birthDate).where(sql`merged_into is null and erased_at is null`),
@@ -150,8 +152,8 @@ export const addresses = pgTable(
     ...lineageColumns,
   },
   (t) => [
-    index("addresses_person_idx").on(t.personId, t.validFrom),
-    index("addresses_org_idx").on(t.organizationId, t.validFrom),
+    index("addresses_person_idx").on(t.personId, t.validFrom).where(sql`person_id is not null`),
+    index("addresses_org_idx").on(t.organizationId, t.validFrom).where(sql`organization_id is not null`),
     index("addresses_current_city_idx").on(t.city).where(sql`valid_to is null`),
     index("addresses_current_postal_idx").on(t.postalCode).where(sql`valid_to is null`),
   ],
