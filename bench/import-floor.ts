@@ -105,7 +105,9 @@ async function main() {
         ...REGISTER_TABLES.map((table) => `\\copy floor_${table} from '${dumpPath(table)}'`),
       ]);
       csvMs.push(csv as number);
-      REGISTER_TABLES.forEach((table, t) => tableMs[table]?.push(tables[t] as number));
+      REGISTER_TABLES.forEach((table, t) => {
+        tableMs[table]?.push(tables[t] as number);
+      });
       registerMs.push(tables.reduce((sum, ms) => sum + ms, 0));
     }
     const copyRate = perSecond(median(csvMs));
