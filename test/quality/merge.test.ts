@@ -147,6 +147,41 @@ describe.each(STORE_KINDS)("duplicates: match, review, merge and unmerge [%s]", 
     expect((await api.call({ url: `/api/people/${older}` })).body.mergedInto).toBe(kept);
   });
 
+  it("keeps one of an e-mail or a number both records hold, and gives each record its own back on unmerge", async () => {
+    const kept = await person({
+      givenNames: "Ingrid",
+      surname: "Holmberg",
+      emails: [{ address: "ingrid.holmberg@example.se" }],
+      phones: [{ number: "0701112233" }],
+    });
+    const other = await person({
+      givenNames: "Ingrid",
+      surname: "Holmberg",
+      emails: [{ address: "Ingrid.Holmberg@example.se" }],
+      phones: [{ number: "070-111 22 33" }, { number: "08-123 45 67" }],
+    });
+    const contact = async (id: string) => {
+      const body = (await api.call({ url: `/api/people/${id}` })).body;
+      return {
+        emails: body.emails.map((email: { address: string }) => email.address.toLowerCase()),
+        phones: body.phones.map((phone: { e164: string }) => phone.e164),
+      };
+    };
+    const merge = await api.call({ method: "POST", url: `/api/people/${kept}/merge`, payload: { otherId: other } });
+    expect(merge.status).toBe(200);
+    expect(await contact(kept)).toEqual({
+      emails: ["ingrid.holmberg@example.se"],
+      phones: ["+46701112233", "+4681234567"],
+    });
+    const undo = await api.call({ method: "POST", url: `/api/merges/${merge.body.id}/undo` });
+    expect(undo.status).toBe(200);
+    expect(await contact(kept)).toEqual({ emails: ["ingrid.holmberg@example.se"], phones: ["+46701112233"] });
+    expect(await contact(other)).toEqual({
+      emails: ["ingrid.holmberg@example.se"],
+      phones: ["+46701112233", "+4681234567"],
+    });
+  });
+
   it("asks about a new record's other likely matches through the record it was merged into", async () => {
     const greta = {
       surname: "Nyström",

@@ -1,5 +1,6 @@
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { z } from "zod";
+import { queryRows } from "../../db/rows";
 import { recordAudit } from "../../kernel/audit";
 import { type Ctx, withTransaction } from "../../kernel/ctx";
 import { AppError, notFound } from "../../kernel/errors";
@@ -85,6 +86,8 @@ export interface TRegisterMergeSnapshot {
   demotedPrimaries: string[];
   /** Moved current addresses closed because the survivor has the same one. */
   closedAddresses?: string[];
+  /** Moved e-mails and phones set aside because the survivor has the same address or number. */
+  removedDuplicates?: string[];
 }
 
 function completeness(row: PersonRow, field: TMergeField): number {
@@ -244,6 +247,28 @@ export async function mergePersonRecords(
       .set({ entityId: survivorId })
       .where(and(eq(externalIds.entity, "person"), eq(externalIds.entityId, mergedId)))
       .returning({ system: externalIds.system, externalId: externalIds.externalId });
+    // The same e-mail or number on both records is one contact point: the merged record's copy is
+    // set aside (kept, with its lineage, for an unmerge), so nobody is written to twice.
+    const removedDuplicates: string[] = [];
+    for (const [table, moved, key] of [
+      [emails, movedEmails, "canonical"],
+      [phones, movedPhones, "e164"],
+    ] as const) {
+      if (moved.length === 0) continue;
+      const movedIds = sql.join(
+        moved.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      );
+      const rows = await queryRows<{ id: string }>(
+        tx.db,
+        sql`update ${table} m set removed_at = ${tx.clock.now().toISOString()}::timestamptz
+            where m.id in (${movedIds}) and m.removed_at is null
+              and exists (select 1 from ${table} s where s.person_id = ${survivorId} and s.removed_at is null
+                and s.id not in (${movedIds}) and s.${sql.identifier(key)} = m.${sql.identifier(key)})
+            returning m.id`,
+      );
+      removedDuplicates.push(...rows.map((row) => row.id));
+    }
     // The survivor keeps its own primary e-mail and phone; the merged record's become secondary.
     const demoted: string[] = [];
     for (const [table, moved] of [
@@ -285,6 +310,7 @@ export async function mergePersonRecords(
       },
       demotedPrimaries: demoted,
       closedAddresses,
+      removedDuplicates,
     };
     await recordAudit(tx, {
       action: "person.merge",

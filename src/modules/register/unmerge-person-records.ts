@@ -106,6 +106,10 @@ export async function unmergePersonRecords(
           ),
         );
     }
+    if (snapshot.removedDuplicates?.length) {
+      await tx.db.update(emails).set({ removedAt: null }).where(inArray(emails.id, snapshot.removedDuplicates));
+      await tx.db.update(phones).set({ removedAt: null }).where(inArray(phones.id, snapshot.removedDuplicates));
+    }
     if (snapshot.demotedPrimaries.length) {
       await tx.db.update(emails).set({ isPrimary: true }).where(inArray(emails.id, snapshot.demotedPrimaries));
       await tx.db.update(phones).set({ isPrimary: true }).where(inArray(phones.id, snapshot.demotedPrimaries));
