@@ -4,6 +4,7 @@ import { formatDate } from "../i18n/format";
 import { useI18n } from "../i18n/use-i18n";
 import { MapPinIcon } from "../ui/icons";
 import { SectionCard } from "../ui/section-card";
+import { splitAddressHistory } from "./address-history";
 import { addressLines } from "./address-lines";
 import { MoveAddressModal } from "./move-address-modal";
 import { SourceNote } from "./source-note";
@@ -20,8 +21,7 @@ interface AddressCardProps {
 export function AddressCard({ ownerPath, addresses }: AddressCardProps) {
   const { t, locale } = useI18n();
   const [moving, mover] = useDisclosure(false);
-  const current = addresses.filter((address) => address.validTo === null);
-  const earlier = addresses.filter((address) => address.validTo !== null);
+  const { current, earlier } = splitAddressHistory(addresses);
   const showKind = current.length > 1;
   return (
     <SectionCard
@@ -38,7 +38,7 @@ export function AddressCard({ ownerPath, addresses }: AddressCardProps) {
             {t.address.none}
           </Text>
         )}
-        {current.map((address) => (
+        {current.map(({ address, since, sources }) => (
           <Group key={address.id} gap="sm" wrap="nowrap" align="flex-start" data-testid="current-address">
             <Text c="pine.7" mt={2} lh={0}>
               <MapPinIcon size={18} />
@@ -55,9 +55,11 @@ export function AddressCard({ ownerPath, addresses }: AddressCardProps) {
                 </Text>
               ))}
               <Text size="xs" c="dimmed" mt={2}>
-                {t.address.since(formatDate(address.validFrom, locale))}
+                {t.address.since(formatDate(since, locale))}
               </Text>
-              <SourceNote source={address.source} />
+              {sources.map((source, index) => (
+                <SourceNote key={`${source.system}-${source.receivedAt}-${index}`} source={source} />
+              ))}
             </Stack>
           </Group>
         ))}
