@@ -57,8 +57,8 @@ export function AddressCard({ ownerPath, addresses }: AddressCardProps) {
               <Text size="xs" c="dimmed" mt={2}>
                 {t.address.since(formatDate(since, locale))}
               </Text>
-              {sources.map((source, index) => (
-                <SourceNote key={`${source.system}-${source.receivedAt}-${index}`} source={source} />
+              {sources.map((source) => (
+                <SourceNote key={`${source.system}-${source.externalId}-${source.receivedAt}`} source={source} />
               ))}
             </Stack>
           </Group>
