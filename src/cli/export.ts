@@ -44,7 +44,8 @@ export function exportCommand(): Command {
                   output,
                 )
               : await exportOrganizationsCsv(ctx, { q: options.q, city: options.city }, output);
-          if (options.output) process.stderr.write(`Exported ${count} rows to ${options.output}\n`);
+          if (options.output)
+            process.stderr.write(`Exported ${count} ${count === 1 ? "row" : "rows"} to ${options.output}\n`);
         });
       },
     );

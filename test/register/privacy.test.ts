@@ -1,3 +1,4 @@
+import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestApi, type TestApi } from "../support/api";
 import { STORE_KINDS } from "../support/stores";
@@ -51,6 +52,33 @@ describe.each(STORE_KINDS)("privacy requests [%s]", (kind) => {
     expect(pdf.headers["content-type"]).toBe("application/pdf");
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdf.rawPayload.length).toBeGreaterThan(1_000);
+  });
+
+  it("writes the PDF in words a customer reads, with their name as registered in any Latin script", async () => {
+    const created = await api.call({
+      method: "POST",
+      url: "/api/people",
+      payload: {
+        givenNames: "Łukasz",
+        surname: "Wiśniewski-Øberg",
+        address: { street: "Ćwiklińskagatan 3", postalCode: "41301", city: "Göteborg" },
+      },
+    });
+    await api.call({
+      method: "POST",
+      url: "/api/activities",
+      payload: { personId: created.body.id, kind: "call", subject: "Klagomål – leverans" },
+    });
+    const pdf = await api.app.inject({
+      url: `/api/people/${created.body.id}/data-export?format=pdf`,
+      headers: { authorization: `Bearer ${api.adminKey}` },
+    });
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf.rawPayload)), { mergePages: true });
+    expect(text).toContain("Namn: Łukasz Wiśniewski-Øberg");
+    expect(text).toContain("Kundstatus: intresserad");
+    expect(text).toMatch(/ samtal: Klagomål – leverans/);
+    expect(text).toMatch(/Adress: Ćwiklińskagatan 3, 413 01 Göteborg \(\d{4}-\d\d-\d\d \d\d:\d\d – nu, från API\)/);
+    expect(text).not.toContain("?");
   });
 
   it("records an objection to profiling on the person", async () => {
