@@ -75,13 +75,22 @@ function fromPostgres(wrapped: unknown): AppError | null {
 function fromFastify(error: FastifyError): AppError | null {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? "body";
-    const fields = error.validation.map((issue) => {
+    const fieldAt = (path: string) => (path ? (where === "body" ? path : `${where}.${path}`) : where);
+    const fields = error.validation.flatMap((issue) => {
       const path = issue.instancePath.split("/").filter(Boolean).join(".");
-      return {
-        field: path ? (where === "body" ? path : `${where}.${path}`) : where,
-        code: String(issue.keyword ?? "invalid"),
-        message: issue.message ?? "Invalid value",
-      };
+      // A field the endpoint does not know is named itself: a misspelt field is data a client
+      // meant to store, and must not vanish without a word.
+      const unknown = issue.keyword === "unrecognized_keys" ? (issue.params as { keys?: unknown }).keys : undefined;
+      if (Array.isArray(unknown)) {
+        return unknown.map((key) => ({
+          field: fieldAt(path ? `${path}.${String(key)}` : String(key)),
+          code: "unknown_field",
+          message: "This field is not known here; see /api/docs for the fields this endpoint takes",
+        }));
+      }
+      return [
+        { field: fieldAt(path), code: String(issue.keyword ?? "invalid"), message: issue.message ?? "Invalid value" },
+      ];
     });
     return new AppError("validation_failed", "The request is not valid", { fields });
   }

@@ -2,11 +2,22 @@ import type { z } from "zod";
 import { AppError, type TFieldError } from "./errors";
 
 export function zodFieldErrors(error: z.ZodError, prefix: readonly PropertyKey[] = []): TFieldError[] {
-  return error.issues.map((issue) => ({
-    field: [...prefix, ...issue.path].map(String).join(".") || "(body)",
-    code: issue.code === "custom" ? String(issue.params?.code ?? "invalid") : issue.code,
-    message: issue.message,
-  }));
+  const fieldOf = (path: readonly PropertyKey[]) => [...prefix, ...path].map(String).join(".") || "(body)";
+  return error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({
+          field: fieldOf([...issue.path, key]),
+          code: "unknown_field",
+          message: "This field is not known here",
+        }))
+      : [
+          {
+            field: fieldOf(issue.path),
+            code: issue.code === "custom" ? String(issue.params?.code ?? "invalid") : issue.code,
+            message: issue.message,
+          },
+        ],
+  );
 }
 
 /** Parses verb input; a failure becomes `validation_failed` naming every field at fault. */

@@ -37,6 +37,18 @@ describe.each(STORE_KINDS)("organisations [%s]", (kind) => {
     ]);
     const badSite = await create({ name: "Fel AB", website: "ftp://x" });
     expect(badSite.body.errors).toEqual([expect.objectContaining({ field: "website" })]);
+    const spaced = await create({ name: "Fel AB", website: "inte en adress" });
+    expect(spaced.body.errors).toEqual([expect.objectContaining({ field: "website" })]);
+    // As people type it: the address is kept as https.
+    const bare = await create({ name: "Hemsidan AB", website: "hemsidan.se/om-oss" });
+    expect(bare.status).toBe(201);
+    expect(bare.body.website).toBe("https://hemsidan.se/om-oss");
+    // A misspelt field is refused by name, not dropped: the number would otherwise be lost.
+    const misspelt = await create({ name: "Stavfel AB", organizationNumber: "556036-0793" });
+    expect(misspelt.status).toBe(400);
+    expect(misspelt.body.errors).toEqual([
+      expect.objectContaining({ field: "organizationNumber", code: "unknown_field" }),
+    ]);
     const duplicate = await create({ name: "Samma", organisationsnummer: "556036-0793" });
     expect(duplicate.status).toBe(409);
   });

@@ -72,14 +72,16 @@ const personFields = {
   custom: z.record(z.string(), z.unknown()).optional(),
 };
 
-export const ZCreatePersonInput = z.object({
-  ...personFields,
-  emails: z.array(ZEmailInput).max(20).default([]),
-  phones: z.array(ZPhoneInput).max(20).default([]),
-  address: ZAddressInput.optional(),
-  externalId: z.string().trim().min(1).max(200).optional(),
-  source: ZSourceInput.optional(),
-});
+export const ZCreatePersonInput = z
+  .object({
+    ...personFields,
+    emails: z.array(ZEmailInput).max(20).default([]),
+    phones: z.array(ZPhoneInput).max(20).default([]),
+    address: ZAddressInput.optional(),
+    externalId: z.string().trim().min(1).max(200).optional(),
+    source: ZSourceInput.optional(),
+  })
+  .strict();
 export type TCreatePersonInput = z.input<typeof ZCreatePersonInput>;
 
 export const ZUpdatePersonInput = z
@@ -138,21 +140,32 @@ const organizationFields = {
   industry: z.string().trim().max(200).nullish(),
   employees: z.number().int().min(0).max(10_000_000).nullish(),
   revenueSek: z.number().int().min(0).nullish(),
-  website: z.url({ protocol: /^https?$/, message: "A web address starting with http(s)://" }).nullish(),
+  // People type "foretaget.se": without a scheme the address is taken as https.
+  website: z
+    .string()
+    .trim()
+    .max(2_000)
+    .transform((value) => (value === "" ? null : /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`))
+    .pipe(
+      z.url({ protocol: /^https?$/, message: "A web address such as foretaget.se or https://foretaget.se" }).nullable(),
+    )
+    .nullish(),
   parentId: z.uuid().nullish(),
   ownerId: z.uuid().nullish(),
   ownerTeamId: z.uuid().nullish(),
   custom: z.record(z.string(), z.unknown()).optional(),
 };
 
-export const ZCreateOrganizationInput = z.object({
-  ...organizationFields,
-  emails: z.array(ZEmailInput).max(20).default([]),
-  phones: z.array(ZPhoneInput).max(20).default([]),
-  address: ZAddressInput.optional(),
-  externalId: z.string().trim().min(1).max(200).optional(),
-  source: ZSourceInput.optional(),
-});
+export const ZCreateOrganizationInput = z
+  .object({
+    ...organizationFields,
+    emails: z.array(ZEmailInput).max(20).default([]),
+    phones: z.array(ZPhoneInput).max(20).default([]),
+    address: ZAddressInput.optional(),
+    externalId: z.string().trim().min(1).max(200).optional(),
+    source: ZSourceInput.optional(),
+  })
+  .strict();
 export type TCreateOrganizationInput = z.input<typeof ZCreateOrganizationInput>;
 
 export const ZUpdateOrganizationInput = z

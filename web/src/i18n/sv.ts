@@ -70,7 +70,7 @@ export const sv = {
     organisationsnummerGroup: "Den första siffran anger ingen bolagsform",
     duplicatePerson: "Finns redan på en annan person",
     duplicateOrganization: "Finns redan på en annan organisation",
-    website: "Ange en webbadress som börjar med https://",
+    website: "Ange en webbadress, t.ex. foretaget.se",
     sniCode: "En SNI-kod är fem siffror, t.ex. 47.910",
     dateFormat: "Ange ett datum, ÅÅÅÅ-MM-DD",
     reasonRequired: "Skriv varför, t.ex. ”Kundens begäran 2026-11-22”",

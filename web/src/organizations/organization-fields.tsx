@@ -85,7 +85,7 @@ export function OrganizationFields({ draft, update, problems, selfId }: Organiza
           value={draft.website}
           onChange={(event) => update({ website: event.currentTarget.value })}
           error={problems.at("website")}
-          placeholder="https://"
+          placeholder="foretaget.se"
           type="url"
         />
         <OrganizationPicker
