@@ -72,16 +72,16 @@ const personFields = {
   custom: z.record(z.string(), z.unknown()).optional(),
 };
 
-export const ZCreatePersonInput = z
-  .object({
-    ...personFields,
-    emails: z.array(ZEmailInput).max(20).default([]),
-    phones: z.array(ZPhoneInput).max(20).default([]),
-    address: ZAddressInput.optional(),
-    externalId: z.string().trim().min(1).max(200).optional(),
-    source: ZSourceInput.optional(),
-  })
-  .strict();
+/** What a new person or organisation may arrive with besides its own fields. */
+const newRecordFields = {
+  emails: z.array(ZEmailInput).max(20).default([]),
+  phones: z.array(ZPhoneInput).max(20).default([]),
+  address: ZAddressInput.optional(),
+  externalId: z.string().trim().min(1).max(200).optional(),
+  source: ZSourceInput.optional(),
+};
+
+export const ZCreatePersonInput = z.object({ ...personFields, ...newRecordFields }).strict();
 export type TCreatePersonInput = z.input<typeof ZCreatePersonInput>;
 
 export const ZUpdatePersonInput = z
@@ -156,16 +156,7 @@ const organizationFields = {
   custom: z.record(z.string(), z.unknown()).optional(),
 };
 
-export const ZCreateOrganizationInput = z
-  .object({
-    ...organizationFields,
-    emails: z.array(ZEmailInput).max(20).default([]),
-    phones: z.array(ZPhoneInput).max(20).default([]),
-    address: ZAddressInput.optional(),
-    externalId: z.string().trim().min(1).max(200).optional(),
-    source: ZSourceInput.optional(),
-  })
-  .strict();
+export const ZCreateOrganizationInput = z.object({ ...organizationFields, ...newRecordFields }).strict();
 export type TCreateOrganizationInput = z.input<typeof ZCreateOrganizationInput>;
 
 export const ZUpdateOrganizationInput = z
