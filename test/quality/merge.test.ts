@@ -182,6 +182,38 @@ describe.each(STORE_KINDS)("duplicates: match, review, merge and unmerge [%s]", 
     });
   });
 
+  it("learns from a record that says only Stig that Karl Stig Emanuel goes by Stig, and forgets it on unmerge", async () => {
+    const full = await person({ givenNames: "Karl Stig Emanuel", surname: "Lundmark", birthDate: "1948-02-02" });
+    const called = await person({ givenNames: "Stig", surname: "Lundmark", birthDate: "1948-02-02" });
+    const greeting = async (id: string) => {
+      const body = (await api.call({ url: `/api/people/${id}` })).body;
+      return { givenNames: body.givenNames, greetingName: body.greetingName, greetingUncertain: body.greetingUncertain };
+    };
+    expect(await greeting(full)).toEqual({
+      givenNames: "Karl Stig Emanuel",
+      greetingName: "Karl",
+      greetingUncertain: true,
+    });
+    const merge = await api.call({ method: "POST", url: `/api/people/${full}/merge`, payload: { otherId: called } });
+    expect(merge.status).toBe(200);
+    expect(await greeting(full)).toEqual({
+      givenNames: "Karl Stig Emanuel",
+      greetingName: "Stig",
+      greetingUncertain: false,
+    });
+    await api.call({ method: "POST", url: `/api/merges/${merge.body.id}/undo` });
+    expect(await greeting(full)).toEqual({
+      givenNames: "Karl Stig Emanuel",
+      greetingName: "Karl",
+      greetingUncertain: true,
+    });
+    // A record with only the first given name teaches nothing: forms take the first name.
+    const first = await person({ givenNames: "Karl", surname: "Lundmark", birthDate: "1948-02-02" });
+    const again = await api.call({ method: "POST", url: `/api/people/${full}/merge`, payload: { otherId: first } });
+    expect(again.status).toBe(200);
+    expect(await greeting(full)).toMatchObject({ greetingName: "Karl", greetingUncertain: true });
+  });
+
   it("asks about a new record's other likely matches through the record it was merged into", async () => {
     const greta = {
       surname: "Nyström",

@@ -6,6 +6,7 @@ import { type Ctx, withTransaction } from "../../kernel/ctx";
 import { AppError, notFound } from "../../kernel/errors";
 import { emitEvent } from "../../kernel/events";
 import { assertMayWrite } from "./access";
+import { inferPreferredName } from "./infer-preferred-name";
 import { refreshPersonSearch } from "./refresh-search";
 import {
   addresses,
@@ -73,6 +74,8 @@ export interface TRegisterMergeSnapshot {
   mergedBefore: PersonRow;
   /** The fields whose value the survivor took from the merged record. */
   takenFields: TMergeField[];
+  /** The name the person goes by, learnt from the other record (see inferPreferredName). */
+  inferredName?: { preferredNameParts: number[]; greetingName: string; greetingUncertain: false };
   moved: {
     emails: string[];
     phones: string[];
@@ -170,6 +173,16 @@ export async function mergePersonRecords(
       const key = LINEAGE_KEY[field];
       if (merged.lineage[key]) lineage[key] = merged.lineage[key];
     }
+    const nameFrom = takenFields.includes("name") ? merged : survivor;
+    const learnt = inferPreferredName(
+      nameFrom.givenNames,
+      nameFrom.preferredNameParts,
+      (nameFrom === merged ? survivor : merged).givenNames,
+    );
+    const inferredName = learnt
+      ? { preferredNameParts: learnt.parts, greetingName: learnt.greeting, greetingUncertain: false as const }
+      : undefined;
+    if (inferredName) Object.assign(update, inferredName);
     const custom = { ...merged.custom, ...survivor.custom };
     const objects = survivor.profilingObjection || merged.profilingObjection;
     // The unique personnummer moves: the merged record lets go of it first.
@@ -299,6 +312,7 @@ export async function mergePersonRecords(
       survivorBefore: survivor,
       mergedBefore: merged,
       takenFields,
+      ...(inferredName ? { inferredName } : {}),
       moved: {
         emails: movedEmails,
         phones: movedPhones,

@@ -39,9 +39,19 @@ export async function unmergePersonRecords(
 
     const restore: Record<string, unknown> = {};
     const restoredFields: string[] = [];
-    for (const field of snapshot.takenFields) {
+    // What the merge left in each field it changed: the merged record's value, and for the name
+    // the marking it learnt on top of whichever record's names survived.
+    const nameSource = snapshot.takenFields.includes("name") ? snapshot.mergedBefore : snapshot.survivorBefore;
+    const changed = snapshot.inferredName
+      ? [...new Set([...snapshot.takenFields, "name" as const])]
+      : snapshot.takenFields;
+    for (const field of changed) {
       const columns = FIELD_COLUMNS[field];
-      const untouched = columns.every((column) => same(survivor[column], snapshot.mergedBefore[column]));
+      const left: Record<string, unknown> =
+        field === "name" && snapshot.inferredName
+          ? { ...nameSource, ...snapshot.inferredName }
+          : (snapshot.mergedBefore as Record<string, unknown>);
+      const untouched = columns.every((column) => same(survivor[column], left[column]));
       if (!untouched) continue;
       for (const column of columns) restore[column] = snapshot.survivorBefore[column];
       restoredFields.push(field);
