@@ -187,7 +187,11 @@ describe.each(STORE_KINDS)("duplicates: match, review, merge and unmerge [%s]", 
     const called = await person({ givenNames: "Stig", surname: "Lundmark", birthDate: "1948-02-02" });
     const greeting = async (id: string) => {
       const body = (await api.call({ url: `/api/people/${id}` })).body;
-      return { givenNames: body.givenNames, greetingName: body.greetingName, greetingUncertain: body.greetingUncertain };
+      return {
+        givenNames: body.givenNames,
+        greetingName: body.greetingName,
+        greetingUncertain: body.greetingUncertain,
+      };
     };
     expect(await greeting(full)).toEqual({
       givenNames: "Karl Stig Emanuel",
