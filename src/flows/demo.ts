@@ -22,6 +22,7 @@ import {
   resolvePersonRefs,
   type TPersonImportRow,
 } from "../modules/register";
+import { loadDemoDuplicates } from "./demo-duplicates";
 import { loadDemoEvents } from "./demo-events";
 
 export interface DemoOptions {
@@ -83,7 +84,8 @@ function organisationsnummer(random: () => number): string {
  * Loads a realistic Swedish demo register: people named after real name frequencies, with
  * several given names and a preferred-name marking, valid test personnummer (never real
  * people's), addresses, companies and roles, consents, calls, notes, tasks and orders, and a
- * month of their visits to a demo shop and calls to customer service, through the tracking API.
+ * month of their visits to a demo shop and calls to customer service, through the tracking API;
+ * and a few of them a second time, from the web shop, for the duplicate check to find.
  */
 export async function loadDemoData(
   ctx: Ctx,
@@ -228,5 +230,6 @@ export async function loadDemoData(
     const people = rows.map((row, index) => ({ id: personIds[index] as string, email: row.values.email ?? null }));
     await loadDemoEvents(ctx, people, random);
   }
+  await loadDemoDuplicates(ctx, rows);
   return { people: personIds.length, organizations: organizationIds.length };
 }
