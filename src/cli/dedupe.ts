@@ -14,8 +14,8 @@ export function dedupeCommand(): Command {
         const result = await deduplicateRegister(services.systemCtx("dedupe"), options);
         process.stdout.write(
           `${result.records} people, ${result.pairs} likely pairs, ${result.clusters} clusters: ` +
-            `${options.dryRun ? "would merge" : "merged"} ${options.dryRun ? result.clusters : result.merged}, ` +
-            `queued ${result.queued} for review (load ${result.seconds.load.toFixed(1)} s, match ${result.seconds.match.toFixed(1)} s, apply ${result.seconds.apply.toFixed(1)} s)\n`,
+            `${options.dryRun ? "would merge" : "merged"} ${result.merged}, ` +
+            `${options.dryRun ? "would queue" : "queued"} ${result.queued} for review (load ${result.seconds.load.toFixed(1)} s, match ${result.seconds.match.toFixed(1)} s, apply ${result.seconds.apply.toFixed(1)} s)\n`,
         );
       });
     });

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "../db/rows";
 import type { Ctx } from "../kernel/ctx";
 import { authorize } from "../kernel/permissions";
-import { dedupe, type MatchModel, type MatchRecord } from "../lib/match";
+import { dedupe, type MatchModel, type MatchRecord, type PairScore } from "../lib/match";
 import { getMatchSettings, recordMatchCandidate } from "../modules/quality";
 import { loadMatchRecords } from "../modules/register";
 import { mergePeople } from "./merge-people";
@@ -22,7 +22,7 @@ const PAGE = 20_000;
  * Deduplicates the whole register in one pass: every person is blocked and scored against the
  * others in memory, clusters of auto-merge pairs are merged into their oldest record, and review
  * pairs join the queue between the people that remain. With `dryRun` nothing is written; the
- * counts say what would happen.
+ * counts say what would happen (records to merge away, questions to queue).
  */
 export async function deduplicateRegister(
   ctx: Ctx,
@@ -52,33 +52,39 @@ export async function deduplicateRegister(
   const settings = await getMatchSettings(ctx);
   const found = await dedupe(records, settings.model as unknown as MatchModel, { workers: options.workers ?? 2 });
   const matched = performance.now();
+  // UUIDv7 ids sort by creation: each cluster's first is its oldest record, which others may
+  // point at, and it survives.
+  const survivorOf = new Map<string, string>();
+  for (const cluster of found.clusters) {
+    const [survivorId, ...rest] = [...cluster].sort() as [string, ...string[]];
+    for (const mergedId of rest) survivorOf.set(mergedId, survivorId);
+  }
+  // A review pair asks about the people as they are after the merges: records merged away are
+  // asked about through their survivor, and two clusters are asked about once, on their
+  // strongest pair (the pairs come strongest first); a pair inside one cluster is moot.
+  const questions = new Map<string, PairScore>();
+  for (const pair of found.pairs) {
+    if (pair.outcome !== "review") continue;
+    const a = survivorOf.get(pair.a) ?? pair.a;
+    const b = survivorOf.get(pair.b) ?? pair.b;
+    const key = a < b ? `${a} ${b}` : `${b} ${a}`;
+    if (a !== b && !questions.has(key)) questions.set(key, { ...pair, a, b });
+  }
   let merged = 0;
   let queued = 0;
-  if (!options.dryRun) {
-    const survivorOf = new Map<string, string>();
-    for (const [index, cluster] of found.clusters.entries()) {
-      // UUIDv7 ids sort by creation: the first is the oldest record, which others may point at.
-      const [survivorId, ...rest] = [...cluster].sort() as [string, ...string[]];
-      for (const mergedId of rest) {
-        await mergePeople(ctx, { survivorId, mergedId, decidedBy: "auto" });
-        survivorOf.set(mergedId, survivorId);
-        merged += 1;
-      }
-      options.onProgress?.("merge", index + 1, found.clusters.length);
+  if (options.dryRun) {
+    merged = survivorOf.size;
+    queued = questions.size;
+  } else {
+    let done = 0;
+    for (const [mergedId, survivorId] of survivorOf) {
+      await mergePeople(ctx, { survivorId, mergedId, decidedBy: "auto" });
+      merged += 1;
+      done += 1;
+      options.onProgress?.("merge", done, survivorOf.size);
     }
-    // A review pair asks about the people as they are after the merges: records merged away are
-    // asked about through their survivor, and two clusters are asked about once, on their
-    // strongest pair (the pairs come strongest first).
-    const asked = new Set<string>();
-    for (const pair of found.pairs) {
-      if (pair.outcome !== "review") continue;
-      const a = survivorOf.get(pair.a) ?? pair.a;
-      const b = survivorOf.get(pair.b) ?? pair.b;
-      const key = a < b ? `${a} ${b}` : `${b} ${a}`;
-      if (a === b || asked.has(key)) continue;
-      asked.add(key);
-      if (await recordMatchCandidate(ctx, { ...pair, a, b })) queued += 1;
-    }
+    // A pair a person already decided is not asked again, so fewer may be queued than found.
+    for (const question of questions.values()) if (await recordMatchCandidate(ctx, question)) queued += 1;
   }
   const applied = performance.now();
   return {

@@ -44,10 +44,12 @@ describe.each(STORE_KINDS)("deduplicating the whole register [%s]", (kind) => {
     const stranger = await person({ givenNames: "Olof", surname: "Berg", birthDate: "1990-09-09" });
     const ctx = api.services.systemCtx("test");
     const dry = await deduplicateRegister(ctx, { dryRun: true });
-    expect(dry).toMatchObject({ records: 5, merged: 0, queued: 0 });
-    expect(dry.clusters).toBeGreaterThanOrEqual(1);
+    expect(dry.records).toBe(5);
+    expect(dry.merged).toBeGreaterThanOrEqual(1);
+    // The dry run wrote nothing: Karin's second record is still there.
+    expect((await api.call({ url: `/api/people/${annaAgain}` })).body.mergedInto).toBeNull();
     const real = await deduplicateRegister(ctx);
-    expect(real.merged).toBeGreaterThanOrEqual(1);
+    expect({ merged: real.merged, queued: real.queued }).toEqual({ merged: dry.merged, queued: dry.queued });
     const merged = await api.call({ url: `/api/people/${annaAgain}` });
     expect(merged.body.mergedInto).toBe(anna);
     const review = await api.call({ url: `/api/match-candidates?personId=${lasse}` });
