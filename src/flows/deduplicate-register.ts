@@ -76,12 +76,10 @@ export async function deduplicateRegister(
     merged = survivorOf.size;
     queued = questions.size;
   } else {
-    let done = 0;
     for (const [mergedId, survivorId] of survivorOf) {
       await mergePeople(ctx, { survivorId, mergedId, decidedBy: "auto" });
       merged += 1;
-      done += 1;
-      options.onProgress?.("merge", done, survivorOf.size);
+      options.onProgress?.("merge", merged, survivorOf.size);
     }
     // A pair a person already decided is not asked again, so fewer may be queued than found.
     for (const question of questions.values()) if (await recordMatchCandidate(ctx, question)) queued += 1;

@@ -72,7 +72,7 @@ export const en: Messages = {
     organisationsnummerGroup: "The first digit names no legal form",
     duplicatePerson: "Already registered on another person",
     duplicateOrganization: "Already registered on another organisation",
-    website: "Enter a web address starting with https://",
+    website: "Enter a web address, e.g. company.se",
     sniCode: "An SNI code has five digits, e.g. 47.910",
     dateFormat: "Enter a date, YYYY-MM-DD",
     reasonRequired: "Say why, e.g. “The customer's request of 2026-11-22”",
