@@ -218,6 +218,27 @@ describe.each(STORE_KINDS)("duplicates: match, review, merge and unmerge [%s]", 
     expect(await greeting(full)).toMatchObject({ greetingName: "Karl", greetingUncertain: true });
   });
 
+  it("keeps the name's marking and a stage someone set when the newer record has only the names and defaults", async () => {
+    const kept = await person({
+      givenNames: "Eva Matilda Karin",
+      preferredNameMarking: "30",
+      surname: "Pettersson",
+      lifecycleStage: "prospect",
+      source: { system: "crm", receivedAt: "2025-05-01T10:00:00Z" },
+    });
+    // Arrives later from a web shop: the same names without a marking, no stage of its own. By
+    // recency alone (the rule for stages, and for names between equally trusted sources) it wins.
+    const later = await person({
+      givenNames: "Eva Matilda Karin",
+      surname: "Pettersson",
+      source: { system: "webshop", receivedAt: "2026-10-01T10:00:00Z" },
+    });
+    const merge = await api.call({ method: "POST", url: `/api/people/${kept}/merge`, payload: { otherId: later } });
+    expect(merge.status).toBe(200);
+    const body = (await api.call({ url: `/api/people/${kept}` })).body;
+    expect(body).toMatchObject({ greetingName: "Karin", greetingUncertain: false, lifecycleStage: "prospect" });
+  });
+
   it("asks about a new record's other likely matches through the record it was merged into", async () => {
     const greta = {
       surname: "Nyström",

@@ -109,15 +109,26 @@ export function survivingSide(
     FIELD_COLUMNS[field].every((column) => row[column] === null || row[column] === "");
   if (emptyOf(merged)) return "survivor";
   if (emptyOf(survivor)) return "merged";
+  // A value some source gave beats one the register filled in itself (a new record's stage
+  // "interested", language "sv"); a birth date read from a personnummer has that as its source.
+  const sourced = (row: PersonRow) =>
+    row.lineage[LINEAGE_KEY[field]] !== undefined || (field === "birthDate" && row.lineage.personnummer !== undefined);
+  if (sourced(survivor) !== sourced(merged)) return sourced(merged) ? "merged" : "survivor";
+  const plain = (value: string) =>
+    value
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase();
+  if (field === "name" && plain(survivor.givenNames) === plain(merged.givenNames)) {
+    // The same given names, one record knowing which the person goes by: that one wins, or the
+    // merge would forget the marking and greet Karin as Eva.
+    const marked = (row: PersonRow) => (row.preferredNameParts?.length ?? 0) > 0;
+    if (marked(survivor) !== marked(merged)) return marked(merged) ? "merged" : "survivor";
+  }
   if (field === "name" || field === "surname") {
     // "Wikstrom" and "Wikström" are one name written two ways: the one with the letters wins.
     const text = (row: PersonRow) => (field === "name" ? row.givenNames : row.surname);
     const marks = (value: string) => value.normalize("NFD").length - value.normalize("NFC").length;
-    const plain = (value: string) =>
-      value
-        .normalize("NFD")
-        .replace(/[\u0300-\u036f]/g, "")
-        .toLowerCase();
     if (plain(text(survivor)) === plain(text(merged)) && marks(text(survivor)) !== marks(text(merged))) {
       return marks(text(merged)) > marks(text(survivor)) ? "merged" : "survivor";
     }
