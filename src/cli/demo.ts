@@ -15,7 +15,7 @@ export function demoCommand(): Command {
         const started = Date.now();
         const result = await loadDemoData(services.systemCtx("demo"), options);
         process.stdout.write(
-          `Loaded ${result.people} people and ${result.organizations} organisations in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+          `Loaded ${result.people} people (${result.duplicates} of them a second time from a web shop) and ${result.organizations} organisations in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
         );
       });
     });

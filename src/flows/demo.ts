@@ -90,7 +90,7 @@ function organisationsnummer(random: () => number): string {
 export async function loadDemoData(
   ctx: Ctx,
   options: DemoOptions = {},
-): Promise<{ people: number; organizations: number }> {
+): Promise<{ people: number; organizations: number; duplicates: number }> {
   const count = options.people ?? 500;
   const random = seededRandom(options.seed ?? 20261122);
   if (!options.force && (await listPeople(ctx, { limit: 1 })).items.length > 0) {
@@ -230,6 +230,6 @@ export async function loadDemoData(
     const people = rows.map((row, index) => ({ id: personIds[index] as string, email: row.values.email ?? null }));
     await loadDemoEvents(ctx, people, random);
   }
-  await loadDemoDuplicates(ctx, rows);
-  return { people: personIds.length, organizations: organizationIds.length };
+  const duplicates = await loadDemoDuplicates(ctx, rows);
+  return { people: personIds.length, organizations: organizationIds.length, duplicates };
 }

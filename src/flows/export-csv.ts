@@ -91,7 +91,7 @@ async function writePages(
   do {
     const page = await fetchPage(cursor);
     for (const row of page.rows) {
-      if (!csv.write(row)) await new Promise((resolve) => csv.once("drain", resolve));
+      if (!csv.write(row.map(spreadsheetSafe))) await new Promise((resolve) => csv.once("drain", resolve));
       count += 1;
     }
     cursor = page.nextCursor;
@@ -102,4 +102,19 @@ async function writePages(
     csv.end();
   });
   return count;
+}
+
+/** A cell a spreadsheet would run as a formula (=, +, -, @, or a leading tab or return). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** Numbers and phone numbers start with + or - too, and no spreadsheet can do harm with them. */
+const PLAIN_NUMBER = /^[+-]?[\d\s().,-]*\d[\d\s().,-]*$/;
+
+/**
+ * Neutralises cells that Excel or LibreOffice would evaluate (CSV injection: a customer named
+ * `=HYPERLINK(…)` must stay a name) by prefixing an apostrophe, which the spreadsheet hides and
+ * the import takes off again.
+ */
+export function spreadsheetSafe(value: unknown): unknown {
+  if (typeof value !== "string" || !FORMULA_START.test(value) || PLAIN_NUMBER.test(value)) return value;
+  return `'${value}`;
 }

@@ -3,8 +3,7 @@ import { parse } from "csv-parse";
 import { z } from "zod";
 import type { Ctx } from "../kernel/ctx";
 import { AppError, type TFieldError } from "../kernel/errors";
-import { logActivity } from "../modules/activities";
-import { recordOrder } from "../modules/orders";
+import { parseInput } from "../kernel/validate";
 import {
   commitPeopleBatch,
   createOrganization,
@@ -16,6 +15,7 @@ import {
   type TPersonImportRow,
 } from "../modules/register";
 import { importAliases } from "./import-aliases";
+import { logActivityOnRecord, recordOrderForRecord } from "./timeline-writes";
 
 export const IMPORT_ENTITIES = ["people", "organizations", "orders", "activities"] as const;
 export type TImportEntity = (typeof IMPORT_ENTITIES)[number];
@@ -61,7 +61,7 @@ export async function importCsv(
   options: TImportCsvOptions,
   onProgress?: (progress: TImportProgress) => void,
 ): Promise<TImportReport> {
-  const settings = ZImportCsvOptions.parse(options);
+  const settings = parseInput(ZImportCsvOptions, options);
   const started = performance.now();
   const report: TImportReport = {
     entity: settings.entity,
@@ -125,7 +125,7 @@ export async function importCsv(
       const values: TPersonImportRow = {};
       record.forEach((value, index) => {
         const field = headerMap?.get(headers[index] ?? "");
-        if (field && value !== "") values[field] = value;
+        if (field && value !== "") values[field] = FORMULA_ESCAPED.test(value) ? value.slice(1) : value;
       });
       batch.push({ row: report.rowsRead, values });
       if (batch.length >= settings.batchSize) await flush();
@@ -150,6 +150,9 @@ export async function importCsv(
   report.durationMs = Math.round(performance.now() - started);
   return report;
 }
+
+/** A cell our export (or a careful spreadsheet user) guarded against running as a formula. */
+const FORMULA_ESCAPED = /^'[=+\-@]/;
 
 function mapHeaders(headers: string[], entity: TImportEntity, mapping: Record<string, string>): Map<string, string> {
   const aliases = importAliases(entity);
@@ -273,7 +276,7 @@ async function createOrganizationRow(
 }
 
 async function orderRow(ctx: Ctx, values: TPersonImportRow, personId: string, system: string) {
-  const { created } = await recordOrder(ctx, {
+  const { created } = await recordOrderForRecord(ctx, {
     personId,
     number: values.number,
     status: (values.status ?? "open") as never,
@@ -286,7 +289,7 @@ async function orderRow(ctx: Ctx, values: TPersonImportRow, personId: string, sy
 
 async function activityRow(ctx: Ctx, values: TPersonImportRow, personId: string, system: string) {
   try {
-    await logActivity(ctx, {
+    await logActivityOnRecord(ctx, {
       personId,
       kind: (values.kind ?? "note") as never,
       subject: values.subject ?? "",

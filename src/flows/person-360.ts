@@ -3,7 +3,7 @@ import type { Ctx } from "../kernel/ctx";
 import { AppError } from "../kernel/errors";
 import { authorize } from "../kernel/permissions";
 import type { TimelineItem, TimelineRegistry } from "../kernel/timeline";
-import { parseInput } from "../kernel/validate";
+import { parseInput, zInstant } from "../kernel/validate";
 import { getPerson, type TPerson } from "../modules/register";
 
 export const ZTimelineInput = z.object({
@@ -16,8 +16,8 @@ export const ZTimelineInput = z.object({
         ? undefined
         : (Array.isArray(value) ? value : value.split(",")).map((kind) => kind.trim()).filter(Boolean),
     ),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: zInstant().optional(),
+  to: zInstant().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });

@@ -143,6 +143,6 @@ export async function renderPersonDataPdf(data: TPersonDataExport): Promise<Uint
     );
   heading("Ändringshistorik");
   if (data.changes.length === 0) write("Inga.");
-  for (const change of data.changes) write(`${date(change.at)} ${change.action} av ${change.by}`);
+  for (const change of data.changes) write(`${date(change.at)} ${change.action}${change.by ? ` av ${change.by}` : ""}`);
   return pdf.save();
 }

@@ -1,7 +1,8 @@
 import { auditTrailOf, recordAudit, redactAuditSnapshots } from "../kernel/audit";
 import { type Ctx, withTransaction } from "../kernel/ctx";
+import { AppError } from "../kernel/errors";
 import { emitEvent } from "../kernel/events";
-import { authorize } from "../kernel/permissions";
+import { authorize, grantedScope } from "../kernel/permissions";
 import { eraseActivitiesOfPerson, exportActivitiesOfPerson, type TActivity } from "../modules/activities";
 import { anonymiseCasesOfPerson, exportCasesOfPerson, type TCaseDetail } from "../modules/cases";
 import { anonymiseMessagesOfPerson, exportMessagesOfPerson, type TMessage } from "../modules/messages";
@@ -20,8 +21,8 @@ export interface TPersonDataExport {
   messages: TMessage[];
   /** Page views and app events collected by the tracking API. */
   events: TTrackedEvent[];
-  /** Who changed the person's record, and when. */
-  changes: Array<{ at: Date; action: string; by: string }>;
+  /** What was done to the person's record, and when; who did it only for those who may read the audit log. */
+  changes: Array<{ at: Date; action: string; by?: string }>;
 }
 
 /**
@@ -29,7 +30,7 @@ export interface TPersonDataExport {
  * The request itself is audited.
  */
 export async function exportPersonData(ctx: Ctx, personId: string): Promise<TPersonDataExport> {
-  authorize(ctx.actor, "register", "read");
+  assertMayReadEverything(ctx);
   const person = await getPerson(ctx, personId);
   const [activities, orders, cases, messages, events, audit] = await Promise.all([
     exportActivitiesOfPerson(ctx, personId),
@@ -55,8 +56,22 @@ export async function exportPersonData(ctx: Ctx, personId: string): Promise<TPer
     cases,
     messages,
     events,
-    changes: audit,
+    changes: grantedScope(ctx.actor, "audit", "read") ? audit : audit.map(({ at, action }) => ({ at, action })),
   };
+}
+
+/** The areas that hold personal data: an export must not be cut short by what a role may not see. */
+const PERSONAL_DATA_AREAS = ["register", "sales", "support", "marketing", "events"] as const;
+
+function assertMayReadEverything(ctx: Ctx): void {
+  const partial = PERSONAL_DATA_AREAS.filter((area) => grantedScope(ctx.actor, area, "read") !== "all");
+  if (partial.length > 0) {
+    throw new AppError(
+      "forbidden",
+      "A data export holds everything on the person; it needs a role that may read all of it (admin, marketing, support or read-only)",
+      { extra: { areas: partial } },
+    );
+  }
 }
 
 export const PERSON_ERASED = "person.erased";

@@ -62,6 +62,9 @@ export async function buildApp(services: Services): Promise<BuiltApp> {
   app.setSerializerCompiler(serializerCompiler);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", String(request.id));
+    // A browser must take every response for the type it is sent as: an uploaded document that
+    // claims to be an image must not run as a page.
+    reply.header("x-content-type-options", "nosniff");
   });
 
   app.setErrorHandler((error, request, reply) => {

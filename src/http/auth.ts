@@ -26,7 +26,8 @@ export function registerAuthentication(app: FastifyInstance, services: Services)
     const isPublic = request.routeOptions.config?.public === true || request.is404;
     const authorization = request.headers.authorization;
     const anonymous = services.ctx({ kind: "system", label: "anonymous", role: "read_only", teamIds: [] });
-    if (authorization?.startsWith("Bearer ")) {
+    // The scheme's name is case-insensitive (RFC 9110): "bearer" is as good as "Bearer".
+    if (authorization && /^bearer\s/i.test(authorization)) {
       request.actor = await authenticateApiKey(anonymous, authorization.slice(7).trim());
       return;
     }

@@ -44,6 +44,19 @@ function postgresErrorOf(error: unknown): PostgresError | null {
   return null;
 }
 
+/**
+ * A reference to a record that does not exist, from a constraint named
+ * `<table>_<column>_ref_<targets>` (people_owner_id_ref_users): the field is the column.
+ */
+function unknownReference(constraint: string | undefined): AppError | null {
+  const match = constraint ? /^[a-z]+_([a-z_]+)_ref_([a-z]+)s$/.exec(constraint) : null;
+  if (!match?.[1] || !match[2]) return null;
+  const field = match[1].replace(/_id$/, "Id").replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  return new AppError("validation_failed", `No ${match[2]} has this id`, {
+    fields: [{ field, code: `unknown_${match[2]}`, message: `No ${match[2]} has this id` }],
+  });
+}
+
 function fromPostgres(wrapped: unknown): AppError | null {
   const error = postgresErrorOf(wrapped);
   if (error === null) return null;
@@ -53,9 +66,12 @@ function fromPostgres(wrapped: unknown): AppError | null {
         extra: { constraint: error.constraint },
       });
     case "23503":
-      return new AppError("conflict", "The record refers to, or is referred to by, another record", {
-        extra: { constraint: error.constraint },
-      });
+      return (
+        unknownReference(error.constraint) ??
+        new AppError("conflict", "The record refers to, or is referred to by, another record", {
+          extra: { constraint: error.constraint },
+        })
+      );
     case "22P02":
     case "22007":
     case "22008":

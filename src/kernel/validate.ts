@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { AppError, type TFieldError } from "./errors";
 
 export function zodFieldErrors(error: z.ZodError, prefix: readonly PropertyKey[] = []): TFieldError[] {
@@ -30,3 +30,16 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   }
   return parsed.data;
 }
+
+const EARLIEST = new Date("1000-01-01T00:00:00Z");
+const LATEST = new Date("9999-12-31T23:59:59.999Z");
+
+/**
+ * A point in time as input: an ISO string or epoch milliseconds, between the years 1000 and
+ * 9999. JavaScript dates reach year 275 760, which the database cannot store.
+ */
+export const zInstant = () =>
+  z.coerce
+    .date({ error: "A date and time, such as 2026-03-02T14:05:00+01:00" })
+    .min(EARLIEST, { error: "A date from the year 1000 or later" })
+    .max(LATEST, { error: "A date before the year 10000" });

@@ -25,8 +25,8 @@ describe("duplicates in the browser", () => {
   const callApi = <T>(method: "GET" | "POST", url: string, body?: unknown) =>
     page.evaluate(
       async ({ method, url, body }) => {
-        const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } })
-          .sessionStorage;
+        const storage = (globalThis as unknown as { localStorage: { getItem(key: string): string | null } })
+          .localStorage;
         const headers: Record<string, string> = { "x-csrf-token": storage.getItem("lh_csrf") ?? "" };
         if (body !== undefined) headers["content-type"] = "application/json";
         const response = await fetch(url, {

@@ -74,8 +74,8 @@ describe("event collection in the browser", () => {
   const createPerson = (givenNames: string, surname: string, email: string) =>
     page.evaluate(
       async (body) => {
-        const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } })
-          .sessionStorage;
+        const storage = (globalThis as unknown as { localStorage: { getItem(key: string): string | null } })
+          .localStorage;
         const response = await fetch("/api/people", {
           method: "POST",
           headers: { "content-type": "application/json", "x-csrf-token": storage.getItem("lh_csrf") ?? "" },

@@ -30,8 +30,8 @@ describe("the rule builder in the browser", () => {
   const call = <T>(method: string, path: string, body?: unknown) =>
     page.evaluate(
       async ({ method, path, body }) => {
-        const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } })
-          .sessionStorage;
+        const storage = (globalThis as unknown as { localStorage: { getItem(key: string): string | null } })
+          .localStorage;
         const response = await fetch(path, {
           method,
           headers: {

@@ -131,7 +131,7 @@ describe.each(STORE_KINDS)("people in the register [%s]", (kind) => {
         street: "Björkvägen 9",
         postalCode: "90326",
         city: "Umeå",
-        validFrom: "2026-09-01T00:00:00Z",
+        validFrom: "2026-01-01T09:00:00Z",
         source: { system: "folkbokforing" },
       },
     });
@@ -145,7 +145,7 @@ describe.each(STORE_KINDS)("people in the register [%s]", (kind) => {
       validTo: null,
       source: { system: "folkbokforing" },
     });
-    expect(previous).toMatchObject({ city: "Uppsala", validTo: "2026-09-01T00:00:00.000Z" });
+    expect(previous).toMatchObject({ city: "Uppsala", validTo: "2026-01-01T09:00:00.000Z" });
     const early = await api.call({
       method: "POST",
       url: `/api/people/${person.body.id}/addresses`,

@@ -3,21 +3,27 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../app/services";
+import {
+  attachDocumentToRecord,
+  logActivityOnRecord,
+  recordOrderForRecord,
+  setTaskStatusOnRecord,
+} from "../../flows/timeline-writes";
 import { AppError } from "../../kernel/errors";
 import {
-  attachDocument,
   getDocument,
   listTasks,
-  logActivity,
   MAX_DOCUMENT_BYTES,
-  setTaskStatus,
   ZActivity,
   ZListTasksInput,
   ZLogActivityInput,
   ZSetTaskStatusInput,
 } from "../../modules/activities";
-import { recordOrder, ZOrder, ZRecordOrderInput } from "../../modules/orders";
+import { ZOrder, ZRecordOrderInput } from "../../modules/orders";
 import { problemResponses, ZIdParams } from "../schemas";
+
+/** The form fields an upload takes beside its file. */
+const DOCUMENT_FIELDS = new Set(["personId", "organizationId", "subject"]);
 
 export async function activityRoutes(base: FastifyInstance, _services: Services) {
   await base.register(fastifyMultipart, { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 10 } });
@@ -33,7 +39,7 @@ export async function activityRoutes(base: FastifyInstance, _services: Services)
         response: { 201: ZActivity, ...problemResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await logActivity(request.ctx(), request.body)),
+    async (request, reply) => reply.status(201).send(await logActivityOnRecord(request.ctx(), request.body)),
   );
   app.get(
     "/api/tasks",
@@ -58,7 +64,7 @@ export async function activityRoutes(base: FastifyInstance, _services: Services)
         response: { 200: ZActivity, ...problemResponses },
       },
     },
-    async (request) => setTaskStatus(request.ctx(), request.params.id, request.body),
+    async (request) => setTaskStatusOnRecord(request.ctx(), request.params.id, request.body),
   );
   app.post(
     "/api/documents",
@@ -82,12 +88,18 @@ export async function activityRoutes(base: FastifyInstance, _services: Services)
           fields[part.fieldname] = String(part.value);
         }
       }
+      const unknown = Object.keys(fields).filter((name) => !DOCUMENT_FIELDS.has(name));
+      if (unknown.length > 0) {
+        throw new AppError("validation_failed", "The upload has fields this endpoint does not know", {
+          fields: unknown.map((field) => ({ field, code: "unknown_field", message: "This field is not known here" })),
+        });
+      }
       if (!file) {
         throw new AppError("validation_failed", "No file in the upload", {
           fields: [{ field: "file", code: "required", message: "Attach the document as the file field" }],
         });
       }
-      const activity = await attachDocument(
+      const activity = await attachDocumentToRecord(
         request.ctx(),
         {
           ...(fields.personId ? { personId: fields.personId } : {}),
@@ -106,11 +118,15 @@ export async function activityRoutes(base: FastifyInstance, _services: Services)
     { schema: { tags: ["timeline"], summary: "Download a document", params: ZIdParams } },
     async (request, reply) => {
       const document = await getDocument(request.ctx(), request.params.id);
-      return reply
-        .header("content-type", document.contentType)
-        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(document.filename)}`)
-        .header("etag", `"${document.sha256}"`)
-        .send(document.content);
+      return (
+        reply
+          .header("content-type", document.contentType)
+          .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(document.filename)}`)
+          // Uploaded content is never a page of this site, whatever its type says.
+          .header("content-security-policy", "default-src 'none'; sandbox")
+          .header("etag", `"${document.sha256}"`)
+          .send(document.content)
+      );
     },
   );
   app.post(
@@ -124,7 +140,7 @@ export async function activityRoutes(base: FastifyInstance, _services: Services)
       },
     },
     async (request, reply) => {
-      const { order, created } = await recordOrder(request.ctx(), request.body);
+      const { order, created } = await recordOrderForRecord(request.ctx(), request.body);
       return reply.status(created ? 201 : 200).send(order);
     },
   );

@@ -14,8 +14,11 @@ export async function demoRoutes(base: FastifyInstance, _services: Services) {
       schema: {
         tags: ["demo"],
         summary: "Load the Swedish demo data set into an empty register (admins)",
-        body: z.object({ people: z.number().int().min(1).max(5_000).default(300) }),
-        response: { 201: z.object({ people: z.number(), organizations: z.number() }), ...problemResponses },
+        body: z.strictObject({ people: z.number().int().min(1).max(5_000).default(300) }),
+        response: {
+          201: z.object({ people: z.number(), organizations: z.number(), duplicates: z.number() }),
+          ...problemResponses,
+        },
       },
     },
     async (request, reply) => {

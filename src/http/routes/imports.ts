@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Services } from "../../app/services";
 import { exportOrganizationsCsv, exportPeopleCsv } from "../../flows/export-csv";
 import { IMPORT_ENTITIES, importCsv } from "../../flows/import-csv";
+import { AppError } from "../../kernel/errors";
 import { ZListOrganizationsInput } from "../../modules/register";
 import { problemResponses } from "../schemas";
 import { parseFilterParams } from "./people";
@@ -48,6 +49,11 @@ export async function importRoutes(base: FastifyInstance, _services: Services) {
       },
     },
     async (request) => {
+      // Only the CSV parser above hands over a stream; JSON, text/plain or no body at all is not a file.
+      const body = request.body as Partial<Readable> | undefined;
+      if (typeof body?.pipe !== "function") {
+        throw new AppError("unsupported_media_type", "Send the file as the body, with content type text/csv");
+      }
       const mapping = Object.fromEntries(
         (request.query.map ?? "")
           .split(",")

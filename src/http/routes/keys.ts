@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../app/services";
 import { createApiKey, listApiKeys, revokeApiKey, ZApiKey, ZCreateApiKeyInput } from "../../modules/access";
-import { createWriteKey, listSources, ZCreateWriteKeyInput, ZSource } from "../../modules/sources";
+import { createWriteKey, listSources, revokeWriteKey, ZCreateWriteKeyInput, ZSource } from "../../modules/sources";
 import { problemResponses, ZIdParams } from "../schemas";
 
 export async function keyRoutes(base: FastifyInstance, _services: Services) {
@@ -68,5 +68,19 @@ export async function keyRoutes(base: FastifyInstance, _services: Services) {
       },
     },
     async (request, reply) => reply.status(201).send(await createWriteKey(request.ctx(), request.body)),
+  );
+  app.delete(
+    "/api/sources/:id",
+    {
+      schema: {
+        tags: ["tracking sources"],
+        summary: "Revoke a tracking source's write key",
+        description:
+          "Events sent with the key are refused from then on (within ten seconds). The source and its events stay.",
+        params: ZIdParams,
+        response: { 200: ZSource, ...problemResponses },
+      },
+    },
+    async (request) => revokeWriteKey(request.ctx(), request.params.id),
   );
 }

@@ -249,7 +249,7 @@ export async function peopleRoutes(base: FastifyInstance, services: Services) {
         tags: ["privacy"],
         summary: "Record or lift the person's objection to profiling",
         params: personParams,
-        body: z.object({ objects: z.boolean() }),
+        body: z.strictObject({ objects: z.boolean() }),
         response: noContent,
       },
     },

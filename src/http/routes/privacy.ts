@@ -40,7 +40,9 @@ export async function privacyRoutes(base: FastifyInstance, _services: Services) 
         tags,
         summary: "Erase a person's personal data everywhere (GDPR art. 17)",
         params: ZIdParams,
-        body: z.object({ reason: z.string().trim().min(1, "Say why, e.g. the customer's request of a date").max(500) }),
+        body: z.strictObject({
+          reason: z.string().trim().min(1, "Say why, e.g. the customer's request of a date").max(500),
+        }),
         response: {
           200: z.object({
             activities: z.number(),

@@ -66,7 +66,7 @@ export async function ruleRoutes(base: FastifyInstance, services: Services) {
         tags,
         summary: "Enable or disable a rule (a new version)",
         params: ZIdParams,
-        body: z.object({ enabled: z.boolean() }),
+        body: z.strictObject({ enabled: z.boolean() }),
         response: { 200: ZRule, ...problemResponses },
       },
     },
@@ -153,7 +153,7 @@ export async function ruleRoutes(base: FastifyInstance, services: Services) {
       schema: {
         tags,
         summary: "Who matches a condition now, over the whole base, without acting",
-        body: z.object({ condition: z.record(z.string(), z.unknown()) }),
+        body: z.strictObject({ condition: z.record(z.string(), z.unknown()) }),
         response: {
           200: z.object({ count: z.number(), sample: z.array(z.uuid()), milliseconds: z.number() }),
           ...problemResponses,

@@ -8,7 +8,7 @@ import { parseInput } from "../../kernel/validate";
 import { apiKeys, users } from "./schema";
 import { hashToken, newToken } from "./secrets";
 
-export const ZCreateApiKeyInput = z.object({
+export const ZCreateApiKeyInput = z.strictObject({
   name: z.string().trim().min(1).max(120),
   /** The user the key acts as; defaults to the caller. Only admins issue keys for others. */
   userId: z.uuid().optional(),

@@ -11,7 +11,7 @@ import { sessions, users } from "./schema";
 import { decoyPasswordHash, hashToken, newToken, verifyPassword } from "./secrets";
 import { findUserView, type TUser } from "./user-view";
 
-export const ZLoginInput = z.object({
+export const ZLoginInput = z.strictObject({
   email: z.string().trim().toLowerCase().min(1).max(320),
   password: z.string().min(1).max(200),
 });

@@ -7,7 +7,7 @@ import { authorize } from "../../kernel/permissions";
 import { parseInput } from "../../kernel/validate";
 import { teams } from "./schema";
 
-export const ZCreateTeamInput = z.object({ name: z.string().trim().min(1).max(120) });
+export const ZCreateTeamInput = z.strictObject({ name: z.string().trim().min(1).max(120) });
 export const ZTeam = z.object({ id: z.uuid(), name: z.string(), memberIds: z.array(z.uuid()), createdAt: z.date() });
 export type TTeam = z.infer<typeof ZTeam>;
 

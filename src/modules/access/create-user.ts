@@ -13,7 +13,7 @@ import { hashPassword } from "./secrets";
 import { assertTeamsExist } from "./team-view";
 import { findUserView, type TUser, ZEmail, ZPassword } from "./user-view";
 
-export const ZCreateUserInput = z.object({
+export const ZCreateUserInput = z.strictObject({
   email: ZEmail,
   name: z.string().trim().min(1).max(200),
   password: ZPassword,

@@ -13,7 +13,7 @@ import { assertTeamsExist } from "./team-view";
 import { findUserView, type TUser, ZPassword } from "./user-view";
 
 export const ZUpdateUserInput = z
-  .object({
+  .strictObject({
     name: z.string().trim().min(1).max(200).optional(),
     locale: z.enum(LOCALES).optional(),
     role: z.enum(ROLES).optional(),

@@ -14,7 +14,7 @@ import { type TActivity, toActivityView } from "./view";
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
 export const ZAttachDocumentInput = z
-  .object({
+  .strictObject({
     personId: z.uuid().optional(),
     organizationId: z.uuid().optional(),
     /** What the document is: a quote, a guide, a contract… */

@@ -9,7 +9,7 @@ import { parseInput } from "../../kernel/validate";
 import { activities } from "./schema";
 import { type TActivity, toActivityView } from "./view";
 
-export const ZSetTaskStatusInput = z.object({ status: z.enum(["open", "done", "cancelled"]) });
+export const ZSetTaskStatusInput = z.strictObject({ status: z.enum(["open", "done", "cancelled"]) });
 export const TASK_STATUS_CHANGED = "task.status_changed";
 
 /** Marks a task done, cancelled, or open again. */

@@ -6,24 +6,24 @@ import { type Ctx, newId, withTransaction } from "../../kernel/ctx";
 import { AppError } from "../../kernel/errors";
 import { emitEvent } from "../../kernel/events";
 import { authorize } from "../../kernel/permissions";
-import { parseInput } from "../../kernel/validate";
+import { parseInput, zInstant } from "../../kernel/validate";
 import { ACTIVITY_KINDS, activities } from "./schema";
 import { type TActivity, toActivityView } from "./view";
 
 export const ZLogActivityInput = z
-  .object({
+  .strictObject({
     personId: z.uuid().optional(),
     organizationId: z.uuid().optional(),
     kind: z.enum(ACTIVITY_KINDS.filter((kind) => kind !== "document") as ["call", "meeting", "email", "note", "task"]),
     direction: z.enum(["inbound", "outbound"]).optional(),
     subject: z.string().trim().min(1, "A subject is required").max(300),
     body: z.string().max(20_000).optional(),
-    occurredAt: z.coerce.date().optional(),
-    dueAt: z.coerce.date().optional(),
+    occurredAt: zInstant().optional(),
+    dueAt: zInstant().optional(),
     ownerId: z.uuid().optional(),
     data: z.record(z.string(), z.unknown()).optional(),
     source: z
-      .object({
+      .strictObject({
         system: z.string().regex(/^[a-z0-9][a-z0-9_.:-]{0,59}$/),
         externalId: z.string().min(1).max(200).optional(),
       })

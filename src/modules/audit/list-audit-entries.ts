@@ -3,15 +3,15 @@ import { z } from "zod";
 import { auditLog } from "../../db/platform-schema";
 import type { Ctx } from "../../kernel/ctx";
 import { authorize } from "../../kernel/permissions";
-import { parseInput } from "../../kernel/validate";
+import { parseInput, zInstant } from "../../kernel/validate";
 
 export const ZListAuditInput = z.object({
   entity: z.string().max(60).optional(),
   entityId: z.string().max(100).optional(),
   actorId: z.uuid().optional(),
   action: z.string().max(80).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: zInstant().optional(),
+  to: zInstant().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   /** The id of the last entry of the previous page. */
   cursor: z.uuid().optional(),

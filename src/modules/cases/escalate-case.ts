@@ -12,7 +12,7 @@ import { appendCaseEvent } from "./case-history";
 import { cases, OPEN_CASE_STATUSES } from "./schema";
 import type { TCaseDetail } from "./view";
 
-export const ZEscalateCaseInput = z.object({
+export const ZEscalateCaseInput = z.strictObject({
   /** Why, for the second line and the case's history. */
   reason: z.string().trim().min(1).max(2_000).optional(),
   /** The team that takes the case over; without one it stays with its team. */

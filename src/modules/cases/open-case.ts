@@ -4,7 +4,7 @@ import { recordAudit } from "../../kernel/audit";
 import { type Ctx, newId, withTransaction } from "../../kernel/ctx";
 import { emitEvent } from "../../kernel/events";
 import { authorize } from "../../kernel/permissions";
-import { parseInput } from "../../kernel/validate";
+import { parseInput, zInstant } from "../../kernel/validate";
 import { withHistory } from "./case-detail";
 import { appendCaseEvent } from "./case-history";
 import { ZCategory } from "./category";
@@ -12,7 +12,7 @@ import { CASE_CHANNELS, CASE_PRIORITIES, cases } from "./schema";
 import type { TCaseDetail } from "./view";
 
 export const ZOpenCaseInput = z
-  .object({
+  .strictObject({
     personId: z.uuid().optional(),
     organizationId: z.uuid().optional(),
     subject: z.string().trim().min(1, "A subject is required").max(300),
@@ -26,10 +26,10 @@ export const ZOpenCaseInput = z
     teamId: z.uuid().optional(),
     assigneeId: z.uuid().optional(),
     /** When the customer got in touch; now unless an import brings older cases. */
-    openedAt: z.coerce.date().optional(),
+    openedAt: zInstant().optional(),
     data: z.record(z.string(), z.unknown()).optional(),
     source: z
-      .object({
+      .strictObject({
         system: z.string().regex(/^[a-z0-9][a-z0-9_.:-]{0,59}$/),
         externalId: z.string().min(1).max(200).optional(),
       })

@@ -14,7 +14,7 @@ import { CASE_CHANNELS, CASE_PRIORITIES, CASE_STATUSES, cases, type TCaseStatus 
 import type { TCaseDetail } from "./view";
 
 export const ZUpdateCaseInput = z
-  .object({
+  .strictObject({
     subject: z.string().trim().min(1, "A subject is required").max(300).optional(),
     description: z.string().max(20_000).nullable().optional(),
     category: ZCategory.optional(),

@@ -13,7 +13,7 @@ export const MESSAGE_QUEUED = "message.queued";
 export const MESSAGE_SUPPRESSED = "message.suppressed";
 
 /** What to send, as a client or a rule states it: Liquid templates over the person's names. */
-export const ZMessageContent = z.object({
+export const ZMessageContent = z.strictObject({
   channel: z.enum(MESSAGE_CHANNELS).default("email"),
   /** Marketing needs the person's consent for the channel; service messages (an order, a case) do not. */
   purpose: z.enum(MESSAGE_PURPOSES).default("marketing"),

@@ -1,12 +1,15 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Ctx } from "../../kernel/ctx";
-import { authorize } from "../../kernel/permissions";
+import { readableOrders } from "./order-access";
 import { orders } from "./schema";
 import { type TOrder, toOrderView } from "./view";
 
 export async function exportOrdersOfPerson(ctx: Ctx, personId: string): Promise<TOrder[]> {
-  authorize(ctx.actor, "sales", "read");
-  const rows = await ctx.db.select().from(orders).where(eq(orders.personId, personId)).orderBy(desc(orders.orderedAt));
+  const rows = await ctx.db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.personId, personId), readableOrders(ctx.actor)))
+    .orderBy(desc(orders.orderedAt));
   return rows.map(toOrderView);
 }
 

@@ -4,28 +4,36 @@ import { recordAudit } from "../../kernel/audit";
 import { type Ctx, newId, withTransaction } from "../../kernel/ctx";
 import { emitEvent } from "../../kernel/events";
 import { authorize } from "../../kernel/permissions";
-import { parseInput } from "../../kernel/validate";
+import { parseInput, zInstant } from "../../kernel/validate";
+import { assertMayWriteOrder, newOrderOwner } from "./order-access";
 import { ORDER_STATUSES, orders } from "./schema";
 import { type TOrder, toOrderView } from "./view";
 
-export const ZOrderLineInput = z.object({
+export const ZOrderLineInput = z.strictObject({
   sku: z.string().max(100).nullish(),
   description: z.string().trim().min(1).max(500),
   quantity: z.number().positive().max(1_000_000),
   unitPriceSek: z.number().min(-10_000_000).max(100_000_000),
 });
 
+const MIN_TOTAL_SEK = -100_000_000;
+const MAX_TOTAL_SEK = 10_000_000_000;
+
+/** The order's total from its lines, to the öre. */
+const linesTotal = (lines: ReadonlyArray<{ quantity: number; unitPriceSek: number }>) =>
+  Math.round(lines.reduce((sum, line) => sum + line.quantity * line.unitPriceSek, 0) * 100) / 100;
+
 export const ZRecordOrderInput = z
-  .object({
+  .strictObject({
     personId: z.uuid().optional(),
     organizationId: z.uuid().optional(),
     number: z.string().trim().max(100).optional(),
     status: z.enum(ORDER_STATUSES).default("open"),
-    totalSek: z.number().min(-100_000_000).max(10_000_000_000).optional(),
-    orderedAt: z.coerce.date().optional(),
+    totalSek: z.number().min(MIN_TOTAL_SEK).max(MAX_TOTAL_SEK).optional(),
+    orderedAt: zInstant().optional(),
     lines: z.array(ZOrderLineInput).max(1_000).default([]),
     source: z
-      .object({
+      .strictObject({
         system: z.string().regex(/^[a-z0-9][a-z0-9_.:-]{0,59}$/),
         externalId: z.string().min(1).max(200).optional(),
       })
@@ -38,7 +46,14 @@ export const ZRecordOrderInput = z
   .refine((input) => input.totalSek !== undefined || input.lines.length > 0, {
     path: ["totalSek"],
     message: "Give the total or the order lines",
-  });
+  })
+  .refine(
+    (input) => {
+      const total = linesTotal(input.lines);
+      return input.totalSek !== undefined || (total >= MIN_TOTAL_SEK && total <= MAX_TOTAL_SEK);
+    },
+    { path: ["lines"], message: "The lines add up to more than an order can hold (10 000 000 000 kr)" },
+  );
 export type TRecordOrderInput = z.input<typeof ZRecordOrderInput>;
 
 export const ORDER_RECORDED = "order.recorded";
@@ -53,9 +68,7 @@ export async function recordOrder(ctx: Ctx, input: TRecordOrderInput): Promise<{
   return withTransaction(ctx, async (tx) => {
     const sourceSystem = data.source?.system ?? (tx.actor.kind === "api_key" ? "api" : "web");
     const externalId = data.source?.externalId ?? null;
-    const totalSek =
-      data.totalSek ??
-      Math.round(data.lines.reduce((sum, line) => sum + line.quantity * line.unitPriceSek, 0) * 100) / 100;
+    const totalSek = data.totalSek ?? linesTotal(data.lines);
     const now = tx.clock.now();
     const values = {
       personId: data.personId ?? null,
@@ -75,6 +88,7 @@ export async function recordOrder(ctx: Ctx, input: TRecordOrderInput): Promise<{
           .for("update")
       : [];
     if (existing) {
+      assertMayWriteOrder(tx, existing);
       const [after] = await tx.db.update(orders).set(values).where(eq(orders.id, existing.id)).returning();
       if (!after) throw new Error("order vanished inside its own transaction");
       await recordAudit(tx, {
@@ -93,7 +107,15 @@ export async function recordOrder(ctx: Ctx, input: TRecordOrderInput): Promise<{
       });
       return { order: toOrderView(after), created: false };
     }
-    const row = { id: newId(tx), ...values, currency: "SEK", sourceSystem, externalId, createdAt: now };
+    const row = {
+      id: newId(tx),
+      ...values,
+      currency: "SEK",
+      sourceSystem,
+      externalId,
+      ...newOrderOwner(tx.actor),
+      createdAt: now,
+    };
     await tx.db.insert(orders).values(row);
     await recordAudit(tx, { action: "order.create", entity: "order", entityId: row.id, after: row });
     await emitEvent(tx, ORDER_RECORDED, {

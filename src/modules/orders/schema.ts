@@ -36,6 +36,9 @@ export const orders = pgTable(
     lines: jsonb("lines").$type<TOrderLine[]>().notNull().default([]),
     sourceSystem: text("source_system").notNull(),
     externalId: text("external_id"),
+    /** The seller who recorded the order, and their team: whose "own" and "team" it is. */
+    ownerId: uuid("owner_id"),
+    ownerTeamId: uuid("owner_team_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },

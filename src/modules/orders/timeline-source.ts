@@ -1,6 +1,7 @@
 import { and, desc, gte, inArray, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Ctx } from "../../kernel/ctx";
 import type { TimelineItem, TimelineQuery, TimelineSource } from "../../kernel/timeline";
+import { readableOrders } from "./order-access";
 import { orders } from "./schema";
 
 const kronor = new Intl.NumberFormat("sv-SE", { style: "currency", currency: "SEK" });
@@ -11,6 +12,8 @@ export const ordersTimelineSource: TimelineSource = {
   async list(ctx: Ctx, query: TimelineQuery): Promise<TimelineItem[]> {
     if (query.personIds.length === 0) return [];
     const conditions: SQL[] = [inArray(orders.personId, [...query.personIds])];
+    const readable = readableOrders(ctx.actor);
+    if (readable) conditions.push(readable);
     if (query.from) conditions.push(gte(orders.orderedAt, query.from));
     if (query.to) conditions.push(lte(orders.orderedAt, query.to));
     if (query.before) {

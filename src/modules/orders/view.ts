@@ -15,6 +15,8 @@ export const ZOrder = z.object({
   ),
   sourceSystem: z.string(),
   externalId: z.string().nullable(),
+  /** The seller who recorded it (none for imports by the system). */
+  ownerId: z.uuid().nullable(),
 });
 export type TOrder = z.infer<typeof ZOrder>;
 
@@ -31,5 +33,6 @@ export function toOrderView(row: typeof orders.$inferSelect): TOrder {
     lines: row.lines,
     sourceSystem: row.sourceSystem,
     externalId: row.externalId,
+    ownerId: row.ownerId,
   };
 }

@@ -33,6 +33,7 @@ export async function recordMatchCandidate(
   score: PairScore,
   status: "open" | "merged" = "open",
 ): Promise<TMatchCandidate | null> {
+  authorize(ctx.actor, "register", "write");
   const [personA, personB] = orderedPair(score.a, score.b);
   const fields = orientComparison(score.fields, personA !== score.a);
   return withTransaction(ctx, async (tx) => {
@@ -62,6 +63,14 @@ export async function recordMatchCandidate(
       .insert(matchCandidates)
       .values({ id: newId(tx), personA, personB, ...values })
       .returning();
+    if (row) {
+      await recordAudit(tx, {
+        action: "match_candidate.detect",
+        entity: "match_candidate",
+        entityId: row.id,
+        after: { personA, personB, probability: row.probability, outcome: row.outcome, status: row.status },
+      });
+    }
     return row ?? null;
   });
 }

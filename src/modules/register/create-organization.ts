@@ -12,6 +12,7 @@ import { type TCreateOrganizationInput, ZCreateOrganizationInput } from "./input
 import { sourceOf, stampLineage } from "./lineage";
 import { loadCustomAttributes } from "./list-custom-attributes";
 import { normalizeAddress } from "./normalize";
+import { normalizeWebsite } from "./normalize-website";
 import { loadOrganizationDetail } from "./organization-detail";
 import {
   assertOrganisationsnummerFree,
@@ -31,6 +32,7 @@ export async function createOrganization(ctx: Ctx, input: TCreateOrganizationInp
   return withTransaction(ctx, async (tx) => {
     const errors = new FieldErrors();
     const identity = organizationIdentity(data, errors);
+    const website = normalizeWebsite(data.website, "website", errors);
     const emailList = normalizeEmails(data.emails, "emails", errors);
     const phoneList = normalizePhones(data.phones, "phones", errors);
     const address = data.address
@@ -75,13 +77,13 @@ export async function createOrganization(ctx: Ctx, input: TCreateOrganizationInp
       industry: data.industry ?? null,
       employees: data.employees ?? null,
       revenueSek: data.revenueSek ?? null,
-      website: data.website ?? null,
+      website: website ?? null,
       parentId: data.parentId ?? null,
       ownerId: data.ownerId ?? (tx.actor.kind === "system" ? null : tx.actor.userId),
       ownerTeamId: data.ownerTeamId ?? null,
       custom: Object.fromEntries(Object.entries(custom).filter(([, value]) => value !== null)),
       lineage: stampLineage({}, fields, source),
-      searchText: organizationSearchText(name, identity, data.website),
+      searchText: organizationSearchText(name, identity, website),
       createdAt: now,
       updatedAt: now,
     });

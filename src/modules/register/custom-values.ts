@@ -47,19 +47,11 @@ export function coerce(definition: TCustomAttribute, raw: unknown): unknown {
     case "text":
       return typeof raw === "string" && raw.length <= 2_000 ? raw.trim() : undefined;
     case "number": {
-      const value = typeof raw === "string" ? Number(raw.replace(",", ".").replace(/\s/g, "")) : raw;
+      const value = typeof raw === "string" ? decimal(raw) : raw;
       return typeof value === "number" && Number.isFinite(value) ? value : undefined;
     }
     case "kronor": {
-      const value =
-        typeof raw === "string"
-          ? Number(
-              raw
-                .replace(/kr|sek/gi, "")
-                .replace(",", ".")
-                .replace(/[\s\u00a0]/g, ""),
-            )
-          : raw;
+      const value = typeof raw === "string" ? decimal(raw.replace(/kr|sek/gi, "")) : raw;
       return typeof value === "number" && Number.isFinite(value) ? Math.round(value * 100) / 100 : undefined;
     }
     case "boolean":
@@ -68,12 +60,25 @@ export function coerce(definition: TCustomAttribute, raw: unknown): unknown {
       if (raw === "false" || raw === "nej" || raw === "no" || raw === "0") return false;
       return undefined;
     case "date":
-      return typeof raw === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw))
-        ? raw
-        : undefined;
+      return typeof raw === "string" && isCalendarDate(raw) ? raw : undefined;
     case "choice":
       return typeof raw === "string" && definition.choices?.includes(raw) ? raw : undefined;
   }
+}
+
+/** A decimal number as people write it: "1 234,50", "-3.5". Not hex, not exponents, not blank. */
+function decimal(raw: string): number | undefined {
+  const compact = raw.replace(/[\s\u00a0]/g, "").replace(",", ".");
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(compact) ? Number(compact) : undefined;
+}
+
+/** YYYY-MM-DD naming a day that exists: 2020-02-31 does not, whatever Date.parse makes of it. */
+export function isCalendarDate(raw: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year >= 1000 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 function describe(definition: TCustomAttribute): string {

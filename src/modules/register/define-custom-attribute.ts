@@ -8,7 +8,7 @@ import { parseInput } from "../../kernel/validate";
 import { CUSTOM_ATTRIBUTE_TYPES, customAttributes } from "./schema";
 
 export const ZDefineCustomAttributeInput = z
-  .object({
+  .strictObject({
     entity: z.enum(["person", "organization"]),
     key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, "Lower-case letters, digits and _, starting with a letter"),
     label: z.string().trim().min(1).max(100),

@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Ctx } from "../../kernel/ctx";
-import { notFound } from "../../kernel/errors";
-import { authorize } from "../../kernel/permissions";
+import { lockOwner } from "./owner-ref";
 import { addresses, channelPreferences, consents, emails, externalIds, people, phones, roles } from "./schema";
 
 /**
@@ -10,13 +9,9 @@ import { addresses, channelPreferences, consents, emails, externalIds, people, p
  * itself can be shown. Must run inside the erasure transaction.
  */
 export async function erasePersonRecord(ctx: Ctx, personId: string): Promise<void> {
-  authorize(ctx.actor, "register", "write");
-  const [row] = await ctx.db
-    .select({ id: people.id, erasedAt: people.erasedAt })
-    .from(people)
-    .where(eq(people.id, personId))
-    .for("update");
-  if (!row || row.erasedAt) throw notFound("person", personId);
+  // The same record-level check as any other change: an erasure cannot be undone, so a role
+  // that may change only its team's customers may erase only those.
+  await lockOwner(ctx, { entity: "person", id: personId });
   await ctx.db.delete(emails).where(eq(emails.personId, personId));
   await ctx.db.delete(phones).where(eq(phones.personId, personId));
   await ctx.db.delete(addresses).where(eq(addresses.personId, personId));

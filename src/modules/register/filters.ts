@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { FieldErrors } from "../../kernel/field-errors";
-import { coerce } from "./custom-values";
+import { coerce, isCalendarDate } from "./custom-values";
 import type { TCustomAttribute } from "./define-custom-attribute";
 
 export const FILTER_OPS = ["eq", "ne", "gt", "gte", "lt", "lte", "contains", "empty", "not_empty"] as const;
@@ -67,7 +67,13 @@ export function filterCondition(
       return null;
     }
     column = builtIn.column;
-    if (builtIn.type === "date") cast = sql`::date`;
+    if (builtIn.type === "date") {
+      cast = sql`::date`;
+      if (filter.value !== undefined && filter.op !== "contains" && !isCalendarDate(filter.value)) {
+        errors.add(`${field}.value`, "invalid_date", "A date such as 1980-04-17");
+        return null;
+      }
+    }
   }
   if (filter.op === "empty") return sql`(${column} is null or ${column}::text = '')`;
   if (filter.op === "not_empty") return sql`(${column} is not null and ${column}::text <> '')`;

@@ -4,7 +4,7 @@ import { queryRows } from "../../db/rows";
 import type { Ctx } from "../../kernel/ctx";
 import { authorize } from "../../kernel/permissions";
 import { parseInput } from "../../kernel/validate";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, encodeCursor, ZOffsetCursor } from "./cursor";
 import { searchFold } from "./normalize";
 
 export const ZListOrganizationsInput = z.object({
@@ -63,7 +63,7 @@ export async function listOrganizations(
   }
   const folded = query.q ? searchFold(query.q).trim() : "";
   let order = sql`o.name, o.id`;
-  const offset = folded ? (decodeCursor<{ o: number }>(query.cursor)?.o ?? 0) : 0;
+  const offset = folded ? (decodeCursor(ZOffsetCursor, query.cursor)?.o ?? 0) : 0;
   if (folded) {
     const digits = folded.replace(/[\s-]/g, "");
     if (/^\d{4,}$/.test(digits)) {
@@ -79,7 +79,7 @@ export async function listOrganizations(
       order = sql`o.search_text <->> ${folded}, o.name, o.id`;
     }
   } else {
-    const after = decodeCursor<{ n: string; i: string }>(query.cursor);
+    const after = decodeCursor(z.strictObject({ n: z.string(), i: z.uuid() }), query.cursor);
     if (after) conditions.push(sql`(o.name, o.id) > (${after.n}, ${after.i})`);
   }
   const rows = await queryRows<Row>(

@@ -6,7 +6,7 @@ import { FieldErrors } from "../../kernel/field-errors";
 import { authorize } from "../../kernel/permissions";
 import { parseInput } from "../../kernel/validate";
 import { parsePersonnummer, parsePhone } from "../../lib/se";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, encodeCursor, ZOffsetCursor } from "./cursor";
 import { filterCondition, ZFilter } from "./filters";
 import { loadCustomAttributes } from "./list-custom-attributes";
 import { nameWordHits } from "./name-word-search";
@@ -141,7 +141,7 @@ export async function listPeople(
   }
 
   const folded = query.q ? searchFold(query.q).trim() : "";
-  const offset = folded ? (decodeCursor<{ o: number }>(query.cursor)?.o ?? 0) : 0;
+  const offset = folded ? (decodeCursor(ZOffsetCursor, query.cursor)?.o ?? 0) : 0;
   const order: SQL = sql`p.surname, p.given_names, p.id`;
   let nameHits: SQL | null = null;
   const identified = folded ? await identifierMatches(ctx, query.q ?? "") : null;
@@ -155,7 +155,7 @@ export async function listPeople(
         ? oneWordHits(tokens[0] as string, conditions, enough)
         : await nameWordHits(ctx, tokens, conditions, enough);
   } else {
-    const after = decodeCursor<{ s: string; g: string; i: string }>(query.cursor);
+    const after = decodeCursor(z.strictObject({ s: z.string(), g: z.string(), i: z.uuid() }), query.cursor);
     if (after) conditions.push(sql`(p.surname, p.given_names, p.id) > (${after.s}, ${after.g}, ${after.i})`);
   }
 

@@ -20,6 +20,8 @@ export const ZMoveAddressInput = ZAddressInput.extend({ source: ZSourceInput.opt
  * Registers a new address of a kind. The current one of that kind is closed at the moving date,
  * never overwritten, so the history says where the customer lived when.
  */
+const ONE_DAY_MS = 24 * 60 * 60 * 1000;
+
 export async function moveAddress(
   ctx: Ctx,
   owner: TOwnerRef,
@@ -32,7 +34,21 @@ export async function moveAddress(
     const address = normalizeAddress(data, "address", errors);
     errors.throwIfAny();
     if (!address) throw new Error("unreachable: address without errors");
-    const movedAt = address.validFrom ?? tx.clock.now();
+    const now = tx.clock.now();
+    const movedAt = address.validFrom ?? now;
+    // The register says where the customer lives now and lived before; a move that has not
+    // happened yet would send today's letters to an address they have not moved to.
+    if (movedAt.getTime() > now.getTime() + ONE_DAY_MS) {
+      throw new AppError("validation_failed", "The moving date is in the future", {
+        fields: [
+          {
+            field: "validFrom",
+            code: "in_future",
+            message: "Register the move on or after the moving date",
+          },
+        ],
+      });
+    }
     address.validFrom = movedAt;
     const ownerColumn = owner.entity === "person" ? addresses.personId : addresses.organizationId;
     const current = await tx.db

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Ctx } from "../../kernel/ctx";
-import { notFound } from "../../kernel/errors";
+import { AppError, notFound } from "../../kernel/errors";
 import { assertMayWrite } from "./access";
 import { refreshPersonSearch } from "./refresh-search";
 import { organizations, people } from "./schema";
@@ -14,20 +14,60 @@ export interface TOwnerRef {
 export const ownerColumns = (owner: TOwnerRef) =>
   owner.entity === "person" ? { personId: owner.id } : { organizationId: owner.id };
 
+/**
+ * A person merged into another lives on as the survivor: what is written about them belongs
+ * there, or it would vanish from every list with the hidden record.
+ */
+export function mergedAway(id: string, survivorId: string): AppError {
+  return new AppError("conflict", "This person was merged into another record; make the change on that one", {
+    extra: { entity: "person", id, mergedInto: survivorId },
+  });
+}
+
 /** Locks the owning record for the write, checking it exists and that the caller may change it. */
 export async function lockOwner(ctx: Ctx, owner: TOwnerRef): Promise<void> {
-  const table = owner.entity === "person" ? people : organizations;
-  const [row] = await ctx.db
-    .select({ id: table.id, ownerId: table.ownerId, ownerTeamId: table.ownerTeamId })
-    .from(table)
-    .where(eq(table.id, owner.id))
-    .for("update");
-  if (!row) throw notFound(owner.entity, owner.id);
-  if (owner.entity === "person") {
-    const [person] = await ctx.db.select({ erasedAt: people.erasedAt }).from(people).where(eq(people.id, owner.id));
-    if (person?.erasedAt) throw notFound(owner.entity, owner.id);
-  }
-  assertMayWrite(ctx, owner.entity, row);
+  await lockRecord(ctx, owner, "update");
+}
+
+/**
+ * For writes other modules make about a register record (activities, documents, orders): the
+ * person or organisation must exist, not be erased, and be one the caller may change. The row is
+ * share-locked until the transaction ends, so an erasure cannot slip in between.
+ */
+export async function guardRecordWrite(ctx: Ctx, record: TOwnerRef): Promise<void> {
+  await lockRecord(ctx, record, "share");
+}
+
+/**
+ * For records of other areas that refer to a register record without changing it (an order of
+ * a customer): the person or organisation must exist and not be erased; share-locked likewise.
+ */
+export async function guardRecordReference(ctx: Ctx, record: TOwnerRef): Promise<void> {
+  await lockRecord(ctx, record, "share", false);
+}
+
+async function lockRecord(ctx: Ctx, owner: TOwnerRef, strength: "update" | "share", change = true): Promise<void> {
+  const [row] =
+    owner.entity === "person"
+      ? await ctx.db
+          .select({
+            id: people.id,
+            ownerId: people.ownerId,
+            ownerTeamId: people.ownerTeamId,
+            erasedAt: people.erasedAt,
+            mergedInto: people.mergedInto,
+          })
+          .from(people)
+          .where(eq(people.id, owner.id))
+          .for(strength)
+      : await ctx.db
+          .select({ id: organizations.id, ownerId: organizations.ownerId, ownerTeamId: organizations.ownerTeamId })
+          .from(organizations)
+          .where(eq(organizations.id, owner.id))
+          .for(strength);
+  if (!row || ("erasedAt" in row && row.erasedAt)) throw notFound(owner.entity, owner.id);
+  if ("mergedInto" in row && row.mergedInto) throw mergedAway(row.id, row.mergedInto);
+  if (change) assertMayWrite(ctx, owner.entity, row);
 }
 
 export async function touchOwner(ctx: Ctx, owner: TOwnerRef): Promise<void> {

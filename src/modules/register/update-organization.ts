@@ -10,6 +10,7 @@ import { validateCustomValues } from "./custom-values";
 import { type TUpdateOrganizationInput, ZUpdateOrganizationInput } from "./inputs";
 import { sourceOf, stampLineage } from "./lineage";
 import { loadCustomAttributes } from "./list-custom-attributes";
+import { normalizeWebsite } from "./normalize-website";
 import { loadOrganizationDetail } from "./organization-detail";
 import {
   assertOrganisationsnummerFree,
@@ -48,6 +49,7 @@ export async function updateOrganization(
       },
       errors,
     );
+    const newWebsite = normalizeWebsite(data.website, "website", errors);
     const custom =
       data.custom === undefined
         ? undefined
@@ -58,7 +60,7 @@ export async function updateOrganization(
     if (identity.organisationsnummer) await assertOrganisationsnummerFree(tx, identity.organisationsnummer, id);
     if (data.parentId) await assertValidParent(tx, id, data.parentId);
     const name = data.name ? cleanOrganizationName(data.name) : row.name;
-    const website = data.website === undefined ? row.website : data.website;
+    const website = newWebsite === undefined ? row.website : newWebsite;
     const mergedCustom = custom ? { ...row.custom, ...custom } : row.custom;
     for (const [key, value] of Object.entries(mergedCustom)) if (value === null) delete mergedCustom[key];
     const changed = Object.keys(input).filter((key) => key !== "source");

@@ -12,6 +12,7 @@ import { type TUpdatePersonInput, ZUpdatePersonInput } from "./inputs";
 import { sourceOf, stampLineage } from "./lineage";
 import { loadCustomAttributes } from "./list-custom-attributes";
 import { greetingFor, normalizeNames, normalizePersonnummer, resolvePreferredParts } from "./normalize";
+import { mergedAway } from "./owner-ref";
 import { loadPersonDetail } from "./person-detail";
 import { refreshPersonSearch } from "./refresh-search";
 import { people } from "./schema";
@@ -25,6 +26,7 @@ export async function updatePerson(ctx: Ctx, id: string, input: TUpdatePersonInp
   return withTransaction(ctx, async (tx) => {
     const [row] = await tx.db.select().from(people).where(eq(people.id, id)).for("update");
     if (!row || row.erasedAt) throw notFound("person", id);
+    if (row.mergedInto) throw mergedAway(id, row.mergedInto);
     assertMayWrite(tx, "person", row);
     const before = await loadPersonDetail(tx.db, id);
     const errors = new FieldErrors();
@@ -40,6 +42,13 @@ export async function updatePerson(ctx: Ctx, id: string, input: TUpdatePersonInp
         : data.personnummer === null || data.personnummer === ""
           ? null
           : normalizePersonnummer(data.personnummer, "personnummer", errors, tx.clock.now());
+    // The personnummer holds the birth date: one kept (or given now) and a different birth date
+    // cannot both be true.
+    const birthDateOfPersonnummer =
+      identity !== undefined ? (identity?.birthDate ?? null) : row.personnummer ? row.birthDate : null;
+    if (data.birthDate && birthDateOfPersonnummer && data.birthDate !== birthDateOfPersonnummer) {
+      errors.add("birthDate", "contradicts_personnummer", `The personnummer says ${birthDateOfPersonnummer}`);
+    }
     const custom =
       data.custom === undefined
         ? undefined

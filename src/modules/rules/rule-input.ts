@@ -5,7 +5,7 @@ import type { ActionRegistry } from "./actions";
 import { ZRuleAction } from "./rule-view";
 import { ZTrigger } from "./triggers";
 
-export const ZRuleInput = z.object({
+export const ZRuleInput = z.strictObject({
   name: z.string().trim().min(1, "A name is required").max(200),
   description: z.string().trim().max(2000).nullish(),
   trigger: ZTrigger,

@@ -7,7 +7,7 @@ import { authorize } from "../../kernel/permissions";
 import { parseInput } from "../../kernel/validate";
 import { sources } from "./schema";
 
-export const ZCreateWriteKeyInput = z.object({
+export const ZCreateWriteKeyInput = z.strictObject({
   name: z.string().trim().min(1).max(120),
   kind: z.enum(["web", "app", "server"]).default("web"),
 });

@@ -17,7 +17,7 @@ const ZPropertyPath = z
   .trim()
   .regex(/^[A-Za-z_$][\w$-]*(\.[A-Za-z_$][\w$-]*){0,4}$/, "A property name, or a dotted path such as order.total");
 
-export const ZTraitFilter = z.object({
+export const ZTraitFilter = z.strictObject({
   property: ZPropertyPath,
   op: z.enum(TRAIT_FILTER_OPS),
   value: z
@@ -26,7 +26,7 @@ export const ZTraitFilter = z.object({
 });
 
 export const ZDefineComputedTraitInput = z
-  .object({
+  .strictObject({
     key: z
       .string()
       .trim()

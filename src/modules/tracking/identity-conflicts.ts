@@ -37,7 +37,7 @@ export async function listIdentityConflicts(
     .limit(200);
 }
 
-export const ZResolveIdentityConflictInput = z.object({
+export const ZResolveIdentityConflictInput = z.strictObject({
   /** keep: the id stays with the person it was linked to; move: it goes to the claiming person. */
   decision: z.enum(["keep", "move"]),
 });

@@ -1,11 +1,12 @@
 const STORAGE_KEY = "lh_csrf";
 
 /**
- * The token survives a reload but not a new tab; a write from a tab without it is refused
- * with `csrf_failed`, and the user signs in again.
+ * The session's CSRF token, kept beside the session cookie and shared like it by every tab of
+ * the browser: a customer opened in a new tab can be saved there too. Signing in anew (in any
+ * tab) replaces both; signing out clears both.
  */
 export const csrfToken = {
-  get: (): string | null => sessionStorage.getItem(STORAGE_KEY),
-  set: (token: string): void => sessionStorage.setItem(STORAGE_KEY, token),
-  clear: (): void => sessionStorage.removeItem(STORAGE_KEY),
+  get: (): string | null => localStorage.getItem(STORAGE_KEY),
+  set: (token: string): void => localStorage.setItem(STORAGE_KEY, token),
+  clear: (): void => localStorage.removeItem(STORAGE_KEY),
 };

@@ -93,6 +93,7 @@ export const en: Messages = {
     invalid_apartment: "A flat number has four digits, e.g. 1102",
     empty_address: "Enter at least a street, a postcode or a town",
     before_current: "The date is before the current address",
+    in_future: "The moving date has not come yet: register the move on or after it",
     cycle: "An organisation cannot be owned by itself or its subsidiaries",
     duplicate: "Already in the register",
     invalid_number: "Enter a number",
@@ -114,8 +115,8 @@ export const en: Messages = {
     text: "Load demo data to try Lanthandel: 300 made-up people with organisations, activities and orders.",
     load: "Load demo data",
     loading: "Loading demo data – this takes up to half a minute …",
-    done: (people: string, organizations: string) =>
-      `The demo data is loaded: ${people} people and ${organizations} organisations.`,
+    done: (people: string, organizations: string, duplicates: string) =>
+      `The demo data is loaded: ${people} people and ${organizations} organisations. ${duplicates} of the people came a second time from a web shop; the duplicate check merges them or asks under People → Duplicates.`,
     showPeople: "Show the people",
     showOrganizations: "Show the organisations",
   },

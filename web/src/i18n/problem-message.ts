@@ -14,6 +14,10 @@ export function problemMessage(error: unknown, t: Messages): string {
     case "forbidden":
       return t.errors.forbidden;
     case "validation_failed":
+      // An address bar with a mangled id names no record: the same as one that does not exist.
+      if (error.errors.length > 0 && error.errors.every((fault) => fault.field.startsWith("params."))) {
+        return t.errors.notFound;
+      }
       return t.errors.validation;
     case "conflict":
     case "already_exists":

@@ -92,6 +92,7 @@ export const sv = {
     invalid_apartment: "Ett lägenhetsnummer har fyra siffror, t.ex. 1102",
     empty_address: "Ange minst gatuadress, postnummer eller ort",
     before_current: "Datumet ligger före den nuvarande adressen",
+    in_future: "Flyttdatumet har inte kommit än: registrera flytten på eller efter flyttdagen",
     cycle: "En organisation kan inte ägas av sig själv eller sina dotterbolag",
     duplicate: "Finns redan i registret",
     invalid_number: "Ange ett tal",
@@ -113,8 +114,8 @@ export const sv = {
     text: "Ladda demodata för att prova Lanthandel: 300 påhittade personer med organisationer, aktiviteter och ordrar.",
     load: "Ladda demodata",
     loading: "Laddar demodata – det tar upp till en halv minut …",
-    done: (people: string, organizations: string) =>
-      `Demodata är laddad: ${people} personer och ${organizations} organisationer.`,
+    done: (people: string, organizations: string, duplicates: string) =>
+      `Demodata är laddad: ${people} personer och ${organizations} organisationer. ${duplicates} av personerna kom en gång till från en webbutik; dubblettkontrollen slår ihop dem eller frågar under Personer → Dubbletter.`,
     showPeople: "Visa personerna",
     showOrganizations: "Visa organisationerna",
   },

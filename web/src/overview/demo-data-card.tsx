@@ -14,6 +14,8 @@ const DEMO_PEOPLE = 300;
 interface DemoLoaded {
   people: number;
   organizations: number;
+  /** People entered a second time by a web shop, for the duplicate check. */
+  duplicates: number;
 }
 
 /** On an empty register an administrator can fill it with made-up Swedish customers to try things on. */
@@ -34,7 +36,11 @@ export function DemoDataCard() {
         color="pine"
         variant="light"
         radius="md"
-        title={t.demo.done(formatNumber(load.data.people, locale), formatNumber(load.data.organizations, locale))}
+        title={t.demo.done(
+          formatNumber(load.data.people, locale),
+          formatNumber(load.data.organizations, locale),
+          formatNumber(load.data.duplicates, locale),
+        )}
       >
         <Group gap="sm" mt="xs">
           <Button size="xs" renderRoot={(props) => <Link to="/people" {...props} />}>

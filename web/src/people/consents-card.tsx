@@ -5,6 +5,7 @@ import { formatDate } from "../i18n/format";
 import { problemMessage } from "../i18n/problem-message";
 import { useI18n } from "../i18n/use-i18n";
 import { useRefreshRegister } from "../register/queries";
+import { useRecordWritable } from "../register/record-writable";
 import { CONTACT_CHANNELS, type ContactChannel, type Person } from "../register/types";
 import { SectionCard } from "../ui/section-card";
 import { consentKey, consentPurposes, latestConsents } from "./latest-consents";
@@ -18,6 +19,7 @@ interface ConsentDecision {
 export function ConsentsCard({ person }: { person: Person }) {
   const { t, locale } = useI18n();
   const refreshRegister = useRefreshRegister();
+  const writable = useRecordWritable();
   const record = useMutation({
     mutationFn: (decision: ConsentDecision) =>
       api(`/api/people/${person.id}/consents`, { method: "POST", body: decision }),
@@ -59,7 +61,7 @@ export function ConsentsCard({ person }: { person: Person }) {
                   <Switch
                     aria-label={t.consents.toggle(channelName.toLocaleLowerCase(locale))}
                     checked={decision?.status === "granted"}
-                    disabled={record.isPending}
+                    disabled={record.isPending || !writable}
                     onChange={(event) =>
                       record.mutate({ purpose, channel, status: event.currentTarget.checked ? "granted" : "withdrawn" })
                     }
@@ -74,7 +76,7 @@ export function ConsentsCard({ person }: { person: Person }) {
           label={t.consents.profiling}
           description={t.consents.profilingHint}
           checked={person.profilingObjection}
-          disabled={object.isPending}
+          disabled={object.isPending || !writable}
           onChange={(event) => object.mutate(event.currentTarget.checked)}
           labelPosition="left"
           styles={{ body: { justifyContent: "space-between" }, labelWrapper: { flex: 1 } }}

@@ -2,6 +2,7 @@ import { ActionIcon, Button, Group, Menu } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useMe } from "../auth/me-query";
 import { useI18n } from "../i18n/use-i18n";
+import { useRecordWritable } from "../register/record-writable";
 import type { Person } from "../register/types";
 import { DotsIcon, DownloadIcon, EditIcon, PlusIcon, UploadIcon } from "../ui/icons";
 import { EditPersonDrawer } from "./edit-person-drawer";
@@ -16,18 +17,23 @@ export function PersonActions({ person }: { person: Person }) {
   const [logging, logger] = useDisclosure(false);
   const [uploading, uploader] = useDisclosure(false);
   const [erasing, eraser] = useDisclosure(false);
+  const writable = useRecordWritable();
   const exportPath = `/api/people/${person.id}/data-export`;
   return (
     <Group gap="sm" wrap="nowrap">
-      <Button variant="default" leftSection={<EditIcon size={16} />} onClick={editor.open}>
-        {t.person.edit}
-      </Button>
-      <Button variant="default" leftSection={<UploadIcon size={16} />} onClick={uploader.open}>
-        {t.person.uploadDocument}
-      </Button>
-      <Button leftSection={<PlusIcon size={16} />} onClick={logger.open}>
-        {t.person.logActivity}
-      </Button>
+      {writable && (
+        <>
+          <Button variant="default" leftSection={<EditIcon size={16} />} onClick={editor.open}>
+            {t.person.edit}
+          </Button>
+          <Button variant="default" leftSection={<UploadIcon size={16} />} onClick={uploader.open}>
+            {t.person.uploadDocument}
+          </Button>
+          <Button leftSection={<PlusIcon size={16} />} onClick={logger.open}>
+            {t.person.logActivity}
+          </Button>
+        </>
+      )}
       <Menu position="bottom-end" width={260} shadow="md">
         <Menu.Target>
           <ActionIcon variant="default" size={36} aria-label={t.person.more}>
@@ -47,7 +53,7 @@ export function PersonActions({ person }: { person: Person }) {
           >
             {t.person.exportPdf}
           </Menu.Item>
-          {user.role === "admin" && (
+          {user.role === "admin" && writable && (
             <>
               <Menu.Divider />
               <Menu.Item color="red" onClick={eraser.open}>

@@ -6,6 +6,7 @@ import { PersonMergesCard } from "../duplicates/person-merges-card";
 import { useI18n } from "../i18n/use-i18n";
 import { AddressCard } from "../register/address-card";
 import { ContactPointsCard } from "../register/contact-points-card";
+import { RecordWritableProvider } from "../register/record-writable";
 import { PersonRuleDecisionsCard } from "../rules/person-rule-decisions-card";
 import { PersonTimeline } from "../timeline/person-timeline";
 import { BackLink } from "../ui/back-link";
@@ -25,28 +26,30 @@ export function PersonPage() {
   const person = useSuspenseQuery(personQuery(personId)).data;
   const ownerPath = `/api/people/${person.id}`;
   return (
-    <Stack gap="lg" maw={1360}>
-      <BackLink to="/people" label={t.person.back} />
-      {person.mergedInto && <MergedNotice survivorId={person.mergedInto} />}
-      <PersonHeader person={person} />
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Stack gap="lg">
-            <ContactPointsCard ownerPath={ownerPath} emails={person.emails} phones={person.phones} removable />
-            <AddressCard ownerPath={ownerPath} addresses={person.addresses} />
-            <RolesCard roles={person.roles} />
-            {/* Keyed, so a check's result or an undo notice never carries over to the next person opened. */}
-            <PersonMergesCard key={person.id} person={person} />
-            <BehaviourCard personId={person.id} />
-            <PersonRuleDecisionsCard personId={person.id} />
-            <ConsentsCard person={person} />
-            <CustomAttributesCard person={person} />
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 8 }}>
-          <PersonTimeline personId={person.id} />
-        </Grid.Col>
-      </Grid>
-    </Stack>
+    <RecordWritableProvider writable={!person.mergedInto && !person.erasedAt}>
+      <Stack gap="lg" maw={1360}>
+        <BackLink to="/people" label={t.person.back} />
+        {person.mergedInto && <MergedNotice survivorId={person.mergedInto} />}
+        <PersonHeader person={person} />
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, lg: 4 }}>
+            <Stack gap="lg">
+              <ContactPointsCard ownerPath={ownerPath} emails={person.emails} phones={person.phones} removable />
+              <AddressCard ownerPath={ownerPath} addresses={person.addresses} />
+              <RolesCard roles={person.roles} />
+              {/* Keyed, so a check's result or an undo notice never carries over to the next person opened. */}
+              <PersonMergesCard key={person.id} person={person} />
+              <BehaviourCard personId={person.id} />
+              <PersonRuleDecisionsCard personId={person.id} />
+              <ConsentsCard person={person} />
+              <CustomAttributesCard person={person} />
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 8 }}>
+            <PersonTimeline personId={person.id} />
+          </Grid.Col>
+        </Grid>
+      </Stack>
+    </RecordWritableProvider>
   );
 }

@@ -7,6 +7,7 @@ import { SectionCard } from "../ui/section-card";
 import { splitAddressHistory } from "./address-history";
 import { addressLines } from "./address-lines";
 import { MoveAddressModal } from "./move-address-modal";
+import { useRecordWritable } from "./record-writable";
 import { SourceNote } from "./source-note";
 import type { Address } from "./types";
 
@@ -21,15 +22,18 @@ interface AddressCardProps {
 export function AddressCard({ ownerPath, addresses }: AddressCardProps) {
   const { t, locale } = useI18n();
   const [moving, mover] = useDisclosure(false);
+  const writable = useRecordWritable();
   const { current, earlier } = splitAddressHistory(addresses);
   const showKind = current.length > 1;
   return (
     <SectionCard
       title={t.address.title}
       action={
-        <Button size="compact-sm" variant="light" onClick={mover.open}>
-          {current.length > 0 ? t.address.move : t.address.add}
-        </Button>
+        writable && (
+          <Button size="compact-sm" variant="light" onClick={mover.open}>
+            {current.length > 0 ? t.address.move : t.address.add}
+          </Button>
+        )
       }
     >
       <Stack gap="md">

@@ -8,6 +8,7 @@ import { SectionCard } from "../ui/section-card";
 import { AddContactPointForm, type ContactPointKind } from "./add-contact-point-form";
 import { formatPhone } from "./format-phone";
 import { useRefreshRegister } from "./queries";
+import { useRecordWritable } from "./record-writable";
 import { SourceNote } from "./source-note";
 import type { EmailPoint, PhonePoint } from "./types";
 
@@ -20,7 +21,9 @@ interface ContactPointsCardProps {
   removable: boolean;
 }
 
-export function ContactPointsCard({ ownerPath, emails, phones, removable }: ContactPointsCardProps) {
+export function ContactPointsCard({ ownerPath, emails, phones, removable: removableHere }: ContactPointsCardProps) {
+  const writable = useRecordWritable();
+  const removable = removableHere && writable;
   const { t } = useI18n();
   const [adding, setAdding] = useState<ContactPointKind | null>(null);
   return (
@@ -89,13 +92,14 @@ interface ContactGroupProps {
 }
 
 function ContactGroup({ label, empty, addLabel, onAdd, form, children }: ContactGroupProps) {
+  const writable = useRecordWritable();
   return (
     <Stack gap={8} role="group" aria-label={label}>
       <Group justify="space-between" gap="xs">
         <Text size="xs" c="dimmed" fw={600} tt="uppercase" lts={0.4}>
           {label}
         </Text>
-        {!form && (
+        {!form && writable && (
           <Button size="compact-xs" variant="subtle" leftSection={<PlusIcon size={14} />} onClick={onAdd}>
             {addLabel}
           </Button>

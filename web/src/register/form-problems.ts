@@ -13,7 +13,7 @@ function fieldMessages(t: Messages): Partial<Record<string, FieldMessages>> {
     },
     birthDate: { invalid_format: t.fields.dateFormat },
     validFrom: { invalid_format: t.fields.dateFormat, invalid_type: t.fields.dateFormat },
-    website: { invalid_format: t.fields.website },
+    website: { invalid_format: t.fields.website, invalid_url: t.fields.website },
     sniCode: { invalid_format: t.fields.sniCode },
     "emails.0.address": email,
     // A picker left empty sends no id at all, which the server calls a malformed one.
