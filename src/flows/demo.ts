@@ -70,8 +70,13 @@ const PRODUCTS: Array<[string, number]> = [
   ["Snöskyffel", 299],
 ];
 
-function organisationsnummer(random: () => number): string {
-  const digits = [5, 5, 6, ...Array.from({ length: 6 }, () => Math.floor(random() * 10))];
+/**
+ * A valid organisationsnummer of the company's legal form: the first digits say what it is
+ * (556 aktiebolag, 969 handels- or kommanditbolag, 769 ekonomisk förening).
+ */
+function organisationsnummer(name: string, random: () => number): string {
+  const prefix = / (HB|KB)$/.test(name) ? [9, 6, 9] : /Ek\. ?för\.?$/.test(name) ? [7, 6, 9] : [5, 5, 6];
+  const digits = [...prefix, ...Array.from({ length: 6 }, () => Math.floor(random() * 10))];
   let sum = 0;
   digits.forEach((digit, index) => {
     const product = index % 2 === 0 ? digit * 2 : digit;
@@ -154,7 +159,7 @@ export async function loadDemoData(
     const town = pick(TOWNS);
     const organization = await createOrganization(ctx, {
       name,
-      organisationsnummer: organisationsnummer(random),
+      organisationsnummer: organisationsnummer(name, random),
       sniCode,
       industry,
       employees,

@@ -232,6 +232,21 @@ describe("the register in the browser", () => {
     await organizations.getByText("Inköpschef").waitFor();
   });
 
+  it("saves from a person opened in a new tab of the signed-in browser", async () => {
+    const tab = await page.context().newPage();
+    try {
+      await tab.goto(personUrl);
+      await tab.getByRole("button", { name: "Logga aktivitet" }).click();
+      const dialog = tab.getByRole("dialog", { name: "Logga aktivitet" });
+      await dialog.getByLabel("Rubrik").fill("Antecknat i en ny flik");
+      await dialog.getByRole("button", { name: "Logga", exact: true }).click();
+      await tab.getByRole("list", { name: "Tidslinje" }).getByText("Antecknat i en ny flik").waitFor();
+      expect(new URL(tab.url()).pathname).toBe(new URL(personUrl).pathname);
+    } finally {
+      await tab.close();
+    }
+  });
+
   it("erases the person only with a reason, then they are gone from the list", async () => {
     await page.getByRole("button", { name: "Mer" }).click();
     await page.getByRole("menuitem", { name: "Radera personuppgifter" }).click();

@@ -346,10 +346,19 @@ describe("the tracking snippet", () => {
     });
     await page.goto("about:blank");
     // Only this page's requests count: an earlier page may still flush as it is left.
-    const scrolled = () => messages().filter((message) => message.event === "Scrolled");
+    // Delivery is at least once: a batch still in flight when the page is left goes again with
+    // the rest by beacon (on a busy machine), and the API stores a messageId once.
+    const scrolled = () => [
+      ...new Map(
+        messages()
+          .filter((message) => message.event === "Scrolled")
+          .map((message) => [message.messageId, message]),
+      ).values(),
+    ];
     await waitFor(() => (scrolled().length === 25 ? true : undefined), "all 25 events");
     const requests = site.received.filter((entry) => entry.body?.batch.some((message) => message.event === "Scrolled"));
-    expect(requests.map((entry) => entry.body?.batch.length)).toEqual([20, 5]);
+    expect(requests.length).toBeGreaterThanOrEqual(2);
+    expect(requests.every((entry) => (entry.body?.batch.length ?? 0) <= 20)).toBe(true);
     expect(scrolled().map((message) => message.properties?.step)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
   });
 

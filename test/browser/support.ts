@@ -107,7 +107,13 @@ export async function openBrowserSession(prepare?: (services: Services) => Promi
   const { app } = await buildApp(services);
   const baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
-  const page = await browser.newPage({ baseURL: baseUrl, viewport: { width: 1360, height: 860 }, locale: "sv-SE" });
+  // A context of its own, so a test can open more tabs of the same signed-in browser.
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1360, height: 860 },
+    locale: "sv-SE",
+  });
+  const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const pageErrors: Error[] = [];
   page.on("pageerror", (error) => pageErrors.push(error));

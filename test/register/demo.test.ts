@@ -10,7 +10,7 @@ describeStores("demo data", ({ services }) => {
   it("fills an empty register with people greeted by their preferred names, companies and a timeline", async () => {
     const ctx = services().systemCtx("test");
     const result = await loadDemoData(ctx, { people: 40, seed: 7 });
-    expect(result).toEqual({ people: 40, organizations: 12 });
+    expect(result).toEqual({ people: 40, organizations: 12, duplicates: 2 });
     const everyone = await listPeople(ctx, { limit: 100 });
     // 40 people, and two of them a second time from the web shop, for the duplicate check.
     expect(everyone.items).toHaveLength(42);

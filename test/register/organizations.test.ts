@@ -94,4 +94,28 @@ describe.each(STORE_KINDS)("organisations [%s]", (kind) => {
     const list = await api.call({ url: "/api/organizations?q=dotterbolaget" });
     expect(list.body.items[0]).toMatchObject({ name: "Dotterbolaget AB", people: 2 });
   });
+
+  it("finds people by their employer's name but not by its legal form", async () => {
+    const company = await create({ name: "Brattby Bygg AB" });
+    const worker = await api.call({
+      method: "POST",
+      url: "/api/people",
+      payload: { givenNames: "Kalle", surname: "Strand" },
+    });
+    const abraham = await api.call({
+      method: "POST",
+      url: "/api/people",
+      payload: { givenNames: "Abraham", surname: "Strand" },
+    });
+    const role = await api.call({
+      method: "POST",
+      url: "/api/roles",
+      payload: { personId: worker.body.id, organizationId: company.body.id, title: "Snickare" },
+    });
+    expect(role.status).toBe(201);
+    const byEmployer = await api.call({ url: "/api/people?q=Brattby" });
+    expect(byEmployer.body.items.map((item: { id: string }) => item.id)).toEqual([worker.body.id]);
+    const byName = await api.call({ url: "/api/people?q=Abra" });
+    expect(byName.body.items.map((item: { id: string }) => item.id)).toEqual([abraham.body.id]);
+  });
 });
