@@ -66,7 +66,8 @@ async function lockRecord(ctx: Ctx, owner: TOwnerRef, strength: "update" | "shar
           .where(eq(organizations.id, owner.id))
           .for(strength);
   if (!row || ("erasedAt" in row && row.erasedAt)) throw notFound(owner.entity, owner.id);
-  if ("mergedInto" in row && row.mergedInto) throw mergedAway(row.id, row.mergedInto);
+  const mergedInto = "mergedInto" in row ? (row.mergedInto as string | null) : null;
+  if (mergedInto) throw mergedAway(row.id, mergedInto);
   if (change) assertMayWrite(ctx, owner.entity, row);
 }
 
