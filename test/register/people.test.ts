@@ -307,4 +307,25 @@ describe.each(STORE_KINDS)("people in the register [%s]", (kind) => {
     expect(audit.body.items[0].before.surname).toBe("Ek");
     expect(audit.body.items[0].after.surname).toBe("Ekström");
   });
+
+  it("filters on the town by its beginning, with or without å, ä and ö", async () => {
+    const holm = await create({
+      givenNames: "Tora",
+      surname: "Stadsbo",
+      address: { street: "Götgatan 1", postalCode: "11621", city: "Stockholm" },
+    });
+    const gbg = await create({
+      givenNames: "Tore",
+      surname: "Stadsbo",
+      address: { street: "Avenyn 1", postalCode: "41136", city: "Göteborg" },
+    });
+    const town = async (city: string) =>
+      (await api.call({ url: `/api/people?q=Stadsbo&city=${encodeURIComponent(city)}` })).body.items.map(
+        (item: { id: string }) => item.id,
+      );
+    expect(await town("stock")).toEqual([holm.body.id]);
+    expect(await town("Goteborg")).toEqual([gbg.body.id]);
+    expect(await town("göte")).toEqual([gbg.body.id]);
+    expect(await town("%")).toEqual([]);
+  });
 });

@@ -4,6 +4,7 @@ import { queryRows } from "../../db/rows";
 import type { Ctx } from "../../kernel/ctx";
 import { authorize } from "../../kernel/permissions";
 import { parseInput } from "../../kernel/validate";
+import { cityStartsWith } from "./city-filter";
 import { decodeCursor, encodeCursor, ZOffsetCursor } from "./cursor";
 import { searchFold } from "./normalize";
 
@@ -58,7 +59,7 @@ export async function listOrganizations(
   if (query.parentId) conditions.push(sql`o.parent_id = ${query.parentId}`);
   if (query.city) {
     conditions.push(
-      sql`exists (select 1 from addresses a where a.organization_id = o.id and a.valid_to is null and lower(a.city) = lower(${query.city}))`,
+      sql`exists (select 1 from addresses a where a.organization_id = o.id and a.valid_to is null and ${cityStartsWith(sql`a.city`, query.city)})`,
     );
   }
   const folded = query.q ? searchFold(query.q).trim() : "";

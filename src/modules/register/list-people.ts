@@ -6,6 +6,7 @@ import { FieldErrors } from "../../kernel/field-errors";
 import { authorize } from "../../kernel/permissions";
 import { parseInput } from "../../kernel/validate";
 import { parsePersonnummer, parsePhone } from "../../lib/se";
+import { cityStartsWith } from "./city-filter";
 import { decodeCursor, encodeCursor, ZOffsetCursor } from "./cursor";
 import { filterCondition, ZFilter } from "./filters";
 import { loadCustomAttributes } from "./list-custom-attributes";
@@ -136,7 +137,7 @@ export async function listPeople(
   }
   if (query.city) {
     conditions.push(
-      sql`exists (select 1 from addresses a where a.person_id = p.id and a.valid_to is null and lower(a.city) = lower(${query.city}))`,
+      sql`exists (select 1 from addresses a where a.person_id = p.id and a.valid_to is null and ${cityStartsWith(sql`a.city`, query.city)})`,
     );
   }
 
