@@ -153,6 +153,10 @@ describe("duplicates in the browser", () => {
     const notice = page.getByTestId("merged-notice");
     await notice.getByText("Posten är sammanslagen").waitFor();
     await snapshot("merged-person");
+    // What is written about the person belongs on the survivor: the merged record offers no changes.
+    for (const name of ["Redigera", "Logga aktivitet", "Ladda upp dokument", "Registrera flytt", "Lägg till adress"]) {
+      await expect(page.getByRole("button", { name, exact: true }).count(), name).resolves.toBe(0);
+    }
     // The survivor keeps its given name; the surname is the one written most recently, here without ö.
     await notice.getByRole("link", { name: /^Gå till Åsa Wikstr[oö]m$/ }).click();
     await page.waitForURL(`${baseUrl}/people/${firstId}`);
@@ -160,6 +164,7 @@ describe("duplicates in the browser", () => {
     await timeline().getByText(FIRST_CALL).waitFor();
     await timeline().getByText(SECOND_NOTE).waitFor();
     await expect(page.getByTestId("merged-notice").count()).resolves.toBe(0);
+    await page.getByRole("button", { name: "Logga aktivitet", exact: true }).waitFor();
   });
 
   it("undoes the merge from the survivor's Merges card, giving each person their own activity back", async () => {
