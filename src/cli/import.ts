@@ -64,7 +64,7 @@ export function importCommand(): Command {
           bar.stop();
           const verb = report.dryRun ? "would create" : "created";
           process.stdout.write(
-            `${report.rowsRead} rows: ${verb} ${report.created}, ${report.dryRun ? "would update" : "updated"} ${report.updated}, failed ${report.failed} (${report.durationMs} ms)\n`,
+            `${report.rowsRead} rows: ${verb} ${report.created}, ${report.dryRun ? "would update" : "updated"} ${report.updated}${report.unchanged ? `, unchanged ${report.unchanged}` : ""}, failed ${report.failed} (${report.durationMs} ms)\n`,
           );
           if (report.unmappedColumns.length)
             process.stdout.write(`Ignored columns: ${report.unmappedColumns.join(", ")}\n`);

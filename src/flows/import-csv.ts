@@ -1,7 +1,7 @@
 import type { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { z } from "zod";
-import type { Ctx } from "../kernel/ctx";
+import { type Ctx, withTransaction } from "../kernel/ctx";
 import { AppError, type TFieldError } from "../kernel/errors";
 import { parseInput } from "../kernel/validate";
 import {
@@ -34,6 +34,8 @@ export interface TImportProgress {
   rowsRead: number;
   created: number;
   updated: number;
+  /** Rows whose record was already there with the same values; nothing was written. */
+  unchanged: number;
   failed: number;
 }
 
@@ -69,6 +71,7 @@ export async function importCsv(
     rowsRead: 0,
     created: 0,
     updated: 0,
+    unchanged: 0,
     failed: 0,
     errors: [],
     unmappedColumns: [],
@@ -88,6 +91,7 @@ export async function importCsv(
   const record = (result: TImportBatchResult) => {
     report.created += result.created;
     report.updated += result.updated;
+    report.unchanged += result.unchanged;
     report.failed += result.failed;
     for (const error of result.errors) {
       if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push(error);
@@ -186,7 +190,9 @@ function mapHeaders(headers: string[], entity: TImportEntity, mapping: Record<st
 
 async function importBatch(ctx: Ctx, entity: TImportEntity, rows: Row[], system: string, dryRun: boolean) {
   if (entity === "people") return importPeople(ctx, rows, { system, dryRun });
-  if (entity === "organizations") return perRow(rows, dryRun, (values) => createOrganizationRow(ctx, values, system));
+  if (entity === "organizations") {
+    return perRow(ctx, rows, dryRun, (tx, values) => createOrganizationRow(tx, values, system));
+  }
   const personIds = await resolvePersonRefs(
     ctx,
     system,
@@ -196,7 +202,7 @@ async function importBatch(ctx: Ctx, entity: TImportEntity, rows: Row[], system:
       email: values.email,
     })),
   );
-  return perRow(rows, dryRun, async (values, index) => {
+  return perRow(ctx, rows, dryRun, async (tx, values, index) => {
     const personId = personIds[index];
     if (!personId) {
       throw new AppError("validation_failed", "No person matches the row", {
@@ -209,25 +215,44 @@ async function importBatch(ctx: Ctx, entity: TImportEntity, rows: Row[], system:
         ],
       });
     }
-    return entity === "orders" ? orderRow(ctx, values, personId, system) : activityRow(ctx, values, personId, system);
+    return entity === "orders" ? orderRow(tx, values, personId, system) : activityRow(tx, values, personId, system);
   });
 }
 
-/** Rows that go through the ordinary verbs one by one, each in its own transaction. */
+/** Thrown to roll a dry run's row back once the verb has checked and written it. */
+class DryRunRollback extends Error {
+  constructor(readonly outcome: TRowOutcome) {
+    super("dry run");
+  }
+}
+
+type TRowOutcome = "created" | "updated" | "unchanged";
+
+/**
+ * Rows that go through the ordinary verbs one by one, each in its own transaction. A dry run
+ * does the same writes and rolls each back, so it finds every fault a real run would.
+ */
 async function perRow(
+  ctx: Ctx,
   rows: Row[],
   dryRun: boolean,
-  write: (values: TPersonImportRow, index: number) => Promise<"created" | "updated">,
+  write: (tx: Ctx, values: TPersonImportRow, index: number) => Promise<TRowOutcome>,
 ) {
-  const result = { created: 0, updated: 0, failed: 0, errors: [] as TImportRowError[] };
+  const result = { created: 0, updated: 0, unchanged: 0, failed: 0, errors: [] as TImportRowError[] };
   for (const [index, { row, values }] of rows.entries()) {
-    if (dryRun) {
-      result.created += 1;
-      continue;
-    }
     try {
-      result[await write(values, index)] += 1;
+      if (dryRun) {
+        await withTransaction(ctx, async (tx) => {
+          throw new DryRunRollback(await write(tx, values, index));
+        });
+      } else {
+        result[await write(ctx, values, index)] += 1;
+      }
     } catch (error) {
+      if (error instanceof DryRunRollback) {
+        result[error.outcome] += 1;
+        continue;
+      }
       if (!(error instanceof AppError)) throw error;
       result.failed += 1;
       const fields = error.fields.length
@@ -242,11 +267,7 @@ async function perRow(
 const number = (value: string | undefined) =>
   value === undefined ? undefined : Number(value.replace(/\s/g, "").replace(",", "."));
 
-async function createOrganizationRow(
-  ctx: Ctx,
-  values: TPersonImportRow,
-  system: string,
-): Promise<"created" | "updated"> {
+async function createOrganizationRow(ctx: Ctx, values: TPersonImportRow, system: string): Promise<TRowOutcome> {
   try {
     await createOrganization(ctx, {
       name: values.name ?? "",
@@ -268,9 +289,10 @@ async function createOrganizationRow(
     });
     return "created";
   } catch (error) {
-    // Re-importing the same file: the organisation is already there under this external id.
+    // Re-importing the same file: the organisation is already there under this external id, and
+    // the import leaves it as it is (an organisation's changes come through the API or the app).
     if (error instanceof AppError && error.code === "conflict" && error.fields[0]?.field === "externalId")
-      return "updated";
+      return "unchanged";
     throw error;
   }
 }
@@ -301,7 +323,8 @@ async function activityRow(ctx: Ctx, values: TPersonImportRow, personId: string,
     });
     return "created" as const;
   } catch (error) {
-    if (error instanceof AppError && error.code === "conflict") return "updated" as const;
+    // The activity is already logged under this external id: activities are facts, not edited.
+    if (error instanceof AppError && error.code === "conflict") return "unchanged" as const;
     throw error;
   }
 }

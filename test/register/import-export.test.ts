@@ -48,7 +48,8 @@ describe.each(STORE_KINDS)("CSV import and export [%s]", (kind) => {
       ]),
     );
     const again = await importCsv("people", PEOPLE_CSV, "system=webshop");
-    expect(again.body).toMatchObject({ created: 0, updated: 2, failed: 2 });
+    // The same values again: nothing is written, and the values keep the time they came with.
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 2, failed: 2 });
     const found = await api.call({ url: "/api/people?q=Berg" });
     expect(found.body.items).toHaveLength(1);
     const stig = await api.call({ url: `/api/people/${found.body.items[0].id}` });
@@ -86,12 +87,17 @@ describe.each(STORE_KINDS)("CSV import and export [%s]", (kind) => {
   it("imports orders and activities that refer to people by the source's customer id", async () => {
     const orders =
       "externalId,personExternalId,number,totalSek,status,orderedAt\nO1,K1,1001,12500.00,open,2026-05-01\nO2,K404,1002,10,open,2026-05-01";
+    // A dry run finds the same faults as the real run, and stores nothing.
+    const dry = await importCsv("orders", orders, "system=webshop&dryRun=true");
+    expect(dry.body).toMatchObject({ dryRun: true, created: 1, failed: 1 });
+    expect(dry.body.errors[0]).toMatchObject({ row: 2, code: "unknown_person" });
     const result = await importCsv("orders", orders, "system=webshop");
     expect(result.body).toMatchObject({ created: 1, failed: 1 });
     expect(result.body.errors[0]).toMatchObject({ row: 2, code: "unknown_person" });
     expect((await importCsv("orders", orders, "system=webshop")).body).toMatchObject({ created: 0, updated: 1 });
     const calls = "externalId;kundid;typ;rubrik;datum\nA1;K1;call;Klagomål;2026-05-02T10:00:00Z";
     expect((await importCsv("activities", calls, "system=webshop")).body).toMatchObject({ created: 1, failed: 0 });
+    expect((await importCsv("activities", calls, "system=webshop")).body).toMatchObject({ created: 0, unchanged: 1 });
     const id = (await api.call({ url: "/api/people?q=Berg" })).body.items[0].id;
     const timeline = await api.call({ url: `/api/people/${id}/timeline` });
     expect(timeline.body.items.map((item: { kind: string }) => item.kind)).toEqual(["call", "order"]);

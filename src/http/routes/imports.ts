@@ -39,6 +39,7 @@ export async function importRoutes(base: FastifyInstance, _services: Services) {
             rowsRead: z.number(),
             created: z.number(),
             updated: z.number(),
+            unchanged: z.number().describe("Rows of records already there with the same values: nothing written"),
             failed: z.number(),
             errors: z.array(z.object({ row: z.number(), field: z.string(), code: z.string(), message: z.string() })),
             unmappedColumns: z.array(z.string()),

@@ -20,16 +20,20 @@ const sameAddress = (a: typeof addresses.$inferSelect, b: NormalAddress) =>
   a.box === b.box &&
   a.apartment === b.apartment;
 
-/** Updates a known person: names and identifiers are refreshed; contact points are added, never lost. */
+/**
+ * Updates a known person: names and identifiers are refreshed; contact points are added, never
+ * lost. A row that says what the register already holds writes nothing (its values keep the
+ * source and time they came with); returns whether anything changed.
+ */
 export async function applyUpdate(
   ctx: Ctx,
   row: NormalRow & { id: string; linkExternal: boolean },
   source: TLineage,
   system: string,
   now: Date,
-) {
+): Promise<boolean> {
   const [current] = await ctx.db.select().from(people).where(eq(people.id, row.id)).for("update");
-  if (!current) return;
+  if (!current) return false;
   const preferred = row.preferred ?? (row.givenNames === current.givenNames ? current.preferredNameParts : null);
   const greeting = greetingFor(row.givenNames, preferred);
   const [emailRows, phoneRows, addressRows] = await sequentially([
@@ -48,6 +52,31 @@ export async function applyUpdate(
   ]);
   const newEmails = row.emails.filter((email) => !emailRows.some((existing) => existing.canonical === email.canonical));
   const newPhones = row.phones.filter((phone) => !phoneRows.some((existing) => existing.e164 === phone.e164));
+  const moved =
+    row.address !== null && !addressRows.some((existing) => row.address && sameAddress(existing, row.address));
+  const fields = {
+    givenNames: row.givenNames,
+    surname: row.surname,
+    preferredNameParts: preferred,
+    greetingName: greeting.name,
+    greetingUncertain: greeting.uncertain,
+    ...(row.personnummer
+      ? {
+          personnummer: row.personnummer.personnummer,
+          personnummerKind: row.personnummer.personnummerKind,
+          birthDate: row.personnummer.birthDate,
+        }
+      : row.birthDate
+        ? { birthDate: row.birthDate }
+        : {}),
+    ...(row.language ? { language: row.language } : {}),
+    ...(row.lifecycleStage ? { lifecycleStage: row.lifecycleStage } : {}),
+    custom: { ...current.custom, ...row.custom },
+  };
+  const same = Object.entries(fields).every(
+    ([key, value]) => JSON.stringify(value) === JSON.stringify(current[key as keyof typeof current]),
+  );
+  if (same && !moved && !row.linkExternal && newEmails.length === 0 && newPhones.length === 0) return false;
   if (newEmails.length) {
     await ctx.db.insert(emails).values(
       newEmails.map((email) => ({
@@ -72,7 +101,7 @@ export async function applyUpdate(
       })),
     );
   }
-  if (row.address && !addressRows.some((existing) => row.address && sameAddress(existing, row.address))) {
+  if (row.address && moved) {
     for (const old of addressRows) await ctx.db.update(addresses).set({ validTo: now }).where(eq(addresses.id, old.id));
     await ctx.db.insert(addresses).values(addressRow(ctx, row.id, row.address, source, now));
   }
@@ -85,26 +114,11 @@ export async function applyUpdate(
   await ctx.db
     .update(people)
     .set({
-      givenNames: row.givenNames,
-      surname: row.surname,
-      preferredNameParts: preferred,
-      greetingName: greeting.name,
-      greetingUncertain: greeting.uncertain,
-      ...(row.personnummer
-        ? {
-            personnummer: row.personnummer.personnummer,
-            personnummerKind: row.personnummer.personnummerKind,
-            birthDate: row.personnummer.birthDate,
-          }
-        : row.birthDate
-          ? { birthDate: row.birthDate }
-          : {}),
-      ...(row.language ? { language: row.language } : {}),
-      ...(row.lifecycleStage ? { lifecycleStage: row.lifecycleStage } : {}),
-      custom: { ...current.custom, ...row.custom },
+      ...fields,
       lineage: stampLineage(current.lineage, row.fields, source),
       updatedAt: now,
     })
     .where(eq(people.id, row.id));
   await refreshPersonSearch(ctx.db, row.id);
+  return true;
 }

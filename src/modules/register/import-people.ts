@@ -86,7 +86,7 @@ export async function commitPeopleBatch(ctx: Ctx, prepared: TPreparedPeopleBatch
   const { system, dryRun, now, valid } = prepared;
   const errors = [...prepared.errors];
   const failedRows = new Set(errors.map((error) => error.row));
-  if (valid.length === 0) return { created: 0, updated: 0, failed: failedRows.size, errors };
+  if (valid.length === 0) return { created: 0, updated: 0, unchanged: 0, failed: failedRows.size, errors };
 
   return withTransaction(ctx, async (tx) => {
     const known = await tx.db
@@ -145,7 +145,8 @@ export async function commitPeopleBatch(ctx: Ctx, prepared: TPreparedPeopleBatch
       }
     }
     const failed = new Set(errors.map((error) => error.row)).size;
-    if (dryRun) return { created: creates.length, updated: updates.length, failed, errors };
+    // A dry run does not read the known records, so it counts them all as updated.
+    if (dryRun) return { created: creates.length, updated: updates.length, unchanged: 0, failed, errors };
 
     const source = (row: NormalRow): TLineage => ({
       system,
@@ -153,7 +154,8 @@ export async function commitPeopleBatch(ctx: Ctx, prepared: TPreparedPeopleBatch
       receivedAt: now.toISOString(),
     });
     if (creates.length > 0) await insertCreatedPeople(tx, creates, source, system, now);
-    for (const row of updates) await applyUpdate(tx, row, source(row), system, now);
+    const changed: typeof updates = [];
+    for (const row of updates) if (await applyUpdate(tx, row, source(row), system, now)) changed.push(row);
 
     await recordAudit(tx, {
       action: "person.import_batch",
@@ -162,14 +164,21 @@ export async function commitPeopleBatch(ctx: Ctx, prepared: TPreparedPeopleBatch
       after: {
         system,
         created: creates.map((row) => ({ id: row.id, externalId: row.externalId })),
-        updated: updates.map((row) => ({ id: row.id, externalId: row.externalId })),
+        updated: changed.map((row) => ({ id: row.id, externalId: row.externalId })),
+        unchanged: updates.length - changed.length,
       },
     });
     await emitEvent(tx, PEOPLE_IMPORTED, {
       system,
       created: creates.map((row) => row.id),
-      updated: updates.map((row) => row.id),
+      updated: changed.map((row) => row.id),
     });
-    return { created: creates.length, updated: updates.length, failed, errors };
+    return {
+      created: creates.length,
+      updated: changed.length,
+      unchanged: updates.length - changed.length,
+      failed,
+      errors,
+    };
   });
 }

@@ -26,6 +26,8 @@ export interface TImportRowError {
 export interface TImportBatchResult {
   created: number;
   updated: number;
+  /** Rows of records already there with the same values: nothing was written for them. */
+  unchanged: number;
   failed: number;
   errors: TImportRowError[];
 }
