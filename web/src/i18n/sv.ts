@@ -36,7 +36,7 @@ export const sv = {
   },
   overview: {
     welcome: (name: string) => `Välkommen, ${name}`,
-    today: (date: string) => `Idag är det ${date}.`,
+    today: (date: string) => `I dag är det ${date}.`,
     intro: "Här samlas kunder, affärer och ärenden allteftersom modulerna blir klara.",
     modulesHeading: "Moduler",
   },
