@@ -42,6 +42,8 @@ export function importCommand(): Command {
             notTTYSchedule: 2_000,
           });
           bar.start(size, 0, { rows: 0, created: 0, updated: 0, failed: 0 });
+          // The bar's timer keeps the process (and the embedded store's lock) alive: it must stop
+          // however the import ends, or a failed import never exits.
           const report = await importCsv(
             services.systemCtx(`import:${options.system}`),
             input,
@@ -59,9 +61,15 @@ export function importCommand(): Command {
                 updated: progress.updated,
                 failed: progress.failed,
               }),
-          );
-          bar.update(size);
-          bar.stop();
+          )
+            .then((done) => {
+              bar.update(size);
+              return done;
+            })
+            .finally(() => {
+              bar.stop();
+              input.destroy();
+            });
           const verb = report.dryRun ? "would create" : "created";
           process.stdout.write(
             `${report.rowsRead} rows: ${verb} ${report.created}, ${report.dryRun ? "would update" : "updated"} ${report.updated}${report.unchanged ? `, unchanged ${report.unchanged}` : ""}, failed ${report.failed} (${report.durationMs} ms)\n`,

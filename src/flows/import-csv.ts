@@ -4,9 +4,10 @@ import { z } from "zod";
 import { type Ctx, withTransaction } from "../kernel/ctx";
 import { AppError, type TFieldError } from "../kernel/errors";
 import { parseInput } from "../kernel/validate";
+import { loggedActivity } from "../modules/activities";
 import {
   commitPeopleBatch,
-  createOrganization,
+  importOrganization,
   importPeople,
   preparePeopleBatch,
   resolvePersonRefs,
@@ -14,6 +15,7 @@ import {
   type TImportRowError,
   type TPersonImportRow,
 } from "../modules/register";
+import { openCsvText } from "./csv-text";
 import { importAliases } from "./import-aliases";
 import { logActivityOnRecord, recordOrderForRecord } from "./timeline-writes";
 
@@ -78,15 +80,18 @@ export async function importCsv(
     durationMs: 0,
   };
   let headerMap: Map<string, string> | null = null;
-  const parser = input.pipe(
+  const { text, separator } = await openCsvText(input);
+  const parser = text.pipe(
     parse({
       bom: true,
-      delimiter: [",", ";", "\t"],
+      delimiter: separator,
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
     }),
   );
+  // pipe() does not pass a failure on: an unreadable file must end the import, not stall it.
+  text.once("error", (error) => parser.destroy(error));
   let batch: Row[] = [];
   const record = (result: TImportBatchResult) => {
     report.created += result.created;
@@ -122,7 +127,7 @@ export async function importCsv(
       if (!headerMap) {
         headers = record;
         headerMap = mapHeaders(record, settings.entity, settings.mapping);
-        report.unmappedColumns = record.filter((header) => !headerMap?.has(header));
+        report.unmappedColumns = record.filter((header) => header !== "" && !headerMap?.has(header));
         continue;
       }
       report.rowsRead += 1;
@@ -160,12 +165,41 @@ const FORMULA_ESCAPED = /^'[=+\-@]/;
 
 function mapHeaders(headers: string[], entity: TImportEntity, mapping: Record<string, string>): Map<string, string> {
   const aliases = importAliases(entity);
+  const known = new Set(aliases.values());
+  const problems: TFieldError[] = [];
+  for (const [column, field] of Object.entries(mapping)) {
+    if (!known.has(field) && !field.startsWith("custom.")) {
+      problems.push({
+        field: `mapping.${column}`,
+        code: "unknown_field",
+        message: `${field} is not a field of ${entity}; a custom attribute is custom.${field}`,
+      });
+    }
+  }
   const result = new Map<string, string>();
+  const columnsOf = new Map<string, string[]>();
   for (const header of headers) {
     const field =
       mapping[header] ??
       (header.startsWith("custom.") ? header : aliases.get(header.toLowerCase().replace(/[\s_-]+/g, "")));
-    if (field) result.set(header, field);
+    if (!field) continue;
+    result.set(header, field);
+    columnsOf.set(field, [...(columnsOf.get(field) ?? []), header]);
+  }
+  // Two columns for one field would leave only the last one's value: say so instead.
+  for (const [field, columns] of columnsOf) {
+    if (columns.length > 1) {
+      problems.push({
+        field: `mapping.${field}`,
+        code: "duplicate_column",
+        message: `The columns ${columns.join(", ")} all hold ${field}; rename or remove all but one`,
+      });
+    }
+  }
+  if (problems.length > 0) {
+    throw new AppError("validation_failed", "The file's columns do not map one to one onto fields", {
+      fields: problems,
+    });
   }
   const fields = new Set(result.values());
   const required =
@@ -191,7 +225,7 @@ function mapHeaders(headers: string[], entity: TImportEntity, mapping: Record<st
 async function importBatch(ctx: Ctx, entity: TImportEntity, rows: Row[], system: string, dryRun: boolean) {
   if (entity === "people") return importPeople(ctx, rows, { system, dryRun });
   if (entity === "organizations") {
-    return perRow(ctx, rows, dryRun, (tx, values) => createOrganizationRow(tx, values, system));
+    return perRow(ctx, rows, dryRun, (tx, values) => organizationRow(tx, values, system));
   }
   const personIds = await resolvePersonRefs(
     ctx,
@@ -264,37 +298,70 @@ async function perRow(
   return result;
 }
 
-const number = (value: string | undefined) =>
-  value === undefined ? undefined : Number(value.replace(/\s/g, "").replace(",", "."));
-
-async function createOrganizationRow(ctx: Ctx, values: TPersonImportRow, system: string): Promise<TRowOutcome> {
-  try {
-    await createOrganization(ctx, {
-      name: values.name ?? "",
-      organisationsnummer: values.organisationsnummer,
-      vatNumber: values.vatNumber,
-      sniCode: values.sniCode,
-      industry: values.industry,
-      employees: number(values.employees),
-      revenueSek: number(values.revenueSek),
-      website: values.website,
-      emails: values.email ? [{ address: values.email, kind: "work" }] : [],
-      phones: values.phone ? [{ number: values.phone, kind: "work" }] : [],
-      ...(values.street || values.city || values.postalCode
-        ? { address: { kind: "visiting", street: values.street, postalCode: values.postalCode, city: values.city } }
-        : {}),
-      ...(values.externalId
-        ? { externalId: values.externalId, source: { system, externalId: values.externalId } }
-        : { source: { system } }),
+/** A number as Swedish files write it: "1 234,50", "1234,50 kr", "-12". A row error otherwise. */
+function importNumber(value: string | undefined, field: string): number | undefined {
+  if (value === undefined) return undefined;
+  const compact = value
+    .replace(/(kr|sek|:-)\.?$/i, "")
+    .replace(/[\s\u00a0]/g, "")
+    .replace(",", ".");
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(compact)) {
+    throw new AppError("validation_failed", `${field} is not a number`, {
+      fields: [{ field, code: "invalid_number", message: "A number such as 1 234,50" }],
     });
-    return "created";
-  } catch (error) {
-    // Re-importing the same file: the organisation is already there under this external id, and
-    // the import leaves it as it is (an organisation's changes come through the API or the app).
-    if (error instanceof AppError && error.code === "conflict" && error.fields[0]?.field === "externalId")
-      return "unchanged";
-    throw error;
   }
+  return Number(compact);
+}
+
+/**
+ * A date or time as Swedish files write it: 2026-03-02, 2026-03-02 14:05, an ISO time, or
+ * 02/03/2026 and 2.3.2026 read day first, as in Sweden (never month first, as JavaScript would).
+ */
+function importDate(value: string | undefined, field: string): Date | undefined {
+  if (value === undefined) return undefined;
+  const dayFirst = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(value);
+  const iso = dayFirst
+    ? `${dayFirst[3]}-${dayFirst[2]?.padStart(2, "0")}-${dayFirst[1]?.padStart(2, "0")}`
+    : /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/.test(value)
+      ? value.replace(" ", "T")
+      : /^\d{4}-\d{2}-\d{2}T/.test(value)
+        ? value
+        : null;
+  const date = iso === null ? null : new Date(iso);
+  const day = iso?.slice(0, 10) ?? "";
+  if (!date || Number.isNaN(date.getTime()) || !isCalendarDay(day)) {
+    throw new AppError("validation_failed", `${field} is not a date`, {
+      fields: [{ field, code: "invalid_date", message: "A date such as 2026-03-02, 2026-03-02 14:05 or 02/03/2026" }],
+    });
+  }
+  return date;
+}
+
+function isCalendarDay(day: string): boolean {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  const check = new Date(Date.UTC(year, month - 1, date));
+  return check.getUTCMonth() === month - 1 && check.getUTCDate() === date;
+}
+
+async function organizationRow(ctx: Ctx, values: TPersonImportRow, system: string): Promise<TRowOutcome> {
+  return importOrganization(ctx, {
+    name: values.name ?? "",
+    organisationsnummer: values.organisationsnummer,
+    vatNumber: values.vatNumber,
+    sniCode: values.sniCode,
+    industry: values.industry,
+    employees: importNumber(values.employees, "employees"),
+    revenueSek: importNumber(values.revenueSek, "revenueSek"),
+    website: values.website,
+    emails: values.email ? [{ address: values.email, kind: "work" }] : [],
+    phones: values.phone ? [{ number: values.phone, kind: "work" }] : [],
+    ...(values.street || values.city || values.postalCode
+      ? { address: { kind: "visiting", street: values.street, postalCode: values.postalCode, city: values.city } }
+      : {}),
+    ...(values.externalId
+      ? { externalId: values.externalId, source: { system, externalId: values.externalId } }
+      : { source: { system } }),
+  });
 }
 
 async function orderRow(ctx: Ctx, values: TPersonImportRow, personId: string, system: string) {
@@ -302,29 +369,46 @@ async function orderRow(ctx: Ctx, values: TPersonImportRow, personId: string, sy
     personId,
     number: values.number,
     status: (values.status ?? "open") as never,
-    totalSek: number(values.totalSek),
-    orderedAt: values.orderedAt ? new Date(values.orderedAt) : undefined,
+    totalSek: importNumber(values.totalSek, "totalSek"),
+    orderedAt: importDate(values.orderedAt, "orderedAt"),
     source: { system, externalId: values.externalId },
   });
   return created ? ("created" as const) : ("updated" as const);
 }
 
 async function activityRow(ctx: Ctx, values: TPersonImportRow, personId: string, system: string) {
+  const activity = {
+    personId,
+    kind: (values.kind ?? "note") as never,
+    subject: values.subject ?? "",
+    body: values.body,
+    direction: values.direction as never,
+    occurredAt: importDate(values.occurredAt, "occurredAt"),
+    dueAt: importDate(values.dueAt, "dueAt"),
+    source: { system, externalId: values.externalId },
+  };
   try {
-    await logActivityOnRecord(ctx, {
-      personId,
-      kind: (values.kind ?? "note") as never,
-      subject: values.subject ?? "",
-      body: values.body,
-      direction: values.direction as never,
-      occurredAt: values.occurredAt ? new Date(values.occurredAt) : undefined,
-      dueAt: values.dueAt ? new Date(values.dueAt) : undefined,
-      source: { system, externalId: values.externalId },
-    });
+    await logActivityOnRecord(ctx, activity);
     return "created" as const;
   } catch (error) {
-    // The activity is already logged under this external id: activities are facts, not edited.
-    if (error instanceof AppError && error.code === "conflict") return "unchanged" as const;
-    throw error;
+    const existingId = error instanceof AppError && error.code === "conflict" ? error.extra?.existingId : undefined;
+    if (typeof existingId !== "string") throw error;
+    // Logged before under this external id. Activities are facts: a repeated row changes
+    // nothing, and a row that tells it differently is reported, not silently dropped.
+    const logged = await loggedActivity(ctx, existingId);
+    const same =
+      logged.subject === activity.subject.trim() &&
+      (logged.body ?? undefined) === activity.body &&
+      (activity.occurredAt === undefined || logged.occurredAt.getTime() === activity.occurredAt.getTime());
+    if (same) return "unchanged" as const;
+    throw new AppError("conflict", "This activity is already logged with other values", {
+      fields: [
+        {
+          field: "externalId",
+          code: "already_logged",
+          message: "Already logged with other values; an import does not change logged activities",
+        },
+      ],
+    });
   }
 }

@@ -106,6 +106,15 @@ describe.each(STORE_KINDS)("lanthandel CLI [%s]", { timeout: 120_000 }, (kind) =
     expect(exported.stdout).toMatch(/Karl Stig,Karl,Berg,191212121212/);
   });
 
+  it("ends a failed import with the reason and an exit code, instead of hanging on its progress bar", async () => {
+    const empty = join(dataDir, "tom.csv");
+    writeFileSync(empty, "");
+    // Before, the bar's timer kept the process alive: this call never returned and the test timed out.
+    const result = await run(["import", "people", empty, "--system", "kassa"], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/file is empty/i);
+  });
+
   it("explains bad input instead of printing a stack trace", async () => {
     const result = await run(["user", "create", "--email", "not-an-email", "--password", "short"], env);
     expect(result.code).toBe(1);

@@ -1,4 +1,4 @@
-export { activityTarget } from "./activity-target";
+export { activityTarget, loggedActivity } from "./activity-target";
 export { attachDocument, MAX_DOCUMENT_BYTES, ZAttachDocumentInput } from "./attach-document";
 export { setTaskStatus, TASK_STATUS_CHANGED, ZSetTaskStatusInput } from "./complete-task";
 export { getDocument } from "./get-document";

@@ -54,15 +54,20 @@ export function coerce(definition: TCustomAttribute, raw: unknown): unknown {
       const value = typeof raw === "string" ? decimal(raw.replace(/kr|sek/gi, "")) : raw;
       return typeof value === "number" && Number.isFinite(value) ? Math.round(value * 100) / 100 : undefined;
     }
-    case "boolean":
+    case "boolean": {
       if (typeof raw === "boolean") return raw;
-      if (raw === "true" || raw === "ja" || raw === "yes" || raw === "1") return true;
-      if (raw === "false" || raw === "nej" || raw === "no" || raw === "0") return false;
+      const word = typeof raw === "string" ? raw.trim().toLowerCase() : raw;
+      if (word === "true" || word === "ja" || word === "yes" || word === "1" || word === "x") return true;
+      if (word === "false" || word === "nej" || word === "no" || word === "0") return false;
       return undefined;
+    }
     case "date":
       return typeof raw === "string" && isCalendarDate(raw) ? raw : undefined;
     case "choice":
-      return typeof raw === "string" && definition.choices?.includes(raw) ? raw : undefined;
+      // "Guld" is the choice guld: the defined spelling is stored.
+      return typeof raw === "string"
+        ? definition.choices?.find((choice) => choice.toLowerCase() === raw.trim().toLowerCase())
+        : undefined;
   }
 }
 

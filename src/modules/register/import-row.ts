@@ -1,6 +1,6 @@
 import type { FieldErrors } from "../../kernel/field-errors";
 import type { NormalEmail, NormalPhone } from "./contact-points";
-import { validateCustomValues } from "./custom-values";
+import { isCalendarDate, validateCustomValues } from "./custom-values";
 import type { loadCustomAttributes } from "./list-custom-attributes";
 import {
   buildSearchText,
@@ -73,8 +73,8 @@ export function normalizeRow(
   const pnrRaw = text("personnummer");
   const personnummer = pnrRaw ? normalizePersonnummer(pnrRaw, "personnummer", errors, today) : null;
   const birthDate = text("birthDate") ?? null;
-  if (birthDate && !/^\d{4}-\d{2}-\d{2}$/.test(birthDate))
-    errors.add("birthDate", "invalid_date", "A date as YYYY-MM-DD");
+  if (birthDate && (!isCalendarDate(birthDate) || birthDate < "1870-01-01" || birthDate > new Date().toISOString()))
+    errors.add("birthDate", "invalid_date", "A date as YYYY-MM-DD, from 1870 to today");
   const stage = text("lifecycleStage");
   if (stage && !(LIFECYCLE_STAGES as readonly string[]).includes(stage)) {
     errors.add("lifecycleStage", "invalid_stage", `One of ${LIFECYCLE_STAGES.join(", ")}`);

@@ -13,6 +13,7 @@ export { endRole } from "./end-role";
 export { erasePersonRecord } from "./erase-person";
 export { getOrganization } from "./get-organization";
 export { getPerson } from "./get-person";
+export { importOrganization } from "./import-organization";
 export {
   commitPeopleBatch,
   importPeople,

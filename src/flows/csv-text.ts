@@ -1,0 +1,97 @@
+import { isUtf8 } from "node:buffer";
+import { Readable } from "node:stream";
+import { TextDecoder } from "node:util";
+import { AppError } from "../kernel/errors";
+
+/** How much of the file is read to decide its encoding and separator. */
+const SAMPLE_BYTES = 64 * 1024;
+const SEPARATORS = [";", "\t", ","] as const;
+export type TCsvSeparator = (typeof SEPARATORS)[number];
+
+export interface TCsvText {
+  /** The file as text, decoded. */
+  text: Readable;
+  /** The one separator the file uses, read off its header line. */
+  separator: TCsvSeparator;
+  encoding: "utf-8" | "windows-1252";
+}
+
+/**
+ * Opens a CSV file as a Swedish office exports it: UTF-8 (with or without BOM) or, from older
+ * Excel and accounting programs, Windows-1252, where "Åsa Öström" read as UTF-8 would become
+ * "�sa �str�m". The separator is the one the header line uses, so a comma inside a field of a
+ * semicolon file ("Ek, Jr", "1 234,50") stays part of the field.
+ */
+export async function openCsvText(input: Readable): Promise<TCsvText> {
+  const chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  const head: Buffer[] = [];
+  let size = 0;
+  let ended = false;
+  while (size < SAMPLE_BYTES) {
+    const next = await chunks.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
+    head.push(chunk);
+    size += chunk.length;
+  }
+  const sample = Buffer.concat(head);
+  // A character may be cut at the end of the sample; judge the encoding on whole lines.
+  const lastNewline = sample.lastIndexOf(10);
+  const judged = ended || lastNewline < 0 ? sample : sample.subarray(0, lastNewline + 1);
+  const encoding = isUtf8(judged) ? "utf-8" : "windows-1252";
+  const decoder = new TextDecoder(encoding, { fatal: encoding === "utf-8" });
+  const first = decodeChecked(decoder, sample, true);
+  const separator = separatorOf(first.split(/\r?\n/, 1)[0] ?? "");
+  async function* text(): AsyncGenerator<string> {
+    yield first;
+    if (!ended) {
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+        const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
+        yield decodeChecked(decoder, chunk, true);
+      }
+    }
+    const tail = decodeChecked(decoder, undefined, false);
+    if (tail) yield tail;
+  }
+  return { text: Readable.from(text(), { objectMode: false }), separator, encoding };
+}
+
+function decodeChecked(decoder: InstanceType<typeof TextDecoder>, bytes: Buffer | undefined, stream: boolean): string {
+  try {
+    return decoder.decode(bytes, { stream });
+  } catch {
+    throw new AppError("validation_failed", "The file is not valid UTF-8 throughout", {
+      fields: [
+        {
+          field: "file",
+          code: "invalid_encoding",
+          message:
+            "Part of the file is not UTF-8; save the whole file as UTF-8 (or as Windows-1252) and import it again",
+        },
+      ],
+    });
+  }
+}
+
+/** The separator the header line uses most, outside quotes; a comma when it has none. */
+function separatorOf(header: string): TCsvSeparator {
+  const counts = new Map<string, number>();
+  let quoted = false;
+  for (const character of header) {
+    if (character === '"') quoted = !quoted;
+    else if (!quoted) counts.set(character, (counts.get(character) ?? 0) + 1);
+  }
+  let best: TCsvSeparator = ",";
+  let most = 0;
+  for (const separator of SEPARATORS) {
+    const count = counts.get(separator) ?? 0;
+    if (count > most) {
+      best = separator;
+      most = count;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,109 @@
+import { and, eq } from "drizzle-orm";
+import type { Ctx } from "../../kernel/ctx";
+import { withTransaction } from "../../kernel/ctx";
+import { authorize } from "../../kernel/permissions";
+import { parseOrganisationsnummer } from "../../lib/se";
+import { addEmail } from "./add-email";
+import { addPhone } from "./add-phone";
+import { createOrganization } from "./create-organization";
+import type { TCreateOrganizationInput } from "./inputs";
+import { loadOrganizationDetail } from "./organization-detail";
+import { externalIds, organizations } from "./schema";
+import { updateOrganization } from "./update-organization";
+
+/** The fields an import row may change on an organisation the register already has. */
+const IMPORTED_FIELDS = ["name", "vatNumber", "sniCode", "industry", "employees", "revenueSek", "website"] as const;
+
+/** Thrown inside the update's savepoint when it changed nothing, to take back its audit entry. */
+class NothingChanged extends Error {}
+
+/**
+ * One organisation row of an import: the organisation is found by the source's external id, or
+ * else by organisationsnummer (and then linked to the id); a new one is created. A known one takes
+ * the row's values where they differ and its new e-mails and phones; a row that repeats what the
+ * register holds writes nothing.
+ */
+export async function importOrganization(
+  ctx: Ctx,
+  input: TCreateOrganizationInput & { externalId?: string | undefined; source: { system: string } },
+): Promise<"created" | "updated" | "unchanged"> {
+  authorize(ctx.actor, "register", "write");
+  return withTransaction(ctx, async (tx) => {
+    const system = input.source.system;
+    const id = await findOrganization(tx, system, input.externalId, input.organisationsnummer ?? undefined);
+    if (!id) {
+      await createOrganization(tx, input);
+      return "created";
+    }
+    let changed = false;
+    if (input.externalId) {
+      const linked = await tx.db
+        .insert(externalIds)
+        .values({
+          system,
+          externalId: input.externalId,
+          entity: "organization",
+          entityId: id,
+          receivedAt: tx.clock.now(),
+        })
+        .onConflictDoNothing()
+        .returning({ id: externalIds.entityId });
+      changed = linked.length > 0;
+    }
+    const before = await loadOrganizationDetail(tx.db, id);
+    const patch = Object.fromEntries(
+      IMPORTED_FIELDS.flatMap((field) =>
+        input[field] === undefined || input[field] === null ? [] : [[field, input[field]]],
+      ),
+    );
+    if (before && Object.keys(patch).length > 0) {
+      try {
+        await withTransaction(tx, async (savepoint) => {
+          const after = await updateOrganization(savepoint, id, { ...patch, source: input.source });
+          if (IMPORTED_FIELDS.every((field) => after[field] === before[field])) throw new NothingChanged();
+        });
+        changed = true;
+      } catch (error) {
+        if (!(error instanceof NothingChanged)) throw error;
+      }
+    }
+    // New e-mails and phones are added (the register keeps one of each); the counts tell if any was.
+    const owner = { entity: "organization" as const, id };
+    const known = await loadOrganizationDetail(tx.db, id);
+    for (const email of input.emails ?? []) await addEmail(tx, owner, { ...email, source: input.source });
+    for (const phone of input.phones ?? []) await addPhone(tx, owner, { ...phone, source: input.source });
+    const now = await loadOrganizationDetail(tx.db, id);
+    if (known && now && (now.emails.length !== known.emails.length || now.phones.length !== known.phones.length)) {
+      changed = true;
+    }
+    return changed ? "updated" : "unchanged";
+  });
+}
+
+async function findOrganization(
+  ctx: Ctx,
+  system: string,
+  externalId: string | undefined,
+  organisationsnummer: string | undefined,
+): Promise<string | null> {
+  if (externalId) {
+    const [linked] = await ctx.db
+      .select({ id: externalIds.entityId })
+      .from(externalIds)
+      .where(
+        and(
+          eq(externalIds.entity, "organization"),
+          eq(externalIds.system, system),
+          eq(externalIds.externalId, externalId),
+        ),
+      );
+    if (linked) return linked.id;
+  }
+  const parsed = organisationsnummer ? parseOrganisationsnummer(organisationsnummer) : null;
+  if (!parsed?.ok) return null;
+  const [holder] = await ctx.db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.organisationsnummer, parsed.value.normalized));
+  return holder?.id ?? null;
+}
