@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { sequentially } from "../../db/sequentially";
 import { type Ctx, newId } from "../../kernel/ctx";
 import type { NormalRow } from "./import-row";
@@ -20,6 +20,45 @@ const sameAddress = (a: typeof addresses.$inferSelect, b: NormalAddress) =>
   a.box === b.box &&
   a.apartment === b.apartment;
 
+/** What an update compares a row with: the person, their e-mails and phones, current home address. */
+export interface TKnownPerson {
+  person: typeof people.$inferSelect;
+  emails: Array<typeof emails.$inferSelect>;
+  phones: Array<typeof phones.$inferSelect>;
+  homes: Array<typeof addresses.$inferSelect>;
+}
+
+/**
+ * Locks and reads the known people of an import batch in four statements, not four per row: a
+ * repeated file (a nightly export sent again) is mostly rows that change nothing.
+ */
+export async function loadKnownPeople(ctx: Ctx, ids: readonly string[]): Promise<Map<string, TKnownPerson>> {
+  const unique = [...new Set(ids)].sort();
+  const known = new Map<string, TKnownPerson>();
+  if (unique.length === 0) return known;
+  // Locked in id order, so two imports touching the same people cannot deadlock.
+  const rows = await ctx.db.select().from(people).where(inArray(people.id, unique)).orderBy(people.id).for("update");
+  for (const person of rows) known.set(person.id, { person, emails: [], phones: [], homes: [] });
+  const [emailRows, phoneRows, homeRows] = await sequentially([
+    ctx.db
+      .select()
+      .from(emails)
+      .where(and(inArray(emails.personId, unique), isNull(emails.removedAt))),
+    ctx.db
+      .select()
+      .from(phones)
+      .where(and(inArray(phones.personId, unique), isNull(phones.removedAt))),
+    ctx.db
+      .select()
+      .from(addresses)
+      .where(and(inArray(addresses.personId, unique), eq(addresses.kind, "home"), isNull(addresses.validTo))),
+  ]);
+  for (const email of emailRows) if (email.personId) known.get(email.personId)?.emails.push(email);
+  for (const phone of phoneRows) if (phone.personId) known.get(phone.personId)?.phones.push(phone);
+  for (const home of homeRows) if (home.personId) known.get(home.personId)?.homes.push(home);
+  return known;
+}
+
 /**
  * Updates a known person: names and identifiers are refreshed; contact points are added, never
  * lost. A row that says what the register already holds writes nothing (its values keep the
@@ -31,25 +70,13 @@ export async function applyUpdate(
   source: TLineage,
   system: string,
   now: Date,
+  prefetched?: TKnownPerson,
 ): Promise<boolean> {
-  const [current] = await ctx.db.select().from(people).where(eq(people.id, row.id)).for("update");
-  if (!current) return false;
+  const known = prefetched ?? (await loadKnownPeople(ctx, [row.id])).get(row.id);
+  if (!known) return false;
+  const { person: current, emails: emailRows, phones: phoneRows, homes: addressRows } = known;
   const preferred = row.preferred ?? (row.givenNames === current.givenNames ? current.preferredNameParts : null);
   const greeting = greetingFor(row.givenNames, preferred);
-  const [emailRows, phoneRows, addressRows] = await sequentially([
-    ctx.db
-      .select()
-      .from(emails)
-      .where(and(eq(emails.personId, row.id), isNull(emails.removedAt))),
-    ctx.db
-      .select()
-      .from(phones)
-      .where(and(eq(phones.personId, row.id), isNull(phones.removedAt))),
-    ctx.db
-      .select()
-      .from(addresses)
-      .where(and(eq(addresses.personId, row.id), eq(addresses.kind, "home"), isNull(addresses.validTo))),
-  ]);
   const newEmails = row.emails.filter((email) => !emailRows.some((existing) => existing.canonical === email.canonical));
   const newPhones = row.phones.filter((phone) => !phoneRows.some((existing) => existing.e164 === phone.e164));
   const moved =

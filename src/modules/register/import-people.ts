@@ -6,7 +6,7 @@ import { emitEvent } from "../../kernel/events";
 import { FieldErrors } from "../../kernel/field-errors";
 import { authorize } from "../../kernel/permissions";
 import { insertCreatedPeople } from "./import-people-insert";
-import { applyUpdate } from "./import-people-update";
+import { applyUpdate, loadKnownPeople } from "./import-people-update";
 import {
   type NormalRow,
   normalizeRow,
@@ -155,7 +155,17 @@ export async function commitPeopleBatch(ctx: Ctx, prepared: TPreparedPeopleBatch
     });
     if (creates.length > 0) await insertCreatedPeople(tx, creates, source, system, now);
     const changed: typeof updates = [];
-    for (const row of updates) if (await applyUpdate(tx, row, source(row), system, now)) changed.push(row);
+    const knownPeople = await loadKnownPeople(
+      tx,
+      updates.map((row) => row.id),
+    );
+    for (const row of updates) {
+      if (await applyUpdate(tx, row, source(row), system, now, knownPeople.get(row.id))) {
+        changed.push(row);
+        // A later row of the same batch for this person compares with what was just written.
+        knownPeople.delete(row.id);
+      }
+    }
 
     await recordAudit(tx, {
       action: "person.import_batch",
