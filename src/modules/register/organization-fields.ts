@@ -50,7 +50,11 @@ export async function assertValidParent(ctx: Ctx, id: string | null, parentId: s
   let cursor: string | null = parentId;
   for (let depth = 0; cursor && depth < 50; depth++) {
     if (cursor === id) {
-      throw new AppError("validation_failed", "An organisation cannot be its own parent", {
+      const message =
+        depth === 0
+          ? "An organisation cannot be its own parent"
+          : "The parent is one of this organisation's own subsidiaries: a group cannot own itself";
+      throw new AppError("validation_failed", message, {
         fields: [{ field: "parentId", code: "cycle", message: "This would make a loop of parents" }],
       });
     }
