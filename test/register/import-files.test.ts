@@ -154,4 +154,16 @@ describe.each(STORE_KINDS)("importing real-world CSV files [%s]", (kind) => {
     expect(retold).toMatchObject({ failed: 1 });
     expect(retold.errors).toEqual([expect.objectContaining({ row: 1, field: "externalId", code: "already_logged" })]);
   });
+
+  it("takes rows with one personnummer as one person, in one batch as across batches", async () => {
+    const csv = [
+      "Kundnr;Förnamn;Efternamn;Personnummer",
+      "D1;Doris;Dubbelsson;19800101-0019",
+      "D2;Doris;Dubbelsson;198001010019",
+      "D3;Doris;Dubbelsson;800101-0019",
+    ].join("\n");
+    expect((await upload("people", csv, "system=kassa")).body).toMatchObject({ created: 1, updated: 2, failed: 0 });
+    const doris = await findOne("Dubbelsson");
+    expect(doris.externalIds.map((id: { externalId: string }) => id.externalId).sort()).toEqual(["D1", "D2", "D3"]);
+  });
 });

@@ -114,21 +114,14 @@ export async function commitPeopleBatch(ctx: Ctx, prepared: TPreparedPeopleBatch
 
     const creates: Array<NormalRow & { id: string }> = [];
     const updates: Array<NormalRow & { id: string; linkExternal: boolean }> = [];
-    const pnrInBatch = new Map<string, number>();
+    // Rows with one personnummer are one person, whether they meet in one batch or in two: the
+    // first creates or finds them, and the later ones link their ids to that person.
+    const pnrInBatch = new Map<string, string>();
     for (const row of valid) {
       const pnr = row.personnummer?.personnummer;
-      if (pnr && pnrInBatch.has(pnr)) {
-        errors.push({
-          row: row.row,
-          field: "personnummer",
-          code: "duplicate_in_file",
-          message: `Same personnummer as row ${pnrInBatch.get(pnr)}`,
-        });
-        continue;
-      }
-      if (pnr) pnrInBatch.set(pnr, row.row);
       const existing = byExternal.get(row.externalId);
-      const pnrHolder = pnr ? byPnr.get(pnr) : undefined;
+      const pnrHolder = pnr ? (pnrInBatch.get(pnr) ?? byPnr.get(pnr)) : undefined;
+      let personId: string;
       if (existing && pnrHolder && pnrHolder !== existing) {
         errors.push({
           row: row.row,
@@ -136,13 +129,18 @@ export async function commitPeopleBatch(ctx: Ctx, prepared: TPreparedPeopleBatch
           code: "duplicate",
           message: "This personnummer belongs to another person in the register",
         });
+        continue;
       } else if (existing) {
+        personId = existing;
         updates.push({ ...row, id: existing, linkExternal: false });
       } else if (pnrHolder) {
+        personId = pnrHolder;
         updates.push({ ...row, id: pnrHolder, linkExternal: true });
       } else {
-        creates.push({ ...row, id: newId(tx) });
+        personId = newId(tx);
+        creates.push({ ...row, id: personId });
       }
+      if (pnr && !pnrInBatch.has(pnr)) pnrInBatch.set(pnr, personId);
     }
     const failed = new Set(errors.map((error) => error.row)).size;
     // A dry run does not read the known records, so it counts them all as updated.
