@@ -136,6 +136,14 @@ describe.each(STORE_KINDS)("tracking API [%s]", (kind) => {
     const nul = await send("track", { event: "Nul", userId: "u-nul", properties: { note: "a\u0000b" } });
     expect(nul.statusCode).toBe(400);
     expect(nul.json().errors[0]).toMatchObject({ field: "body", code: "nul_character" });
+    const half = await send("track", String.raw`{"event": "Halv", "userId": "u-half", "properties": {"k": "\ud800"}}`);
+    expect(half.statusCode).toBe(400);
+    expect(half.json().errors[0]).toMatchObject({ field: "body", code: "invalid_unicode" });
+    const whole = await send(
+      "track",
+      String.raw`{"event": "Hel", "userId": "u-half", "properties": {"k": "\ud83d\ude00"}}`,
+    );
+    expect(whole.statusCode).toBe(200);
     // A backslash followed by the letters u0000 is ordinary text.
     const escaped = await send("track", { event: "Escaped", userId: "u-nul", properties: { note: "a\\u0000b" } });
     expect(escaped.statusCode).toBe(200);

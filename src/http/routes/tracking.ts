@@ -56,6 +56,9 @@ export async function trackingRoutes(base: FastifyInstance, services: Services) 
     return source;
   }
 
+  /** A high surrogate escape not followed by a low one, or a low one without a high one before it. */
+  const LONE_SURROGATE =
+    /\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}/;
   /** `\u0000` in JSON text, its backslash not itself escaped. */
   const NUL_ESCAPE = /(?<!\\)(?:\\\\)*\\u0000/;
 
@@ -71,6 +74,16 @@ export async function trackingRoutes(base: FastifyInstance, services: Services) 
       // Refused before the write: the `json` payload columns would take an escaped NUL and keep
       // it, for every later reader as `jsonb` or text to fail on.
       if (text.includes("\\u0000") && NUL_ESCAPE.test(text)) return done(nulCharacterError());
+      // Half of a surrogate pair is no character: PostgreSQL refuses it, so the client hears it here.
+      if (text.includes("\\u") && LONE_SURROGATE.test(text)) {
+        return done(
+          new AppError("bad_request", "The body holds half of a UTF-16 surrogate pair", {
+            fields: [
+              { field: "body", code: "invalid_unicode", message: "A \\uD800–\\uDFFF escape without its other half" },
+            ],
+          }),
+        );
+      }
       try {
         done(null, text === "" ? null : JSON.parse(text));
       } catch (error) {
