@@ -328,4 +328,15 @@ describe.each(STORE_KINDS)("people in the register [%s]", (kind) => {
     expect(await town("göte")).toEqual([gbg.body.id]);
     expect(await town("%")).toEqual([]);
   });
+
+  it("writes nothing, and audits nothing, for a change that names no field", async () => {
+    const person = await create({ givenNames: "Nils", surname: "Ingenting" });
+    const audit = async () =>
+      (await api.call({ url: `/api/audit-log?entityId=${person.body.id}` })).body.items.length as number;
+    const entries = await audit();
+    const patched = await api.call({ method: "PATCH", url: `/api/people/${person.body.id}`, payload: {} });
+    expect(patched.status).toBe(200);
+    expect(patched.body.updatedAt).toBe(person.body.updatedAt);
+    expect(await audit()).toBe(entries);
+  });
 });

@@ -29,6 +29,8 @@ export async function updatePerson(ctx: Ctx, id: string, input: TUpdatePersonInp
     if (row.mergedInto) throw mergedAway(id, row.mergedInto);
     assertMayWrite(tx, "person", row);
     const before = await loadPersonDetail(tx.db, id);
+    // A change that names no field changes nothing, and leaves nothing in the audit log.
+    if (before && Object.keys(data).every((key) => key === "source")) return before;
     const errors = new FieldErrors();
     const names = normalizeNames(data.givenNames ?? row.givenNames, data.surname ?? row.surname);
     const namesChanged = data.givenNames !== undefined;
