@@ -15,10 +15,16 @@ export function AuditLogRow({ entry }: { entry: AuditEntry }) {
         <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(entry.at, locale)}</Table.Td>
         <Table.Td>{entry.actorLabel}</Table.Td>
         <Table.Td>
-          <Code>{entry.action}</Code>
+          {t.audit.actions[entry.action] ? (
+            <Text span size="sm" title={entry.action}>
+              {t.audit.actions[entry.action]}
+            </Text>
+          ) : (
+            <Code>{entry.action}</Code>
+          )}
         </Table.Td>
         <Table.Td>
-          {entry.entity}
+          {t.audit.entities[entry.entity] ?? entry.entity}
           {entry.entityId && (
             <Text span c="dimmed" size="xs" ml={6} ff="monospace" title={entry.entityId}>
               {entry.entityId.slice(-8)}
