@@ -232,6 +232,13 @@ describe("the register in the browser", () => {
     await organizations.getByText("Inköpschef").waitFor();
   });
 
+  it("says a mangled person address names no record, with the navigation still there", async () => {
+    await page.goto("/people/not-an-id");
+    await page.getByText("Posten finns inte, eller så har du inte behörighet att se den.").waitFor();
+    await navigation().getByRole("link", { name: "Personer" }).waitFor();
+    await page.goto(personUrl);
+  });
+
   it("saves from a person opened in a new tab of the signed-in browser", async () => {
     const tab = await page.context().newPage();
     try {

@@ -223,6 +223,9 @@ export function createAppRouter(queryClient: QueryClient) {
     routeTree,
     context: { queryClient },
     defaultPendingComponent: PendingPage,
+    // Each route shows its own failure in its place, so a record that cannot be opened keeps the
+    // navigation around it instead of leaving a blank page with one message.
+    defaultErrorComponent: ErrorPage,
     // TanStack Query already caches the data; the router should not hold a second copy.
     defaultPreloadStaleTime: 0,
     scrollRestoration: true,
