@@ -5,79 +5,133 @@ import {
   listCustomAttributes,
   listOrganizations,
   listPeople,
+  organizationExportDetails,
+  personExportDetails,
+  type TExportAddress,
   type TListPeopleInput,
   type TOrganizationSummary,
   type TPersonSummary,
 } from "../modules/register";
 
+const ADDRESS_COLUMNS = ["addressKind", "careOf", "street", "box", "apartment", "postalCode", "city", "country"];
+
+const addressCells = (address: TExportAddress | null | undefined) =>
+  address
+    ? [
+        address.kind,
+        address.careOf ?? "",
+        address.street ?? "",
+        address.box ?? "",
+        address.apartment ?? "",
+        address.postalCode ?? "",
+        address.city ?? "",
+        address.country,
+      ]
+    : ADDRESS_COLUMNS.map(() => "");
+
 /**
  * Writes every person matching the list filters as CSV, page by page, so an export of the whole
- * register never holds more than one page in memory. Custom attributes get a column each.
+ * register never holds more than one page in memory. Custom attributes get a column each. The
+ * columns are the import's own, with the register's id as `lanthandelId`: a file edited in a
+ * spreadsheet imports back onto the same people (`greetingName` is derived and read only).
  */
 export async function exportPeopleCsv(ctx: Ctx, filters: TListPeopleInput, output: Writable): Promise<number> {
   const attributes = await listCustomAttributes(ctx, "person");
   const columns = [
-    "id",
+    "lanthandelId",
     "givenNames",
+    "preferredGivenName",
     "greetingName",
     "surname",
     "personnummer",
+    "birthDate",
+    "language",
     "lifecycleStage",
     "email",
     "phone",
-    "city",
+    ...ADDRESS_COLUMNS,
     ...attributes.map((attribute) => `custom.${attribute.key}`),
-  ];
-  const row = (person: TPersonSummary) => [
-    person.id,
-    person.givenNames,
-    person.greetingName,
-    person.surname,
-    person.personnummer ?? "",
-    person.lifecycleStage,
-    person.email ?? "",
-    person.phone ?? "",
-    person.city ?? "",
-    ...attributes.map((attribute) => String(person.custom[attribute.key] ?? "")),
   ];
   return writePages(output, columns, async (cursor) => {
     const page = await listPeople(ctx, { ...filters, limit: 500, ...(cursor ? { cursor } : {}) });
+    const details = await personExportDetails(
+      ctx,
+      page.items.map((person) => person.id),
+    );
+    const row = (person: TPersonSummary) => {
+      const more = details.get(person.id);
+      return [
+        person.id,
+        person.givenNames,
+        more?.preferredGivenName ?? "",
+        person.greetingName,
+        person.surname,
+        person.personnummer ?? "",
+        more?.birthDate ?? "",
+        more?.language ?? "",
+        person.lifecycleStage,
+        person.email ?? "",
+        person.phone ?? "",
+        ...addressCells(more?.address),
+        ...attributes.map((attribute) => customCell(person.custom[attribute.key])),
+      ];
+    };
     return { rows: page.items.map(row), nextCursor: page.nextCursor };
   });
 }
 
+/** Organisations as CSV, like people: the import's columns; `legalForm` and `people` are derived. */
 export async function exportOrganizationsCsv(
   ctx: Ctx,
   filters: Parameters<typeof listOrganizations>[1],
   output: Writable,
 ): Promise<number> {
+  const attributes = await listCustomAttributes(ctx, "organization");
   const columns = [
-    "id",
+    "lanthandelId",
     "name",
     "organisationsnummer",
     "legalForm",
+    "vatNumber",
     "industry",
     "sniCode",
     "employees",
-    "city",
+    "revenueSek",
+    "website",
+    ...ADDRESS_COLUMNS,
     "people",
-  ];
-  const row = (organization: TOrganizationSummary) => [
-    organization.id,
-    organization.name,
-    organization.organisationsnummer ?? "",
-    organization.legalForm ?? "",
-    organization.industry ?? "",
-    organization.sniCode ?? "",
-    organization.employees ?? "",
-    organization.city ?? "",
-    organization.people,
+    ...attributes.map((attribute) => `custom.${attribute.key}`),
   ];
   return writePages(output, columns, async (cursor) => {
     const page = await listOrganizations(ctx, { ...filters, limit: 500, ...(cursor ? { cursor } : {}) });
+    const details = await organizationExportDetails(
+      ctx,
+      page.items.map((organization) => organization.id),
+    );
+    const row = (organization: TOrganizationSummary) => {
+      const more = details.get(organization.id);
+      return [
+        organization.id,
+        organization.name,
+        organization.organisationsnummer ?? "",
+        organization.legalForm ?? "",
+        more?.vatNumber ?? "",
+        organization.industry ?? "",
+        organization.sniCode ?? "",
+        organization.employees ?? "",
+        more?.revenueSek ?? "",
+        more?.website ?? "",
+        ...addressCells(more?.address),
+        organization.people,
+        ...attributes.map((attribute) => customCell(more?.custom[attribute.key])),
+      ];
+    };
     return { rows: page.items.map(row), nextCursor: page.nextCursor };
   });
 }
+
+/** A custom value as the import reads it back: yes/no as true/false, numbers with a point. */
+const customCell = (value: unknown) => (value === null || value === undefined ? "" : String(value));
 
 async function writePages(
   output: Writable,

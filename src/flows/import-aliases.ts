@@ -7,25 +7,28 @@ const COMMON: Record<string, string[]> = {
   street: ["street", "gatuadress", "adress", "address"],
   postalCode: ["postalcode", "postnummer", "postnr", "zip"],
   city: ["city", "ort", "postort", "stad"],
+  careOf: ["careof", "c/o", "co"],
+  box: ["box"],
+  apartment: ["apartment", "lgh", "lagenhetsnummer", "lägenhetsnummer"],
+  addressKind: ["addresskind", "adresstyp"],
   country: ["country", "land", "landskod"],
   personnummer: ["personnummer", "pnr", "personnr", "samordningsnummer"],
 };
 
 const BY_ENTITY: Record<TImportEntity, Record<string, string[]>> = {
   people: {
+    personId: ["lanthandelid", "personid"],
     givenNames: ["givennames", "fornamn", "förnamn", "firstname", "firstnames"],
     surname: ["surname", "efternamn", "lastname"],
     preferredNameMarking: ["preferrednamemarking", "tilltalsnamnsmarkering", "tilltalsnamnmarkering"],
     preferredGivenName: ["preferredgivenname", "tilltalsnamn"],
     birthDate: ["birthdate", "fodelsedatum", "födelsedatum"],
     mobile: ["mobile", "mobil", "mobiltelefon"],
-    careOf: ["careof", "c/o", "co"],
-    box: ["box"],
-    apartment: ["apartment", "lgh", "lagenhetsnummer", "lägenhetsnummer"],
     language: ["language", "sprak", "språk"],
     lifecycleStage: ["lifecyclestage", "stage", "fas"],
   },
   organizations: {
+    organizationId: ["lanthandelid", "organizationid"],
     name: ["name", "namn", "foretag", "företag", "foretagsnamn", "företagsnamn"],
     organisationsnummer: ["organisationsnummer", "orgnr", "orgnummer"],
     vatNumber: ["vatnumber", "momsnummer", "momsregistreringsnummer", "vat"],

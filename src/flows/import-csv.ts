@@ -208,12 +208,19 @@ function mapHeaders(headers: string[], entity: TImportEntity, mapping: Record<st
       : entity === "people"
         ? ["externalId", "givenNames", "surname"]
         : ["externalId"];
-  const missing = required.filter((field) => !fields.has(field));
+  // A person is named by the source's id, or by the register's own (an edited export).
+  const missing = required.filter(
+    (field) => !fields.has(field) && !(field === "externalId" && entity === "people" && fields.has("personId")),
+  );
   if (missing.length > 0) {
     const errors: TFieldError[] = missing.map((field) => ({
       field: `mapping.${field}`,
       code: "unmapped",
-      message: `No column maps to ${field}; name a column ${field} or map one with --map "Column=${field}"`,
+      message:
+        `No column maps to ${field}; name a column ${field} or map one with --map "Column=${field}"` +
+        (field === "externalId" && entity === "people"
+          ? " (or, to update records the register has, keep the lanthandelId column of an export)"
+          : ""),
     }));
     throw new AppError("validation_failed", `The file lacks required columns: ${missing.join(", ")}`, {
       fields: errors,
@@ -344,7 +351,17 @@ function isCalendarDay(day: string): boolean {
 }
 
 async function organizationRow(ctx: Ctx, values: TPersonImportRow, system: string): Promise<TRowOutcome> {
+  const custom = Object.fromEntries(
+    Object.entries(values).flatMap(([key, value]) => (key.startsWith("custom.") ? [[key.slice(7), value]] : [])),
+  );
+  const hasAddress = ["street", "careOf", "box", "apartment", "postalCode", "city"].some((field) => values[field]);
+  if (values.organizationId && !z.uuid().safeParse(values.organizationId).success) {
+    throw new AppError("validation_failed", "organizationId is not an id of the register", {
+      fields: [{ field: "organizationId", code: "invalid_id", message: "The lanthandelId column of an export" }],
+    });
+  }
   return importOrganization(ctx, {
+    id: values.organizationId,
     name: values.name ?? "",
     organisationsnummer: values.organisationsnummer,
     vatNumber: values.vatNumber,
@@ -353,14 +370,26 @@ async function organizationRow(ctx: Ctx, values: TPersonImportRow, system: strin
     employees: importNumber(values.employees, "employees"),
     revenueSek: importNumber(values.revenueSek, "revenueSek"),
     website: values.website,
+    custom,
     emails: values.email ? [{ address: values.email, kind: "work" }] : [],
     phones: values.phone ? [{ number: values.phone, kind: "work" }] : [],
-    ...(values.street || values.city || values.postalCode
-      ? { address: { kind: "visiting", street: values.street, postalCode: values.postalCode, city: values.city } }
+    ...(hasAddress
+      ? {
+          address: {
+            kind: (values.addressKind?.toLowerCase() ?? "visiting") as never,
+            street: values.street,
+            careOf: values.careOf,
+            box: values.box,
+            apartment: values.apartment,
+            postalCode: values.postalCode,
+            city: values.city,
+            country: values.country ?? "SE",
+          },
+        }
       : {}),
     ...(values.externalId
       ? { externalId: values.externalId, source: { system, externalId: values.externalId } }
-      : { source: { system } }),
+      : { source: { system, ...(values.organizationId ? { externalId: values.organizationId } : {}) } }),
   });
 }
 

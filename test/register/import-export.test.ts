@@ -130,10 +130,12 @@ describe.each(STORE_KINDS)("CSV import and export [%s]", (kind) => {
       .trim()
       .split("\n");
     expect(lines[0]).toBe(
-      "id,givenNames,greetingName,surname,personnummer,lifecycleStage,email,phone,city,custom.tier",
+      "lanthandelId,givenNames,preferredGivenName,greetingName,surname,personnummer,birthDate,language," +
+        "lifecycleStage,email,phone,addressKind,careOf,street,box,apartment,postalCode,city,country,custom.tier",
     );
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(",Stig,Berg,191212121212,");
-    expect(lines[1]).toContain(",guld");
+    expect(lines[1]).toContain(",Karl Stig Emanuel,Stig,Stig,Berg,191212121212,1912-12-12,sv,");
+    // Stig moved to Göteborg in the test above.
+    expect(lines[1]).toContain(",home,,Nygatan 5,,,411 04,Göteborg,SE,guld");
   });
 });

@@ -11,9 +11,8 @@ export function assertMayWrite(
   entity: string,
   record: { id: string; ownerId: string | null; ownerTeamId: string | null },
 ): void {
-  const scope = authorize(ctx.actor, "register", "write");
-  if (record.ownerId === null && record.ownerTeamId === null) return;
-  if (!scopeAllows(ctx.actor, scope, record)) {
+  if (!mayWrite(ctx, record)) {
+    const scope = authorize(ctx.actor, "register", "write");
     throw new AppError(
       "forbidden",
       `This ${entity} is owned by another user or team; your role may change ${scope === "own" ? "only your own" : "only your team's"} records`,
@@ -22,4 +21,11 @@ export function assertMayWrite(
       },
     );
   }
+}
+
+/** Whether the caller may change the record: unowned, or owned within the role's scope. */
+export function mayWrite(ctx: Ctx, record: { ownerId: string | null; ownerTeamId: string | null }): boolean {
+  const scope = authorize(ctx.actor, "register", "write");
+  if (record.ownerId === null && record.ownerTeamId === null) return true;
+  return scopeAllows(ctx.actor, scope, record);
 }

@@ -1,38 +1,62 @@
 import { and, eq } from "drizzle-orm";
 import type { Ctx } from "../../kernel/ctx";
 import { withTransaction } from "../../kernel/ctx";
+import { AppError } from "../../kernel/errors";
+import { FieldErrors } from "../../kernel/field-errors";
 import { authorize } from "../../kernel/permissions";
 import { parseOrganisationsnummer } from "../../lib/se";
 import { addEmail } from "./add-email";
 import { addPhone } from "./add-phone";
 import { createOrganization } from "./create-organization";
 import type { TCreateOrganizationInput } from "./inputs";
+import { moveAddress } from "./move-address";
+import { normalizeAddress } from "./normalize";
 import { loadOrganizationDetail } from "./organization-detail";
 import { externalIds, organizations } from "./schema";
 import { updateOrganization } from "./update-organization";
+import type { TAddress } from "./views";
 
 /** The fields an import row may change on an organisation the register already has. */
-const IMPORTED_FIELDS = ["name", "vatNumber", "sniCode", "industry", "employees", "revenueSek", "website"] as const;
+const IMPORTED_FIELDS = [
+  "name",
+  "vatNumber",
+  "sniCode",
+  "industry",
+  "employees",
+  "revenueSek",
+  "website",
+  "custom",
+] as const;
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Thrown inside the update's savepoint when it changed nothing, to take back its audit entry. */
 class NothingChanged extends Error {}
 
 /**
- * One organisation row of an import: the organisation is found by the source's external id, or
- * else by organisationsnummer (and then linked to the id); a new one is created. A known one takes
- * the row's values where they differ and its new e-mails and phones; a row that repeats what the
+ * One organisation row of an import: the organisation is the one the row names by its register
+ * id (an edited export), or is found by the source's external id, or else by organisationsnummer
+ * (and then linked to the id); a new one is created. A known one takes the row's values where they
+ * differ, its new e-mails and phones, and its address as a move; a row that repeats what the
  * register holds writes nothing.
  */
 export async function importOrganization(
   ctx: Ctx,
-  input: TCreateOrganizationInput & { externalId?: string | undefined; source: { system: string } },
+  input: TCreateOrganizationInput & {
+    id?: string | undefined;
+    externalId?: string | undefined;
+    source: { system: string };
+  },
 ): Promise<"created" | "updated" | "unchanged"> {
   authorize(ctx.actor, "register", "write");
+  const { id: namedId, ...fields } = input;
   return withTransaction(ctx, async (tx) => {
     const system = input.source.system;
-    const id = await findOrganization(tx, system, input.externalId, input.organisationsnummer ?? undefined);
+    const id = namedId
+      ? await namedOrganization(tx, system, namedId, input.externalId)
+      : await findOrganization(tx, system, input.externalId, input.organisationsnummer ?? undefined);
     if (!id) {
-      await createOrganization(tx, input);
+      await createOrganization(tx, fields);
       return "created";
     }
     let changed = false;
@@ -53,14 +77,16 @@ export async function importOrganization(
     const before = await loadOrganizationDetail(tx.db, id);
     const patch = Object.fromEntries(
       IMPORTED_FIELDS.flatMap((field) =>
-        input[field] === undefined || input[field] === null ? [] : [[field, input[field]]],
+        input[field] === undefined || input[field] === null || (field === "custom" && isEmpty(input.custom))
+          ? []
+          : [[field, input[field]]],
       ),
     );
     if (before && Object.keys(patch).length > 0) {
       try {
         await withTransaction(tx, async (savepoint) => {
           const after = await updateOrganization(savepoint, id, { ...patch, source: input.source });
-          if (IMPORTED_FIELDS.every((field) => after[field] === before[field])) throw new NothingChanged();
+          if (IMPORTED_FIELDS.every((field) => sameValue(after[field], before[field]))) throw new NothingChanged();
         });
         changed = true;
       } catch (error) {
@@ -70,6 +96,11 @@ export async function importOrganization(
     // New e-mails and phones are added (the register keeps one of each); the counts tell if any was.
     const owner = { entity: "organization" as const, id };
     const known = await loadOrganizationDetail(tx.db, id);
+    const address = input.address ? { ...input.address, kind: input.address.kind ?? "visiting" } : null;
+    if (address && known && !known.addresses.some((current) => sameAddress(current, address))) {
+      await moveAddress(tx, owner, { ...address, source: input.source });
+      changed = true;
+    }
     for (const email of input.emails ?? []) await addEmail(tx, owner, { ...email, source: input.source });
     for (const phone of input.phones ?? []) await addPhone(tx, owner, { ...phone, source: input.source });
     const now = await loadOrganizationDetail(tx.db, id);
@@ -106,4 +137,46 @@ async function findOrganization(
     .from(organizations)
     .where(eq(organizations.organisationsnummer, parsed.value.normalized));
   return holder?.id ?? null;
+}
+
+const isEmpty = (value: Record<string, unknown> | undefined) => !value || Object.keys(value).length === 0;
+
+/** Whether a current address says what the row says (the moving date aside). */
+function sameAddress(current: TAddress, row: NonNullable<TCreateOrganizationInput["address"]>): boolean {
+  if (current.validTo !== null || current.kind !== row.kind) return false;
+  const errors = new FieldErrors();
+  const { validFrom: _movedAt, ...place } = row;
+  const normal = normalizeAddress(place, "address", errors);
+  if (!normal) return false;
+  return (
+    current.street === normal.street &&
+    current.careOf === normal.careOf &&
+    current.box === normal.box &&
+    current.apartment === normal.apartment &&
+    current.postalCode === normal.postalCode &&
+    current.city === normal.city &&
+    current.country === normal.country
+  );
+}
+
+/** The organisation a row names by its register id; its external id, if any, must not be another's. */
+async function namedOrganization(
+  ctx: Ctx,
+  system: string,
+  id: string,
+  externalId: string | undefined,
+): Promise<string> {
+  const [row] = await ctx.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, id));
+  if (!row) {
+    throw new AppError("validation_failed", "No organisation in the register has this id", {
+      fields: [{ field: "organizationId", code: "unknown_organization", message: "No organisation has this id" }],
+    });
+  }
+  const linked = externalId ? await findOrganization(ctx, system, externalId, undefined) : null;
+  if (linked && linked !== id) {
+    throw new AppError("validation_failed", "The external id belongs to another organisation", {
+      fields: [{ field: "externalId", code: "duplicate", message: "Already linked to another organisation" }],
+    });
+  }
+  return id;
 }

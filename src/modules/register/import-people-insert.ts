@@ -14,7 +14,7 @@ function lineageJson(source: TLineage) {
 /** New people of a batch, written with one statement per table (see copyRows). */
 export async function insertCreatedPeople(
   ctx: Ctx,
-  creates: Array<NormalRow & { id: string }>,
+  creates: Array<NormalRow & { id: string; externalId: string }>,
   source: (row: NormalRow) => TLineage,
   system: string,
   now: Date,

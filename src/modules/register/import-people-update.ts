@@ -20,12 +20,12 @@ const sameAddress = (a: typeof addresses.$inferSelect, b: NormalAddress) =>
   a.box === b.box &&
   a.apartment === b.apartment;
 
-/** What an update compares a row with: the person, their e-mails and phones, current home address. */
+/** What an update compares a row with: the person, their e-mails and phones, current addresses. */
 export interface TKnownPerson {
   person: typeof people.$inferSelect;
   emails: Array<typeof emails.$inferSelect>;
   phones: Array<typeof phones.$inferSelect>;
-  homes: Array<typeof addresses.$inferSelect>;
+  addresses: Array<typeof addresses.$inferSelect>;
 }
 
 /**
@@ -38,8 +38,8 @@ export async function loadKnownPeople(ctx: Ctx, ids: readonly string[]): Promise
   if (unique.length === 0) return known;
   // Locked in id order, so two imports touching the same people cannot deadlock.
   const rows = await ctx.db.select().from(people).where(inArray(people.id, unique)).orderBy(people.id).for("update");
-  for (const person of rows) known.set(person.id, { person, emails: [], phones: [], homes: [] });
-  const [emailRows, phoneRows, homeRows] = await sequentially([
+  for (const person of rows) known.set(person.id, { person, emails: [], phones: [], addresses: [] });
+  const [emailRows, phoneRows, addressRows] = await sequentially([
     ctx.db
       .select()
       .from(emails)
@@ -51,11 +51,11 @@ export async function loadKnownPeople(ctx: Ctx, ids: readonly string[]): Promise
     ctx.db
       .select()
       .from(addresses)
-      .where(and(inArray(addresses.personId, unique), eq(addresses.kind, "home"), isNull(addresses.validTo))),
+      .where(and(inArray(addresses.personId, unique), isNull(addresses.validTo))),
   ]);
   for (const email of emailRows) if (email.personId) known.get(email.personId)?.emails.push(email);
   for (const phone of phoneRows) if (phone.personId) known.get(phone.personId)?.phones.push(phone);
-  for (const home of homeRows) if (home.personId) known.get(home.personId)?.homes.push(home);
+  for (const address of addressRows) if (address.personId) known.get(address.personId)?.addresses.push(address);
   return known;
 }
 
@@ -74,7 +74,9 @@ export async function applyUpdate(
 ): Promise<boolean> {
   const known = prefetched ?? (await loadKnownPeople(ctx, [row.id])).get(row.id);
   if (!known) return false;
-  const { person: current, emails: emailRows, phones: phoneRows, homes: addressRows } = known;
+  const { person: current, emails: emailRows, phones: phoneRows } = known;
+  // A move replaces the current address of the row's kind (home unless the file says otherwise).
+  const addressRows = known.addresses.filter((address) => address.kind === (row.address?.kind ?? "home"));
   const preferred = row.preferred ?? (row.givenNames === current.givenNames ? current.preferredNameParts : null);
   const greeting = greetingFor(row.givenNames, preferred);
   const newEmails = row.emails.filter((email) => !emailRows.some((existing) => existing.canonical === email.canonical));
@@ -132,7 +134,7 @@ export async function applyUpdate(
     for (const old of addressRows) await ctx.db.update(addresses).set({ validTo: now }).where(eq(addresses.id, old.id));
     await ctx.db.insert(addresses).values(addressRow(ctx, row.id, row.address, source, now));
   }
-  if (row.linkExternal) {
+  if (row.linkExternal && row.externalId) {
     await ctx.db
       .insert(externalIds)
       .values({ system, externalId: row.externalId, entity: "person", entityId: row.id, receivedAt: now })

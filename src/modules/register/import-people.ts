@@ -5,11 +5,13 @@ import { type Ctx, newId, withTransaction } from "../../kernel/ctx";
 import { emitEvent } from "../../kernel/events";
 import { FieldErrors } from "../../kernel/field-errors";
 import { authorize } from "../../kernel/permissions";
+import { mayWrite } from "./access";
 import { insertCreatedPeople } from "./import-people-insert";
 import { applyUpdate, loadKnownPeople } from "./import-people-update";
 import {
   type NormalRow,
   normalizeRow,
+  sourceRecordId,
   type TImportBatchResult,
   type TImportRowError,
   type TPersonImportRow,
@@ -63,18 +65,23 @@ export async function preparePeopleBatch(
   const errors: TImportRowError[] = [];
   const valid: NormalRow[] = [];
   const seenExternal = new Set<string>();
+  const seenPerson = new Set<string>();
   const now = ctx.clock.now();
   for (const { row, values } of rows) {
     const fieldErrors = new FieldErrors();
     const normal = normalizeRow(values, fieldErrors, definitions, now);
-    if (normal && seenExternal.has(normal.externalId)) {
+    if (normal?.externalId && seenExternal.has(normal.externalId)) {
       fieldErrors.add("externalId", "duplicate_in_file", `External id ${normal.externalId} appears twice in the file`);
+    }
+    if (normal?.personId && seenPerson.has(normal.personId)) {
+      fieldErrors.add("personId", "duplicate_in_file", `The person ${normal.personId} appears twice in the file`);
     }
     if (fieldErrors.list.length > 0 || !normal) {
       errors.push(...fieldErrors.list.map((error) => ({ row, ...error })));
       continue;
     }
-    seenExternal.add(normal.externalId);
+    if (normal.externalId) seenExternal.add(normal.externalId);
+    if (normal.personId) seenPerson.add(normal.personId);
     valid.push({ ...normal, row });
   }
   return { system, dryRun, now, valid, errors };
@@ -89,19 +96,19 @@ export async function commitPeopleBatch(ctx: Ctx, prepared: TPreparedPeopleBatch
   if (valid.length === 0) return { created: 0, updated: 0, unchanged: 0, failed: failedRows.size, errors };
 
   return withTransaction(ctx, async (tx) => {
-    const known = await tx.db
-      .select({ externalId: externalIds.externalId, personId: externalIds.entityId })
-      .from(externalIds)
-      .where(
-        and(
-          eq(externalIds.entity, "person"),
-          eq(externalIds.system, system),
-          inArray(
-            externalIds.externalId,
-            valid.map((row) => row.externalId),
-          ),
-        ),
-      );
+    const externals = valid.flatMap((row) => (row.externalId ? [row.externalId] : []));
+    const known = externals.length
+      ? await tx.db
+          .select({ externalId: externalIds.externalId, personId: externalIds.entityId })
+          .from(externalIds)
+          .where(
+            and(
+              eq(externalIds.entity, "person"),
+              eq(externalIds.system, system),
+              inArray(externalIds.externalId, externals),
+            ),
+          )
+      : [];
     const byExternal = new Map(known.map((row) => [row.externalId, row.personId]));
     const pnrs = valid.flatMap((row) => (row.personnummer ? [row.personnummer.personnummer] : []));
     const holders = pnrs.length
@@ -111,36 +118,75 @@ export async function commitPeopleBatch(ctx: Ctx, prepared: TPreparedPeopleBatch
           .where(inArray(people.personnummer, pnrs))
       : [];
     const byPnr = new Map(holders.map((row) => [row.personnummer, row.id]));
+    const named = await survivorsOf(
+      tx,
+      valid.flatMap((row) => (row.personId ? [row.personId] : [])),
+    );
 
-    const creates: Array<NormalRow & { id: string }> = [];
-    const updates: Array<NormalRow & { id: string; linkExternal: boolean }> = [];
+    const creates: Array<NormalRow & { id: string; externalId: string }> = [];
+    let updates: Array<NormalRow & { id: string; linkExternal: boolean }> = [];
+    const reject = (row: NormalRow, field: string, code: string, message: string) =>
+      errors.push({ row: row.row, field, code, message });
     // Rows with one personnummer are one person, whether they meet in one batch or in two: the
     // first creates or finds them, and the later ones link their ids to that person.
     const pnrInBatch = new Map<string, string>();
     for (const row of valid) {
       const pnr = row.personnummer?.personnummer;
-      const existing = byExternal.get(row.externalId);
+      const linked = row.externalId ? byExternal.get(row.externalId) : undefined;
+      let existing = linked;
+      if (row.personId) {
+        // A row that names the person (an edited export) updates them, or the record they were merged into.
+        const target = named.get(row.personId);
+        if (!target) {
+          reject(row, "personId", "unknown_person", "No person in the register has this id");
+          continue;
+        }
+        if (target.erased) {
+          reject(row, "personId", "erased", "This person has been erased from the register");
+          continue;
+        }
+        if (linked && linked !== target.id) {
+          reject(row, "externalId", "duplicate", "This external id belongs to another person in the register");
+          continue;
+        }
+        existing = target.id;
+      }
       const pnrHolder = pnr ? (pnrInBatch.get(pnr) ?? byPnr.get(pnr)) : undefined;
       let personId: string;
       if (existing && pnrHolder && pnrHolder !== existing) {
-        errors.push({
-          row: row.row,
-          field: "personnummer",
-          code: "duplicate",
-          message: "This personnummer belongs to another person in the register",
-        });
+        reject(row, "personnummer", "duplicate", "This personnummer belongs to another person in the register");
         continue;
       } else if (existing) {
         personId = existing;
-        updates.push({ ...row, id: existing, linkExternal: false });
+        updates.push({ ...row, id: existing, linkExternal: row.externalId !== null && !linked });
       } else if (pnrHolder) {
         personId = pnrHolder;
         updates.push({ ...row, id: pnrHolder, linkExternal: true });
-      } else {
+      } else if (row.externalId) {
         personId = newId(tx);
-        creates.push({ ...row, id: personId });
+        creates.push({ ...row, id: personId, externalId: row.externalId });
+      } else {
+        continue;
       }
       if (pnr && !pnrInBatch.has(pnr)) pnrInBatch.set(pnr, personId);
+    }
+    // A file may only change the customers its importer may change (a seller: their team's).
+    if (updates.length > 0 && authorize(tx.actor, "register", "write") !== "all") {
+      const owners = await tx.db
+        .select({ id: people.id, ownerId: people.ownerId, ownerTeamId: people.ownerTeamId })
+        .from(people)
+        .where(inArray(people.id, [...new Set(updates.map((row) => row.id))]));
+      const forbidden = new Set(owners.filter((owner) => !mayWrite(tx, owner)).map((owner) => owner.id));
+      updates = updates.filter((row) => {
+        if (!forbidden.has(row.id)) return true;
+        reject(
+          row,
+          "(row)",
+          "forbidden",
+          "This customer is owned by another user or team; your role may not change it",
+        );
+        return false;
+      });
     }
     const failed = new Set(errors.map((error) => error.row)).size;
     // A dry run does not read the known records, so it counts them all as updated.
@@ -148,7 +194,7 @@ export async function commitPeopleBatch(ctx: Ctx, prepared: TPreparedPeopleBatch
 
     const source = (row: NormalRow): TLineage => ({
       system,
-      externalId: row.externalId,
+      externalId: sourceRecordId(row),
       receivedAt: now.toISOString(),
     });
     if (creates.length > 0) await insertCreatedPeople(tx, creates, source, system, now);
@@ -172,7 +218,7 @@ export async function commitPeopleBatch(ctx: Ctx, prepared: TPreparedPeopleBatch
       after: {
         system,
         created: creates.map((row) => ({ id: row.id, externalId: row.externalId })),
-        updated: changed.map((row) => ({ id: row.id, externalId: row.externalId })),
+        updated: changed.map((row) => ({ id: row.id, externalId: sourceRecordId(row) })),
         unchanged: updates.length - changed.length,
       },
     });
@@ -189,4 +235,30 @@ export async function commitPeopleBatch(ctx: Ctx, prepared: TPreparedPeopleBatch
       errors,
     };
   });
+}
+
+/**
+ * The people that rows name by their register id, each followed to the record it was merged
+ * into (a file exported before a merge still reaches the customer). Unknown ids are left out.
+ */
+async function survivorsOf(ctx: Ctx, ids: string[]): Promise<Map<string, { id: string; erased: boolean }>> {
+  const found = new Map<string, { id: string; erased: boolean }>();
+  let pending = new Map(ids.map((id) => [id, id]));
+  // Merges can chain (a into b, later b into c); a few steps reach any survivor.
+  for (let step = 0; step < 8 && pending.size > 0; step++) {
+    const rows = await ctx.db
+      .select({ id: people.id, mergedInto: people.mergedInto, erasedAt: people.erasedAt })
+      .from(people)
+      .where(inArray(people.id, [...new Set(pending.values())]));
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const next = new Map<string, string>();
+    for (const [asked, current] of pending) {
+      const row = byId.get(current);
+      if (!row) continue;
+      if (row.mergedInto) next.set(asked, row.mergedInto);
+      else found.set(asked, { id: row.id, erased: row.erasedAt !== null });
+    }
+    pending = next;
+  }
+  return found;
 }

@@ -12,7 +12,7 @@ import {
   normalizePhoneNumber,
   resolvePreferredParts,
 } from "./normalize";
-import { LIFECYCLE_STAGES } from "./schema";
+import { ADDRESS_KINDS, LIFECYCLE_STAGES } from "./schema";
 
 export type TPersonImportRow = Record<string, string | undefined>;
 
@@ -34,7 +34,10 @@ export interface TImportBatchResult {
 
 export interface NormalRow {
   row: number;
-  externalId: string;
+  /** The row's id in the source system; a row may instead name the person by `personId`. */
+  externalId: string | null;
+  /** The person's own id in the register (an export's `lanthandelId`): the row updates them. */
+  personId: string | null;
   givenNames: string;
   surname: string;
   preferred: number[] | null;
@@ -49,6 +52,12 @@ export interface NormalRow {
   fields: string[];
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The source record a row's values came from: its id in the source system, or else the person's. */
+export const sourceRecordId = (row: Pick<NormalRow, "externalId" | "personId">): string =>
+  row.externalId ?? row.personId ?? "";
+
 const ADDRESS_FIELDS = ["street", "careOf", "box", "apartment", "postalCode", "city", "country"] as const;
 export function normalizeRow(
   values: TPersonImportRow,
@@ -57,13 +66,23 @@ export function normalizeRow(
   today: Date,
 ): Omit<NormalRow, "row"> | null {
   const text = (key: string) => values[key]?.trim() || undefined;
-  const externalId = text("externalId");
-  if (!externalId) errors.add("externalId", "required", "Every row needs the id it has in the source system");
+  const externalId = text("externalId") ?? null;
+  const personId = text("personId")?.toLowerCase() ?? null;
+  if (personId && !UUID.test(personId)) {
+    errors.add("personId", "invalid_id", "A person's id in the register, as the lanthandelId column of an export");
+  }
+  if (!externalId && !personId) {
+    errors.add(
+      "externalId",
+      "required",
+      "Every row needs the id it has in the source system, or the person's lanthandelId",
+    );
+  }
   const givenRaw = text("givenNames");
   const surnameRaw = text("surname");
   if (!givenRaw) errors.add("givenNames", "required", "Given names are required");
   if (!surnameRaw) errors.add("surname", "required", "A surname is required");
-  if (!givenRaw || !surnameRaw || !externalId) return null;
+  if (!givenRaw || !surnameRaw || (!externalId && !personId)) return null;
   const names = normalizeNames(givenRaw, surnameRaw);
   const preferred = resolvePreferredParts(
     names.givenNames,
@@ -92,10 +111,14 @@ export function normalizeRow(
     }
   }
   const hasAddress = ADDRESS_FIELDS.some((field) => text(field));
+  const kind = text("addressKind")?.toLowerCase() ?? "home";
+  if (hasAddress && !(ADDRESS_KINDS as readonly string[]).includes(kind)) {
+    errors.add("addressKind", "invalid_kind", `One of ${ADDRESS_KINDS.join(", ")}`);
+  }
   const address = hasAddress
     ? normalizeAddress(
         {
-          kind: "home",
+          kind: (ADDRESS_KINDS as readonly string[]).includes(kind) ? (kind as NormalAddress["kind"]) : "home",
           street: text("street"),
           careOf: text("careOf"),
           box: text("box"),
@@ -125,6 +148,7 @@ export function normalizeRow(
   ].filter((field) => text(field) !== undefined);
   return {
     externalId,
+    personId,
     ...names,
     preferred,
     personnummer,

@@ -11,6 +11,11 @@ export {
 } from "./define-custom-attribute";
 export { endRole } from "./end-role";
 export { erasePersonRecord } from "./erase-person";
+export {
+  organizationExportDetails,
+  personExportDetails,
+  type TExportAddress,
+} from "./export-details";
 export { getOrganization } from "./get-organization";
 export { getPerson } from "./get-person";
 export { importOrganization } from "./import-organization";

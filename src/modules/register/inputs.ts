@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { zInstant } from "../../kernel/validate";
-import { CONTACT_CHANNELS, LIFECYCLE_STAGES } from "./schema";
+import { ADDRESS_KINDS, CONTACT_CHANNELS, LIFECYCLE_STAGES } from "./schema";
 
 const isTimeZone = (zone: string) => {
   try {
@@ -23,7 +23,7 @@ export type TSourceInput = z.infer<typeof ZSourceInput>;
 
 export const ZAddressInput = z.strictObject({
   /** Defaults to home for people and visiting for organisations. */
-  kind: z.enum(["home", "postal", "visiting", "billing", "delivery"]).optional(),
+  kind: z.enum(ADDRESS_KINDS).optional(),
   street: z.string().trim().max(200).optional(),
   careOf: z.string().trim().max(200).optional(),
   box: z.string().trim().max(20).optional(),

@@ -15,6 +15,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
+export const ADDRESS_KINDS = ["home", "postal", "visiting", "billing", "delivery"] as const;
 export const LIFECYCLE_STAGES = ["interested", "prospect", "lead", "customer", "former_customer"] as const;
 export const CONTACT_CHANNELS = ["email", "sms", "letter", "phone"] as const;
 
@@ -139,7 +140,7 @@ export const addresses = pgTable(
     id: uuid("id").primaryKey(),
     personId: uuid("person_id").references(() => people.id),
     organizationId: uuid("organization_id").references(() => organizations.id),
-    kind: text("kind", { enum: ["home", "postal", "visiting", "billing", "delivery"] }).notNull(),
+    kind: text("kind", { enum: ADDRESS_KINDS }).notNull(),
     street: text("street"),
     careOf: text("care_of"),
     box: text("box"),

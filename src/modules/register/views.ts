@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { CONTACT_CHANNELS, LIFECYCLE_STAGES } from "./schema";
+import { ADDRESS_KINDS, CONTACT_CHANNELS, LIFECYCLE_STAGES } from "./schema";
 
 export const ZLineage = z.object({ system: z.string(), externalId: z.string().nullable(), receivedAt: z.string() });
 
 export const ZAddress = z.object({
   id: z.uuid(),
-  kind: z.enum(["home", "postal", "visiting", "billing", "delivery"]),
+  kind: z.enum(ADDRESS_KINDS),
   street: z.string().nullable(),
   careOf: z.string().nullable(),
   box: z.string().nullable(),
