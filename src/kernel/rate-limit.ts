@@ -32,3 +32,16 @@ export async function hitRateLimit(db: Db, now: Date, { key, limit, windowMs }: 
     });
   }
 }
+
+/**
+ * Takes back one hit of the current window: for limits on failures only, such as sign-ins, where
+ * an attempt is counted before it is checked (so parallel guesses cannot slip past) and a
+ * successful one is then returned.
+ */
+export async function refundRateLimit(db: Db, now: Date, { key, windowMs }: Omit<RateLimit, "limit">): Promise<void> {
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  await db.execute(
+    sql`update rate_limits set count = greatest(count - 1, 0)
+      where key = ${key} and window_start = ${windowStart.toISOString()}`,
+  );
+}

@@ -149,6 +149,36 @@ describeStores("access", ({ services }) => {
     expect(limited.extra.retryAfter).toBeGreaterThan(0);
   });
 
+  it("counts only failed sign-ins, so colleagues behind one office address are not locked out", async () => {
+    const ctx = admin();
+    const office = { ...sessionOptions, ip: "192.0.2.77" };
+    for (const name of ["a", "b", "c"]) {
+      await createUser(ctx, { email: `${name}@kontoret.se`, name, password: "the right password", role: "sales" });
+    }
+    // Twelve sign-ins from one address with a limit of five: every one succeeds.
+    for (let round = 0; round < 4; round++) {
+      for (const name of ["a", "b", "c"]) {
+        const session = await createSession(
+          ctx,
+          { email: `${name}@kontoret.se`, password: "the right password" },
+          office,
+        );
+        expect(session.user.email).toBe(`${name}@kontoret.se`);
+      }
+    }
+    // Failures from that address still add up to the limit.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const error = await rejection(
+        createSession(ctx, { email: `x${attempt}@kontoret.se`, password: "guess" }, office),
+      );
+      expect(error.code).toBe("invalid_credentials");
+    }
+    const limited = await rejection(
+      createSession(ctx, { email: "a@kontoret.se", password: "the right password" }, office),
+    );
+    expect(limited.code).toBe("rate_limited");
+  });
+
   it("issues an API key once, authenticates with it, and stops after revocation or deactivation", async () => {
     const ctx = admin();
     const team = await createTeam(ctx, { name: "Kundtjänst" });

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { recordAudit } from "../../kernel/audit";
 import { type Ctx, newId, withTransaction } from "../../kernel/ctx";
 import { AppError } from "../../kernel/errors";
-import { hitRateLimit } from "../../kernel/rate-limit";
+import { hitRateLimit, refundRateLimit } from "../../kernel/rate-limit";
 import { parseInput } from "../../kernel/validate";
 import { teamIdsOf } from "./load-actor";
 import { sessions, users } from "./schema";
@@ -33,7 +33,11 @@ export interface TNewSession {
 
 const WINDOW_MS = 15 * 60_000;
 
-/** Signs a user in with e-mail and password. Attempts are limited per address and per IP. */
+/**
+ * Signs a user in with e-mail and password. Failed attempts are limited per e-mail address and per
+ * IP address; a successful sign-in does not count, so colleagues behind one office address are
+ * not locked out by each other's sign-ins.
+ */
 export async function createSession(
   ctx: Ctx,
   input: z.input<typeof ZLoginInput>,
@@ -42,8 +46,8 @@ export async function createSession(
   const data = parseInput(ZLoginInput, input);
   const now = ctx.clock.now();
   const limit = { limit: options.attemptsPer15Min, windowMs: WINDOW_MS };
-  await hitRateLimit(ctx.db, now, { key: `login:email:${data.email}`, ...limit });
-  if (options.ip) await hitRateLimit(ctx.db, now, { key: `login:ip:${options.ip}`, ...limit });
+  const keys = [`login:email:${data.email}`, ...(options.ip ? [`login:ip:${options.ip}`] : [])];
+  for (const key of keys) await hitRateLimit(ctx.db, now, { key, ...limit });
 
   const [row] = await ctx.db.select().from(users).where(eq(users.email, data.email));
   const valid = await verifyPassword(row?.passwordHash ?? (await decoyPasswordHash()), data.password);
@@ -51,6 +55,8 @@ export async function createSession(
     ctx.log.warn({ email: data.email, ip: options.ip }, "failed login");
     throw new AppError("invalid_credentials");
   }
+  // Counted before the check, so parallel guesses cannot pass the limit; a success is given back.
+  for (const key of keys) await refundRateLimit(ctx.db, now, { key, windowMs: WINDOW_MS });
   const token = newToken("lhs");
   const csrfToken = randomBytes(24).toString("base64url");
   const expiresAt = new Date(now.getTime() + options.ttlHours * 3_600_000);
