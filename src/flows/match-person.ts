@@ -45,6 +45,11 @@ export async function matchPerson(ctx: Ctx, personId: string): Promise<TMatchRes
     if (score === best && score.outcome === "auto_merge") {
       const candidate = await recordMatchCandidate(ctx, score);
       if (!candidate) continue;
+      // A pair a person put back for review after undoing its merge waits for a person's word.
+      if (candidate.decidedBy !== null) {
+        result.queued += 1;
+        continue;
+      }
       // The record that was there first survives: others may already point at it.
       const [survivorId, mergedId] = score.b < score.a ? [score.b, score.a] : [score.a, score.b];
       await mergePeople(ctx, { survivorId, mergedId, candidateId: candidate.id, decidedBy: "auto" });

@@ -12,6 +12,7 @@ import {
   moveCandidatesOfPerson,
   recordMerge,
   reopenAsDistinct,
+  reopenForReview,
   returnCandidates,
   type TCandidateMove,
   type TMerge,
@@ -83,12 +84,13 @@ export async function mergePeople(
 export async function unmergePeople(
   ctx: Ctx,
   mergeId: string,
+  options: { pair?: "distinct" | "review" } = {},
 ): Promise<{ survivorId: string; restoredId: string; restoredFields: string[] }> {
   authorize(ctx.actor, "register", "write");
   return withTransaction(ctx, async (tx) => {
     const merge = await activeMergeOf(tx, mergeId);
     const snapshot = merge.snapshot as unknown as TMergeSnapshot;
-    const { restoredFields } = await unmergePersonRecords(tx, snapshot.register);
+    const { restoredFields } = await unmergePersonRecords(tx, snapshot.register, merge.mergedAt);
     await returnActivities(tx, snapshot.activities, merge.survivorId, merge.mergedId);
     await returnOrders(tx, snapshot.orders, merge.survivorId, merge.mergedId);
     await returnCases(tx, snapshot.cases ?? [], merge.survivorId, merge.mergedId);
@@ -96,7 +98,10 @@ export async function unmergePeople(
     await returnTracking(tx, snapshot.tracking, merge.survivorId, merge.mergedId);
     await returnCandidates(tx, snapshot.candidates ?? [], merge.mergedId);
     await markMergeUndone(tx, mergeId);
-    if (merge.candidateId) await reopenAsDistinct(tx, merge.candidateId);
+    // Undone because they are two people (the default), or because the wrong record was kept:
+    // then the pair goes back to the queue, to be merged the other way.
+    if (merge.candidateId && options.pair === "review") await reopenForReview(tx, merge.candidateId);
+    else if (merge.candidateId) await reopenAsDistinct(tx, merge.candidateId);
     return { survivorId: merge.survivorId, restoredId: merge.mergedId, restoredFields };
   });
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ManualClock } from "../../src/kernel/clock";
 import { openTestApi, type TestApi } from "../support/api";
 import { STORE_KINDS } from "../support/stores";
 
@@ -356,6 +357,83 @@ describe.each(STORE_KINDS)("duplicates: match, review, merge and unmerge [%s]", 
     expect(audit.body.items.map((entry: { action: string }) => entry.action)).toEqual(
       expect.arrayContaining(["person.merge", "person.unmerge"]),
     );
+  });
+
+  it("puts the pair back in the queue when a merge is undone because the wrong record was kept", async () => {
+    const older = await person({ givenNames: "Göran", surname: "Öberg", birthDate: "1961-05-07" });
+    const newer = await person({
+      givenNames: "Goran",
+      surname: "Oberg",
+      birthDate: "1961-05-07",
+      emails: [{ address: "goran.oberg@example.se" }],
+    });
+    expect((await api.call({ method: "POST", url: `/api/people/${newer}/match` })).body.queued).toBe(1);
+    const [pair] = (await api.call({ url: `/api/match-candidates?personId=${older}` })).body.items;
+    const first = await api.call({
+      method: "POST",
+      url: `/api/match-candidates/${pair.id}/merge`,
+      payload: { survivorId: newer },
+    });
+    expect(first.status).toBe(200);
+    const undo = await api.call({
+      method: "POST",
+      url: `/api/merges/${first.body.id}/undo`,
+      payload: { pair: "review" },
+    });
+    expect(undo.status).toBe(200);
+    const queued = await api.call({ url: `/api/match-candidates?personId=${older}` });
+    expect(queued.body.items).toEqual([expect.objectContaining({ id: pair.id, status: "open" })]);
+    // Checking the record again does not merge the pair behind the reviewer's back.
+    const checked = await api.call({ method: "POST", url: `/api/people/${newer}/match` });
+    expect(checked.body.merged).toBeNull();
+    const second = await api.call({
+      method: "POST",
+      url: `/api/match-candidates/${pair.id}/merge`,
+      payload: { survivorId: older },
+    });
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({ survivorId: older, mergedId: newer });
+    const bad = await api.call({
+      method: "POST",
+      url: `/api/merges/${second.body.id}/undo`,
+      payload: { pair: "maybe" },
+    });
+    expect(bad.status).toBe(400);
+  });
+
+  it("keeps a consent withdrawn while the records were one withdrawn on both after an unmerge", async () => {
+    const clock = api.services.clock as ManualClock;
+    const kept = await person({
+      givenNames: "Nils Carl",
+      surname: "Hansson",
+      emails: [{ address: "nils@example.se" }],
+    });
+    const shop = await person({ givenNames: "Nils", surname: "Hansson", emails: [{ address: "carl.h@example.se" }] });
+    const consent = (id: string, payload: Record<string, unknown>) =>
+      api.call({ method: "POST", url: `/api/people/${id}/consents`, payload });
+    expect((await consent(shop, { purpose: "marketing", channel: "email", status: "granted" })).status).toBe(204);
+    clock.advance(60_000);
+    const merge = await api.call({ method: "POST", url: `/api/people/${kept}/merge`, payload: { otherId: shop } });
+    expect(merge.status).toBe(200);
+    clock.advance(60_000);
+    // The customer calls: no more offers by e-mail. And yes to text messages about orders.
+    expect((await consent(kept, { purpose: "marketing", channel: "email", status: "withdrawn" })).status).toBe(204);
+    expect((await consent(kept, { purpose: "orders", channel: "sms", status: "granted" })).status).toBe(204);
+    clock.advance(60_000);
+    expect((await api.call({ method: "POST", url: `/api/merges/${merge.body.id}/undo` })).status).toBe(200);
+
+    const current = async (id: string) =>
+      (await api.call({ url: `/api/people/${id}` })).body.consents.map(
+        (row: { purpose: string; channel: string; status: string }) => `${row.purpose}/${row.channel}: ${row.status}`,
+      );
+    expect(await current(shop)).toEqual(["marketing/email: withdrawn"]);
+    expect(await current(kept)).toEqual(expect.arrayContaining(["marketing/email: withdrawn", "orders/sms: granted"]));
+    const message = await api.call({
+      method: "POST",
+      url: `/api/people/${shop}/messages`,
+      payload: { purpose: "marketing", subject: "Erbjudande", body: "Hej {{ person.greetingName }}" },
+    });
+    expect(message.body).toMatchObject({ status: "suppressed" });
   });
 
   it("lets admins set or estimate m and u, and no one else", async () => {

@@ -152,14 +152,17 @@ export async function qualityRoutes(base: FastifyInstance, _services: Services) 
       schema: {
         tags,
         summary: "Unmerge: restore both records as they were",
+        description:
+          "`pair: distinct` (the default) files the pair as two people; `pair: review` puts it back in the review queue, for a merge that kept the wrong record.",
         params: ZIdParams,
+        body: z.strictObject({ pair: z.enum(["distinct", "review"]).default("distinct") }).nullish(),
         response: {
           200: z.object({ survivorId: z.uuid(), restoredId: z.uuid(), restoredFields: z.array(z.string()) }),
           ...problemResponses,
         },
       },
     },
-    async (request) => unmergePeople(request.ctx(), request.params.id),
+    async (request) => unmergePeople(request.ctx(), request.params.id, { pair: request.body?.pair ?? "distinct" }),
   );
   app.get(
     "/api/match-settings",

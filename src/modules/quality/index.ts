@@ -4,6 +4,7 @@ export {
   listMatchCandidates,
   recordMatchCandidate,
   reopenAsDistinct,
+  reopenForReview,
   type TMatchCandidate,
   ZListMatchCandidatesInput,
   ZMatchCandidate,

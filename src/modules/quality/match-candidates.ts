@@ -111,6 +111,17 @@ export async function getMatchCandidate(ctx: Ctx, id: string): Promise<TMatchCan
 }
 
 /** After an unmerge the pair is known to be two people: the matcher must not merge it again. */
+/**
+ * After an undone merge of the same person (the wrong record was kept): the pair goes back to the
+ * review queue, marked as put there by a person, so it is merged again only on a person's word.
+ */
+export async function reopenForReview(ctx: Ctx, id: string): Promise<void> {
+  await ctx.db
+    .update(matchCandidates)
+    .set({ status: "open", outcome: "review", decidedAt: ctx.clock.now(), decidedBy: actingUserId(ctx.actor) })
+    .where(eq(matchCandidates.id, id));
+}
+
 export async function reopenAsDistinct(ctx: Ctx, id: string): Promise<void> {
   await ctx.db
     .update(matchCandidates)

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { recordAudit } from "../../kernel/audit";
-import { type Ctx, withTransaction } from "../../kernel/ctx";
+import { type Ctx, newId, withTransaction } from "../../kernel/ctx";
 import { AppError, notFound } from "../../kernel/errors";
 import { emitEvent } from "../../kernel/events";
 import { assertMayWrite } from "./access";
@@ -21,7 +21,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export async function unmergePersonRecords(
   ctx: Ctx,
   snapshot: TRegisterMergeSnapshot,
-): Promise<{ restoredFields: string[] }> {
+  mergedAt: Date,
+): Promise<{ restoredFields: string[]; withdrawalsKept: number }> {
   const survivorId = snapshot.survivorBefore.id;
   const mergedId = snapshot.mergedBefore.id;
   return withTransaction(ctx, async (tx) => {
@@ -91,6 +92,7 @@ export async function unmergePersonRecords(
       await tx.db.update(addresses).set({ validTo: null }).where(inArray(addresses.id, snapshot.closedAddresses));
     }
     await back(consents, snapshot.moved.consents);
+    const withdrawalsKept = await keepWithdrawals(tx, survivorId, mergedId, snapshot.moved.consents, mergedAt);
     await back(roles, snapshot.moved.roles);
     if (snapshot.moved.channelPreferences.length) {
       await tx.db
@@ -130,9 +132,50 @@ export async function unmergePersonRecords(
       action: "person.unmerge",
       entity: "person",
       entityId: survivorId,
-      after: { survivor: survivorId, restored: mergedId, restoredFields },
+      after: { survivor: survivorId, restored: mergedId, restoredFields, withdrawalsKept },
     });
     await emitEvent(tx, PERSON_UNMERGED, { survivorId, mergedId, restoredFields });
-    return { restoredFields };
+    return { restoredFields, withdrawalsKept };
   });
+}
+
+/**
+ * A consent withdrawn while the records were one was withdrawn by the customer for every address
+ * they then had, the merged record's too: undoing the merge must not bring back a grant the
+ * customer took back. Each purpose and channel whose latest decision on the survivor is a
+ * withdrawal made since the merge is withdrawn on the restored record as well. Grants are not
+ * copied: a grant is given for a record, and restoring a record means it may be someone else.
+ */
+async function keepWithdrawals(
+  ctx: Ctx,
+  survivorId: string,
+  restoredId: string,
+  movedBack: string[],
+  mergedAt: Date,
+): Promise<number> {
+  const decisions = await ctx.db
+    .select()
+    .from(consents)
+    .where(inArray(consents.personId, [survivorId, restoredId]))
+    .orderBy(consents.recordedAt);
+  const latest = (personId: string) => {
+    const byTopic = new Map<string, typeof consents.$inferSelect>();
+    for (const row of decisions) if (row.personId === personId) byTopic.set(`${row.purpose}\u0000${row.channel}`, row);
+    return byTopic;
+  };
+  const restored = latest(restoredId);
+  let kept = 0;
+  for (const [topic, decision] of latest(survivorId)) {
+    if (decision.status !== "withdrawn" || movedBack.includes(decision.id) || decision.recordedAt < mergedAt) continue;
+    const current = restored.get(topic);
+    if (current?.status !== "granted") continue;
+    await ctx.db.insert(consents).values({
+      ...decision,
+      id: newId(ctx),
+      personId: restoredId,
+      note: "Återkallat medan posterna var sammanslagna",
+    });
+    kept += 1;
+  }
+  return kept;
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Popover, Stack, Text } from "@mantine/core";
+import { Button, Group, Popover, Radio, Stack, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../api/api";
@@ -20,8 +20,9 @@ export function UndoMergeButton({ merge, restoredName, onUndone }: UndoMergeProp
   const { t } = useI18n();
   const refreshDuplicates = useRefreshDuplicates();
   const [opened, setOpened] = useState(false);
+  const [pair, setPair] = useState<"distinct" | "review">("distinct");
   const undo = useMutation({
-    mutationFn: () => api<UndoneMerge>(`/api/merges/${merge.id}/undo`, { method: "POST" }),
+    mutationFn: () => api<UndoneMerge>(`/api/merges/${merge.id}/undo`, { method: "POST", body: { pair } }),
     onSuccess: async (undone) => {
       setOpened(false);
       onUndone(undone);
@@ -44,6 +45,18 @@ export function UndoMergeButton({ merge, restoredName, onUndone }: UndoMergeProp
       <Popover.Dropdown>
         <Stack gap="sm">
           <Text size="sm">{t.duplicates.undoConfirm(restoredName)}</Text>
+          {merge.candidateId && (
+            <Radio.Group
+              label={t.duplicates.undoWhy}
+              value={pair}
+              onChange={(value) => setPair(value === "review" ? "review" : "distinct")}
+            >
+              <Stack gap={6} mt={6}>
+                <Radio value="distinct" label={t.duplicates.undoDistinct} />
+                <Radio value="review" label={t.duplicates.undoReview} />
+              </Stack>
+            </Radio.Group>
+          )}
           {error && (
             <Text size="sm" c="red.7" role="alert">
               {error}

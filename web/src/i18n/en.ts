@@ -927,6 +927,9 @@ export const en: Messages = {
     undo: "Undo",
     undoConfirm: (name: string) =>
       `Undo the merge? ${name} becomes a record of their own again, with their contact details, activities, orders and events.`,
+    undoWhy: "Why is it undone?",
+    undoDistinct: "They are two different people (not suggested again)",
+    undoReview: "The same person, but the wrong record was kept (back to review)",
     undoConflict:
       "The merge cannot be undone: it is undone already, or the record has since been merged into a third. Undo that one first.",
     cancel: "Cancel",

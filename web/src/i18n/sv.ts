@@ -928,6 +928,9 @@ export const sv = {
     undo: "Ångra",
     undoConfirm: (name: string) =>
       `Ångra sammanslagningen? ${name} blir en egen post igen, med sina kontaktuppgifter, aktiviteter, ordrar och händelser.`,
+    undoWhy: "Varför ångras den?",
+    undoDistinct: "Det är två olika personer (föreslås inte igen)",
+    undoReview: "Samma person, men fel post behölls (tillbaka till granskning)",
     undoConflict:
       "Sammanslagningen kan inte ångras: den är redan ångrad, eller så har posten sedan slagits ihop med en tredje. Ångra den först.",
     cancel: "Avbryt",
