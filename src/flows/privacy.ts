@@ -4,40 +4,96 @@ import { AppError } from "../kernel/errors";
 import { emitEvent } from "../kernel/events";
 import { authorize, grantedScope } from "../kernel/permissions";
 import { eraseActivitiesOfPerson, exportActivitiesOfPerson, type TActivity } from "../modules/activities";
-import { anonymiseCasesOfPerson, exportCasesOfPerson, type TCaseDetail } from "../modules/cases";
+import { anonymiseCasesOfPerson, exportCasesOfPerson, type TCaseDetail, type TCaseEvent } from "../modules/cases";
 import { anonymiseMessagesOfPerson, exportMessagesOfPerson, type TMessage } from "../modules/messages";
 import { anonymiseOrdersOfPerson, exportOrdersOfPerson, type TOrder } from "../modules/orders";
-import { erasePersonRecord, getPerson, type TPerson } from "../modules/register";
-import { eraseEventsOfPerson, exportEventsOfPerson, type TTrackedEvent } from "../modules/tracking";
+import {
+  consentHistoryOfPerson,
+  erasePersonRecord,
+  getPerson,
+  listCustomAttributes,
+  type TConsentView,
+  type TPerson,
+} from "../modules/register";
+import {
+  exportFiringsOfPerson,
+  exportMembershipsOfPerson,
+  type TFiringExport,
+  type TMembershipExport,
+} from "../modules/rules";
+import { listSources } from "../modules/sources";
+import {
+  computedTraitValues,
+  eraseEventsOfPerson,
+  exportEventsOfPerson,
+  exportIdentitiesOfPerson,
+  type TTrackedEvent,
+  type TTrackingIdentity,
+  type TTraitValue,
+} from "../modules/tracking";
+
+/** Long histories are cut to their newest entries; the export says how many there are in all. */
+export const EXPORT_LIMITS = { events: 10_000, ruleFirings: 1_000 } as const;
+
+/** A case event as the export shows it: who acted only for those who may read the audit log. */
+type TExportedCaseEvent = Omit<TCaseEvent, "actorLabel" | "actorUserId"> &
+  Partial<Pick<TCaseEvent, "actorLabel" | "actorUserId">>;
 
 export interface TPersonDataExport {
   exportedAt: Date;
   person: TPerson;
+  /** The person's custom attributes with the labels the register gives them. */
+  customFields: Array<{ key: string; label: string; type: string; value: unknown }>;
+  /** Every consent decision, newest first; `person.consents` holds only the current one per purpose and channel. */
+  consentHistory: TConsentView[];
   activities: TActivity[];
   orders: TOrder[];
   /** Support cases, each with its history. */
-  cases: TCaseDetail[];
+  cases: Array<Omit<TCaseDetail, "events"> & { events: TExportedCaseEvent[] }>;
   /** E-mails (later also SMS and letters) sent to the person, or kept from them. */
   messages: TMessage[];
-  /** Page views and app events collected by the tracking API. */
+  /** Page views and app events collected by the tracking API, newest first (see `limits`). */
   events: TTrackedEvent[];
-  /** What was done to the person's record, and when; who did it only for those who may read the audit log. */
-  changes: Array<{ at: Date; action: string; by?: string }>;
+  /** The user ids and anonymous (device) ids linked to the person, with the source that linked them. */
+  trackingIdentities: Array<TTrackingIdentity & { sourceName: string | null }>;
+  /** Profiling: the computed traits (windowed aggregates of events) as they stand now. */
+  computedTraits: TTraitValue[];
+  /** Automated decisions: each time a rule fired for the person, why, and what it did (see `limits`). */
+  ruleFirings: TFiringExport[];
+  /** The static lists and rule segments the person is in. */
+  memberships: TMembershipExport[];
+  /** How many entries of the long histories are held in all, and how many this export carries. */
+  limits: Record<keyof typeof EXPORT_LIMITS, { included: number; total: number }>;
+  /**
+   * What was done to the person's record, and when, and whether staff or the system did it; who
+   * exactly (`by`) only for those who may read the audit log.
+   */
+  changes: Array<{ at: Date; action: string; actor: "staff" | "system"; by?: string }>;
 }
 
 /**
- * Gathers everything held on a person (GDPR art. 15) from every module that holds personal data.
- * The request itself is audited.
+ * Gathers everything held on a person (GDPR art. 15) from every module that holds personal data:
+ * each module contributes its part through its own export function. The request itself is audited.
  */
 export async function exportPersonData(ctx: Ctx, personId: string): Promise<TPersonDataExport> {
   assertMayReadEverything(ctx);
   const person = await getPerson(ctx, personId);
-  const [activities, orders, cases, messages, events, audit] = await Promise.all([
-    exportActivitiesOfPerson(ctx, personId),
-    exportOrdersOfPerson(ctx, personId),
-    exportCasesOfPerson(ctx, personId),
-    exportMessagesOfPerson(ctx, personId),
-    exportEventsOfPerson(ctx, personId),
+  const [activities, orders, cases, messages, tracked, identities, traits, firings, memberships, consentHistory] =
+    await Promise.all([
+      exportActivitiesOfPerson(ctx, personId),
+      exportOrdersOfPerson(ctx, personId),
+      exportCasesOfPerson(ctx, personId),
+      exportMessagesOfPerson(ctx, personId),
+      exportEventsOfPerson(ctx, personId, EXPORT_LIMITS.events),
+      exportIdentitiesOfPerson(ctx, personId),
+      computedTraitValues(ctx, personId),
+      exportFiringsOfPerson(ctx, personId, EXPORT_LIMITS.ruleFirings),
+      exportMembershipsOfPerson(ctx, personId),
+      consentHistoryOfPerson(ctx, personId),
+    ]);
+  const [attributes, sources, audit] = await Promise.all([
+    listCustomAttributes(ctx, "person"),
+    identities.length > 0 ? listSources(ctx) : [],
     auditTrailOf(ctx, "person", personId),
   ]);
   await withTransaction(ctx, (tx) =>
@@ -48,20 +104,51 @@ export async function exportPersonData(ctx: Ctx, personId: string): Promise<TPer
       after: { exportedBy: ctx.actor.label },
     }),
   );
+  const mayReadAudit = grantedScope(ctx.actor, "audit", "read") !== null;
+  const sourceNames = new Map(sources.map((source) => [source.id, source.name]));
+  const labels = new Map(attributes.map((attribute) => [attribute.key, attribute]));
   return {
     exportedAt: ctx.clock.now(),
     person,
+    customFields: Object.entries(person.custom).map(([key, value]) => ({
+      key,
+      label: labels.get(key)?.label ?? key,
+      type: labels.get(key)?.type ?? "text",
+      value,
+    })),
+    consentHistory,
     activities,
     orders,
-    cases,
+    cases: mayReadAudit
+      ? cases
+      : cases.map((item) => ({
+          ...item,
+          events: item.events.map(({ actorLabel: _label, actorUserId: _user, ...event }) => event),
+        })),
     messages,
-    events,
-    changes: grantedScope(ctx.actor, "audit", "read") ? audit : audit.map(({ at, action }) => ({ at, action })),
+    events: tracked.events,
+    trackingIdentities: identities.map((identity) => ({
+      ...identity,
+      sourceName: sourceNames.get(identity.sourceId) ?? null,
+    })),
+    computedTraits: traits,
+    ruleFirings: firings.firings,
+    memberships,
+    limits: {
+      events: { included: tracked.events.length, total: tracked.total },
+      ruleFirings: { included: firings.firings.length, total: firings.total },
+    },
+    changes: audit.map(({ at, action, actorKind, by }) => ({
+      at,
+      action,
+      actor: actorKind === "system" ? "system" : "staff",
+      ...(mayReadAudit ? { by } : {}),
+    })),
   };
 }
 
 /** The areas that hold personal data: an export must not be cut short by what a role may not see. */
-const PERSONAL_DATA_AREAS = ["register", "sales", "support", "marketing", "events"] as const;
+const PERSONAL_DATA_AREAS = ["register", "sales", "support", "marketing", "events", "rules"] as const;
 
 function assertMayReadEverything(ctx: Ctx): void {
   const partial = PERSONAL_DATA_AREAS.filter((area) => grantedScope(ctx.actor, area, "read") !== "all");

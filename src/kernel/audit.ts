@@ -50,7 +50,7 @@ export async function redactAuditSnapshots(ctx: Ctx, entity: string, entityId: s
 /** The trail of one record, newest first: for a data subject's access request. */
 export async function auditTrailOf(ctx: Ctx, entity: string, entityId: string, limit = 500) {
   return ctx.db
-    .select({ at: auditLog.at, action: auditLog.action, by: auditLog.actorLabel })
+    .select({ at: auditLog.at, action: auditLog.action, actorKind: auditLog.actorKind, by: auditLog.actorLabel })
     .from(auditLog)
     .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)))
     .orderBy(desc(auditLog.id))

@@ -1,6 +1,7 @@
 export { addEmail, CONTACT_POINT_CHANGED, ZAddEmailInput } from "./add-email";
 export { addPhone, ZAddPhoneInput } from "./add-phone";
 export { addRole, ROLE_CHANGED } from "./add-role";
+export { consentHistoryOfPerson } from "./consent-history";
 export { createOrganization, ORGANIZATION_CREATED } from "./create-organization";
 export { createPerson, PERSON_CREATED } from "./create-person";
 export {
@@ -75,6 +76,7 @@ export { PERSON_UNMERGED, unmergePersonRecords } from "./unmerge-person-records"
 export { ORGANIZATION_UPDATED, updateOrganization } from "./update-organization";
 export { PERSON_UPDATED, updatePerson } from "./update-person";
 export {
+  type TConsentView,
   type TOrganization,
   type TOrganizationDetail,
   type TPerson,

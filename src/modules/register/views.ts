@@ -44,6 +44,7 @@ export const ZConsentView = z.object({
   note: z.string().nullable(),
   source: ZLineage,
 });
+export type TConsentView = z.infer<typeof ZConsentView>;
 
 export const ZChannelPreference = z.object({
   topic: z.string(),

@@ -5,6 +5,12 @@ export { addToListAction, listMembersOf, removeFromListAction } from "./list-act
 export { loadMembershipFacts, membershipRuleFields } from "./membership-facts";
 export { nextInRotation } from "./next-in-rotation";
 export {
+  exportFiringsOfPerson,
+  exportMembershipsOfPerson,
+  type TFiringExport,
+  type TMembershipExport,
+} from "./person-data";
+export {
   dryRunCondition,
   getRule,
   listFirings,

@@ -13,6 +13,7 @@ export {
 export { ensureEventPartition } from "./ensure-event-partition";
 export { type TTrackedEvent, ZTrackedEvent } from "./event-view";
 export type { TCommittedEvent } from "./group-writer";
+export { exportIdentitiesOfPerson, type TTrackingIdentity } from "./identities-of-person";
 export {
   listIdentityConflicts,
   resolveIdentityConflict,

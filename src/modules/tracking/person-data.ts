@@ -1,16 +1,32 @@
-import { eq, sql } from "drizzle-orm";
+import { count, desc, eq, sql } from "drizzle-orm";
+import { sequentially } from "../../db/sequentially";
 import type { Ctx } from "../../kernel/ctx";
+import { authorize } from "../../kernel/permissions";
 import type { TTrackedEvent } from "./event-view";
 import { moveBuckets } from "./link-identities";
 import { trackedEvents, trackingIdentities } from "./schema";
 
-/** Everything tracked about a person, for an access request. */
-export async function exportEventsOfPerson(ctx: Ctx, personId: string): Promise<TTrackedEvent[]> {
-  return ctx.db
-    .select()
-    .from(trackedEvents)
-    .where(eq(trackedEvents.personId, personId))
-    .orderBy(trackedEvents.occurredAt);
+/**
+ * What was tracked about a person, for an access request: the newest `limit` events and how many
+ * are held in all. A busy visitor can have hundreds of thousands; one export holds a bounded
+ * number in memory, and the rest are paged with `GET /api/events?personId=`.
+ */
+export async function exportEventsOfPerson(
+  ctx: Ctx,
+  personId: string,
+  limit: number,
+): Promise<{ events: TTrackedEvent[]; total: number }> {
+  authorize(ctx.actor, "events", "read");
+  const [events, [counted]] = await sequentially([
+    ctx.db
+      .select()
+      .from(trackedEvents)
+      .where(eq(trackedEvents.personId, personId))
+      .orderBy(desc(trackedEvents.occurredAt), desc(trackedEvents.id))
+      .limit(limit),
+    ctx.db.select({ total: count() }).from(trackedEvents).where(eq(trackedEvents.personId, personId)),
+  ]);
+  return { events, total: Number(counted?.total ?? 0) };
 }
 
 /**
