@@ -56,6 +56,14 @@ export async function moveAddress(
       .from(addresses)
       .where(and(eq(ownerColumn, owner.id), eq(addresses.kind, address.kind), isNull(addresses.validTo)));
     for (const old of current) {
+      // An address whose start is only when the register learnt of it (an import, the demo, an
+      // entry without a moving date) says nothing of when the customer moved in: a move dated
+      // before that is news that the customer had already left it, so it closes at its own start.
+      const startKnown = old.validFrom.getTime() !== old.sourceReceivedAt.getTime();
+      if (old.validFrom > movedAt && !startKnown) {
+        await tx.db.update(addresses).set({ validTo: old.validFrom }).where(eq(addresses.id, old.id));
+        continue;
+      }
       if (old.validFrom > movedAt) {
         throw new AppError("validation_failed", "The new address would start before the current one", {
           fields: [
