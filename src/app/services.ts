@@ -11,6 +11,7 @@ import type { TConfig } from "../kernel/config";
 import { type Ctx, type CtxBase, createCtx } from "../kernel/ctx";
 import { EventBus } from "../kernel/events";
 import { JobQueue } from "../kernel/jobs";
+import { setInstallationTimeZone } from "../kernel/local-time";
 import { TimelineRegistry } from "../kernel/timeline";
 import { type CountryLookup, loadCountryLookup } from "../lib/enrich";
 import { deliverWebhook, type RuleEngine, runScheduledRules } from "../modules/rules";
@@ -57,6 +58,7 @@ export function createLogger(config: Pick<TConfig, "LOG_LEVEL">): Logger {
 
 export async function openServices(config: TConfig, options: OpenServicesOptions = {}): Promise<Services> {
   const log = options.log ?? createLogger(config);
+  setInstallationTimeZone(config.DEFAULT_TIME_ZONE);
   const clock = options.clock ?? systemClock;
   const store = options.store ?? (await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   try {

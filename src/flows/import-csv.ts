@@ -3,6 +3,7 @@ import { parse } from "csv-parse";
 import { z } from "zod";
 import { type Ctx, withTransaction } from "../kernel/ctx";
 import { AppError, type TFieldError } from "../kernel/errors";
+import { parseInstant } from "../kernel/local-time";
 import { parseInput } from "../kernel/validate";
 import { loggedActivity } from "../modules/activities";
 import {
@@ -323,31 +324,26 @@ function importNumber(value: string | undefined, field: string): number | undefi
 /**
  * A date or time as Swedish files write it: 2026-03-02, 2026-03-02 14:05, an ISO time, or
  * 02/03/2026 and 2.3.2026 read day first, as in Sweden (never month first, as JavaScript would).
+ * Read as the API reads it (`parseInstant`): a time without an offset is the installation's local
+ * time, a date alone the start of that day.
  */
 function importDate(value: string | undefined, field: string): Date | undefined {
   if (value === undefined) return undefined;
   const dayFirst = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(value);
   const iso = dayFirst
     ? `${dayFirst[3]}-${dayFirst[2]?.padStart(2, "0")}-${dayFirst[1]?.padStart(2, "0")}`
-    : /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/.test(value)
-      ? value.replace(" ", "T")
-      : /^\d{4}-\d{2}-\d{2}T/.test(value)
-        ? value
-        : null;
-  const date = iso === null ? null : new Date(iso);
-  const day = iso?.slice(0, 10) ?? "";
-  if (!date || Number.isNaN(date.getTime()) || !isCalendarDay(day)) {
-    throw new AppError("validation_failed", `${field} is not a date`, {
-      fields: [{ field, code: "invalid_date", message: "A date such as 2026-03-02, 2026-03-02 14:05 or 02/03/2026" }],
-    });
-  }
-  return date;
-}
-
-function isCalendarDay(day: string): boolean {
-  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
-  const check = new Date(Date.UTC(year, month - 1, date));
-  return check.getUTCMonth() === month - 1 && check.getUTCDate() === date;
+    : /^\d{4}-\d{2}-\d{2}([ T]|$)/.test(value)
+      ? value
+      : null;
+  const parsed = iso === null ? null : parseInstant(iso);
+  if (parsed?.ok) return parsed.date;
+  throw new AppError("validation_failed", `${field} is not a date`, {
+    fields: [
+      parsed && parsed.code !== "invalid_date"
+        ? { field, code: parsed.code, message: parsed.message }
+        : { field, code: "invalid_date", message: "A date such as 2026-03-02, 2026-03-02 14:05 or 02/03/2026" },
+    ],
+  });
 }
 
 async function organizationRow(ctx: Ctx, values: TPersonImportRow, system: string): Promise<TRowOutcome> {

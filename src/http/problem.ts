@@ -104,8 +104,15 @@ function fromFastify(error: FastifyError): AppError | null {
           message: "This field is not known here; see /api/docs for the fields this endpoint takes",
         }));
       }
+      // A refinement names its own code (`invalid_date`, `nonexistent_time`), as in zodFieldErrors.
+      const ownCode =
+        issue.keyword === "custom" ? (issue.params as { params?: { code?: unknown } }).params?.code : undefined;
       return [
-        { field: fieldAt(path), code: String(issue.keyword ?? "invalid"), message: issue.message ?? "Invalid value" },
+        {
+          field: fieldAt(path),
+          code: String(ownCode ?? issue.keyword ?? "invalid"),
+          message: issue.message ?? "Invalid value",
+        },
       ];
     });
     return new AppError("validation_failed", "The request is not valid", { fields });

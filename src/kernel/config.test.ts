@@ -26,6 +26,12 @@ describe("loadConfig", () => {
     }
   });
 
+  it("takes only a time zone that exists", () => {
+    expect(loadConfig({}).DEFAULT_TIME_ZONE).toBe("Europe/Stockholm");
+    expect(loadConfig({ DEFAULT_TIME_ZONE: "Europe/Helsinki" }).DEFAULT_TIME_ZONE).toBe("Europe/Helsinki");
+    expect(() => loadConfig({ DEFAULT_TIME_ZONE: "Europe/Lund" })).toThrowError(/DEFAULT_TIME_ZONE: must be an IANA/);
+  });
+
   it("treats an empty variable as unset", () => {
     expect(loadConfig({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
   });

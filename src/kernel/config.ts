@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_INSTALLATION_ZONE, isTimeZone } from "./local-time";
 
 const booleanFromEnv = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -34,8 +35,15 @@ export const ZConfig = z.object({
   /** Tracking requests per second per write key, and per client IP address. */
   TRACKING_RATE_LIMIT: z.coerce.number().int().positive().default(500),
   TRACKING_IP_RATE_LIMIT: z.coerce.number().int().positive().default(100),
-  /** The zone for local time of day when an event does not say its own. */
-  DEFAULT_TIME_ZONE: z.string().min(1).default("Europe/Stockholm"),
+  /**
+   * The installation's zone: local time of day when an event does not say its own, and the zone
+   * a date or time written without an offset is read in.
+   */
+  DEFAULT_TIME_ZONE: z
+    .string()
+    .min(1)
+    .refine(isTimeZone, "must be an IANA time zone such as Europe/Stockholm")
+    .default(DEFAULT_INSTALLATION_ZONE),
   /** Where e-mail goes out, `smtp://user:password@host:587` or `smtps://…`; unset, e-mail stays queued. */
   SMTP_URL: z
     .string()

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError, type TFieldError } from "./errors";
+import { EARLIEST_YEAR, LATEST_YEAR, parseInstant } from "./local-time";
 
 export function zodFieldErrors(error: z.ZodError, prefix: readonly PropertyKey[] = []): TFieldError[] {
   const fieldOf = (path: readonly PropertyKey[]) => [...prefix, ...path].map(String).join(".") || "(body)";
@@ -31,15 +32,45 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   return parsed.data;
 }
 
-const EARLIEST = new Date("1000-01-01T00:00:00Z");
-const LATEST = new Date("9999-12-31T23:59:59.999Z");
+// A Date handed in by the server's own code (an import, or a verb re-reading input a route
+// already parsed) may lie up to a day outside the written years, once its offset is applied.
+const EARLIEST = Date.UTC(EARLIEST_YEAR, 0, 1) - 86_400_000;
+const LATEST = Date.UTC(LATEST_YEAR + 1, 0, 1) + 86_400_000;
 
 /**
- * A point in time as input: an ISO string or epoch milliseconds, between the years 1000 and
- * 9999. JavaScript dates reach year 275 760, which the database cannot store.
+ * A point in time as input: an ISO 8601 string (see `parseInstant`: the day must exist, a time
+ * without an offset is read in the installation's time zone and must exist there, a date alone is
+ * the start of that day), between the years 1000 and 9999. Numbers and booleans are refused: an
+ * epoch count says nothing of its unit, and `true` is not a time. Date objects pass, for callers
+ * inside the server.
  */
 export const zInstant = () =>
-  z.coerce
-    .date({ error: "A date and time, such as 2026-03-02T14:05:00+01:00" })
-    .min(EARLIEST, { error: "A date from the year 1000 or later" })
-    .max(LATEST, { error: "A date before the year 10000" });
+  z
+    .unknown()
+    .transform((value, ctx): Date => {
+      if (value instanceof Date) {
+        const time = value.getTime();
+        if (!Number.isNaN(time) && time >= EARLIEST && time < LATEST) return value;
+        ctx.addIssue({ code: "custom", params: { code: "invalid_date" }, message: "Not a date the register can hold" });
+        return z.NEVER;
+      }
+      if (typeof value !== "string") {
+        ctx.addIssue({
+          code: "custom",
+          params: { code: "invalid_type" },
+          message: "A date and time as text, such as 2026-03-02T14:05:00+01:00",
+        });
+        return z.NEVER;
+      }
+      const parsed = parseInstant(value);
+      if (parsed.ok) return parsed.date;
+      ctx.addIssue({ code: "custom", params: { code: parsed.code }, message: parsed.message });
+      return z.NEVER;
+    })
+    .meta({
+      type: "string",
+      format: "date-time",
+      description:
+        "ISO 8601. Without an offset, local time in the installation's zone (DEFAULT_TIME_ZONE); a date alone is the start of that day there.",
+      examples: ["2026-03-02T14:05:00+01:00", "2026-03-02T14:05", "2026-03-02"],
+    });

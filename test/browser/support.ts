@@ -112,6 +112,8 @@ export async function openBrowserSession(prepare?: (services: Services) => Promi
     baseURL: baseUrl,
     viewport: { width: 1360, height: 860 },
     locale: "sv-SE",
+    // Where the users are, and the server's zone for times written without an offset.
+    timezoneId: "Europe/Stockholm",
   });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);

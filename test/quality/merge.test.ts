@@ -232,7 +232,7 @@ describe.each(STORE_KINDS)("duplicates: match, review, merge and unmerge [%s]", 
     const later = await person({
       givenNames: "Eva Matilda Karin",
       surname: "Pettersson",
-      source: { system: "webshop", receivedAt: "2026-10-01T10:00:00Z" },
+      source: { system: "webshop", receivedAt: "2025-10-01T10:00:00Z" },
     });
     const merge = await api.call({ method: "POST", url: `/api/people/${kept}/merge`, payload: { otherId: later } });
     expect(merge.status).toBe(200);

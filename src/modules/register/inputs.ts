@@ -1,15 +1,7 @@
 import { z } from "zod";
+import { isTimeZone } from "../../kernel/local-time";
 import { zInstant } from "../../kernel/validate";
 import { ADDRESS_KINDS, CONTACT_CHANNELS, LIFECYCLE_STAGES } from "./schema";
-
-const isTimeZone = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 export const ZSourceInput = z.strictObject({
   system: z

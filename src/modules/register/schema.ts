@@ -202,7 +202,10 @@ export const phones = pgTable(
   (t) => [index("phones_e164_idx").on(t.e164.op("text_pattern_ops")), index("phones_person_idx").on(t.personId)],
 );
 
-/** Append-only consent history: the latest row per purpose and channel is the current state. */
+/**
+ * Append-only consent history: the row recorded last per purpose and channel is the current state.
+ * `recorded_at` is the server's time of recording; when the customer gave it is `source_received_at`.
+ */
 export const consents = pgTable(
   "consents",
   {

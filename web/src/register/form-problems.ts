@@ -4,6 +4,14 @@ import type { Messages } from "../i18n/sv";
 /** Messages for codes whose meaning depends on the field, e.g. a badly written personnummer. */
 function fieldMessages(t: Messages): Partial<Record<string, FieldMessages>> {
   const email = { invalid_format: t.fields.invalidEmail };
+  // The API's own reasons for a date it cannot take; its generic range codes would otherwise
+  // read "fill in the field" under a field that is filled in.
+  const date = {
+    invalid_type: t.fields.dateFormat,
+    invalid_format: t.fields.dateFormat,
+    too_small: t.fields.dateTooEarly,
+    too_big: t.fields.dateTooLate,
+  };
   return {
     personnummer: { invalid_format: t.fields.personnummerFormat, duplicate: t.fields.duplicatePerson },
     organisationsnummer: {
@@ -12,7 +20,10 @@ function fieldMessages(t: Messages): Partial<Record<string, FieldMessages>> {
       duplicate: t.fields.duplicateOrganization,
     },
     birthDate: { invalid_format: t.fields.dateFormat },
-    validFrom: { invalid_format: t.fields.dateFormat, invalid_type: t.fields.dateFormat },
+    validFrom: date,
+    "address.validFrom": date,
+    occurredAt: date,
+    dueAt: date,
     website: { invalid_format: t.fields.website, invalid_url: t.fields.website },
     sniCode: { invalid_format: t.fields.sniCode },
     "emails.0.address": email,
