@@ -2,7 +2,7 @@ import type { Ctx } from "../kernel/ctx";
 import { authorize } from "../kernel/permissions";
 import { type MatchModel, type PairScore, scorePair, termFrequenciesFromCounts } from "../lib/match";
 import { getMatchSettings, recordMatchCandidate } from "../modules/quality";
-import { findMatchCandidates, loadMatchRecords, nameCounts } from "../modules/register";
+import { assertMayChangePerson, findMatchCandidates, loadMatchRecords, nameCounts } from "../modules/register";
 import { mergePeople } from "./merge-people";
 
 export interface TMatchResult {
@@ -22,6 +22,7 @@ export interface TMatchResult {
 export async function matchPerson(ctx: Ctx, personId: string): Promise<TMatchResult> {
   // Checking may merge or queue a pair: it is a change to the register.
   authorize(ctx.actor, "register", "write");
+  await assertMayChangePerson(ctx, personId);
   const [record] = await loadMatchRecords(ctx, [personId]);
   if (!record) return { personId, compared: 0, scores: [], merged: null, queued: 0 };
   const candidates = await findMatchCandidates(ctx, record);

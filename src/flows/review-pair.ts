@@ -1,7 +1,7 @@
 import type { Ctx } from "../kernel/ctx";
 import { explainPair, type PairScore } from "../lib/match";
-import { getMatchCandidate, type TMatchCandidate } from "../modules/quality";
-import { getPerson, type TPerson } from "../modules/register";
+import { decideMatchCandidate, getMatchCandidate, type TMatchCandidate } from "../modules/quality";
+import { assertMayChangePerson, getPerson, type TPerson } from "../modules/register";
 
 export interface TPairReview {
   candidate: TMatchCandidate;
@@ -24,4 +24,15 @@ export async function reviewPair(ctx: Ctx, candidateId: string): Promise<TPairRe
     fields: candidate.comparison as PairScore["fields"],
   };
   return { candidate, a, b, explanation: explainPair(score) };
+}
+
+/**
+ * Files a pair as two people, for good: a decision about both records, so the caller must be
+ * one who may change each of them.
+ */
+export async function markPairDistinct(ctx: Ctx, candidateId: string): Promise<TMatchCandidate> {
+  const candidate = await getMatchCandidate(ctx, candidateId);
+  await assertMayChangePerson(ctx, candidate.personA);
+  await assertMayChangePerson(ctx, candidate.personB);
+  return decideMatchCandidate(ctx, candidateId, "distinct");
 }

@@ -207,4 +207,75 @@ describe.each(STORE_KINDS)("record-level access [%s]", (kind) => {
     const byAdmin = await api.call({ url: `/api/people/${customerOfA}/data-export` });
     expect(byAdmin.body.changes.some((change: { by?: string }) => change.by?.includes("anna@example.se"))).toBe(true);
   });
+
+  it("keeps another team's organisation's people and another team's duplicates to that team", async () => {
+    const teams = (await api.call({ url: "/api/teams" })).body.items as Array<{ id: string; name: string }>;
+    const north = teams.find((team) => team.name === "Sälj Norr")?.id;
+    const org = await api.call({
+      key: sellerB.key,
+      method: "POST",
+      url: "/api/organizations",
+      payload: { name: "Norrbageriet AB", ownerTeamId: north },
+    });
+    expect(org.body).toMatchObject({ name: "Norrbageriet AB" });
+    // An unowned customer, as a file brings them: open to both sellers.
+    await api.call({
+      method: "POST",
+      url: "/api/imports/people?system=kassa",
+      headers: { "content-type": "text/csv" },
+      payload: "externalId,givenNames,surname\nL1,Lös,Kund",
+    });
+    const loose = { body: (await api.call({ url: "/api/people?q=Kund" })).body.items[0] };
+    const link = await api.call({
+      key: sellerA.key,
+      method: "POST",
+      url: "/api/roles",
+      payload: { personId: loose.body.id, organizationId: org.body.id },
+    });
+    expect(link.status).toBe(403);
+    const role = await api.call({
+      key: sellerB.key,
+      method: "POST",
+      url: "/api/roles",
+      payload: { personId: loose.body.id, organizationId: org.body.id, title: "Bagare" },
+    });
+    expect(role.body).toMatchObject({ roleId: expect.any(String) });
+    const roleId = role.body.roleId as string;
+    const retitle = { method: "PATCH" as const, url: `/api/roles/${roleId}`, payload: { isPrimaryContact: true } };
+    expect((await api.call({ key: sellerA.key, ...retitle })).status).toBe(403);
+    expect((await api.call({ key: sellerA.key, method: "DELETE", url: `/api/roles/${roleId}` })).status).toBe(403);
+    expect((await api.call({ key: sellerB.key, ...retitle })).status).toBe(204);
+    const detail = await api.call({ url: `/api/organizations/${org.body.id}` });
+    expect(detail.body.roles).toEqual([
+      expect.objectContaining({ id: roleId, title: "Bagare", isPrimaryContact: true }),
+    ]);
+    expect((await api.call({ key: sellerB.key, method: "DELETE", url: `/api/roles/${roleId}` })).status).toBe(204);
+    const twice = await api.call({ key: sellerB.key, method: "DELETE", url: `/api/roles/${roleId}` });
+    expect(twice.status).toBe(409);
+    expect((await api.call({ key: sellerB.key, ...retitle })).status).toBe(409);
+
+    // A likely duplicate of team B's customer: only those who may change her decide the pair.
+    const address = { street: "Kungsgatan 4", postalCode: "75321", city: "Uppsala" };
+    const northern = await api.call({
+      key: sellerB.key,
+      method: "POST",
+      url: "/api/people",
+      payload: { givenNames: "Åsa", surname: "Wikström", birthDate: "1984-11-02", address, ownerTeamId: north },
+    });
+    const twin = await api.call({
+      key: sellerB.key,
+      method: "POST",
+      url: "/api/people",
+      payload: { givenNames: "Asa", surname: "Wikstrom", birthDate: "1984-11-02", address },
+    });
+    expect(
+      (await api.call({ key: sellerA.key, method: "POST", url: `/api/people/${northern.body.id}/match` })).status,
+    ).toBe(403);
+    const matched = await api.call({ method: "POST", url: `/api/people/${twin.body.id}/match` });
+    expect(matched.body.queued).toBe(1);
+    const [pair] = (await api.call({ url: `/api/match-candidates?personId=${northern.body.id}` })).body.items;
+    const distinct = { method: "POST" as const, url: `/api/match-candidates/${pair.id}/distinct` };
+    expect((await api.call({ key: sellerA.key, ...distinct })).status).toBe(403);
+    expect((await api.call({ key: sellerB.key, ...distinct })).status).toBe(200);
+  });
 });

@@ -14,6 +14,7 @@ import {
   listOrganizations,
   moveAddress,
   updateOrganization,
+  updateRole,
   ZAddEmailInput,
   ZAddPhoneInput,
   ZCreateOrganizationInput,
@@ -25,6 +26,7 @@ import {
   ZOrganizationSummary,
   ZRoleInput,
   ZUpdateOrganizationInput,
+  ZUpdateRoleInput,
 } from "../../modules/register";
 import { problemResponses, ZIdParams } from "../schemas";
 
@@ -128,6 +130,22 @@ export async function organizationRoutes(base: FastifyInstance, _services: Servi
       },
     },
     async (request, reply) => reply.status(201).send(await addRole(request.ctx(), request.body)),
+  );
+  app.patch(
+    "/api/roles/:id",
+    {
+      schema: {
+        tags,
+        summary: "Change a current role's title, department or primary-contact mark",
+        params: ZIdParams,
+        body: ZUpdateRoleInput,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      await updateRole(request.ctx(), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
   );
   app.delete(
     "/api/roles/:id",

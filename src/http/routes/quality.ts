@@ -5,9 +5,8 @@ import type { Services } from "../../app/services";
 import { estimateMatchModel } from "../../flows/estimate-match-model";
 import { matchPerson } from "../../flows/match-person";
 import { mergePeople, unmergePeople } from "../../flows/merge-people";
-import { reviewPair } from "../../flows/review-pair";
+import { markPairDistinct, reviewPair } from "../../flows/review-pair";
 import {
-  decideMatchCandidate,
   getMatchCandidate,
   getMatchSettings,
   listMatchCandidates,
@@ -91,7 +90,7 @@ export async function qualityRoutes(base: FastifyInstance, _services: Services) 
         response: { 200: ZMatchCandidate, ...problemResponses },
       },
     },
-    async (request) => decideMatchCandidate(request.ctx(), request.params.id, "distinct"),
+    async (request) => markPairDistinct(request.ctx(), request.params.id),
   );
   app.post(
     "/api/people/:id/merge",

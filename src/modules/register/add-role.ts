@@ -2,12 +2,12 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import { recordAudit } from "../../kernel/audit";
 import { type Ctx, newId, withTransaction } from "../../kernel/ctx";
-import { AppError, notFound } from "../../kernel/errors";
+import { AppError } from "../../kernel/errors";
 import { emitEvent } from "../../kernel/events";
 import { parseInput } from "../../kernel/validate";
 import { ZRoleInput } from "./inputs";
 import { lockOwner, touchOwner } from "./owner-ref";
-import { organizations, roles } from "./schema";
+import { roles } from "./schema";
 
 export const ROLE_CHANGED = "role.changed";
 
@@ -17,11 +17,8 @@ export async function addRole(ctx: Ctx, input: z.input<typeof ZRoleInput>): Prom
   return withTransaction(ctx, async (tx) => {
     const person = { entity: "person" as const, id: data.personId };
     await lockOwner(tx, person);
-    const [organization] = await tx.db
-      .select({ id: organizations.id })
-      .from(organizations)
-      .where(eq(organizations.id, data.organizationId));
-    if (!organization) throw notFound("organization", data.organizationId);
+    // A role is the person's and the organisation's: whoever adds it may change both.
+    await lockOwner(tx, { entity: "organization", id: data.organizationId });
     const current = await tx.db
       .select({ id: roles.id })
       .from(roles)

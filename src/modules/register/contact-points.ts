@@ -87,6 +87,7 @@ export async function insertAddress(ctx: Ctx, owner: Owner, address: NormalAddre
     ...owner,
     ...rest,
     validFrom: validFrom ?? ctx.clock.now(),
+    validFromStated: validFrom !== null && validFrom !== undefined,
     validTo: null,
     ...lineageColumns(source),
   });

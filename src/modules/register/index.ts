@@ -1,3 +1,4 @@
+export { assertMayChangePerson } from "./access";
 export { addEmail, CONTACT_POINT_CHANGED, ZAddEmailInput } from "./add-email";
 export { addPhone, ZAddPhoneInput } from "./add-phone";
 export { addRole, ROLE_CHANGED } from "./add-role";
@@ -75,6 +76,7 @@ export { PROFILING_OBJECTION_CHANGED, setProfilingObjection } from "./set-profil
 export { PERSON_UNMERGED, unmergePersonRecords } from "./unmerge-person-records";
 export { ORGANIZATION_UPDATED, updateOrganization } from "./update-organization";
 export { PERSON_UPDATED, updatePerson } from "./update-person";
+export { updateRole, ZUpdateRoleInput } from "./update-role";
 export {
   type TConsentView,
   type TOrganization,

@@ -49,7 +49,6 @@ export async function moveAddress(
         ],
       });
     }
-    address.validFrom = movedAt;
     const ownerColumn = owner.entity === "person" ? addresses.personId : addresses.organizationId;
     const current = await tx.db
       .select()
@@ -59,8 +58,7 @@ export async function moveAddress(
       // An address whose start is only when the register learnt of it (an import, the demo, an
       // entry without a moving date) says nothing of when the customer moved in: a move dated
       // before that is news that the customer had already left it, so it closes at its own start.
-      const startKnown = old.validFrom.getTime() !== old.sourceReceivedAt.getTime();
-      if (old.validFrom > movedAt && !startKnown) {
+      if (old.validFrom > movedAt && !old.validFromStated) {
         await tx.db.update(addresses).set({ validTo: old.validFrom }).where(eq(addresses.id, old.id));
         continue;
       }

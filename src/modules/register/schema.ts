@@ -149,6 +149,8 @@ export const addresses = pgTable(
     city: text("city"),
     country: text("country").notNull().default("SE"),
     validFrom: timestamp("valid_from", { withTimezone: true }).notNull(),
+    /** Whether `validFrom` is a moving date someone stated, or only when the register learnt of it. */
+    validFromStated: boolean("valid_from_stated").notNull().default(false),
     validTo: timestamp("valid_to", { withTimezone: true }),
     ...lineageColumns,
   },
