@@ -131,7 +131,13 @@ export async function exportOrganizationsCsv(
 }
 
 /** A custom value as the import reads it back: yes/no as true/false, numbers with a point. */
-const customCell = (value: unknown) => (value === null || value === undefined ? "" : String(value));
+const customCell = (value: unknown) =>
+  value === null || value === undefined
+    ? ""
+    : typeof value === "number"
+      ? // Written out in full: a spreadsheet and the import both read 0.0000001, neither 1e-7.
+        value.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 })
+      : String(value);
 
 async function writePages(
   output: Writable,

@@ -10,8 +10,12 @@ import {
   commitPeopleBatch,
   importOrganization,
   importPeople,
+  isoDayOf,
+  listCustomAttributes,
   preparePeopleBatch,
   resolvePersonRefs,
+  spreadsheetCustomValue,
+  type TCustomAttribute,
   type TImportBatchResult,
   type TImportRowError,
   type TPersonImportRow,
@@ -233,7 +237,8 @@ function mapHeaders(headers: string[], entity: TImportEntity, mapping: Record<st
 async function importBatch(ctx: Ctx, entity: TImportEntity, rows: Row[], system: string, dryRun: boolean) {
   if (entity === "people") return importPeople(ctx, rows, { system, dryRun });
   if (entity === "organizations") {
-    return perRow(ctx, rows, dryRun, (tx, values) => organizationRow(tx, values, system));
+    const definitions = await listCustomAttributes(ctx, "organization");
+    return perRow(ctx, rows, dryRun, (tx, values) => organizationRow(tx, values, system, definitions));
   }
   const personIds = await resolvePersonRefs(
     ctx,
@@ -329,12 +334,8 @@ function importNumber(value: string | undefined, field: string): number | undefi
  */
 function importDate(value: string | undefined, field: string): Date | undefined {
   if (value === undefined) return undefined;
-  const dayFirst = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(value);
-  const iso = dayFirst
-    ? `${dayFirst[3]}-${dayFirst[2]?.padStart(2, "0")}-${dayFirst[1]?.padStart(2, "0")}`
-    : /^\d{4}-\d{2}-\d{2}([ T]|$)/.test(value)
-      ? value
-      : null;
+  const day = isoDayOf(value);
+  const iso = /^\d{4}-\d{2}-\d{2}([ T]|$)/.test(day) ? day : null;
   const parsed = iso === null ? null : parseInstant(iso);
   if (parsed?.ok) return parsed.date;
   throw new AppError("validation_failed", `${field} is not a date`, {
@@ -346,9 +347,26 @@ function importDate(value: string | undefined, field: string): Date | undefined 
   });
 }
 
-async function organizationRow(ctx: Ctx, values: TPersonImportRow, system: string): Promise<TRowOutcome> {
+async function organizationRow(
+  ctx: Ctx,
+  values: TPersonImportRow,
+  system: string,
+  definitions: TCustomAttribute[],
+): Promise<TRowOutcome> {
   const custom = Object.fromEntries(
-    Object.entries(values).flatMap(([key, value]) => (key.startsWith("custom.") ? [[key.slice(7), value]] : [])),
+    Object.entries(values).flatMap(([key, value]) =>
+      key.startsWith("custom.")
+        ? [
+            [
+              key.slice(7),
+              spreadsheetCustomValue(
+                definitions.find((definition) => definition.key === key.slice(7)),
+                value ?? "",
+              ),
+            ],
+          ]
+        : [],
+    ),
   );
   const hasAddress = ["street", "careOf", "box", "apartment", "postalCode", "city"].some((field) => values[field]);
   if (values.organizationId && !z.uuid().safeParse(values.organizationId).success) {

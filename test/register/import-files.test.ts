@@ -72,6 +72,31 @@ describe.each(STORE_KINDS)("importing real-world CSV files [%s]", (kind) => {
     expect((await findOne("Versalsson")).custom).toEqual({ newsletter: true, tier: "guld" });
   });
 
+  it("reads dates day first and Swedish Excel's SANT and FALSKT, as the docs promise, in people and organisations", async () => {
+    for (const payload of [
+      { entity: "person", key: "since", label: "Kund sedan", type: "date" },
+      { entity: "organization", key: "signed", label: "Avtal tecknat", type: "date" },
+      { entity: "organization", key: "active", label: "Aktiv", type: "boolean" },
+    ]) {
+      expect((await api.call({ method: "POST", url: "/api/custom-attributes", payload })).status).toBe(201);
+    }
+    const people =
+      "externalId;givenNames;surname;birthDate;custom.since;custom.newsletter\n" +
+      "D1;Doris;Dagsson;02/11/1984;2.3.2026;SANT\nD2;Dan;Dagsson;;31/02/2026;FALSKT\n";
+    const report = (await upload("people", people, "system=excel")).body;
+    expect(report).toMatchObject({ created: 1, failed: 1 });
+    expect(report.errors).toEqual([expect.objectContaining({ row: 2, field: "custom.since" })]);
+    expect(await findOne("Doris Dagsson")).toMatchObject({
+      birthDate: "1984-11-02",
+      custom: { since: "2026-03-02", newsletter: true },
+    });
+    const orgs = "name;custom.signed;custom.active\nDagsbageriet AB;15.01.2025;FALSKT\n";
+    expect((await upload("organizations", orgs, "system=excel")).body).toMatchObject({ created: 1, failed: 0 });
+    const [org] = (await api.call({ url: "/api/organizations?q=Dagsbageriet" })).body.items;
+    const detail = (await api.call({ url: `/api/organizations/${org.id}` })).body;
+    expect(detail.custom).toEqual({ signed: "2025-01-15", active: false });
+  });
+
   it("refuses two columns for one field, and a mapping to a field that does not exist", async () => {
     const twice = await upload(
       "people",

@@ -58,6 +58,28 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const sourceRecordId = (row: Pick<NormalRow, "externalId" | "personId">): string =>
   row.externalId ?? row.personId ?? "";
 
+/** A day as Swedish files write it: 2026-03-02, or 02/03/2026 and 2.3.2026 read day first. */
+export function isoDayOf(raw: string): string {
+  const dayFirst = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(raw.trim());
+  return dayFirst ? `${dayFirst[3]}-${dayFirst[2]?.padStart(2, "0")}-${dayFirst[1]?.padStart(2, "0")}` : raw.trim();
+}
+
+/** What a Swedish spreadsheet writes for yes and no. */
+const SPREADSHEET_BOOLEANS: Record<string, string> = { sant: "true", falskt: "false" };
+
+/**
+ * A custom value as a spreadsheet saves it, in the form the attribute's type reads: day-first
+ * dates and Swedish Excel's SANT/FALSKT. Other values are passed on for the type to check.
+ */
+export function spreadsheetCustomValue(
+  definition: Awaited<ReturnType<typeof loadCustomAttributes>>[number] | undefined,
+  raw: string,
+): string {
+  if (definition?.type === "date") return isoDayOf(raw);
+  if (definition?.type === "boolean") return SPREADSHEET_BOOLEANS[raw.trim().toLowerCase()] ?? raw;
+  return raw;
+}
+
 const ADDRESS_FIELDS = ["street", "careOf", "box", "apartment", "postalCode", "city", "country"] as const;
 export function normalizeRow(
   values: TPersonImportRow,
@@ -91,9 +113,10 @@ export function normalizeRow(
   );
   const pnrRaw = text("personnummer");
   const personnummer = pnrRaw ? normalizePersonnummer(pnrRaw, "personnummer", errors, today) : null;
-  const birthDate = text("birthDate") ?? null;
+  const birthDateRaw = text("birthDate");
+  const birthDate = birthDateRaw ? isoDayOf(birthDateRaw) : null;
   if (birthDate && (!isCalendarDate(birthDate) || birthDate < "1870-01-01" || birthDate > new Date().toISOString()))
-    errors.add("birthDate", "invalid_date", "A date as YYYY-MM-DD, from 1870 to today");
+    errors.add("birthDate", "invalid_date", "A date such as 1984-11-02 or 02/11/1984, from 1870 to today");
   const stage = text("lifecycleStage");
   if (stage && !(LIFECYCLE_STAGES as readonly string[]).includes(stage)) {
     errors.add("lifecycleStage", "invalid_stage", `One of ${LIFECYCLE_STAGES.join(", ")}`);
@@ -134,7 +157,13 @@ export function normalizeRow(
   const customInput = Object.fromEntries(
     Object.entries(values)
       .filter(([key, value]) => key.startsWith("custom.") && value !== undefined && value !== "")
-      .map(([key, value]) => [key.slice(7), value]),
+      .map(([key, value]) => [
+        key.slice(7),
+        spreadsheetCustomValue(
+          definitions.find((definition) => definition.key === key.slice(7)),
+          value ?? "",
+        ),
+      ]),
   );
   const custom = validateCustomValues(definitions, customInput, errors, { requireAll: false });
   const fields = [

@@ -31,6 +31,7 @@ export {
   type TPersonImportRow,
   type TPreparedPeopleBatch,
 } from "./import-people";
+export { isoDayOf, spreadsheetCustomValue } from "./import-row";
 export {
   type TCreateOrganizationInput,
   type TCreatePersonInput,
