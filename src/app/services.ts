@@ -13,6 +13,7 @@ import { EventBus } from "../kernel/events";
 import { JobQueue } from "../kernel/jobs";
 import { TimelineRegistry } from "../kernel/timeline";
 import { type CountryLookup, loadCountryLookup } from "../lib/enrich";
+import { profilingObjectors } from "../modules/register";
 import { deliverWebhook, type RuleEngine, runScheduledRules } from "../modules/rules";
 import { pruneTracking, type TrackingDeps } from "../modules/tracking";
 import { createRuleEngine, WEBHOOK_JOB } from "./rules-runtime";
@@ -88,6 +89,7 @@ export async function openServices(config: TConfig, options: OpenServicesOptions
         })
         .then((countries: CountryLookup | null) => ({
           finder: registerPersonFinder,
+          objectors: profilingObjectors,
           writers: store.kind === "pglite" ? 1 : 2,
           onCommitted: (events) => {
             const ctx = createCtx(ctxBase, systemActor("rules"));

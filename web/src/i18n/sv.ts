@@ -1280,6 +1280,7 @@ export const sv = {
       noPerson: "Ingen person",
       unknownPerson: "Person",
       noResults: "Inga åtgärder",
+      profilingObjection: "Prövades inte: personen invänder mot profilering (GDPR art. 21)",
       result: {
         failed: (action: string, error: string) => `${action} misslyckades: ${error}`,
         taskFor: (name: string) => `Uppgift skapad åt ${name}`,
