@@ -8,7 +8,7 @@ import { setFieldAction } from "../flows/rule-actions/set-field-action";
 import type { JobQueue } from "../kernel/jobs";
 import { caseCategoryField, caseJoin, caseRuleFields, loadCaseFacts } from "../modules/cases";
 import { loadOrderFacts, orderJoin, orderRuleFields } from "../modules/orders";
-import { loadPersonFacts, personRuleFields } from "../modules/register";
+import { loadPersonFacts, personRuleFields, profiledPeopleWhere, profilingObjectors } from "../modules/register";
 import {
   ActionRegistry,
   addToListAction,
@@ -46,6 +46,7 @@ export function createRuleEngine(jobs: JobQueue, log: Logger): RuleEngine {
     }),
   );
   const runtime: RulesRuntime = {
+    people: { where: profiledPeopleWhere, objectors: profilingObjectors },
     fields: [
       personRuleFields,
       traitRuleFields,

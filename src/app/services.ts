@@ -14,6 +14,7 @@ import { JobQueue } from "../kernel/jobs";
 import { setInstallationTimeZone } from "../kernel/local-time";
 import { TimelineRegistry } from "../kernel/timeline";
 import { type CountryLookup, loadCountryLookup } from "../lib/enrich";
+import { profilingObjectors } from "../modules/register";
 import { deliverWebhook, type RuleEngine, runScheduledRules } from "../modules/rules";
 import { pruneTracking, type TrackingDeps } from "../modules/tracking";
 import { createRuleEngine, WEBHOOK_JOB } from "./rules-runtime";
@@ -90,6 +91,7 @@ export async function openServices(config: TConfig, options: OpenServicesOptions
         })
         .then((countries: CountryLookup | null) => ({
           finder: registerPersonFinder,
+          objectors: profilingObjectors,
           writers: store.kind === "pglite" ? 1 : 2,
           onCommitted: (events) => {
             const ctx = createCtx(ctxBase, systemActor("rules"));

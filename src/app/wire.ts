@@ -3,7 +3,7 @@ import type { EventHandler } from "../kernel/events";
 import { ACTIVITY_LOGGED, activitiesTimelineSource } from "../modules/activities";
 import { CASE_ESCALATED, CASE_OPENED, CASE_UPDATED, casesTimelineSource } from "../modules/cases";
 import { ORDER_RECORDED, ordersTimelineSource } from "../modules/orders";
-import { PEOPLE_IMPORTED, PERSON_CREATED, PERSON_UPDATED } from "../modules/register";
+import { PEOPLE_IMPORTED, PERSON_CREATED, PERSON_UPDATED, profilingObjectors } from "../modules/register";
 import { backfillComputedTrait, COMPUTED_TRAIT_DEFINED, trackingTimelineSource } from "../modules/tracking";
 import { wireMessages } from "./messages-runtime";
 import type { Services } from "./services";
@@ -20,7 +20,7 @@ export function wireHandlers(services: Services): void {
   wireMessages(services);
   services.bus.on(COMPUTED_TRAIT_DEFINED, "tracking.backfill", async (event, ctx) => {
     const { traitId } = event.payload as { traitId: string };
-    await backfillComputedTrait(ctx, traitId);
+    await backfillComputedTrait(ctx, traitId, profilingObjectors);
   });
   // Every new or changed person is checked against the register as soon as it is committed,
   // whichever way it came in: a form, the API, an import or a tracking identify.

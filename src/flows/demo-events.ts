@@ -1,5 +1,6 @@
 import type { Ctx } from "../kernel/ctx";
 import { loadCountryLookup } from "../lib/enrich";
+import { profilingObjectors } from "../modules/register";
 import { createWriteKey } from "../modules/sources";
 import { collectEvents, defineComputedTrait, listComputedTraits } from "../modules/tracking";
 import { registerPersonFinder } from "./identify-person";
@@ -61,6 +62,7 @@ export async function loadDemoEvents(
   const { source } = await createWriteKey(ctx, { name: "Demobutiken", kind: "web" });
   const deps = {
     finder: registerPersonFinder,
+    objectors: profilingObjectors,
     countries: await loadCountryLookup().catch(() => null),
     ipMode: "truncate" as const,
     defaultTimeZone: "Europe/Stockholm",

@@ -19,11 +19,13 @@ import {
 } from "../modules/quality";
 import {
   mergePersonRecords,
+  profilingObjectors,
   type TRegisterMergeSnapshot,
   type TSurvivorship,
   unmergePersonRecords,
 } from "../modules/register";
-import { moveTrackingOfPerson, returnTracking, type TTrackingMove } from "../modules/tracking";
+import { removeRuleMemberships } from "../modules/rules";
+import { forgetTraitBuckets, moveTrackingOfPerson, returnTracking, type TTrackingMove } from "../modules/tracking";
 
 interface TMergeSnapshot {
   register: TRegisterMergeSnapshot;
@@ -64,6 +66,12 @@ export async function mergePeople(
       messages: await moveMessagesOfPerson(tx, input.mergedId, input.survivorId),
       tracking: await moveTrackingOfPerson(tx, input.mergedId, input.survivorId),
     };
+    // An objection to profiling on either record survives the merge; the traits and rule
+    // memberships the survivor brings are dropped with it, as when an objection is recorded.
+    if ((await profilingObjectors(tx, [input.survivorId])).size > 0) {
+      await forgetTraitBuckets(tx, [input.survivorId]);
+      await removeRuleMemberships(tx, input.survivorId);
+    }
     if (input.candidateId) await decideMatchCandidate(tx, input.candidateId, "merged");
     snapshot.candidates = await moveCandidatesOfPerson(tx, input.mergedId, input.survivorId);
     return recordMerge(tx, {

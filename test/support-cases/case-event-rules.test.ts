@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerPersonFinder } from "../../src/flows/identify-person";
+import { profilingObjectors } from "../../src/modules/register";
 import { collectEvents } from "../../src/modules/tracking";
 import { openTestApi, type TestApi } from "../support/api";
 import { STORE_KINDS } from "../support/stores";
@@ -71,7 +72,13 @@ describe.each(STORE_KINDS)("rules: an event rule that reads case counts [%s]", (
         requestIp: null,
         requestUserAgent: null,
       },
-      { finder: registerPersonFinder, countries: null, ipMode: "truncate", defaultTimeZone: "Europe/Stockholm" },
+      {
+        finder: registerPersonFinder,
+        objectors: profilingObjectors,
+        countries: null,
+        ipMode: "truncate",
+        defaultTimeZone: "Europe/Stockholm",
+      },
     );
   });
   afterAll(async () => api?.close());

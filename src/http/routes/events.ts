@@ -2,8 +2,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../app/services";
+import { personTraits } from "../../flows/person-traits";
 import {
-  computedTraitValues,
   defineComputedTrait,
   listComputedTraits,
   listIdentityConflicts,
@@ -81,6 +81,7 @@ export async function eventRoutes(base: FastifyInstance, _services: Services) {
       schema: {
         tags: ["events"],
         summary: "A person's computed traits as of now",
+        description: "For a person who objects to profiling no trait is computed: every value is null.",
         params: ZIdParams,
         response: {
           200: z.object({
@@ -92,7 +93,7 @@ export async function eventRoutes(base: FastifyInstance, _services: Services) {
         },
       },
     },
-    async (request) => ({ items: await computedTraitValues(request.ctx(), request.params.id) }),
+    async (request) => ({ items: await personTraits(request.ctx(), request.params.id) }),
   );
   app.get(
     "/api/identity-conflicts",

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../app/services";
 import { person360, personTimeline, ZTimelineInput, ZTimelineItem } from "../../flows/person-360";
+import { recordProfilingObjection } from "../../flows/record-profiling-objection";
 import {
   addEmail,
   addPhone,
@@ -13,7 +14,6 @@ import {
   recordConsent,
   removeContactPoint,
   setChannelPreference,
-  setProfilingObjection,
   updatePerson,
   ZAddEmailInput,
   ZAddPhoneInput,
@@ -248,13 +248,17 @@ export async function peopleRoutes(base: FastifyInstance, services: Services) {
       schema: {
         tags: ["privacy"],
         summary: "Record or lift the person's objection to profiling",
+        description:
+          "While the person objects, no computed trait is kept for them and no rule evaluates them: no firing, " +
+          "no segment or rule-filled list, no dry-run match. Recording it drops their traits and takes them " +
+          "out of segments and the lists rules put them in; lifting it lets profiling start afresh from then.",
         params: personParams,
         body: z.strictObject({ objects: z.boolean() }),
         response: noContent,
       },
     },
     async (request, reply) => {
-      await setProfilingObjection(request.ctx(), request.params.id, request.body.objects);
+      await recordProfilingObjection(request.ctx(), request.params.id, request.body.objects);
       return reply.status(204).send(null);
     },
   );

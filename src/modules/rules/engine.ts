@@ -46,7 +46,10 @@ export interface TDecision {
   ruleId: string;
   personId: string;
   fired: boolean;
-  /** Why not, when a match did not fire: already fired in its period, or a loop. */
+  /**
+   * Why not, when a match did not fire: already fired in its period, a loop, or the person objects
+   * to profiling (then the rule was not evaluated at all).
+   */
   skipped?: string;
   /** From the call to the moment this rule had decided, before any action ran. */
   decidedAfterMs?: number;
@@ -54,6 +57,8 @@ export interface TDecision {
 
 const CACHE_MS = 2_000;
 const MAX_CHAIN = 4;
+/** The firing log's note for a person the rules left alone because they object to profiling. */
+export const PROFILING_OBJECTION_NOTE = "profiling_objection";
 
 /** Rule chains ride on the acting label, e.g. `rule:<a>>rule:<b>`, so a loop can be seen. */
 export function ruleChain(label: string): string[] {
@@ -200,17 +205,28 @@ export class RuleEngine {
       }
     }
     if (work.length === 0) return [];
-    const facts = await this.loadFacts(ctx, new Set(work.flatMap((item) => item.rule.groups)), [
+    // Someone who objects to profiling is not evaluated: their facts are not even loaded.
+    const objectors = await this.runtime.people.objectors(ctx, [
       ...new Set(work.map((item) => item.event.personId as string)),
+    ]);
+    const evaluated = work.filter((item) => !objectors.has(item.event.personId as string));
+    const facts = await this.loadFacts(ctx, new Set(evaluated.flatMap((item) => item.rule.groups)), [
+      ...new Set(evaluated.map((item) => item.event.personId as string)),
     ]);
     // Every listening rule decides on the same facts before any of them acts, so one rule's
     // action neither delays the others' decisions nor changes what they see.
-    const decided = work.map(({ event, rule }) => {
+    const decided = evaluated.map(({ event, rule }) => {
       const seen = facts(event.personId as string, { event: eventFacts(event) });
       return { event, rule, seen, matched: this.#check(rule, seen) };
     });
     const decidedAfterMs = performance.now() - started;
     const decisions: TDecision[] = [];
+    for (const { event, rule } of work) {
+      const personId = event.personId as string;
+      if (!objectors.has(personId)) continue;
+      await this.recordSkip(ctx, rule, personId, `event:${event.id}`, PROFILING_OBJECTION_NOTE);
+      decisions.push({ ruleId: rule.row.id, personId, fired: false, skipped: PROFILING_OBJECTION_NOTE });
+    }
     for (const { event, rule, seen, matched } of decided) {
       const personId = event.personId as string;
       decisions.push(
@@ -246,6 +262,19 @@ export class RuleEngine {
       return true;
     });
     if (candidates.length === 0) return [];
+    if ((await this.runtime.people.objectors(ctx, [change.personId])).size > 0) {
+      const decisions: TDecision[] = [];
+      for (const rule of candidates) {
+        await this.recordSkip(ctx, rule, change.personId, change.cause, PROFILING_OBJECTION_NOTE);
+        decisions.push({
+          ruleId: rule.row.id,
+          personId: change.personId,
+          fired: false,
+          skipped: PROFILING_OBJECTION_NOTE,
+        });
+      }
+      return decisions;
+    }
     const chain = ruleChain(change.actorLabel);
     const facts = await this.loadFacts(ctx, new Set(candidates.flatMap((rule) => rule.groups)), [change.personId]);
     const decisions: TDecision[] = [];
@@ -287,7 +316,9 @@ export class RuleEngine {
 
   /**
    * Fires a matched rule for a person: once per cause, and at most once per period when the rule
-   * says so. The firing, its trace and what each action did are stored together.
+   * says so. The firing, its trace and what each action did are stored together. A person found
+   * objecting to profiling inside the firing's transaction (the objection came between the
+   * decision and now) is skipped, and the log says why.
    */
   async fire(
     ctx: Ctx,
@@ -320,7 +351,11 @@ export class RuleEngine {
     const explanation = explainTrace(trace, DEFAULT_LOCALE);
     const actor = systemActor([...chain.map((id) => `rule:${id}`), `rule:${row.id}`].join(">"));
     const actingCtx = createCtx(ctx, actor, ctx.requestId);
-    const fired = await withTransaction(actingCtx, async (tx) => {
+    const outcome = await withTransaction(actingCtx, async (tx): Promise<"fired" | "repeat" | "objected"> => {
+      if ((await this.runtime.people.objectors(tx, [personId])).size > 0) {
+        await this.recordSkip(tx, rule, personId, cause, PROFILING_OBJECTION_NOTE);
+        return "objected";
+      }
       const firingId = newId(tx);
       const inserted = await tx.db
         .insert(ruleFirings)
@@ -337,7 +372,7 @@ export class RuleEngine {
         })
         .onConflictDoNothing()
         .returning({ id: ruleFirings.id });
-      if (inserted.length === 0) return false;
+      if (inserted.length === 0) return "repeat";
       const results: unknown[] = [];
       let failed = false;
       for (const [actionIndex, action] of row.actions.entries()) {
@@ -365,10 +400,14 @@ export class RuleEngine {
         .update(ruleFirings)
         .set({ results, status: failed ? "failed" : "done" })
         .where(eq(ruleFirings.id, firingId));
-      return true;
+      return "fired";
     });
-    if (fired) this.#statsOf(row.id).firings += 1;
-    return { ruleId: row.id, personId, fired, ...(fired ? {} : { skipped: "already_fired_for_cause" }) };
+    if (outcome === "fired") {
+      this.#statsOf(row.id).firings += 1;
+      return { ruleId: row.id, personId, fired: true };
+    }
+    const skipped = outcome === "objected" ? PROFILING_OBJECTION_NOTE : "already_fired_for_cause";
+    return { ruleId: row.id, personId, fired: false, skipped };
   }
 
   async recordSkip(ctx: Ctx, rule: CompiledRule, personId: string, cause: string, note: string): Promise<void> {
@@ -422,7 +461,7 @@ export class RuleEngine {
       ctx.db,
       sql`with matched as materialized (
             select p.id from people p ${joins}
-            where p.erased_at is null and p.merged_into is null and (${where}) ${options.extra ? sql`and (${options.extra})` : sql``}
+            where ${this.runtime.people.where()} and (${where}) ${options.extra ? sql`and (${options.extra})` : sql``}
           )
           select (select count(*) from matched) as n,
                  (select array_agg(id) from (select id from matched limit ${options.limit ?? 20}) s) as ids`,
@@ -450,11 +489,18 @@ export class RuleEngine {
     return sql.join(parts, sql` `);
   }
 
-  /** The SQL joins and condition for the whole base, for callers that stream people (schedules, segments). */
+  /**
+   * The SQL joins and condition for the whole base, for callers that stream people (schedules,
+   * segments). `where` holds who rules may consider (no erased, merged or objecting people) as well
+   * as the rule's condition.
+   */
   async baseQuery(ctx: Ctx, condition: Condition) {
     const registry = await this.registry(ctx);
     const now = ctx.clock.now();
-    return { joins: await this.#joins(ctx, condition, registry, now), where: compileSql(condition, registry, now) };
+    return {
+      joins: await this.#joins(ctx, condition, registry, now),
+      where: sql`${this.runtime.people.where()} and (${compileSql(condition, registry, now)})`,
+    };
   }
 }
 

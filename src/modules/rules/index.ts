@@ -19,10 +19,11 @@ export {
   type TRuleSummary,
   ZListFiringsInput,
 } from "./read-rules";
+export { removeRuleMemberships } from "./remove-rule-memberships";
 export { readRuleCursor, writeRuleCursor } from "./rule-cursor";
 export { assertRuleValid, type TRuleInput, ZRuleInput } from "./rule-input";
 export { type TRule, ZRule, ZRuleAction } from "./rule-view";
 export { runScheduledRules, type TTickResult } from "./run-scheduled-rules";
-export type { FactSource, FieldProvider, FieldResolver, RulesRuntime } from "./runtime";
+export type { FactSource, FieldProvider, FieldResolver, RulePeople, RulesRuntime } from "./runtime";
 export { type TTrigger, triggerKey, ZTrigger } from "./triggers";
 export { deliverWebhook, signWebhook, webhookAction } from "./webhook-action";

@@ -65,7 +65,7 @@ async function fireForBase(
   const rows = await queryRows<{ id: string; value?: unknown }>(
     ctx.db,
     sql`select p.id ${extra ? sql`, ${extra.select} as value` : sql``} from people p ${joins}
-        where p.erased_at is null and p.merged_into is null and (${where}) ${extra ? sql`and (${extra.where})` : sql``}
+        where ${where} ${extra ? sql`and (${extra.where})` : sql``}
         order by p.id limit ${PER_TICK}`,
   );
   if (rows.length === 0) return;
@@ -131,7 +131,7 @@ async function diffSegment(
   const changes = await queryRows<{ change: "enter" | "leave"; person_id: string }>(
     ctx.db,
     sql`with current as (
-          select p.id from people p ${joins} where p.erased_at is null and p.merged_into is null and (${where})
+          select p.id from people p ${joins} where ${where}
         ), entered as (
           insert into segment_members (rule_id, person_id, since)
           select ${segmentRuleId}::uuid, id, ${now}::timestamptz from current
@@ -144,7 +144,15 @@ async function diffSegment(
         select 'enter' as change, person_id from entered union all select 'leave', person_id from gone`,
   );
   const listeners = byKey.get(`segment:${segmentRuleId}`) ?? [];
+  if (listeners.length === 0 || changes.length === 0) return;
+  // The objection flow takes objectors out of every segment at once; one who is still found
+  // leaving here (an objection that came with a merge) is not evaluated by the listening rules.
+  const objectors = await engine.runtime.people.objectors(
+    ctx,
+    changes.map((change) => change.person_id),
+  );
   for (const change of changes) {
+    if (objectors.has(change.person_id)) continue;
     for (const rule of listeners) {
       const trigger = rule.trigger as Extract<TTrigger, { type: "segment" }>;
       if (trigger.on !== change.change) continue;

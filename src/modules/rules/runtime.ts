@@ -23,8 +23,20 @@ export type FieldProvider = (ctx: Ctx) => Promise<FieldDef[]>;
 /** Fields too many to list (every event property): made when a rule names one. */
 export type FieldResolver = (key: string) => FieldDef | undefined;
 
+/**
+ * Who rules may consider at all. A person who objects to profiling (GDPR art. 21) is left out of
+ * every evaluation: per event and per change by `objectors`, over the whole base by `where`.
+ */
+export interface RulePeople {
+  /** A condition on `people p` that every whole-base query starts from. */
+  where(): SQL;
+  /** Which of these people rules must not evaluate. */
+  objectors(ctx: Ctx, personIds: readonly string[]): Promise<Set<string>>;
+}
+
 /** Everything modules register for rules at start-up: fields, fact sources and actions. */
 export interface RulesRuntime {
+  people: RulePeople;
   fields: FieldProvider[];
   resolvers: FieldResolver[];
   facts: Map<string, FactSource>;

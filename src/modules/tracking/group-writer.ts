@@ -6,7 +6,7 @@ import { type Ctx, createCtx, withTransaction } from "../../kernel/ctx";
 import type { Prepared, TCollectResult } from "./collect-types";
 import { ensureEventPartition } from "./ensure-event-partition";
 import { linkIdentities, type PersonFinder, subjectOf } from "./link-identities";
-import { upsertBuckets } from "./trait-buckets";
+import { forgetTraitBuckets, upsertBuckets } from "./trait-buckets";
 import { loadTraitDefinitions } from "./trait-definitions";
 import { traitDeltas } from "./trait-deltas";
 
@@ -45,8 +45,12 @@ export interface TCommittedEvent {
   enrichment: Record<string, unknown> | null;
 }
 
+/** Which of these people object to profiling: their events are kept, but no trait counts them. */
+export type ObjectorLookup = (ctx: Ctx, personIds: readonly string[]) => Promise<Set<string>>;
+
 export interface TWriterDeps {
   finder: PersonFinder;
+  objectors: ObjectorLookup;
   /**
    * Transactions in flight at once. Two keep a PostgreSQL server and this process busy; the
    * embedded store runs one transaction at a time, where a second writer would only take
@@ -197,6 +201,12 @@ export async function writeRequests(
       deps.finder,
     );
     for (const { entry } of fresh) entry.row.person_id = links.personOf(entry.message);
+    // Read in the writing transaction: an objection committed before it is seen here, and one
+    // committed while it runs clears the buckets again when it is lifted.
+    const objectors = await deps.objectors(
+      tx,
+      fresh.flatMap(({ entry }) => (entry.row.person_id ? [entry.row.person_id] : [])),
+    );
     await copyRows(
       tx.db,
       "tracked_events",
@@ -206,16 +216,24 @@ export async function writeRequests(
     );
     const deltas = traitDeltas(
       traits,
-      fresh.map(({ entry }) => ({
-        subject: subjectOf(entry.message, links),
-        type: entry.message.type,
-        name: entry.message.name,
-        occurredAt: entry.occurredAt,
-        properties: entry.message.properties,
-      })),
+      fresh.flatMap(({ entry }) => {
+        const subject = subjectOf(entry.message, links);
+        if (subject && objectors.has(subject)) return [];
+        return [
+          {
+            subject,
+            type: entry.message.type,
+            name: entry.message.name,
+            occurredAt: entry.occurredAt,
+            properties: entry.message.properties,
+          },
+        ];
+      }),
     );
     await upsertBuckets(tx, deltas);
     await links.stitch(tx);
+    // Identifying an objector moves their anonymous visits' counts to them: they are dropped instead.
+    await forgetTraitBuckets(tx, [...objectors]);
     const { onCommitted } = deps;
     if (onCommitted) {
       const committed = fresh.map(

@@ -12,7 +12,7 @@ export {
 } from "./define-computed-trait";
 export { ensureEventPartition } from "./ensure-event-partition";
 export { type TTrackedEvent, ZTrackedEvent } from "./event-view";
-export type { TCommittedEvent } from "./group-writer";
+export type { ObjectorLookup, TCommittedEvent } from "./group-writer";
 export { exportIdentitiesOfPerson, type TTrackingIdentity } from "./identities-of-person";
 export {
   listIdentityConflicts,
@@ -32,3 +32,4 @@ export { eventPropertyField, eventRuleFields, loadTraitFacts, traitJoin, traitRu
 export { MAX_BATCH_BYTES, MAX_EVENT_BYTES } from "./segment-message";
 export { sourceDebugger, ZSourceDebugger, ZTrackingRejection } from "./source-debugger";
 export { trackingTimelineSource } from "./timeline-source";
+export { forgetTraitBuckets } from "./trait-buckets";

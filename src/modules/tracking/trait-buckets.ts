@@ -4,6 +4,18 @@ import type { TBucketDelta } from "./trait-deltas";
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * Drops every trait bucket of these people: for a person who objects to profiling no computed
+ * trait is kept (GDPR art. 21), so rules, segments and the 360 view have nothing to read.
+ */
+export async function forgetTraitBuckets(ctx: Pick<Ctx, "db">, personIds: readonly string[]): Promise<void> {
+  if (personIds.length === 0) return;
+  await ctx.db.execute(
+    sql`delete from computed_trait_buckets
+        where subject in (select jsonb_array_elements_text(${JSON.stringify(personIds)}::jsonb))`,
+  );
+}
+
 /** Adds deltas to the daily buckets: counts and sums add up, minima and maxima widen. */
 export async function upsertBuckets(ctx: Ctx, deltas: TBucketDelta[]): Promise<void> {
   if (deltas.length === 0) return;

@@ -1250,6 +1250,7 @@ export const en: Messages = {
       noPerson: "No person",
       unknownPerson: "Person",
       noResults: "No actions",
+      profilingObjection: "Not evaluated: the person objects to profiling (GDPR art. 21)",
       result: {
         failed: (action: string, error: string) => `${action} failed: ${error}`,
         taskFor: (name: string) => `Task created for ${name}`,

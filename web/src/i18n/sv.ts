@@ -1286,6 +1286,7 @@ export const sv = {
       noPerson: "Ingen person",
       unknownPerson: "Person",
       noResults: "Inga åtgärder",
+      profilingObjection: "Prövades inte: personen invänder mot profilering (GDPR art. 21)",
       result: {
         failed: (action: string, error: string) => `${action} misslyckades: ${error}`,
         taskFor: (name: string) => `Uppgift skapad åt ${name}`,

@@ -11,7 +11,7 @@ export function FiringResults({ firing }: { firing: RuleFiring }) {
   if (firing.status === "skipped") {
     return (
       <Text size="xs" c="dimmed">
-        {firing.note}
+        {firing.note === "profiling_objection" ? t.rules.firings.profilingObjection : firing.note}
       </Text>
     );
   }
