@@ -42,7 +42,20 @@ export function serveCommand(): Command {
       };
       process.once("SIGTERM", () => void shutdown("SIGTERM"));
       process.once("SIGINT", () => void shutdown("SIGINT"));
-      const address = await app.listen({ port: config.PORT, host: config.HOST });
+      let address: string;
+      try {
+        address = await app.listen({ port: config.PORT, host: config.HOST });
+      } catch (error) {
+        // Without a port the process serves nobody: release the store and the jobs, and say why.
+        await app.close().catch(() => {});
+        await services.close();
+        const code = (error as { code?: string }).code;
+        throw new Error(
+          code === "EADDRINUSE"
+            ? `Port ${config.PORT} on ${config.HOST} is already in use; stop the other server or set PORT`
+            : `Could not listen on ${config.HOST}:${config.PORT}: ${(error as Error).message}`,
+        );
+      }
       log.info(
         { store: services.store.describe },
         `Lanthandel is serving at ${address.replace("127.0.0.1", "localhost")}`,

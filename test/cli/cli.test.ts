@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -151,5 +152,19 @@ describe.each(STORE_KINDS)("lanthandel CLI [%s]", { timeout: 120_000 }, (kind) =
     }
     const after = await run(["writekey", "create"], env);
     expect(after.code).toBe(0);
+  });
+
+  it("exits with the reason when its port is taken, and lets go of the store", async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const served = await run(["serve"], { ...env, PORT: String(port) });
+      expect(served.code).toBe(1);
+      expect(served.stderr).toMatch(new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use`));
+    } finally {
+      taken.close();
+    }
+    expect((await run(["writekey", "create"], env)).code).toBe(0);
   });
 });
