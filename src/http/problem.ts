@@ -104,9 +104,10 @@ function fromFastify(error: FastifyError): AppError | null {
           message: "This field is not known here; see /api/docs for the fields this endpoint takes",
         }));
       }
-      return [
-        { field: fieldAt(path), code: String(issue.keyword ?? "invalid"), message: issue.message ?? "Invalid value" },
-      ];
+      // A refinement names its own stable code (`params: { code }`), as parseInput reads it too.
+      const refined = (issue.params as { params?: { code?: unknown } } | undefined)?.params?.code;
+      const code = issue.keyword === "custom" && refined ? String(refined) : String(issue.keyword ?? "invalid");
+      return [{ field: fieldAt(path), code, message: issue.message ?? "Invalid value" }];
     });
     return new AppError("validation_failed", "The request is not valid", { fields });
   }
