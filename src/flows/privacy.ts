@@ -92,7 +92,7 @@ export async function exportPersonData(ctx: Ctx, personId: string): Promise<TPer
       consentHistoryOfPerson(ctx, personId),
     ]);
   const [attributes, sources, audit] = await Promise.all([
-    listCustomAttributes(ctx, "person"),
+    listCustomAttributes(ctx, "person", { includeRetired: true }),
     identities.length > 0 ? listSources(ctx) : [],
     auditTrailOf(ctx, "person", personId),
   ]);

@@ -6,6 +6,7 @@ import {
   addEmail,
   addPhone,
   addRole,
+  CUSTOM_ENTITIES,
   createOrganization,
   defineCustomAttribute,
   endRole,
@@ -13,6 +14,7 @@ import {
   listCustomAttributes,
   listOrganizations,
   moveAddress,
+  updateCustomAttribute,
   updateOrganization,
   updateRole,
   ZAddEmailInput,
@@ -25,6 +27,7 @@ import {
   ZOrganizationDetail,
   ZOrganizationSummary,
   ZRoleInput,
+  ZUpdateCustomAttributeInput,
   ZUpdateOrganizationInput,
   ZUpdateRoleInput,
 } from "../../modules/register";
@@ -161,11 +164,19 @@ export async function organizationRoutes(base: FastifyInstance, _services: Servi
       schema: {
         tags: ["custom attributes"],
         summary: "List custom attribute definitions",
-        querystring: z.object({ entity: z.enum(["person", "organization"]).default("person") }),
+        description: "The attributes in use; `includeRetired=true` adds the retired ones.",
+        querystring: z.object({
+          entity: z.enum(CUSTOM_ENTITIES).default("person"),
+          includeRetired: z.enum(["true", "false"]).default("false"),
+        }),
         response: { 200: z.object({ items: z.array(ZCustomAttribute) }), ...problemResponses },
       },
     },
-    async (request) => ({ items: await listCustomAttributes(request.ctx(), request.query.entity) }),
+    async (request) => ({
+      items: await listCustomAttributes(request.ctx(), request.query.entity, {
+        includeRetired: request.query.includeRetired === "true",
+      }),
+    }),
   );
   app.post(
     "/api/custom-attributes",
@@ -178,5 +189,20 @@ export async function organizationRoutes(base: FastifyInstance, _services: Servi
       },
     },
     async (request, reply) => reply.status(201).send(await defineCustomAttribute(request.ctx(), request.body)),
+  );
+  app.patch(
+    "/api/custom-attributes/:id",
+    {
+      schema: {
+        tags: ["custom attributes"],
+        summary: "Change, retire or restore a custom attribute (admins)",
+        description:
+          "Label, description, required and choices can change; key and type cannot. A renamed choice renames the stored values with it; a choice records hold cannot be removed (409 choice_in_use). `retired: true` hides the attribute from forms and lists and keeps its values; `retired: false` restores it.",
+        params: ZIdParams,
+        body: ZUpdateCustomAttributeInput,
+        response: { 200: ZCustomAttribute, ...problemResponses },
+      },
+    },
+    async (request) => updateCustomAttribute(request.ctx(), request.params.id, request.body),
   );
 }

@@ -6,11 +6,12 @@ export { consentHistoryOfPerson } from "./consent-history";
 export { createOrganization, ORGANIZATION_CREATED } from "./create-organization";
 export { createPerson, PERSON_CREATED } from "./create-person";
 export {
-  defineCustomAttribute,
+  CUSTOM_ENTITIES,
   type TCustomAttribute,
+  type TCustomEntity,
   ZCustomAttribute,
-  ZDefineCustomAttributeInput,
-} from "./define-custom-attribute";
+} from "./custom-attribute-definition";
+export { defineCustomAttribute, ZDefineCustomAttributeInput } from "./define-custom-attribute";
 export { endRole } from "./end-role";
 export { erasePersonRecord } from "./erase-person";
 export {
@@ -76,6 +77,11 @@ export { CONTACT_CHANNELS, LIFECYCLE_STAGES } from "./schema";
 export { setChannelPreference } from "./set-channel-preference";
 export { PROFILING_OBJECTION_CHANGED, setProfilingObjection } from "./set-profiling-objection";
 export { PERSON_UNMERGED, unmergePersonRecords } from "./unmerge-person-records";
+export {
+  type TUpdateCustomAttributeInput,
+  updateCustomAttribute,
+  ZUpdateCustomAttributeInput,
+} from "./update-custom-attribute";
 export { ORGANIZATION_UPDATED, updateOrganization } from "./update-organization";
 export { PERSON_UPDATED, updatePerson } from "./update-person";
 export { updateRole, ZUpdateRoleInput } from "./update-role";

@@ -124,7 +124,8 @@ export async function personRuleFields(ctx: Ctx): Promise<FieldDef[]> {
     const raw = sql`p.custom ->> ${attribute.key}`;
     fields.push({
       key: `person.custom.${attribute.key}`,
-      label: attribute.label,
+      // A retired attribute's values are kept, so rules that read them go on working.
+      label: attribute.retired ? `${attribute.label} (retired)` : attribute.label,
       type,
       group: "person",
       ...(attribute.choices ? { choices: attribute.choices } : {}),

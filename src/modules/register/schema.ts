@@ -252,10 +252,14 @@ export const customAttributes = pgTable(
     entity: text("entity", { enum: ["person", "organization"] }).notNull(),
     key: text("key").notNull(),
     label: text("label").notNull(),
+    description: text("description"),
     type: text("type", { enum: CUSTOM_ATTRIBUTE_TYPES }).notNull(),
     choices: text("choices").array(),
     required: boolean("required").notNull().default(false),
+    /** Set while retired: hidden from forms and lists, its values kept. */
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }),
   },
   (t) => [uniqueIndex("custom_attributes_key_idx").on(t.entity, t.key)],
 );

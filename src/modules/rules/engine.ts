@@ -116,7 +116,8 @@ export class RuleEngine {
         ctx.db,
         sql`select concat_ws('|', (select count(*) || ':' || coalesce(max(updated_at)::text, '') from rules),
               (select count(*) || ':' || coalesce(max(created_at)::text, '') from computed_traits),
-              (select count(*) from custom_attributes), (select count(*) from lists)) as stamp`,
+              (select count(*) || ':' || coalesce(max(updated_at)::text, '') from custom_attributes),
+              (select count(*) from lists)) as stamp`,
       );
       if (hit && hit.at >= this.#stale && hit.stamp === stamp?.stamp) return hit.value;
       this.#registries.delete(ctx.db);

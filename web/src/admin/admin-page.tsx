@@ -2,6 +2,7 @@ import { Stack, Tabs, Title } from "@mantine/core";
 import { useI18n } from "../i18n/use-i18n";
 import { ApiKeysPanel } from "./api-keys-panel";
 import { AuditLogPanel } from "./audit-log-panel";
+import { CustomAttributesPanel } from "./custom-attributes-panel";
 import { UsersPanel } from "./users-panel";
 
 export function AdminPage() {
@@ -14,6 +15,7 @@ export function AdminPage() {
         <Tabs.List>
           <Tabs.Tab value="users">{t.admin.usersTab}</Tabs.Tab>
           <Tabs.Tab value="api-keys">{t.admin.apiKeysTab}</Tabs.Tab>
+          <Tabs.Tab value="custom-fields">{t.admin.customFieldsTab}</Tabs.Tab>
           <Tabs.Tab value="audit">{t.admin.auditTab}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="users" pt="lg">
@@ -21,6 +23,9 @@ export function AdminPage() {
         </Tabs.Panel>
         <Tabs.Panel value="api-keys" pt="lg">
           <ApiKeysPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="custom-fields" pt="lg">
+          <CustomAttributesPanel />
         </Tabs.Panel>
         <Tabs.Panel value="audit" pt="lg">
           <AuditLogPanel />

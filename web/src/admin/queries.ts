@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions, useQueryClient } from "@tanstack/react-query";
 import { api } from "../api/api";
 import type { ApiKey, AuditEntry, CursorPage, Items, User } from "../api/types";
+import type { CustomAttributeDefinition, CustomEntity } from "../register/types";
 
 const ADMIN = ["admin"] as const;
 
@@ -16,6 +17,15 @@ export const apiKeysQuery = queryOptions({
   select: (page) => page.items,
 });
 
+/** Every attribute of the entity, retired ones too: the admin page is where they are restored. */
+export const customAttributeDefinitionsQuery = (entity: CustomEntity) =>
+  queryOptions({
+    queryKey: [...ADMIN, "custom-attributes", entity],
+    queryFn: () =>
+      api<Items<CustomAttributeDefinition>>("/api/custom-attributes", { query: { entity, includeRetired: "true" } }),
+    select: (page) => page.items,
+  });
+
 export const AUDIT_PAGE_SIZE = 50;
 
 export const auditLogQuery = infiniteQueryOptions({
@@ -30,4 +40,18 @@ export const auditLogQuery = infiniteQueryOptions({
 export function useRefreshAdmin(): () => Promise<void> {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: ADMIN });
+}
+
+/** A changed attribute changes every form and card that shows custom fields, and the admin lists. */
+export function useRefreshCustomAttributes(): () => Promise<void> {
+  const queryClient = useQueryClient();
+  return async () => {
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: ADMIN }),
+      queryClient.invalidateQueries({ queryKey: ["custom-attributes"] }),
+      // A renamed choice renames values held by people and organisations.
+      queryClient.invalidateQueries({ queryKey: ["people"] }),
+      queryClient.invalidateQueries({ queryKey: ["organizations"] }),
+    ]);
+  };
 }

@@ -1,12 +1,14 @@
 import { Anchor, Button, Drawer, Group, SimpleGrid, Stack, TextInput, Title } from "@mantine/core";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { api } from "../api/api";
 import { useI18n } from "../i18n/use-i18n";
+import { CustomFieldsSection } from "../register/custom-fields-section";
+import { prepareCustomValues } from "../register/custom-values";
 import { FormProblemAlert } from "../register/form-problem-alert";
 import { formProblems } from "../register/form-problems";
-import { useRefreshRegister } from "../register/queries";
+import { customAttributesQuery, useRefreshRegister } from "../register/queries";
 import type { Organization } from "../register/types";
 import { DRAWER_STYLES } from "../ui/drawer-styles";
 import {
@@ -39,11 +41,13 @@ const FIELDS = [
 
 const filled = (value: string) => value.trim() || undefined;
 
-function toBody(draft: NewOrganization) {
+function toBody(draft: NewOrganization, customValues: Record<string, unknown>) {
   const fields = Object.fromEntries(Object.entries(organizationFields(draft)).filter(([, value]) => value !== null));
   const hasAddress = Boolean(filled(draft.street) || filled(draft.postalCode) || filled(draft.city));
+  const custom = Object.fromEntries(Object.entries(customValues).filter(([, value]) => value !== null));
   return {
     ...fields,
+    custom: Object.keys(custom).length > 0 ? custom : undefined,
     emails: filled(draft.email) ? [{ address: draft.email.trim(), kind: "work" }] : [],
     phones: filled(draft.phone) ? [{ number: draft.phone.trim(), kind: "work" }] : [],
     address: hasAddress
@@ -69,13 +73,14 @@ export function CreateOrganizationDrawer({ opened, onClose }: { opened: boolean;
 }
 
 function CreateOrganizationForm({ onClose }: { onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const attributes = useQuery(customAttributesQuery("organization"));
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const navigate = useNavigate();
   const refreshRegister = useRefreshRegister();
   const [draft, setDraft] = useState(EMPTY);
   const create = useMutation({
-    mutationFn: (input: NewOrganization) =>
-      api<Organization>("/api/organizations", { method: "POST", body: toBody(input) }),
+    mutationFn: (body: ReturnType<typeof toBody>) => api<Organization>("/api/organizations", { method: "POST", body }),
     onSuccess: async (organization) => {
       onClose();
       await refreshRegister();
@@ -83,10 +88,14 @@ function CreateOrganizationForm({ onClose }: { onClose: () => void }) {
     },
   });
   const update = (change: Partial<NewOrganization>) => setDraft((current) => ({ ...current, ...change }));
-  const problems = formProblems(create.error, FIELDS, t);
+  const customFields = (attributes.data ?? []).map((attribute) => `custom.${attribute.key}`);
+  const problems = formProblems(create.error, [...FIELDS, ...customFields], t, localErrors);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate(draft);
+    const prepared = prepareCustomValues(attributes.data ?? [], draft.custom, locale);
+    setLocalErrors(prepared.errors);
+    if (Object.keys(prepared.errors).length > 0) create.reset();
+    else create.mutate(toBody(draft, prepared.values));
   };
   return (
     <form onSubmit={submit} noValidate>
@@ -94,6 +103,7 @@ function CreateOrganizationForm({ onClose }: { onClose: () => void }) {
         <FormProblemAlert
           error={create.error}
           unplaced={problems.unplaced}
+          invalid={Object.keys(localErrors).length > 0}
           existing={(id) => (
             <Anchor
               size="sm"
@@ -155,6 +165,15 @@ function CreateOrganizationForm({ onClose }: { onClose: () => void }) {
             />
           </SimpleGrid>
         </Stack>
+        <CustomFieldsSection
+          attributes={attributes.data}
+          values={draft.custom}
+          onChange={(custom) => {
+            setLocalErrors({});
+            update({ custom });
+          }}
+          errorAt={(field) => problems.at(field)}
+        />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
             {t.register.cancel}

@@ -13,6 +13,8 @@ export interface OrganizationDraft {
   revenueSek: number | string;
   website: string;
   parent: SearchOption | null;
+  /** Custom attributes as their inputs hold them; read by prepareCustomValues when sent. */
+  custom: Record<string, unknown>;
 }
 
 export const EMPTY_ORGANIZATION: OrganizationDraft = {
@@ -25,6 +27,7 @@ export const EMPTY_ORGANIZATION: OrganizationDraft = {
   revenueSek: "",
   website: "",
   parent: null,
+  custom: {},
 };
 
 export function draftOf(organization: Organization): OrganizationDraft {
@@ -40,13 +43,14 @@ export function draftOf(organization: Organization): OrganizationDraft {
     revenueSek: organization.revenueSek ?? "",
     website: organization.website ?? "",
     parent: organization.parent ? { value: organization.parent.id, label: organization.parent.name } : null,
+    custom: organization.custom,
   };
 }
 
 const text = (value: string) => value.trim() || null;
 const count = (value: number | string) => (typeof value === "number" ? value : value.trim() ? Number(value) : null);
 
-/** The fields as the API takes them; an emptied field is null, which clears it. */
+/** The fields as the API takes them (custom fields aside); an emptied field is null, which clears it. */
 export function organizationFields(draft: OrganizationDraft) {
   return {
     name: draft.name,

@@ -4,6 +4,7 @@ import { getRouteApi } from "@tanstack/react-router";
 import { useI18n } from "../i18n/use-i18n";
 import { AddressCard } from "../register/address-card";
 import { ContactPointsCard } from "../register/contact-points-card";
+import { CustomAttributesCard } from "../register/custom-attributes-card";
 import { BackLink } from "../ui/back-link";
 import { OrganizationFactsCard } from "./organization-facts-card";
 import { OrganizationHeader } from "./organization-header";
@@ -25,6 +26,7 @@ export function OrganizationPage() {
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="lg">
             <OrganizationFactsCard organization={organization} />
+            <CustomAttributesCard entity="organization" values={organization.custom} />
             <ContactPointsCard
               ownerPath={ownerPath}
               emails={organization.emails}

@@ -4,7 +4,8 @@ import { Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { api } from "../api/api";
 import { useI18n } from "../i18n/use-i18n";
-import { CustomAttributeInput } from "../register/custom-attribute-input";
+import { CustomFieldsSection } from "../register/custom-fields-section";
+import { prepareCustomValues } from "../register/custom-values";
 import { FormProblemAlert } from "../register/form-problem-alert";
 import { formProblems } from "../register/form-problems";
 import { customAttributesQuery, useRefreshRegister } from "../register/queries";
@@ -60,11 +61,9 @@ const FIELDS = [
 const filled = (value: string) => value.trim() || undefined;
 
 /** The request body: only what was filled in, with contact points as the lists the API takes. */
-function toBody(draft: NewPerson) {
+function toBody(draft: NewPerson, customValues: Record<string, unknown>) {
   const hasAddress = Boolean(filled(draft.street) || filled(draft.postalCode) || filled(draft.city));
-  const custom = Object.fromEntries(
-    Object.entries(draft.custom).filter(([, value]) => value !== "" && value !== null && value !== undefined),
-  );
+  const custom = Object.fromEntries(Object.entries(customValues).filter(([, value]) => value !== null));
   return {
     givenNames: draft.givenNames,
     surname: draft.surname,
@@ -98,25 +97,29 @@ export function CreatePersonDrawer({ opened, onClose }: { opened: boolean; onClo
 }
 
 function CreatePersonForm({ onClose }: { onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const navigate = useNavigate();
   const refreshRegister = useRefreshRegister();
   const attributes = useQuery(customAttributesQuery("person"));
   const [draft, setDraft] = useState(EMPTY);
   const create = useMutation({
-    mutationFn: (input: NewPerson) => api<Person>("/api/people", { method: "POST", body: toBody(input) }),
+    mutationFn: (body: ReturnType<typeof toBody>) => api<Person>("/api/people", { method: "POST", body }),
     onSuccess: async (person) => {
       onClose();
       await refreshRegister();
       await navigate({ to: "/people/$personId", params: { personId: person.id } });
     },
   });
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const update = (change: Partial<NewPerson>) => setDraft((current) => ({ ...current, ...change }));
   const customFields = (attributes.data ?? []).map((attribute) => `custom.${attribute.key}`);
-  const problems = formProblems(create.error, [...FIELDS, ...customFields], t);
+  const problems = formProblems(create.error, [...FIELDS, ...customFields], t, localErrors);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate(draft);
+    const prepared = prepareCustomValues(attributes.data ?? [], draft.custom, locale);
+    setLocalErrors(prepared.errors);
+    if (Object.keys(prepared.errors).length > 0) create.reset();
+    else create.mutate(toBody(draft, prepared.values));
   };
 
   return (
@@ -125,6 +128,7 @@ function CreatePersonForm({ onClose }: { onClose: () => void }) {
         <FormProblemAlert
           error={create.error}
           unplaced={problems.unplaced}
+          invalid={Object.keys(localErrors).length > 0}
           existing={(id) => (
             <Anchor
               size="sm"
@@ -236,24 +240,15 @@ function CreatePersonForm({ onClose }: { onClose: () => void }) {
             />
           </SimpleGrid>
         </Stack>
-        {attributes.data && attributes.data.length > 0 && (
-          <Stack gap="sm">
-            <Title order={3} size="h5">
-              {t.personForm.custom}
-            </Title>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
-              {attributes.data.map((attribute) => (
-                <CustomAttributeInput
-                  key={attribute.key}
-                  attribute={attribute}
-                  value={draft.custom[attribute.key]}
-                  onChange={(value) => update({ custom: { ...draft.custom, [attribute.key]: value } })}
-                  error={problems.at(`custom.${attribute.key}`)}
-                />
-              ))}
-            </SimpleGrid>
-          </Stack>
-        )}
+        <CustomFieldsSection
+          attributes={attributes.data}
+          values={draft.custom}
+          onChange={(custom) => {
+            setLocalErrors({});
+            update({ custom });
+          }}
+          errorAt={(field) => problems.at(field)}
+        />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
             {t.register.cancel}

@@ -1,10 +1,11 @@
-import { Button, Drawer, Group, Select, SimpleGrid, Stack, TextInput, Title } from "@mantine/core";
+import { Button, Drawer, Group, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api } from "../api/api";
 import { formatLanguage } from "../i18n/format";
 import { useI18n } from "../i18n/use-i18n";
-import { CustomAttributeInput } from "../register/custom-attribute-input";
+import { CustomFieldsSection } from "../register/custom-fields-section";
+import { customValueChanged, prepareCustomValues } from "../register/custom-values";
 import { FormProblemAlert } from "../register/form-problem-alert";
 import { formProblems } from "../register/form-problems";
 import { formatPersonnummer } from "../register/format-identity";
@@ -48,7 +49,7 @@ function draftOf(person: Person): PersonDraft {
   };
 }
 
-/** Only what changed is sent: the lineage then says which fields this edit set. */
+/** Only what changed is sent: the lineage then says which fields this edit set. Custom fields aside. */
 function changes(before: PersonDraft, after: PersonDraft): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const field of ["givenNames", "surname", "language", "timeZone", "lifecycleStage"] as const) {
@@ -62,11 +63,6 @@ function changes(before: PersonDraft, after: PersonDraft): Record<string, unknow
   } else if (after.preferredNameMarking && after.preferredNameMarking !== before.preferredNameMarking) {
     body.preferredNameMarking = after.preferredNameMarking;
   }
-  const custom: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(after.custom)) {
-    if (value !== before.custom[key]) custom[key] = value === "" || value === undefined ? null : value;
-  }
-  if (Object.keys(custom).length > 0) body.custom = custom;
   return body;
 }
 
@@ -118,12 +114,28 @@ function EditPersonForm({ person, onClose }: Omit<EditPersonProps, "opened">) {
     },
   });
 
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const update = (change: Partial<PersonDraft>) => setDraft((current) => ({ ...current, ...change }));
   const customFields = (attributes.data ?? []).map((attribute) => `custom.${attribute.key}`);
-  const problems = formProblems(save.error, [...FIELDS, ...customFields], t);
+  const problems = formProblems(save.error, [...FIELDS, ...customFields], t, localErrors);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const prepared = prepareCustomValues(attributes.data ?? [], draft.custom, locale);
+    setLocalErrors(prepared.errors);
+    if (Object.keys(prepared.errors).length > 0) {
+      save.reset();
+      return;
+    }
     const body = changes(draftOf(person), draft);
+    const custom = Object.fromEntries(
+      (attributes.data ?? [])
+        .filter((attribute) => attribute.key in prepared.values)
+        .filter((attribute) =>
+          customValueChanged(attribute, prepared.values[attribute.key], person.custom[attribute.key]),
+        )
+        .map((attribute) => [attribute.key, prepared.values[attribute.key]]),
+    );
+    if (Object.keys(custom).length > 0) body.custom = custom;
     if (Object.keys(body).length === 0) onClose();
     else save.mutate(body);
   };
@@ -133,7 +145,11 @@ function EditPersonForm({ person, onClose }: Omit<EditPersonProps, "opened">) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="lg">
-        <FormProblemAlert error={save.error} unplaced={problems.unplaced} />
+        <FormProblemAlert
+          error={save.error}
+          unplaced={problems.unplaced}
+          invalid={Object.keys(localErrors).length > 0}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
           <TextInput
             label={t.personForm.givenNames}
@@ -197,24 +213,15 @@ function EditPersonForm({ person, onClose }: Omit<EditPersonProps, "opened">) {
             error={problems.at("timeZone")}
           />
         </SimpleGrid>
-        {attributes.data && attributes.data.length > 0 && (
-          <Stack gap="sm">
-            <Title order={3} size="h5">
-              {t.personForm.custom}
-            </Title>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
-              {attributes.data.map((attribute) => (
-                <CustomAttributeInput
-                  key={attribute.key}
-                  attribute={attribute}
-                  value={draft.custom[attribute.key]}
-                  onChange={(value) => update({ custom: { ...draft.custom, [attribute.key]: value } })}
-                  error={problems.at(`custom.${attribute.key}`)}
-                />
-              ))}
-            </SimpleGrid>
-          </Stack>
-        )}
+        <CustomFieldsSection
+          attributes={attributes.data}
+          values={draft.custom}
+          onChange={(custom) => {
+            setLocalErrors({});
+            update({ custom });
+          }}
+          errorAt={(field) => problems.at(field)}
+        />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
             {t.register.cancel}

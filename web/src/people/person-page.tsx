@@ -6,13 +6,13 @@ import { PersonMergesCard } from "../duplicates/person-merges-card";
 import { useI18n } from "../i18n/use-i18n";
 import { AddressCard } from "../register/address-card";
 import { ContactPointsCard } from "../register/contact-points-card";
+import { CustomAttributesCard } from "../register/custom-attributes-card";
 import { RecordWritableProvider } from "../register/record-writable";
 import { PersonRuleDecisionsCard } from "../rules/person-rule-decisions-card";
 import { PersonTimeline } from "../timeline/person-timeline";
 import { BackLink } from "../ui/back-link";
 import { BehaviourCard } from "./behaviour-card";
 import { ConsentsCard } from "./consents-card";
-import { CustomAttributesCard } from "./custom-attributes-card";
 import { PersonHeader } from "./person-header";
 import { personQuery } from "./queries";
 import { RolesCard } from "./roles-card";
@@ -42,7 +42,7 @@ export function PersonPage() {
               <BehaviourCard personId={person.id} />
               <PersonRuleDecisionsCard personId={person.id} />
               <ConsentsCard person={person} />
-              <CustomAttributesCard person={person} />
+              <CustomAttributesCard entity="person" values={person.custom} />
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 8 }}>

@@ -1,5 +1,6 @@
-import { NumberInput, Select, TextInput } from "@mantine/core";
+import { Select, TextInput } from "@mantine/core";
 import { useI18n } from "../i18n/use-i18n";
+import { choiceOptions, editableNumber } from "./custom-values";
 import type { CustomAttribute } from "./types";
 
 interface CustomAttributeInputProps {
@@ -9,35 +10,31 @@ interface CustomAttributeInputProps {
   error?: string;
 }
 
-/** The input that fits the attribute's type; the server checks and converts what is typed. */
+/**
+ * The input that fits the attribute's type. Numbers and kronor are typed as text and read when
+ * the form is sent (see prepareCustomValues), so what is typed or pasted is never silently
+ * changed while typing: "−500" stays negative, "1e5" and "abc" are named as faults.
+ */
 export function CustomAttributeInput({ attribute, value, onChange, error }: CustomAttributeInputProps) {
   const { t, locale } = useI18n();
-  const common = { label: attribute.label, error, required: attribute.required };
-  const decimalSeparator = locale === "sv" ? "," : ".";
-  const thousandSeparator = locale === "sv" ? "\u00a0" : ",";
-  const asNumber = typeof value === "number" || typeof value === "string" ? value : "";
+  const common = {
+    label: attribute.label,
+    description: attribute.description || undefined,
+    error,
+    required: attribute.required,
+  };
   switch (attribute.type) {
     case "number":
-      return (
-        <NumberInput
-          {...common}
-          value={asNumber}
-          onChange={onChange}
-          decimalSeparator={decimalSeparator}
-          hideControls
-        />
-      );
     case "kronor":
       return (
-        <NumberInput
+        <TextInput
           {...common}
-          value={asNumber}
-          onChange={onChange}
-          decimalSeparator={decimalSeparator}
-          thousandSeparator={thousandSeparator}
-          decimalScale={2}
-          suffix=" kr"
-          hideControls
+          inputMode="decimal"
+          autoComplete="off"
+          value={typeof value === "number" ? editableNumber(value, locale) : typeof value === "string" ? value : ""}
+          onChange={(event) => onChange(event.currentTarget.value)}
+          rightSection={attribute.type === "kronor" ? "kr" : undefined}
+          rightSectionPointerEvents="none"
         />
       );
     case "date":
@@ -62,21 +59,25 @@ export function CustomAttributeInput({ attribute, value, onChange, error }: Cust
           clearable
         />
       );
-    case "choice":
+    case "choice": {
+      const options = choiceOptions(attribute);
+      // A stored value no longer among the choices is still shown, not dropped from the form.
+      if (typeof value === "string" && value !== "" && !options.includes(value)) options.push(value);
       return (
         <Select
           {...common}
-          data={attribute.choices ?? []}
+          data={options}
           value={typeof value === "string" ? value : null}
           onChange={onChange}
           clearable
         />
       );
+    }
     default:
       return (
         <TextInput
           {...common}
-          value={typeof value === "string" ? value : ""}
+          value={typeof value === "string" ? value : value === null || value === undefined ? "" : String(value)}
           onChange={(event) => onChange(event.currentTarget.value)}
         />
       );

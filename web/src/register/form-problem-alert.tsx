@@ -9,11 +9,20 @@ interface FormProblemAlertProps {
   unplaced?: string[];
   /** A link to the record a conflict collided with, given its id. */
   existing?: (id: string) => ReactNode;
+  /** The form itself found fields at fault and sent nothing. */
+  invalid?: boolean;
 }
 
 /** What went wrong with a form as a whole; field faults are shown at their inputs. */
-export function FormProblemAlert({ error, unplaced = [], existing }: FormProblemAlertProps) {
+export function FormProblemAlert({ error, unplaced = [], existing, invalid = false }: FormProblemAlertProps) {
   const { t } = useI18n();
+  if (invalid) {
+    return (
+      <Alert color="red" variant="light" role="alert">
+        <Text size="sm">{t.errors.validation}</Text>
+      </Alert>
+    );
+  }
   if (!error) return null;
   const existingId = error instanceof ApiProblem ? error.existingId : null;
   return (

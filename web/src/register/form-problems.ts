@@ -45,12 +45,23 @@ export interface FormProblems {
  * Maps a failed write's field errors onto a form. `fields` names every field the form shows, so
  * faults elsewhere are listed above the form rather than lost.
  */
-export function formProblems(error: unknown, fields: readonly string[], t: Messages): FormProblems {
+export function formProblems(
+  error: unknown,
+  fields: readonly string[],
+  t: Messages,
+  /** Faults the form found itself before sending, by field: an error code as the server's. */
+  local: Readonly<Record<string, string>> = {},
+): FormProblems {
   const overrides = fieldMessages(t);
+  // A custom field's fault is said for what it is ("at most 2 000 characters"), in the user's language.
+  const customMessages: FieldMessages = { ...t.fieldCodes, ...t.customValueCodes };
+  const messagesFor = (name: string) => overrides[name] ?? (name.startsWith("custom.") ? customMessages : undefined);
   return {
     at: (...names) => {
       for (const name of names) {
-        const message = fieldProblem(error, name, t, overrides[name]);
+        const code = local[name];
+        if (code) return messagesFor(name)?.[code] ?? t.fieldCodes.required;
+        const message = fieldProblem(error, name, t, messagesFor(name));
         if (message) return message;
       }
       return undefined;

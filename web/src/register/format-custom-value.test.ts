@@ -7,9 +7,11 @@ const attribute = (type: CustomAttribute["type"]): CustomAttribute => ({
   id: "a",
   key: "k",
   label: "K",
+  description: null,
   type,
   choices: null,
   required: false,
+  retired: false,
 });
 
 describe("custom values", () => {

@@ -169,13 +169,27 @@ export interface Organization {
 
 export const CUSTOM_ATTRIBUTE_TYPES = ["text", "number", "date", "boolean", "choice", "kronor"] as const;
 
+export type CustomAttributeType = (typeof CUSTOM_ATTRIBUTE_TYPES)[number];
+export type CustomEntity = "person" | "organization";
+
 export interface CustomAttribute {
   id: string;
   key: string;
   label: string;
-  type: (typeof CUSTOM_ATTRIBUTE_TYPES)[number];
+  description: string | null;
+  type: CustomAttributeType;
   choices: string[] | null;
   required: boolean;
+  /** Retired attributes are left out of forms and lists; their values are kept. */
+  retired: boolean;
+}
+
+/** As the admin page reads it. */
+export interface CustomAttributeDefinition extends CustomAttribute {
+  entity: CustomEntity;
+  retiredAt: string | null;
+  createdAt: string;
+  updatedAt: string | null;
 }
 
 /** The kinds the timeline knows today; the server's `kinds` list is what the filter offers. */
