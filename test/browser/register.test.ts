@@ -223,6 +223,10 @@ describe("the register in the browser", () => {
     const people = region("Personer");
     const row = people.getByRole("row").filter({ hasText: "Stig Berg" });
     await row.getByText("Inköpschef").waitFor();
+    // Added without the mark, then made the primary contact from the list.
+    await row.getByRole("button", { name: "Gör Stig Berg till huvudkontakt" }).click();
+    await row.getByText("Huvudkontakt").waitFor();
+    await expect(row.getByRole("button", { name: "Gör Stig Berg till huvudkontakt" }).count()).resolves.toBe(0);
     await session.snapshot("organization");
 
     await row.getByRole("link", { name: "Stig Berg" }).click();

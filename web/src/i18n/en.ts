@@ -460,6 +460,8 @@ export const en: Messages = {
     since: (date: string) => `Since ${date}`,
     primaryContact: "Primary contact",
     link: "Add",
+    makePrimary: (name: string) => `Make ${name} the primary contact`,
+    makePrimaryShort: "Make primary",
     endRole: (name: string) => `End the link to ${name}`,
     edit: "Edit",
   },

@@ -463,6 +463,8 @@ export const sv = {
     since: (date: string) => `Sedan ${date}`,
     primaryContact: "Huvudkontakt",
     link: "Lägg till",
+    makePrimary: (name: string) => `Gör ${name} till huvudkontakt`,
+    makePrimaryShort: "Gör till huvudkontakt",
     endRole: (name: string) => `Avsluta kopplingen till ${name}`,
     edit: "Redigera",
   },

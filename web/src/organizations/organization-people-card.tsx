@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { api } from "../api/api";
 import { formatDate } from "../i18n/format";
+import { problemMessage } from "../i18n/problem-message";
 import { useI18n } from "../i18n/use-i18n";
 import { useRefreshRegister } from "../register/queries";
 import type { Organization, Role } from "../register/types";
@@ -66,6 +67,11 @@ function RoleRow({ role, withDepartment }: { role: Role; withDepartment: boolean
     mutationFn: () => api(`/api/roles/${role.id}`, { method: "DELETE" }),
     onSuccess: refreshRegister,
   });
+  const makePrimary = useMutation({
+    mutationFn: () => api(`/api/roles/${role.id}`, { method: "PATCH", body: { isPrimaryContact: true } }),
+    onSuccess: refreshRegister,
+  });
+  const failed = end.error ?? makePrimary.error;
   return (
     <Table.Tr>
       <Table.Td>
@@ -84,10 +90,26 @@ function RoleRow({ role, withDepartment }: { role: Role; withDepartment: boolean
         <Text size="xs" c="dimmed">
           {t.organization.since(formatDate(role.validFrom, locale))}
         </Text>
+        {failed && (
+          <Text size="xs" c="red.7" role="alert">
+            {problemMessage(failed, t)}
+          </Text>
+        )}
       </Table.Td>
       <Table.Td>{role.title ?? ""}</Table.Td>
       {withDepartment && <Table.Td>{role.department ?? ""}</Table.Td>}
-      <Table.Td ta="right">
+      <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
+        {!role.isPrimaryContact && (
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            loading={makePrimary.isPending}
+            onClick={() => makePrimary.mutate()}
+            aria-label={t.organization.makePrimary(role.personName)}
+          >
+            {t.organization.makePrimaryShort}
+          </Button>
+        )}
         <ActionIcon
           variant="subtle"
           color="gray"
