@@ -63,7 +63,7 @@ export {
   ZSurvivorship,
 } from "./merge-person-records";
 export { moveAddress, ZMoveAddressInput } from "./move-address";
-export { guardRecordReference, guardRecordWrite, type TOwnerRef } from "./owner-ref";
+export { erasedRecord, guardRecordReference, guardRecordWrite, type TOwnerRef } from "./owner-ref";
 export { CONSENT_CHANGED, recordConsent } from "./record-consent";
 export { removeContactPoint } from "./remove-contact-point";
 export { resolvePersonRefs, type TPersonRef } from "./resolve-person-refs";
