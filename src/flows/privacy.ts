@@ -7,6 +7,7 @@ import { eraseActivitiesOfPerson, exportActivitiesOfPerson, type TActivity } fro
 import { anonymiseCasesOfPerson, exportCasesOfPerson, type TCaseDetail, type TCaseEvent } from "../modules/cases";
 import { anonymiseMessagesOfPerson, exportMessagesOfPerson, type TMessage } from "../modules/messages";
 import { anonymiseOrdersOfPerson, exportOrdersOfPerson, type TOrder } from "../modules/orders";
+import { eraseCandidatesOfPeople, redactMergesOfPeople } from "../modules/quality";
 import {
   consentHistoryOfPerson,
   erasePersonRecord,
@@ -150,58 +151,72 @@ export async function exportPersonData(ctx: Ctx, personId: string): Promise<TPer
 /** The areas that hold personal data: an export must not be cut short by what a role may not see. */
 const PERSONAL_DATA_AREAS = ["register", "sales", "support", "marketing", "events", "rules"] as const;
 
-function assertMayReadEverything(ctx: Ctx): void {
+const EXPORT_NEEDS =
+  "A data export holds everything on the person; it needs a role that may read all of it (admin, marketing, support or read-only)";
+const ERASURE_NEEDS =
+  "An erasure removes everything on the person, orders and cases included; it needs a role that may read all of it and change the register (admin, marketing or support)";
+
+function assertMayReadEverything(ctx: Ctx, message = EXPORT_NEEDS): void {
   const partial = PERSONAL_DATA_AREAS.filter((area) => grantedScope(ctx.actor, area, "read") !== "all");
-  if (partial.length > 0) {
-    throw new AppError(
-      "forbidden",
-      "A data export holds everything on the person; it needs a role that may read all of it (admin, marketing, support or read-only)",
-      { extra: { areas: partial } },
-    );
-  }
+  if (partial.length > 0) throw new AppError("forbidden", message, { extra: { areas: partial } });
 }
 
 export const PERSON_ERASED = "person.erased";
 
 /**
- * Erases a person (GDPR art. 17) in one transaction: the register record is emptied, activities
- * and documents deleted, orders cut loose from the person (their amounts stay for statistics),
- * cases cut loose and emptied of what was written about the person (their categories and times
- * stay for support statistics), and the audit snapshots redacted. The fact of the erasure, and
- * who asked, stays in the audit log.
+ * Erases a person (GDPR art. 17) in one transaction: the register record is emptied, and so is
+ * every record merged into it (they are the same person); activities and documents deleted,
+ * orders cut loose from the person (their amounts stay for statistics), cases cut loose and
+ * emptied of what was written about the person (their categories and times stay for support
+ * statistics), their pairs taken out of the duplicates queue, the snapshots of their merges
+ * emptied, and the audit snapshots of all of it redacted. The fact of the erasure, and who asked,
+ * stays in the audit log.
+ *
+ * Erasure removes what the privacy export shows, so it asks what the export asks (a role that
+ * reads everything on a person) as well as the right to change the record: a seller who cannot
+ * read another team's orders may not remove them either.
  */
 export async function erasePerson(
   ctx: Ctx,
   personId: string,
   reason: string,
 ): Promise<{ activities: number; orders: number; cases: number; messages: number; events: number }> {
+  assertMayReadEverything(ctx, ERASURE_NEEDS);
   authorize(ctx.actor, "register", "write");
   return withTransaction(ctx, async (tx) => {
-    await erasePersonRecord(tx, personId);
-    const activityIds = await eraseActivitiesOfPerson(tx, personId);
-    const orderIds = await anonymiseOrdersOfPerson(tx, personId);
-    const caseIds = await anonymiseCasesOfPerson(tx, personId);
-    const messageIds = await anonymiseMessagesOfPerson(tx, personId);
-    const { events } = await eraseEventsOfPerson(tx, personId);
-    await redactAuditSnapshots(tx, "person", personId);
-    for (const id of activityIds) await redactAuditSnapshots(tx, "activity", id);
-    for (const id of orderIds) await redactAuditSnapshots(tx, "order", id);
-    for (const id of caseIds) await redactAuditSnapshots(tx, "case", id);
-    for (const id of messageIds) await redactAuditSnapshots(tx, "message", id);
-    const counts = {
-      activities: activityIds.length,
-      orders: orderIds.length,
-      cases: caseIds.length,
-      messages: messageIds.length,
-      events,
+    const personIds = await erasePersonRecord(tx, personId);
+    const counts = { activities: 0, orders: 0, cases: 0, messages: 0, events: 0 };
+    const redact = async (entity: string, ids: readonly string[]) => {
+      for (const id of ids) await redactAuditSnapshots(tx, entity, id);
     };
+    // What a merge moved sits on the survivor already; the merged records are swept all the same,
+    // for anything an unmerge gave back to them and a later merge did not take.
+    for (const id of personIds) {
+      const activityIds = await eraseActivitiesOfPerson(tx, id);
+      const orderIds = await anonymiseOrdersOfPerson(tx, id);
+      const caseIds = await anonymiseCasesOfPerson(tx, id);
+      const messageIds = await anonymiseMessagesOfPerson(tx, id);
+      const { events } = await eraseEventsOfPerson(tx, id);
+      await redact("person", [id]);
+      await redact("activity", activityIds);
+      await redact("order", orderIds);
+      await redact("case", caseIds);
+      await redact("message", messageIds);
+      counts.activities += activityIds.length;
+      counts.orders += orderIds.length;
+      counts.cases += caseIds.length;
+      counts.messages += messageIds.length;
+      counts.events += events;
+    }
+    await redact("match_candidate", await eraseCandidatesOfPeople(tx, personIds));
+    await redactMergesOfPeople(tx, personIds);
     await recordAudit(tx, {
       action: "privacy.erase",
       entity: "person",
       entityId: personId,
-      after: { reason, ...counts },
+      after: { reason, ...counts, mergedRecords: personIds.slice(1) },
     });
-    await emitEvent(tx, PERSON_ERASED, { personId });
+    await emitEvent(tx, PERSON_ERASED, { personId, mergedRecords: personIds.slice(1) });
     return counts;
   });
 }

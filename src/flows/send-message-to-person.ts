@@ -8,7 +8,7 @@ import {
   type TMessageContent,
   type TRecipient,
 } from "../modules/messages";
-import { getPerson, type TPerson } from "../modules/register";
+import { erasedRecord, getPerson, type TPerson } from "../modules/register";
 
 const isMessageChannel = (channel: string): channel is TMessageChannel =>
   (MESSAGE_CHANNELS as readonly string[]).includes(channel);
@@ -36,7 +36,8 @@ export function recipientOf(person: TPerson): TRecipient {
 
 /**
  * Sends a message to a person from the register. A person merged into another is written to as
- * the survivor, who holds their addresses and consents now.
+ * the survivor, who holds their addresses and consents now. An erased person is written to by
+ * nobody: 409 `erased`, like every other write about them.
  */
 export async function sendMessageToPerson(
   ctx: Ctx,
@@ -46,5 +47,7 @@ export async function sendMessageToPerson(
   authorize(ctx.actor, "marketing", "write");
   let person = await getPerson(ctx, personId);
   if (person.mergedInto) person = await getPerson(ctx, person.mergedInto);
+  // Nothing is written to someone erased; a message already queued is kept back at delivery.
+  if (person.erasedAt) throw erasedRecord(person.id, person.erasedAt);
   return sendMessage(ctx, { ...content, recipient: recipientOf(person) });
 }

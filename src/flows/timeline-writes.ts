@@ -1,5 +1,6 @@
 import type { Ctx } from "../kernel/ctx";
 import { withTransaction } from "../kernel/ctx";
+import { authorize } from "../kernel/permissions";
 import { parseInput } from "../kernel/validate";
 import {
   activityTarget,
@@ -12,6 +13,7 @@ import {
   ZLogActivityInput,
   ZSetTaskStatusInput,
 } from "../modules/activities";
+import { openCase, type TCaseDetail, type TOpenCaseInput, ZOpenCaseInput } from "../modules/cases";
 import { recordOrder, type TOrder, type TRecordOrderInput, ZRecordOrderInput } from "../modules/orders";
 import { guardRecordReference, guardRecordWrite } from "../modules/register";
 
@@ -25,8 +27,9 @@ interface TTargets {
  * exist, not be erased, and be one the caller may change (a sales role only its team's).
  */
 async function guardTargets(ctx: Ctx, targets: TTargets, guard = guardRecordWrite): Promise<void> {
-  if (targets.personId) await guard(ctx, { entity: "person", id: targets.personId });
-  if (targets.organizationId) await guard(ctx, { entity: "organization", id: targets.organizationId });
+  if (targets.personId) await guard(ctx, { entity: "person", id: targets.personId }, "personId");
+  if (targets.organizationId)
+    await guard(ctx, { entity: "organization", id: targets.organizationId }, "organizationId");
 }
 
 export async function logActivityOnRecord(ctx: Ctx, input: TLogActivityInput): Promise<TActivity> {
@@ -76,5 +79,22 @@ export async function recordOrderForRecord(
   return withTransaction(ctx, async (tx) => {
     await guardTargets(tx, data, guardRecordReference);
     return recordOrder(tx, data);
+  });
+}
+
+/**
+ * Cases are the support area's records, like orders: the register vouches that the customer
+ * exists, is not erased and is not merged away; who may open cases is the cases module's concern.
+ */
+export async function openCaseForRecord(
+  ctx: Ctx,
+  input: TOpenCaseInput,
+): Promise<{ case: TCaseDetail; created: boolean }> {
+  // Who may open cases at all is asked before whether the customer exists.
+  authorize(ctx.actor, "support", "write");
+  const data = parseInput(ZOpenCaseInput, input);
+  return withTransaction(ctx, async (tx) => {
+    await guardTargets(tx, data, guardRecordReference);
+    return openCase(tx, data);
   });
 }

@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   not_found: { status: 404, title: "Not found" },
   conflict: { status: 409, title: "Conflict" },
   already_exists: { status: 409, title: "Already exists" },
+  erased: { status: 409, title: "The person has been erased" },
   payload_too_large: { status: 413, title: "Payload too large" },
   unsupported_media_type: { status: 415, title: "Unsupported media type" },
   rate_limited: { status: 429, title: "Too many requests" },

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { CASE_CHANNELS, CASE_PRIORITIES, openCase, ZCategory } from "../../modules/cases";
+import { CASE_CHANNELS, CASE_PRIORITIES, ZCategory } from "../../modules/cases";
 import { getPerson } from "../../modules/register";
 import type { RuleAction } from "../../modules/rules";
+import { openCaseForRecord } from "../timeline-writes";
 import { firingText, personalSubject } from "./personal-text";
 
 const ZConfig = z.object({
@@ -27,7 +28,7 @@ export const openCaseAction: RuleAction<z.infer<typeof ZConfig>> = {
   async execute(ctx, config, target) {
     const person = await getPerson(ctx, target.personId);
     const subject = personalSubject(config.subject, person);
-    const { case: opened } = await openCase(ctx, {
+    const { case: opened } = await openCaseForRecord(ctx, {
       personId: target.personId,
       subject,
       description: firingText(target).slice(0, 20_000),

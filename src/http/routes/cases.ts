@@ -2,11 +2,11 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../app/services";
+import { openCaseForRecord } from "../../flows/timeline-writes";
 import {
   escalateCase,
   getCase,
   listCases,
-  openCase,
   updateCase,
   ZCase,
   ZCaseDetail,
@@ -44,7 +44,7 @@ export async function caseRoutes(base: FastifyInstance, _services: Services) {
       },
     },
     async (request, reply) => {
-      const { case: opened, created } = await openCase(request.ctx(), request.body);
+      const { case: opened, created } = await openCaseForRecord(request.ctx(), request.body);
       return reply.status(created ? 201 : 200).send(opened);
     },
   );

@@ -13,6 +13,8 @@ export async function privacyRoutes(base: FastifyInstance, _services: Services) 
   app.get(
     "/api/people/:id/data-export",
     {
+      // A HEAD would build and audit an export that is never delivered: it is not routed.
+      exposeHeadRoute: false,
       schema: {
         tags,
         summary: "Everything held on a person (GDPR art. 15), as JSON or, with format=pdf, a readable PDF",

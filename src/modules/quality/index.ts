@@ -1,3 +1,4 @@
+export { eraseCandidatesOfPeople } from "./erase-candidates";
 export {
   decideMatchCandidate,
   getMatchCandidate,
@@ -19,3 +20,4 @@ export {
 } from "./match-settings";
 export { activeMergeOf, listMergesOf, markMergeUndone, recordMerge, type TMerge, ZMerge } from "./merge-records";
 export { moveCandidatesOfPerson, returnCandidates, type TCandidateMove } from "./move-candidates";
+export { redactMergesOfPeople } from "./redact-merges";

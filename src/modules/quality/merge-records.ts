@@ -49,6 +49,12 @@ export async function activeMergeOf(
   const [row] = await ctx.db.select().from(merges).where(eq(merges.id, mergeId)).for("update");
   if (!row) throw notFound("merge", mergeId);
   if (row.undoneAt) throw new AppError("conflict", "This merge has already been undone");
+  // The survivor (and with it the merged record) was erased: there is nothing left to give back.
+  if ("redacted" in row.snapshot) {
+    throw new AppError("erased", "The people in this merge have been erased; it can no longer be undone", {
+      extra: { entity: "person", id: row.survivorId },
+    });
+  }
   // A later merge into the merged record's survivor does not block; one of the merged record would.
   const [later] = await ctx.db
     .select({ id: merges.id })

@@ -67,7 +67,7 @@ export {
   ZSurvivorship,
 } from "./merge-person-records";
 export { moveAddress, ZMoveAddressInput } from "./move-address";
-export { guardRecordReference, guardRecordWrite, type TOwnerRef } from "./owner-ref";
+export { erasedRecord, guardRecordReference, guardRecordWrite, type TOwnerRef } from "./owner-ref";
 export { profiledPeopleWhere, profilingObjectors } from "./profiling-objectors";
 export { CONSENT_CHANGED, recordConsent } from "./record-consent";
 export { removeContactPoint } from "./remove-contact-point";

@@ -7,6 +7,7 @@ import { AppError, notFound } from "../../kernel/errors";
 import { emitEvent } from "../../kernel/events";
 import { assertMayWrite } from "./access";
 import { inferPreferredName } from "./infer-preferred-name";
+import { erasedRecord } from "./owner-ref";
 import { refreshPersonSearch } from "./refresh-search";
 import {
   addresses,
@@ -169,8 +170,9 @@ export async function mergePersonRecords(
       .for("update");
     const survivor = rows.find((row) => row.id === survivorId);
     const merged = rows.find((row) => row.id === mergedId);
-    if (!survivor || survivor.erasedAt || survivor.mergedInto) throw notFound("person", survivorId);
-    if (!merged || merged.erasedAt || merged.mergedInto) throw notFound("person", mergedId);
+    if (!survivor || survivor.mergedInto) throw notFound("person", survivorId);
+    if (!merged || merged.mergedInto) throw notFound("person", mergedId);
+    for (const row of [survivor, merged]) if (row.erasedAt) throw erasedRecord(row.id, row.erasedAt);
     assertMayWrite(tx, "person", survivor);
     assertMayWrite(tx, "person", merged);
 

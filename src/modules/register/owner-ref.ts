@@ -24,6 +24,23 @@ export function mergedAway(id: string, survivorId: string): AppError {
   });
 }
 
+/**
+ * An erased person is an empty shell kept for statistics and the audit trail: nothing more may
+ * be written about them. One answer for every write (409 `erased`), so a client can tell it from
+ * a record that never existed; `field` names the input that pointed at them, where there is one.
+ */
+export function erasedRecord(
+  id: string,
+  erasedAt: Date,
+  field?: string,
+  message = "This person has been erased from the register; nothing more can be written about them",
+): AppError {
+  return new AppError("erased", message, {
+    extra: { entity: "person", id, erasedAt: erasedAt.toISOString() },
+    fields: field ? [{ field, code: "erased", message }] : [],
+  });
+}
+
 /** Locks the owning record for the write, checking it exists and that the caller may change it. */
 export async function lockOwner(ctx: Ctx, owner: TOwnerRef): Promise<void> {
   await lockRecord(ctx, owner, "update");
@@ -34,19 +51,25 @@ export async function lockOwner(ctx: Ctx, owner: TOwnerRef): Promise<void> {
  * person or organisation must exist, not be erased, and be one the caller may change. The row is
  * share-locked until the transaction ends, so an erasure cannot slip in between.
  */
-export async function guardRecordWrite(ctx: Ctx, record: TOwnerRef): Promise<void> {
-  await lockRecord(ctx, record, "share");
+export async function guardRecordWrite(ctx: Ctx, record: TOwnerRef, field?: string): Promise<void> {
+  await lockRecord(ctx, record, "share", true, field);
 }
 
 /**
  * For records of other areas that refer to a register record without changing it (an order of
  * a customer): the person or organisation must exist and not be erased; share-locked likewise.
  */
-export async function guardRecordReference(ctx: Ctx, record: TOwnerRef): Promise<void> {
-  await lockRecord(ctx, record, "share", false);
+export async function guardRecordReference(ctx: Ctx, record: TOwnerRef, field?: string): Promise<void> {
+  await lockRecord(ctx, record, "share", false, field);
 }
 
-async function lockRecord(ctx: Ctx, owner: TOwnerRef, strength: "update" | "share", change = true): Promise<void> {
+async function lockRecord(
+  ctx: Ctx,
+  owner: TOwnerRef,
+  strength: "update" | "share",
+  change = true,
+  field?: string,
+): Promise<void> {
   const [row] =
     owner.entity === "person"
       ? await ctx.db
@@ -65,7 +88,8 @@ async function lockRecord(ctx: Ctx, owner: TOwnerRef, strength: "update" | "shar
           .from(organizations)
           .where(eq(organizations.id, owner.id))
           .for(strength);
-  if (!row || ("erasedAt" in row && row.erasedAt)) throw notFound(owner.entity, owner.id);
+  if (!row) throw notFound(owner.entity, owner.id);
+  if ("erasedAt" in row && row.erasedAt) throw erasedRecord(row.id, row.erasedAt as Date, field);
   const mergedInto = "mergedInto" in row ? (row.mergedInto as string | null) : null;
   if (mergedInto) throw mergedAway(row.id, mergedInto);
   if (change) assertMayWrite(ctx, owner.entity, row);

@@ -5,6 +5,7 @@ import { AppError, notFound } from "../../kernel/errors";
 import { emitEvent } from "../../kernel/events";
 import { assertMayWrite } from "./access";
 import { FIELD_COLUMNS, type TRegisterMergeSnapshot } from "./merge-person-records";
+import { erasedRecord } from "./owner-ref";
 import { refreshPersonSearch } from "./refresh-search";
 import { addresses, channelPreferences, consents, emails, externalIds, people, phones, roles } from "./schema";
 
@@ -33,8 +34,9 @@ export async function unmergePersonRecords(
       .for("update");
     const survivor = rows.find((row) => row.id === survivorId);
     const merged = rows.find((row) => row.id === mergedId);
-    if (!survivor || survivor.erasedAt) throw notFound("person", survivorId);
-    if (!merged || merged.erasedAt) throw notFound("person", mergedId);
+    if (!survivor) throw notFound("person", survivorId);
+    if (!merged) throw notFound("person", mergedId);
+    for (const row of [survivor, merged]) if (row.erasedAt) throw erasedRecord(row.id, row.erasedAt);
     if (merged.mergedInto !== survivorId) throw new AppError("conflict", "These records are not merged");
     assertMayWrite(tx, "person", survivor);
 

@@ -12,7 +12,7 @@ import { type TUpdatePersonInput, ZUpdatePersonInput } from "./inputs";
 import { sourceOf, stampLineage } from "./lineage";
 import { loadCustomAttributes } from "./list-custom-attributes";
 import { greetingFor, normalizeNames, normalizePersonnummer, resolvePreferredParts } from "./normalize";
-import { mergedAway } from "./owner-ref";
+import { erasedRecord, mergedAway } from "./owner-ref";
 import { loadPersonDetail } from "./person-detail";
 import { refreshPersonSearch } from "./refresh-search";
 import { people } from "./schema";
@@ -25,7 +25,8 @@ export async function updatePerson(ctx: Ctx, id: string, input: TUpdatePersonInp
   const data = parseInput(ZUpdatePersonInput, input);
   return withTransaction(ctx, async (tx) => {
     const [row] = await tx.db.select().from(people).where(eq(people.id, id)).for("update");
-    if (!row || row.erasedAt) throw notFound("person", id);
+    if (!row) throw notFound("person", id);
+    if (row.erasedAt) throw erasedRecord(id, row.erasedAt);
     if (row.mergedInto) throw mergedAway(id, row.mergedInto);
     assertMayWrite(tx, "person", row);
     const before = await loadPersonDetail(tx.db, id);

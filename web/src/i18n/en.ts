@@ -278,7 +278,10 @@ export const en: Messages = {
     primaryContact: "Primary contact",
     custom: "Custom fields",
     noCustom: "No custom fields are defined.",
-    erased: "This person's data has been erased.",
+    erasedNotice: (date: string) => `Erased ${date}`,
+    erased:
+      "This person's data has been erased from the register. The record stays, empty, for statistics and the audit log; nothing more can be written on it.",
+    erasedName: "Erased person",
   },
   consents: {
     title: "Consents and privacy",

@@ -279,7 +279,10 @@ export const sv = {
     primaryContact: "Huvudkontakt",
     custom: "Egna fält",
     noCustom: "Inga egna fält är definierade.",
-    erased: "Personens uppgifter är raderade.",
+    erasedNotice: (date: string) => `Raderad ${date}`,
+    erased:
+      "Personens uppgifter är raderade ur registret. Posten finns kvar tom för statistik och revisionslogg; inget mer kan skrivas på den.",
+    erasedName: "Raderad person",
   },
   consents: {
     title: "Samtycken och integritet",

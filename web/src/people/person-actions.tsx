@@ -8,6 +8,7 @@ import { DotsIcon, DownloadIcon, EditIcon, PlusIcon, UploadIcon } from "../ui/ic
 import { EditPersonDrawer } from "./edit-person-drawer";
 import { ErasePersonModal } from "./erase-person-modal";
 import { LogActivityModal } from "./log-activity-modal";
+import { mayErasePerson, mayExportPersonData } from "./privacy-rights";
 import { UploadDocumentModal } from "./upload-document-modal";
 
 export function PersonActions({ person }: { person: Person }) {
@@ -19,6 +20,8 @@ export function PersonActions({ person }: { person: Person }) {
   const [erasing, eraser] = useDisclosure(false);
   const writable = useRecordWritable();
   const exportPath = `/api/people/${person.id}/data-export`;
+  const mayExport = mayExportPersonData(user.role);
+  const mayErase = mayErasePerson(user.role) && writable;
   return (
     <Group gap="sm" wrap="nowrap">
       {writable && (
@@ -34,35 +37,41 @@ export function PersonActions({ person }: { person: Person }) {
           </Button>
         </>
       )}
-      <Menu position="bottom-end" width={260} shadow="md">
-        <Menu.Target>
-          <ActionIcon variant="default" size={36} aria-label={t.person.more}>
-            <DotsIcon />
-          </ActionIcon>
-        </Menu.Target>
-        <Menu.Dropdown>
-          <Menu.Item
-            leftSection={<DownloadIcon size={16} />}
-            renderRoot={(props) => <a href={exportPath} download {...props} />}
-          >
-            {t.person.exportJson}
-          </Menu.Item>
-          <Menu.Item
-            leftSection={<DownloadIcon size={16} />}
-            renderRoot={(props) => <a href={`${exportPath}?format=pdf`} download {...props} />}
-          >
-            {t.person.exportPdf}
-          </Menu.Item>
-          {user.role === "admin" && writable && (
-            <>
-              <Menu.Divider />
-              <Menu.Item color="red" onClick={eraser.open}>
-                {t.person.erase}
-              </Menu.Item>
-            </>
-          )}
-        </Menu.Dropdown>
-      </Menu>
+      {(mayExport || mayErase) && (
+        <Menu position="bottom-end" width={260} shadow="md">
+          <Menu.Target>
+            <ActionIcon variant="default" size={36} aria-label={t.person.more}>
+              <DotsIcon />
+            </ActionIcon>
+          </Menu.Target>
+          <Menu.Dropdown>
+            {mayExport && (
+              <>
+                <Menu.Item
+                  leftSection={<DownloadIcon size={16} />}
+                  renderRoot={(props) => <a href={exportPath} download {...props} />}
+                >
+                  {t.person.exportJson}
+                </Menu.Item>
+                <Menu.Item
+                  leftSection={<DownloadIcon size={16} />}
+                  renderRoot={(props) => <a href={`${exportPath}?format=pdf`} download {...props} />}
+                >
+                  {t.person.exportPdf}
+                </Menu.Item>
+              </>
+            )}
+            {mayErase && (
+              <>
+                {mayExport && <Menu.Divider />}
+                <Menu.Item color="red" onClick={eraser.open}>
+                  {t.person.erase}
+                </Menu.Item>
+              </>
+            )}
+          </Menu.Dropdown>
+        </Menu>
+      )}
       <EditPersonDrawer person={person} opened={editing} onClose={editor.close} />
       <LogActivityModal personId={person.id} opened={logging} onClose={logger.close} />
       <UploadDocumentModal personId={person.id} opened={uploading} onClose={uploader.close} />

@@ -13,21 +13,22 @@ import { PersonActions } from "./person-actions";
 
 export function PersonHeader({ person }: { person: Person }) {
   const { t, locale } = useI18n();
-  const fullName = `${person.greetingName} ${person.surname}`;
+  const erased = person.erasedAt !== null;
+  const fullName = erased ? t.person.erasedName : `${person.greetingName} ${person.surname}`;
   const age = person.birthDate ? ageOn(person.birthDate, new Date()) : null;
   const role = person.roles.find((candidate) => candidate.validTo === null);
   return (
     <Paper withBorder radius="md" p="xl">
       <Flex direction={{ base: "column", md: "row" }} justify="space-between" align="flex-start" gap="lg">
         <Group gap="lg" align="flex-start" wrap="nowrap" miw={0} flex={1} preventGrowOverflow={false}>
-          <Avatar name={fullName} color="pine" size={72} radius="xl" fz={26} />
+          <Avatar name={fullName} color={erased ? "gray" : "pine"} size={72} radius="xl" fz={26} />
           <Stack gap={6}>
             <Group gap="sm" align="center" preventGrowOverflow={false}>
               <Title order={1} fz={32} lh={1.15}>
                 {fullName}
               </Title>
-              <StageBadge stage={person.lifecycleStage} size="md" />
-              {person.greetingUncertain && (
+              {!erased && <StageBadge stage={person.lifecycleStage} size="md" />}
+              {person.greetingUncertain && !erased && (
                 <Tooltip label={t.person.uncertainGreetingHint} multiline w={300} withArrow>
                   <Badge
                     color="yellow"
@@ -43,12 +44,14 @@ export function PersonHeader({ person }: { person: Person }) {
                 </Tooltip>
               )}
             </Group>
-            <Text c="dimmed">
-              {t.person.givenNames}:{" "}
-              <Text span c="dark.6">
-                <GivenNames givenNames={person.givenNames} preferredParts={person.preferredNameParts} />
+            {!erased && (
+              <Text c="dimmed">
+                {t.person.givenNames}:{" "}
+                <Text span c="dark.6">
+                  <GivenNames givenNames={person.givenNames} preferredParts={person.preferredNameParts} />
+                </Text>
               </Text>
-            </Text>
+            )}
             {role && (
               <Text size="sm">
                 {role.title && `${role.title}, `}
@@ -67,7 +70,7 @@ export function PersonHeader({ person }: { person: Person }) {
             )}
           </Stack>
         </Group>
-        <PersonActions person={person} />
+        {!erased && <PersonActions person={person} />}
       </Flex>
       <Divider my="lg" />
       <Facts>

@@ -13,6 +13,7 @@ import { PersonTimeline } from "../timeline/person-timeline";
 import { BackLink } from "../ui/back-link";
 import { BehaviourCard } from "./behaviour-card";
 import { ConsentsCard } from "./consents-card";
+import { ErasedNotice } from "./erased-notice";
 import { PersonHeader } from "./person-header";
 import { personQuery } from "./queries";
 import { RolesCard } from "./roles-card";
@@ -25,8 +26,21 @@ export function PersonPage() {
   const { personId } = personRoute.useParams();
   const person = useSuspenseQuery(personQuery(personId)).data;
   const ownerPath = `/api/people/${person.id}`;
+  if (person.erasedAt) {
+    // Nothing personal is left to show, and nothing may be written: the notice, the empty shell
+    // and no cards (no duplicate suggestions, rule decisions or write actions).
+    return (
+      <RecordWritableProvider writable={false}>
+        <Stack gap="lg" maw={1360}>
+          <BackLink to="/people" label={t.person.back} />
+          <ErasedNotice erasedAt={person.erasedAt} />
+          <PersonHeader person={person} />
+        </Stack>
+      </RecordWritableProvider>
+    );
+  }
   return (
-    <RecordWritableProvider writable={!person.mergedInto && !person.erasedAt}>
+    <RecordWritableProvider writable={!person.mergedInto}>
       <Stack gap="lg" maw={1360}>
         <BackLink to="/people" label={t.person.back} />
         {person.mergedInto && <MergedNotice survivorId={person.mergedInto} />}
