@@ -17,6 +17,7 @@ import {
   type TPerson,
 } from "../modules/register";
 import {
+  eraseRuleDataOfPeople,
   exportFiringsOfPerson,
   exportMembershipsOfPerson,
   type TFiringExport,
@@ -210,11 +211,13 @@ export async function erasePerson(
     }
     await redact("match_candidate", await eraseCandidatesOfPeople(tx, personIds));
     await redactMergesOfPeople(tx, personIds);
+    // Automated decisions about them, and the lists and segments they were in.
+    const { firings } = await eraseRuleDataOfPeople(tx, personIds);
     await recordAudit(tx, {
       action: "privacy.erase",
       entity: "person",
       entityId: personId,
-      after: { reason, ...counts, mergedRecords: personIds.slice(1) },
+      after: { reason, ...counts, ruleFirings: firings, mergedRecords: personIds.slice(1) },
     });
     await emitEvent(tx, PERSON_ERASED, { personId, mergedRecords: personIds.slice(1) });
     return counts;

@@ -278,6 +278,42 @@ describe.each(STORE_KINDS)("erasure [%s]", (kind) => {
     expect(nobody.status).toBe(404);
   });
 
+  it("takes the rules' decisions about the erased person and their list places with them, keeping the counts", async () => {
+    const rule = await api.call({
+      method: "POST",
+      url: "/api/rules",
+      payload: {
+        name: "Nya leads",
+        trigger: { type: "record", entity: "person", on: "changed", fields: ["lifecycleStage"] },
+        condition: { field: "person.lifecycle_stage", op: "eq", value: "lead" },
+        actions: [{ type: "add_to_list", config: { list: "leads" } }],
+      },
+    });
+    expect(rule.status).toBe(201);
+    await api.services.bus.dispatchPending();
+    const lead = await person({ givenNames: "Rut", surname: "Regelsson" });
+    expect(
+      (await api.call({ method: "PATCH", url: `/api/people/${lead}`, payload: { lifecycleStage: "lead" } })).status,
+    ).toBe(200);
+    for (let round = 0; round < 3; round++) await api.services.bus.dispatchPending();
+    const firings = async () => (await api.call({ url: `/api/rule-firings?personId=${lead}` })).body.items;
+    expect(await firings()).toEqual([expect.objectContaining({ status: "done" })]);
+    const places = () =>
+      queryRows<{ n: number }>(
+        api.services.store.db,
+        sql`select count(*)::int as n from list_members where person_id = ${lead}`,
+      );
+    expect((await places())[0]?.n).toBe(1);
+
+    expect((await erase(lead)).body).toMatchObject({ activities: 0 });
+    expect(await firings()).toEqual([]);
+    expect((await places())[0]?.n).toBe(0);
+    const stats = await api.call({ url: `/api/rules/${rule.body.id}` });
+    expect(JSON.stringify(stats.body)).not.toContain("Regelsson");
+    const trail = await api.call({ url: `/api/audit-log?entity=person&entityId=${lead}&action=privacy.erase` });
+    expect(trail.body.items[0].after).toMatchObject({ ruleFirings: 1 });
+  });
+
   it("neither delivers nor audits a privacy export on HEAD", async () => {
     const asked = await person({ givenNames: "Hedvig", surname: "Huvud" });
     const head = await api.app.inject({

@@ -1,6 +1,7 @@
 export { ActionRegistry, type RuleAction, type TActionContext } from "./actions";
 export { saveRule, toRuleView } from "./define-rule";
 export { type CompiledRule, RuleEngine, ruleChain, type TDecision, type TRuleEvent } from "./engine";
+export { eraseRuleDataOfPeople } from "./erase-rule-data";
 export { addToListAction, listMembersOf, removeFromListAction } from "./list-actions";
 export { loadMembershipFacts, membershipRuleFields } from "./membership-facts";
 export { nextInRotation } from "./next-in-rotation";
