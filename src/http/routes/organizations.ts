@@ -13,16 +13,17 @@ import {
   listCustomAttributes,
   listOrganizations,
   moveAddress,
+  organizationsListInput,
   updateOrganization,
   ZAddEmailInput,
   ZAddPhoneInput,
   ZCreateOrganizationInput,
   ZCustomAttribute,
   ZDefineCustomAttributeInput,
-  ZListOrganizationsInput,
   ZMoveAddressInput,
   ZOrganizationDetail,
   ZOrganizationSummary,
+  ZOrganizationsListQuery,
   ZRoleInput,
   ZUpdateOrganizationInput,
 } from "../../modules/register";
@@ -39,14 +40,14 @@ export async function organizationRoutes(base: FastifyInstance, _services: Servi
       schema: {
         tags,
         summary: "Search and list organisations",
-        querystring: ZListOrganizationsInput,
+        querystring: ZOrganizationsListQuery,
         response: {
           200: z.object({ items: z.array(ZOrganizationSummary), nextCursor: z.string().nullable() }),
           ...problemResponses,
         },
       },
     },
-    async (request) => listOrganizations(request.ctx(), request.query),
+    async (request) => listOrganizations(request.ctx(), organizationsListInput(request.query)),
   );
   app.post(
     "/api/organizations",
