@@ -20,7 +20,8 @@ const kind = (process.argv[2] ?? "postgres") as StoreKind;
 const peopleCount = Number(process.argv[3] ?? 1_000_000);
 const entryCount = Number(process.argv[4] ?? 20_000_000);
 const HEAVY_ENTRIES = 10_000;
-const dbName = `lh_bench_register_${kind}`;
+// BENCH_DB_NAME lets two checkouts run the benchmark on one server without dropping each other's database.
+const dbName = process.env.BENCH_DB_NAME ?? `lh_bench_register_${kind}`;
 const csvPath = `/tmp/lh-bench-people-${peopleCount}.csv`;
 
 const log = (message: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${message}\n`);

@@ -1,52 +1,93 @@
 import { createWriteStream } from "node:fs";
 import { Command, Option } from "commander";
-import { exportOrganizationsCsv, exportPeopleCsv } from "../flows/export-csv";
+import { prepareOrganizationsCsv, preparePeopleCsv } from "../flows/export-csv";
+import { AppError } from "../kernel/errors";
+import { parseInput } from "../kernel/validate";
+import {
+  LIFECYCLE_STAGES,
+  organizationsListInput,
+  peopleListInput,
+  ZOrganizationsExportQuery,
+  ZPeopleExportQuery,
+} from "../modules/register";
 import { withServices } from "./run";
+
+interface ExportOptions {
+  output?: string;
+  q?: string;
+  stage?: string;
+  owner?: string;
+  organization?: string;
+  parent?: string;
+  sni?: string;
+  city?: string;
+  filter?: string[];
+  consent?: string[];
+}
+
+/** Options that only one of the lists has. */
+const PEOPLE_ONLY = ["stage", "organization", "consent"] as const;
+const ORGANIZATIONS_ONLY = ["parent", "sni"] as const;
 
 export function exportCommand(): Command {
   return new Command("export")
-    .description("Export a list as CSV, with the same filters as the list")
+    .description("Export a list as CSV, with the same filters as the list (GET /api/people, /api/organizations)")
     .addArgument(new Command().createArgument("<entity>", "what to export").choices(["people", "organizations"]))
     .option("-o, --output <file>", "write to a file instead of standard output")
     .option("--q <text>", "free-text search")
-    .addOption(
-      new Option("--stage <stage>", "lifecycle stage").choices([
-        "interested",
-        "prospect",
-        "lead",
-        "customer",
-        "former_customer",
-      ]),
-    )
+    .addOption(new Option("--stage <stage>", "people: lifecycle stage").choices(LIFECYCLE_STAGES))
+    .option("--owner <id>", "owner (user id)")
+    .option("--organization <id>", "people: working at this organisation")
+    .option("--parent <id>", "organisations: part of this group")
+    .option("--sni <code>", "organisations: SNI code (its start)")
     .option("--city <city>", "current town")
-    .option("--filter <field:op:value...>", "attribute filters, e.g. custom.tier:eq:gold")
-    .action(
-      async (
-        entity: "people" | "organizations",
-        options: { output?: string; q?: string; stage?: string; city?: string; filter?: string[] },
-      ) => {
-        await withServices(async (services) => {
-          const ctx = services.systemCtx("export");
-          const output = options.output ? createWriteStream(options.output) : process.stdout;
-          const count =
-            entity === "people"
-              ? await exportPeopleCsv(
-                  ctx,
-                  {
-                    q: options.q,
-                    lifecycleStage: options.stage as never,
-                    city: options.city,
-                    filters: (options.filter ?? []).map((entry) => {
-                      const [field = "", op = "", ...rest] = entry.split(":");
-                      return { field, op: op as never, ...(rest.length ? { value: rest.join(":") } : {}) };
-                    }),
-                  },
-                  output,
-                )
-              : await exportOrganizationsCsv(ctx, { q: options.q, city: options.city }, output);
-          if (options.output)
-            process.stderr.write(`Exported ${count} ${count === 1 ? "row" : "rows"} to ${options.output}\n`);
+    .option("--filter <field:op:value...>", "filters as the list takes them, e.g. custom.tier:eq:gold")
+    .option("--consent <purpose:channel:status...>", "people: current consent, e.g. marketing:email:granted")
+    .action(async (entity: "people" | "organizations", options: ExportOptions) => {
+      const foreign = (entity === "people" ? ORGANIZATIONS_ONLY : PEOPLE_ONLY).filter(
+        (name) => options[name] !== undefined,
+      );
+      if (foreign.length > 0) {
+        throw new AppError("validation_failed", `--${foreign.join(", --")} cannot filter ${entity}`, {
+          fields: foreign.map((name) => ({ field: name, code: "unknown_field", message: `Not a filter of ${entity}` })),
         });
-      },
-    );
+      }
+      await withServices(async (services) => {
+        const ctx = services.systemCtx("export");
+        // Parsed with the export endpoint's own schema: the CLI and the API take the same filters.
+        const write =
+          entity === "people"
+            ? await preparePeopleCsv(
+                ctx,
+                peopleListInput(
+                  parseInput(ZPeopleExportQuery, {
+                    q: options.q,
+                    lifecycleStage: options.stage,
+                    ownerId: options.owner,
+                    organizationId: options.organization,
+                    city: options.city,
+                    filter: options.filter,
+                    consent: options.consent,
+                  }),
+                ),
+              )
+            : await prepareOrganizationsCsv(
+                ctx,
+                organizationsListInput(
+                  parseInput(ZOrganizationsExportQuery, {
+                    q: options.q,
+                    ownerId: options.owner,
+                    parentId: options.parent,
+                    sniCode: options.sni,
+                    city: options.city,
+                    filter: options.filter,
+                  }),
+                ),
+              );
+        const output = options.output ? createWriteStream(options.output) : process.stdout;
+        const count = await write(output);
+        if (options.output)
+          process.stderr.write(`Exported ${count} ${count === 1 ? "row" : "rows"} to ${options.output}\n`);
+      });
+    });
 }

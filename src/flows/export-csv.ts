@@ -8,6 +8,7 @@ import {
   organizationExportDetails,
   personExportDetails,
   type TExportAddress,
+  type TListOrganizationsInput,
   type TListPeopleInput,
   type TOrganizationSummary,
   type TPersonSummary,
@@ -29,6 +30,9 @@ const addressCells = (address: TExportAddress | null | undefined) =>
       ]
     : ADDRESS_COLUMNS.map(() => "");
 
+/** Writes the rows of a prepared export; returns how many. */
+export type TCsvWriter = (output: Writable) => Promise<number>;
+
 /**
  * Writes every person matching the list filters as CSV, page by page, so an export of the whole
  * register never holds more than one page in memory. Custom attributes get a column each. The
@@ -36,6 +40,14 @@ const addressCells = (address: TExportAddress | null | undefined) =>
  * spreadsheet imports back onto the same people (`greetingName` is derived and read only).
  */
 export async function exportPeopleCsv(ctx: Ctx, filters: TListPeopleInput, output: Writable): Promise<number> {
+  return (await preparePeopleCsv(ctx, filters))(output);
+}
+
+/**
+ * Reads the first page before anything is written, so that filters the list refuses (an
+ * unknown field, a bad value) fail as an error response, not as a cut-off file.
+ */
+export async function preparePeopleCsv(ctx: Ctx, filters: TListPeopleInput): Promise<TCsvWriter> {
   const attributes = await listCustomAttributes(ctx, "person");
   const columns = [
     "lanthandelId",
@@ -52,7 +64,7 @@ export async function exportPeopleCsv(ctx: Ctx, filters: TListPeopleInput, outpu
     ...ADDRESS_COLUMNS,
     ...attributes.map((attribute) => `custom.${attribute.key}`),
   ];
-  return writePages(output, columns, async (cursor) => {
+  return preparePages(columns, async (cursor) => {
     const page = await listPeople(ctx, { ...filters, limit: 500, ...(cursor ? { cursor } : {}) });
     const details = await personExportDetails(
       ctx,
@@ -83,9 +95,13 @@ export async function exportPeopleCsv(ctx: Ctx, filters: TListPeopleInput, outpu
 /** Organisations as CSV, like people: the import's columns; `legalForm` and `people` are derived. */
 export async function exportOrganizationsCsv(
   ctx: Ctx,
-  filters: Parameters<typeof listOrganizations>[1],
+  filters: TListOrganizationsInput,
   output: Writable,
 ): Promise<number> {
+  return (await prepareOrganizationsCsv(ctx, filters))(output);
+}
+
+export async function prepareOrganizationsCsv(ctx: Ctx, filters: TListOrganizationsInput): Promise<TCsvWriter> {
   const attributes = await listCustomAttributes(ctx, "organization");
   const columns = [
     "lanthandelId",
@@ -102,7 +118,7 @@ export async function exportOrganizationsCsv(
     "people",
     ...attributes.map((attribute) => `custom.${attribute.key}`),
   ];
-  return writePages(output, columns, async (cursor) => {
+  return preparePages(columns, async (cursor) => {
     const page = await listOrganizations(ctx, { ...filters, limit: 500, ...(cursor ? { cursor } : {}) });
     const details = await organizationExportDetails(
       ctx,
@@ -139,29 +155,32 @@ const customCell = (value: unknown) =>
         value.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 })
       : String(value);
 
-async function writePages(
-  output: Writable,
+type PageOfRows = { rows: unknown[][]; nextCursor: string | null };
+
+async function preparePages(
   columns: string[],
-  fetchPage: (cursor: string | null) => Promise<{ rows: unknown[][]; nextCursor: string | null }>,
-): Promise<number> {
-  const csv = stringify({ header: true, columns, bom: true });
-  csv.pipe(output);
-  let cursor: string | null = null;
-  let count = 0;
-  do {
-    const page = await fetchPage(cursor);
-    for (const row of page.rows) {
-      if (!csv.write(row.map(spreadsheetSafe))) await new Promise((resolve) => csv.once("drain", resolve));
-      count += 1;
+  fetchPage: (cursor: string | null) => Promise<PageOfRows>,
+): Promise<TCsvWriter> {
+  const first = await fetchPage(null);
+  return async (output) => {
+    const csv = stringify({ header: true, columns, bom: true });
+    csv.pipe(output);
+    let page: PageOfRows | null = first;
+    let count = 0;
+    while (page) {
+      for (const row of page.rows) {
+        if (!csv.write(row.map(spreadsheetSafe))) await new Promise((resolve) => csv.once("drain", resolve));
+        count += 1;
+      }
+      page = page.nextCursor ? await fetchPage(page.nextCursor) : null;
     }
-    cursor = page.nextCursor;
-  } while (cursor);
-  await new Promise<void>((resolve, reject) => {
-    output.once("error", reject);
-    csv.once("end", resolve);
-    csv.end();
-  });
-  return count;
+    await new Promise<void>((resolve, reject) => {
+      output.once("error", reject);
+      csv.once("end", resolve);
+      csv.end();
+    });
+    return count;
+  };
 }
 
 /** A cell a spreadsheet would run as a formula (=, +, -, @, or a leading tab or return). */

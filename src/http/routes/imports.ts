@@ -1,15 +1,19 @@
 import type { Readable } from "node:stream";
 import { PassThrough } from "node:stream";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../app/services";
-import { exportOrganizationsCsv, exportPeopleCsv } from "../../flows/export-csv";
+import { prepareOrganizationsCsv, preparePeopleCsv, type TCsvWriter } from "../../flows/export-csv";
 import { IMPORT_ENTITIES, importCsv } from "../../flows/import-csv";
 import { AppError } from "../../kernel/errors";
-import { ZListOrganizationsInput } from "../../modules/register";
+import {
+  organizationsListInput,
+  peopleListInput,
+  ZOrganizationsExportQuery,
+  ZPeopleExportQuery,
+} from "../../modules/register";
 import { problemResponses } from "../schemas";
-import { parseFilterParams } from "./people";
 
 const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
@@ -76,27 +80,13 @@ export async function importRoutes(base: FastifyInstance, _services: Services) {
       schema: {
         tags: ["import and export"],
         summary: "Export people as CSV, with the list's search and filters",
-        querystring: z.object({
-          q: z.string().optional(),
-          lifecycleStage: z.string().optional(),
-          city: z.string().optional(),
-          filter: z.union([z.string(), z.array(z.string())]).optional(),
-        }),
+        description: "Takes exactly the filters of GET /api/people (without paging); an unknown parameter is refused.",
+        querystring: ZPeopleExportQuery,
       },
     },
     async (request, reply) => {
-      const stream = new PassThrough();
-      const { filter, ...rest } = request.query;
-      reply
-        .header("content-type", "text/csv; charset=utf-8")
-        .header("content-disposition", 'attachment; filename="people.csv"');
-      const done = exportPeopleCsv(
-        request.ctx(),
-        { ...rest, lifecycleStage: rest.lifecycleStage as never, filters: parseFilterParams(filter) as never },
-        stream,
-      );
-      done.catch((error: unknown) => stream.destroy(error as Error));
-      return reply.send(stream);
+      const write = await preparePeopleCsv(request.ctx(), peopleListInput(request.query));
+      return sendCsv(reply, "people.csv", write);
     },
   );
 
@@ -105,19 +95,24 @@ export async function importRoutes(base: FastifyInstance, _services: Services) {
     {
       schema: {
         tags: ["import and export"],
-        summary: "Export organisations as CSV",
-        querystring: ZListOrganizationsInput.omit({ limit: true, cursor: true }),
+        summary: "Export organisations as CSV, with the list's search and filters",
+        description:
+          "Takes exactly the filters of GET /api/organizations (without paging); an unknown parameter is refused.",
+        querystring: ZOrganizationsExportQuery,
       },
     },
     async (request, reply) => {
-      const stream = new PassThrough();
-      reply
-        .header("content-type", "text/csv; charset=utf-8")
-        .header("content-disposition", 'attachment; filename="organizations.csv"');
-      exportOrganizationsCsv(request.ctx(), request.query, stream).catch((error: unknown) =>
-        stream.destroy(error as Error),
-      );
-      return reply.send(stream);
+      const write = await prepareOrganizationsCsv(request.ctx(), organizationsListInput(request.query));
+      return sendCsv(reply, "organizations.csv", write);
     },
   );
+}
+
+function sendCsv(reply: FastifyReply, filename: string, write: TCsvWriter) {
+  const stream = new PassThrough();
+  reply
+    .header("content-type", "text/csv; charset=utf-8")
+    .header("content-disposition", `attachment; filename="${filename}"`);
+  write(stream).catch((error: unknown) => stream.destroy(error as Error));
+  return reply.send(stream);
 }

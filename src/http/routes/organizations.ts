@@ -14,6 +14,7 @@ import {
   listCustomAttributes,
   listOrganizations,
   moveAddress,
+  organizationsListInput,
   updateCustomAttribute,
   updateOrganization,
   updateRole,
@@ -22,10 +23,10 @@ import {
   ZCreateOrganizationInput,
   ZCustomAttribute,
   ZDefineCustomAttributeInput,
-  ZListOrganizationsInput,
   ZMoveAddressInput,
   ZOrganizationDetail,
   ZOrganizationSummary,
+  ZOrganizationsListQuery,
   ZRoleInput,
   ZUpdateCustomAttributeInput,
   ZUpdateOrganizationInput,
@@ -44,14 +45,14 @@ export async function organizationRoutes(base: FastifyInstance, _services: Servi
       schema: {
         tags,
         summary: "Search and list organisations",
-        querystring: ZListOrganizationsInput,
+        querystring: ZOrganizationsListQuery,
         response: {
           200: z.object({ items: z.array(ZOrganizationSummary), nextCursor: z.string().nullable() }),
           ...problemResponses,
         },
       },
     },
-    async (request) => listOrganizations(request.ctx(), request.query),
+    async (request) => listOrganizations(request.ctx(), organizationsListInput(request.query)),
   );
   app.post(
     "/api/organizations",

@@ -11,6 +11,7 @@ import {
   getPerson,
   listPeople,
   moveAddress,
+  peopleListInput,
   recordConsent,
   removeContactPoint,
   setChannelPreference,
@@ -20,8 +21,8 @@ import {
   ZChannelPreferenceInput,
   ZConsentInput,
   ZCreatePersonInput,
-  ZListPeopleInput,
   ZMoveAddressInput,
+  ZPeopleListQuery,
   ZPerson,
   ZPersonSummary,
   ZUpdatePersonInput,
@@ -33,22 +34,6 @@ const ZTimelinePage = z.object({
   nextCursor: z.string().nullable(),
   kinds: z.array(z.string()),
 });
-
-/** `filter=field:op:value` query parameters, repeatable, e.g. `filter=custom.tier:eq:gold`. */
-const ZPeopleQuery = ZListPeopleInput.omit({ filters: true }).extend({
-  filter: z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .describe("field:op:value, e.g. custom.tier:eq:gold or birthDate:lt:1980-01-01; repeat for several"),
-});
-
-export function parseFilterParams(filter: string | string[] | undefined) {
-  const list = filter === undefined ? [] : Array.isArray(filter) ? filter : [filter];
-  return list.map((entry) => {
-    const [field = "", op = "", ...rest] = entry.split(":");
-    return { field, op, ...(rest.length ? { value: rest.join(":") } : {}) };
-  });
-}
 
 export async function peopleRoutes(base: FastifyInstance, services: Services) {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -63,17 +48,14 @@ export async function peopleRoutes(base: FastifyInstance, services: Services) {
         tags,
         summary: "Search and list people",
         description: "Prefix and fuzzy search over names, e-mail, phone, personnummer and organisation, with filters.",
-        querystring: ZPeopleQuery,
+        querystring: ZPeopleListQuery,
         response: {
           200: z.object({ items: z.array(ZPersonSummary), nextCursor: z.string().nullable() }),
           ...problemResponses,
         },
       },
     },
-    async (request) => {
-      const { filter, ...rest } = request.query;
-      return listPeople(request.ctx(), { ...rest, filters: parseFilterParams(filter) as never });
-    },
+    async (request) => listPeople(request.ctx(), peopleListInput(request.query)),
   );
   app.post(
     "/api/people",

@@ -50,11 +50,22 @@ export {
 export { listCustomAttributes } from "./list-custom-attributes";
 export {
   listOrganizations,
+  type TListOrganizationsInput,
   type TOrganizationSummary,
   ZListOrganizationsInput,
   ZOrganizationSummary,
 } from "./list-organizations";
 export { listPeople, type TListPeopleInput, ZListPeopleInput } from "./list-people";
+export {
+  organizationsListInput,
+  peopleListInput,
+  type TOrganizationsListQuery,
+  type TPeopleListQuery,
+  ZOrganizationsExportQuery,
+  ZOrganizationsListQuery,
+  ZPeopleExportQuery,
+  ZPeopleListQuery,
+} from "./list-query";
 export { findMatchCandidates, loadMatchRecords, nameCounts } from "./match-records";
 export {
   MERGE_FIELDS,

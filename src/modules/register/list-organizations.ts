@@ -2,11 +2,14 @@ import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows } from "../../db/rows";
 import type { Ctx } from "../../kernel/ctx";
+import { FieldErrors } from "../../kernel/field-errors";
 import { authorize } from "../../kernel/permissions";
 import { parseInput } from "../../kernel/validate";
 import { cityStartsWith } from "./city-filter";
 import { decodeCursor, encodeCursor, ZOffsetCursor } from "./cursor";
-import { searchFold } from "./normalize";
+import { filterCondition, type TFilterField, ZFilter } from "./filters";
+import { loadCustomAttributes } from "./list-custom-attributes";
+import { hasSearchableCharacters, searchFold } from "./normalize";
 
 export const ZListOrganizationsInput = z.object({
   q: z.string().trim().max(200).optional(),
@@ -14,9 +17,29 @@ export const ZListOrganizationsInput = z.object({
   city: z.string().trim().max(100).optional(),
   ownerId: z.uuid().optional(),
   parentId: z.uuid().optional(),
+  filters: z.array(ZFilter).max(20).default([]),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(500).optional(),
 });
+export type TListOrganizationsInput = z.input<typeof ZListOrganizationsInput>;
+
+/** The built-in fields of an organisation that `filter=field:op:value` takes, on `organizations o`. */
+export const ORGANIZATION_FILTER_FIELDS: Readonly<Record<string, TFilterField>> = {
+  name: { column: sql`o.name`, type: "text" },
+  organisationsnummer: { column: sql`o.organisationsnummer`, type: "text" },
+  legalForm: { column: sql`o.legal_form`, type: "text" },
+  vatNumber: { column: sql`o.vat_number`, type: "text" },
+  industry: { column: sql`o.industry`, type: "text" },
+  sniCode: { column: sql`o.sni_code`, type: "text" },
+  employees: { column: sql`o.employees`, type: "number" },
+  revenueSek: { column: sql`o.revenue_sek`, type: "number" },
+  website: { column: sql`o.website`, type: "text" },
+  parentId: { column: sql`o.parent_id`, type: "uuid" },
+  ownerId: { column: sql`o.owner_id`, type: "uuid" },
+  ownerTeamId: { column: sql`o.owner_team_id`, type: "uuid" },
+  createdAt: { column: sql`o.created_at`, type: "timestamp" },
+  updatedAt: { column: sql`o.updated_at`, type: "timestamp" },
+};
 
 export const ZOrganizationSummary = z.object({
   id: z.uuid(),
@@ -47,13 +70,37 @@ interface Row {
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
 
+/** A VAT number: SE and the organisationsnummer and 01, or another country's (DK12345678). */
+const SWEDISH_VAT = /^se(\d{10})01$/;
+const FOREIGN_VAT = /^([a-z]{2})([0-9a-z+*.]{2,13})$/;
+
+/**
+ * Lists organisations, searched and filtered. A query of digits is the start of an
+ * organisationsnummer, a VAT number finds its organisation, anything else is matched against
+ * the names by trigram word similarity, nearest first.
+ */
 export async function listOrganizations(
   ctx: Ctx,
-  input: z.input<typeof ZListOrganizationsInput>,
+  input: TListOrganizationsInput,
 ): Promise<{ items: TOrganizationSummary[]; nextCursor: string | null }> {
   authorize(ctx.actor, "register", "read");
   const query = parseInput(ZListOrganizationsInput, input);
+  const errors = new FieldErrors();
+  const definitions = query.filters.length > 0 ? await loadCustomAttributes(ctx.db, "organization") : [];
   const conditions: SQL[] = [sql`true`];
+  query.filters.forEach((filter, index) => {
+    const condition = filterCondition(
+      filter,
+      ORGANIZATION_FILTER_FIELDS,
+      sql`o.custom`,
+      definitions,
+      `filters.${index}`,
+      errors,
+    );
+    if (condition) conditions.push(condition);
+  });
+  errors.throwIfAny();
+  if (query.q && !hasSearchableCharacters(query.q)) return { items: [], nextCursor: null };
   if (query.sniCode) conditions.push(sql`o.sni_code like ${`${escapeLike(query.sniCode)}%`}`);
   if (query.ownerId) conditions.push(sql`o.owner_id = ${query.ownerId}`);
   if (query.parentId) conditions.push(sql`o.parent_id = ${query.parentId}`);
@@ -67,7 +114,12 @@ export async function listOrganizations(
   const offset = folded ? (decodeCursor(ZOffsetCursor, query.cursor)?.o ?? 0) : 0;
   if (folded) {
     const digits = folded.replace(/[\s-]/g, "");
-    if (/^\d{4,}$/.test(digits)) {
+    const swedishVat = SWEDISH_VAT.exec(digits);
+    if (swedishVat) {
+      conditions.push(sql`o.organisationsnummer = ${swedishVat[1]}`);
+    } else if (FOREIGN_VAT.test(digits) && /\d.*\d/.test(digits)) {
+      conditions.push(sql`upper(o.vat_number) = ${digits.toUpperCase()}`);
+    } else if (/^\d{4,}$/.test(digits)) {
       conditions.push(
         sql`o.organisationsnummer like ${`${escapeLike(digits.length === 12 ? digits.slice(2) : digits)}%`}`,
       );

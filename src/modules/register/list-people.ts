@@ -7,11 +7,13 @@ import { authorize } from "../../kernel/permissions";
 import { parseInput } from "../../kernel/validate";
 import { parsePersonnummer, parsePhone } from "../../lib/se";
 import { cityStartsWith } from "./city-filter";
-import { decodeCursor, encodeCursor, ZOffsetCursor } from "./cursor";
+import { decodeCursor, encodeCursor } from "./cursor";
 import { filterCondition, ZFilter } from "./filters";
+import { withoutLegalFormWords } from "./legal-form";
 import { loadCustomAttributes } from "./list-custom-attributes";
-import { nameWordHits } from "./name-word-search";
-import { searchFold } from "./normalize";
+import { type NameHit, nameSearchHits, ZNameCursor } from "./name-word-search";
+import { hasSearchableCharacters, searchFold } from "./normalize";
+import { consentCondition, PERSON_FILTER_FIELDS, ZConsentFilter } from "./person-filters";
 import { LIFECYCLE_STAGES } from "./schema";
 import type { TPersonSummary } from "./views";
 
@@ -23,6 +25,8 @@ export const ZListPeopleInput = z.object({
   organizationId: z.uuid().optional(),
   city: z.string().trim().max(100).optional(),
   filters: z.array(ZFilter).max(20).default([]),
+  /** The current consent decision per purpose and channel, e.g. marketing by e-mail granted. */
+  consents: z.array(ZConsentFilter).max(10).default([]),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(500).optional(),
 });
@@ -49,16 +53,17 @@ const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${ch
 /**
  * A query that is an e-mail, a phone number or a personnummer (whole or its start) is looked up
  * in that identifier's own index first; the matching ids then filter the list. Returns null for
- * a name query.
+ * a name query. The start of an identifier finds at most `limit` people per kind, the same ones
+ * on every page (the lowest ids).
  */
 async function identifierMatches(ctx: Ctx, q: string): Promise<string[] | null> {
   const text = q.trim();
-  const limit = 1_000;
+  const limit = 10_000;
   if (text.includes("@")) {
     const rows = await queryRows<{ id: string }>(
       ctx.db,
       sql`select distinct person_id as id from emails
-        where canonical like ${`${escapeLike(text.toLowerCase())}%`} and removed_at is null and person_id is not null limit ${limit}`,
+        where canonical like ${`${escapeLike(text.toLowerCase())}%`} and removed_at is null and person_id is not null order by 1 limit ${limit}`,
     );
     return rows.map((row) => row.id);
   }
@@ -75,44 +80,20 @@ async function identifierMatches(ctx: Ctx, q: string): Promise<string[] | null> 
   const phone = parsePhone(text);
   const e164Prefix = phone.ok ? phone.value.e164 : digits.startsWith("0") ? `+46${digits.slice(1)}` : `+${digits}`;
   const byNumber = prefixes.map(
-    (prefix) => sql`(select id from people where personnummer like ${`${prefix}%`} limit ${limit})`,
+    (prefix) => sql`(select id from people where personnummer like ${`${prefix}%`} order by id limit ${limit})`,
   );
   const rows = await queryRows<{ id: string }>(
     ctx.db,
-    sql`${sql.join([...byNumber, sql`(select person_id as id from phones where e164 like ${`${e164Prefix}%`} and removed_at is null and person_id is not null limit ${limit})`], sql` union `)}`,
+    sql`${sql.join([...byNumber, sql`(select person_id as id from phones where e164 like ${`${e164Prefix}%`} and removed_at is null and person_id is not null order by 1 limit ${limit})`], sql` union `)}`,
   );
   return rows.map((row) => row.id);
 }
 
 /**
- * One-word name search through the vocabulary of name words: the word is matched against the
- * distinct words (prefix, or trigram similarity for misspellings), a few hundred rows at most,
- * and the matches lead to people through the (word, person_id) btree. For each candidate word
- * at most `enough` people are read, so a common name costs no more than a rare one. Several
- * words go through `nameWordHits`.
- */
-function oneWordHits(token: string, conditions: SQL[], enough: number): SQL {
-  const prefix = `${escapeLike(token)}%`;
-  const similar = token.length < 3 ? sql`` : sql` or word % ${token}`;
-  // Materialised: computed once, not again for every row that refers to it.
-  const candidates = sql`c0 as materialized (
-      select word, case when word like ${prefix} then 1 else 0 end + similarity(word, ${token}) as score
-      from name_vocabulary where word like ${prefix}${similar}
-      order by score desc limit 200)`;
-  const filters = sql.join(conditions, sql` and `);
-  return sql`with ${candidates},
-    hits as (
-      select distinct on (x.id) x.id, c0.score from c0 cross join lateral (
-        select w0.person_id as id from person_name_words w0 join people p on p.id = w0.person_id
-        where w0.word = c0.word and ${filters}
-        order by w0.person_id limit ${enough}) x
-      order by x.id, c0.score desc)`;
-}
-
-/**
  * Lists people, searched and filtered. Without a query the order is by name with a keyset
- * cursor. A name query matches every word by trigram similarity (prefixes and misspellings
- * both), nearest first; identifiers go through their own indexes.
+ * cursor; identifiers (e-mail, phone, personnummer) go through their own indexes and list their
+ * people by name too. A name query is ordered by how well a name word matches, with a keyset
+ * cursor on that order (see `nameSearchHits`).
  */
 export async function listPeople(
   ctx: Ctx,
@@ -124,10 +105,18 @@ export async function listPeople(
   const definitions = query.filters.length > 0 ? await loadCustomAttributes(ctx.db, "person") : [];
   const conditions: SQL[] = [sql`p.erased_at is null and p.merged_into is null`];
   query.filters.forEach((filter, index) => {
-    const condition = filterCondition(filter, definitions, `filters.${index}`, errors);
+    const condition = filterCondition(
+      filter,
+      PERSON_FILTER_FIELDS,
+      sql`p.custom`,
+      definitions,
+      `filters.${index}`,
+      errors,
+    );
     if (condition) conditions.push(condition);
   });
   errors.throwIfAny();
+  for (const consent of query.consents) conditions.push(consentCondition(consent));
   if (query.lifecycleStage) conditions.push(sql`p.lifecycle_stage = ${query.lifecycleStage}`);
   if (query.ownerId) conditions.push(sql`p.owner_id = ${query.ownerId}`);
   if (query.organizationId) {
@@ -141,69 +130,86 @@ export async function listPeople(
     );
   }
 
-  const folded = query.q ? searchFold(query.q).trim() : "";
-  const offset = folded ? (decodeCursor(ZOffsetCursor, query.cursor)?.o ?? 0) : 0;
-  const order: SQL = sql`p.surname, p.given_names, p.id`;
-  let nameHits: SQL | null = null;
-  const identified = folded ? await identifierMatches(ctx, query.q ?? "") : null;
-  if (identified) {
-    conditions.push(identified.length ? sql`p.id in ${identified}` : sql`false`);
-  } else if (folded) {
-    const tokens = folded.split(/\s+/).filter(Boolean);
-    const enough = offset + query.limit + 1;
-    nameHits =
-      tokens.length === 1
-        ? oneWordHits(tokens[0] as string, conditions, enough)
-        : await nameWordHits(ctx, tokens, conditions, enough);
-  } else {
-    const after = decodeCursor(z.strictObject({ s: z.string(), g: z.string(), i: z.uuid() }), query.cursor);
-    if (after) conditions.push(sql`(p.surname, p.given_names, p.id) > (${after.s}, ${after.g}, ${after.i})`);
-  }
+  const q = query.q ?? "";
+  // "%", "*" or a quote alone is not a search for everyone: it finds no one.
+  if (q && !hasSearchableCharacters(q)) return { items: [], nextCursor: null };
+  const identified = q ? await identifierMatches(ctx, q) : null;
+  if (identified) conditions.push(sql`p.id = any(${`{${identified.join(",")}}`}::uuid[])`);
+  if (q && !identified) return listByName(ctx, nameTokens(q), conditions, query.cursor, query.limit);
 
-  const columns = sql`p.id, p.given_names, p.greeting_name, p.greeting_uncertain, p.surname, p.personnummer,
-        p.lifecycle_stage, p.owner_id, p.custom, p.updated_at,
-        (select e.address from emails e where e.person_id = p.id and e.removed_at is null
-          order by e.is_primary desc, e.created_at limit 1) as email,
-        (select ph.e164 from phones ph where ph.person_id = p.id and ph.removed_at is null
-          order by ph.is_primary desc, ph.created_at limit 1) as phone,
-        (select a.city from addresses a where a.person_id = p.id and a.valid_to is null
-          order by a.valid_from desc limit 1) as city`;
+  const after = decodeCursor(ZNameOrderCursor, query.cursor);
+  if (after) conditions.push(sql`(p.surname, p.given_names, p.id) > (${after.s}, ${after.g}, ${after.i})`);
   const rows = await queryRows<Row>(
     ctx.db,
-    nameHits
-      ? sql`${nameHits}
-        select ${columns} from hits h join people p on p.id = h.id
-        order by h.score desc, p.surname, p.given_names, p.id
-        limit ${query.limit + 1} offset ${offset}`
-      : sql`select ${columns} from people p
-        where ${sql.join(conditions, sql` and `)}
-        order by ${order}
-        limit ${query.limit + 1} offset ${offset}`,
+    sql`select ${COLUMNS} from people p
+      where ${sql.join(conditions, sql` and `)}
+      order by p.surname, p.given_names, p.id
+      limit ${query.limit + 1}`,
   );
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  let nextCursor: string | null = null;
-  if (rows.length > query.limit && last) {
-    nextCursor = folded
-      ? encodeCursor({ o: offset + query.limit })
-      : encodeCursor({ s: last.surname, g: last.given_names, i: last.id });
-  }
+  const nextCursor =
+    rows.length > query.limit && last ? encodeCursor({ s: last.surname, g: last.given_names, i: last.id }) : null;
+  return { items: page.map(toSummary), nextCursor };
+}
+
+const ZNameOrderCursor = z.strictObject({ s: z.string(), g: z.string(), i: z.uuid() });
+
+async function listByName(
+  ctx: Ctx,
+  tokens: string[],
+  conditions: SQL[],
+  cursor: string | undefined,
+  limit: number,
+): Promise<{ items: TPersonSummary[]; nextCursor: string | null }> {
+  const after = decodeCursor(ZNameCursor, cursor);
+  const hits = await nameSearchHits(ctx, tokens, conditions, after, limit + 1);
+  const page = hits.slice(0, limit);
+  if (page.length === 0) return { items: [], nextCursor: null };
+  const rows = await queryRows<Row>(
+    ctx.db,
+    sql`select ${COLUMNS} from unnest(${`{${page.map((hit) => hit.id).join(",")}}`}::uuid[]) with ordinality as h(id, ord)
+      join people p on p.id = h.id
+      order by h.ord`,
+  );
+  const last = page.at(-1) as NameHit;
   return {
-    items: page.map((row) => ({
-      id: row.id,
-      givenNames: row.given_names,
-      greetingName: row.greeting_name,
-      greetingUncertain: row.greeting_uncertain,
-      surname: row.surname,
-      personnummer: row.personnummer,
-      lifecycleStage: row.lifecycle_stage,
-      ownerId: row.owner_id,
-      email: row.email,
-      phone: row.phone,
-      city: row.city,
-      custom: row.custom,
-      updatedAt: new Date(row.updated_at),
-    })),
-    nextCursor,
+    items: rows.map(toSummary),
+    nextCursor: hits.length > limit ? encodeCursor({ s: last.score, w: last.word, i: last.id }) : null,
   };
 }
+
+/** The words of a name query. A company's legal form ("AB") is left out, as it is of the names searched. */
+function nameTokens(q: string): string[] {
+  const words = (text: string) =>
+    searchFold(text)
+      .split(/\s+/)
+      .filter((word) => /[a-z0-9]/.test(word));
+  const withoutLegalForm = words(withoutLegalFormWords(q));
+  return withoutLegalForm.length > 0 ? withoutLegalForm : words(q);
+}
+
+const COLUMNS = sql`p.id, p.given_names, p.greeting_name, p.greeting_uncertain, p.surname, p.personnummer,
+  p.lifecycle_stage, p.owner_id, p.custom, p.updated_at,
+  (select e.address from emails e where e.person_id = p.id and e.removed_at is null
+    order by e.is_primary desc, e.created_at limit 1) as email,
+  (select ph.e164 from phones ph where ph.person_id = p.id and ph.removed_at is null
+    order by ph.is_primary desc, ph.created_at limit 1) as phone,
+  (select a.city from addresses a where a.person_id = p.id and a.valid_to is null
+    order by a.valid_from desc limit 1) as city`;
+
+const toSummary = (row: Row): TPersonSummary => ({
+  id: row.id,
+  givenNames: row.given_names,
+  greetingName: row.greeting_name,
+  greetingUncertain: row.greeting_uncertain,
+  surname: row.surname,
+  personnummer: row.personnummer,
+  lifecycleStage: row.lifecycle_stage,
+  ownerId: row.owner_id,
+  email: row.email,
+  phone: row.phone,
+  city: row.city,
+  custom: row.custom,
+  updatedAt: new Date(row.updated_at),
+});

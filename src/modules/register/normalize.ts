@@ -185,6 +185,9 @@ export function searchFold(value: string): string {
     .replace(/[^a-z0-9@._+\- ]+/g, " ");
 }
 
+/** Whether a query holds anything to search for: a letter or a digit, not only "%", "*" or quotes. */
+export const hasSearchableCharacters = (query: string) => /[a-z0-9]/.test(searchFold(query));
+
 /** The folded text that search matches against: names, identifiers, e-mails and phone digits. */
 export function buildSearchText(parts: Array<string | null | undefined>): string {
   const words = parts

@@ -1,15 +1,8 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../db/types";
+import { withoutLegalFormWords } from "./legal-form";
 import { buildSearchText } from "./normalize";
 import { organizations, people, roles } from "./schema";
-
-/**
- * The legal form in a company's name says nothing about the people working there, and a short
- * word like "AB" is close enough to "Abra" for a fuzzy search to list everyone employed by an
- * aktiebolag.
- */
-const LEGAL_FORM_WORDS =
-  /(^|\s)(ab|hb|kb|ek\.?\s*för\.?|\(publ\)|aktiebolag|handelsbolag|kommanditbolag|ekonomisk förening)(?=\s|$)/giu;
 
 /**
  * Rebuilds a person's search text from the names and the organisations they work at. E-mails,
@@ -27,7 +20,7 @@ export async function refreshPersonSearch(db: Db, personId: string): Promise<voi
     person.givenNames,
     person.greetingName,
     person.surname,
-    ...orgRows.map((row) => row.name.replace(LEGAL_FORM_WORDS, " ")),
+    ...orgRows.map((row) => withoutLegalFormWords(row.name)),
   ]);
   await db.update(people).set({ searchText }).where(eq(people.id, personId));
 }
