@@ -26,7 +26,7 @@ export function PersonPage() {
   const person = useSuspenseQuery(personQuery(personId)).data;
   const ownerPath = `/api/people/${person.id}`;
   return (
-    <RecordWritableProvider writable={!person.mergedInto && !person.erasedAt}>
+    <RecordWritableProvider takesChanges={!person.mergedInto && !person.erasedAt} owner={person}>
       <Stack gap="lg" maw={1360}>
         <BackLink to="/people" label={t.person.back} />
         {person.mergedInto && <MergedNotice survivorId={person.mergedInto} />}
