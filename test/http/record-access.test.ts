@@ -56,6 +56,26 @@ describe.each(STORE_KINDS)("record-level access [%s]", (kind) => {
   });
   afterAll(async () => api?.close());
 
+  it("names colleagues and teams to any signed-in user, without their e-mail, and not the deactivated", async () => {
+    const gone = await api.keyFor("sales", "slutat@example.se");
+    await api.call({ method: "PATCH", url: `/api/users/${gone.userId}`, payload: { active: false } });
+    const users = await api.call({ key: sellerA.key, url: "/api/users" });
+    expect(users.status).toBe(403);
+    for (const key of [sellerA.key, readOnly.key]) {
+      const directory = await api.call({ key, url: "/api/directory" });
+      expect(directory.status).toBe(200);
+      expect(directory.body.teams).toEqual([
+        { id: expect.any(String), name: "Sälj Norr" },
+        { id: expect.any(String), name: "Sälj Syd" },
+      ]);
+      expect(directory.body.users).toContainEqual({ id: sellerB.userId, name: "bo@example.se" });
+      expect(directory.body.users.map((user: { id: string }) => user.id)).not.toContain(gone.userId);
+      expect(Object.keys(directory.body.users[0]).sort()).toEqual(["id", "name"]);
+    }
+    const anonymous = await api.app.inject({ url: "/api/directory" });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
   it("keeps erasure from a seller, who cannot read everything an erasure removes", async () => {
     const denied = await api.call({
       key: sellerA.key,

@@ -108,6 +108,43 @@ describe.each(STORE_KINDS)("360° view and timeline [%s]", (kind) => {
     expect(timeline.body.items[0]).toMatchObject({ title: "Offert ved", kind: "document" });
   });
 
+  const uploadFile = (filename: string, content: Buffer) => {
+    const boundary = "----lanthandel";
+    return api.call({
+      method: "POST",
+      url: "/api/documents",
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="personId"\r\n\r\n${personId}\r\n`),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+        ),
+        content,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    });
+  };
+
+  it("refuses a document over 20 MB with 413, naming the file field", async () => {
+    const upload = await uploadFile("film.mov", Buffer.alloc(30 * 1024 * 1024, 1));
+    expect(upload.status).toBe(413);
+    expect(upload.headers["content-type"]).toContain("application/problem+json");
+    expect(upload.body).toMatchObject({
+      code: "payload_too_large",
+      detail: "Documents may be at most 20 MB",
+      maxBytes: 20 * 1024 * 1024,
+      errors: [{ field: "file", code: "too_large" }],
+    });
+    const timeline = await api.call({ url: `/api/people/${personId}/timeline?kinds=document` });
+    expect(timeline.body.items.map((item: { title: string }) => item.title)).not.toContain("film.mov");
+  });
+
+  it("refuses an empty document, naming the file field", async () => {
+    const upload = await uploadFile("tom.txt", Buffer.alloc(0));
+    expect(upload.status).toBe(400);
+    expect(upload.body).toMatchObject({ code: "validation_failed", errors: [{ field: "file", code: "empty" }] });
+  });
+
   it("keeps tasks with due dates and lets them be completed", async () => {
     const tasks = await api.call({ url: `/api/tasks?personId=${personId}` });
     expect(tasks.body.items).toHaveLength(1);

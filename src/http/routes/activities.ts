@@ -11,6 +11,7 @@ import {
 } from "../../flows/timeline-writes";
 import { AppError } from "../../kernel/errors";
 import {
+  documentTooLarge,
   getDocument,
   listTasks,
   MAX_DOCUMENT_BYTES,
@@ -82,7 +83,11 @@ export async function activityRoutes(base: FastifyInstance, _services: Services)
       let file: { filename: string; mimetype: string; content: Buffer } | null = null;
       for await (const part of request.parts()) {
         if (part.type === "file") {
-          const content = await part.toBuffer();
+          const content = await part.toBuffer().catch((error: unknown) => {
+            // The multipart reader stops at the limit with its own 413, which would reach the
+            // client as a generic bad request; the document's own limit says what went wrong.
+            throw (error as { code?: unknown }).code === "FST_REQ_FILE_TOO_LARGE" ? documentTooLarge() : error;
+          });
           file = { filename: part.filename, mimetype: part.mimetype, content };
         } else {
           fields[part.fieldname] = String(part.value);

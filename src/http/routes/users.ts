@@ -6,11 +6,13 @@ import {
   createTeam,
   createUser,
   getUser,
+  listDirectory,
   listTeams,
   listUsers,
   updateUser,
   ZCreateTeamInput,
   ZCreateUserInput,
+  ZDirectory,
   ZTeam,
   ZUpdateUserInput,
   ZUser,
@@ -56,6 +58,17 @@ export async function userRoutes(base: FastifyInstance, _services: Services) {
       },
     },
     async (request) => updateUser(request.ctx(), request.params.id, request.body),
+  );
+  app.get(
+    "/api/directory",
+    {
+      schema: {
+        tags,
+        summary: "Active users and teams by name, for any signed-in user (record owners, who merged)",
+        response: { 200: ZDirectory, ...problemResponses },
+      },
+    },
+    async (request) => listDirectory(request.ctx()),
   );
   app.get(
     "/api/teams",

@@ -8,6 +8,7 @@ export { createUser, type TCreateUserInput, USER_CREATED, ZCreateUserInput } fro
 export { endSession } from "./end-session";
 export { getUser } from "./get-user";
 export { listApiKeys } from "./list-api-keys";
+export { listDirectory, type TDirectory, ZDirectory } from "./list-directory";
 export { listTeams } from "./list-teams";
 export { listUsers } from "./list-users";
 export { revokeApiKey } from "./revoke-api-key";

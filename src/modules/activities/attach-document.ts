@@ -13,6 +13,15 @@ import { type TActivity, toActivityView } from "./view";
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
+/** 413 naming the file field, so a form can say it where the file was chosen. */
+export function documentTooLarge(): AppError {
+  const message = "Documents may be at most 20 MB";
+  return new AppError("payload_too_large", message, {
+    fields: [{ field: "file", code: "too_large", message }],
+    extra: { maxBytes: MAX_DOCUMENT_BYTES },
+  });
+}
+
 export const ZAttachDocumentInput = z
   .strictObject({
     personId: z.uuid().optional(),
@@ -44,7 +53,7 @@ export async function attachDocument(
     throw new AppError("validation_failed", "The file is empty", {
       fields: [{ field: "file", code: "empty", message: "The file is empty" }],
     });
-  if (content.length > MAX_DOCUMENT_BYTES) throw new AppError("payload_too_large", "Documents may be at most 20 MB");
+  if (content.length > MAX_DOCUMENT_BYTES) throw documentTooLarge();
   return withTransaction(ctx, async (tx) => {
     const now = tx.clock.now();
     const activity = {

@@ -1,5 +1,5 @@
 export { activityTarget, loggedActivity } from "./activity-target";
-export { attachDocument, MAX_DOCUMENT_BYTES, ZAttachDocumentInput } from "./attach-document";
+export { attachDocument, documentTooLarge, MAX_DOCUMENT_BYTES, ZAttachDocumentInput } from "./attach-document";
 export { setTaskStatus, TASK_STATUS_CHANGED, ZSetTaskStatusInput } from "./complete-task";
 export { getDocument } from "./get-document";
 export { listTasks, ZListTasksInput } from "./list-tasks";

@@ -6,6 +6,7 @@ import { PersonLink } from "../events/person-link";
 import { formatDateTime, formatPercent } from "../i18n/format";
 import { useI18n } from "../i18n/use-i18n";
 import { personQuery } from "../people/queries";
+import { useNames } from "../register/directory";
 import type { Person } from "../register/types";
 import { useCanWriteRegister } from "../register/use-can-write-register";
 import { SectionCard } from "../ui/section-card";
@@ -98,7 +99,12 @@ interface MergeEntryProps {
 
 function MergeEntry({ merge, personId, canWrite, onUndone }: MergeEntryProps) {
   const { t, locale } = useI18n();
+  const names = useNames(t);
   const survived = merge.survivorId === personId;
+  const mergedBy =
+    merge.decidedBy === "person" && merge.mergedByUser && names
+      ? t.duplicates.mergedByUser(names.user(merge.mergedByUser))
+      : t.duplicates.mergedBy[merge.decidedBy];
   const otherId = survived ? merge.mergedId : merge.survivorId;
   const other = useQuery({ ...personQuery(otherId), staleTime: 5 * 60_000 }).data;
   const otherName = other ? `${other.greetingName} ${other.surname}` : t.duplicates.unknownPerson;
@@ -119,11 +125,13 @@ function MergeEntry({ merge, personId, canWrite, onUndone }: MergeEntryProps) {
       <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
         <Stack gap={0}>
           <Text size="xs" c="dimmed">
-            {t.duplicates.mergedOn(formatDateTime(merge.mergedAt, locale), t.duplicates.mergedBy[merge.decidedBy])}
+            {t.duplicates.mergedOn(formatDateTime(merge.mergedAt, locale), mergedBy)}
           </Text>
           {merge.undoneAt && (
             <Text size="xs" fw={600} c="dark.4">
-              {t.duplicates.undone(formatDateTime(merge.undoneAt, locale))}
+              {merge.undoneBy && names
+                ? t.duplicates.undoneBy(formatDateTime(merge.undoneAt, locale), names.user(merge.undoneBy))
+                : t.duplicates.undone(formatDateTime(merge.undoneAt, locale))}
             </Text>
           )}
         </Stack>

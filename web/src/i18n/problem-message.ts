@@ -12,7 +12,10 @@ export function problemMessage(error: unknown, t: Messages): string {
     case "network_error":
       return t.errors.network;
     case "forbidden":
-      return t.errors.forbidden;
+      // A refusal that names a record (`entity` and `id`) is about whose record it is, not the role.
+      return typeof error.extensions.entity === "string" && typeof error.extensions.id === "string"
+        ? t.errors.forbiddenRecord
+        : t.errors.forbidden;
     case "validation_failed":
       // An address bar with a mangled id names no record: the same as one that does not exist.
       if (error.errors.length > 0 && error.errors.every((fault) => fault.field.startsWith("params."))) {

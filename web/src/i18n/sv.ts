@@ -53,6 +53,8 @@ export const sv = {
     rateLimited: "För många försök. Vänta en stund och försök igen.",
     network: "Servern svarar inte. Kontrollera anslutningen och försök igen.",
     forbidden: "Du har inte behörighet att göra det här.",
+    forbiddenRecord:
+      "Posten tillhör en annan användare eller ett annat team. Din roll får bara ändra dina egna och ditt teams poster.",
     validation: "Kontrollera de markerade fälten.",
     sessionEnded: "Sessionen har upphört. Logga in igen.",
     unexpected: "Något gick fel. Försök igen.",
@@ -77,6 +79,8 @@ export const sv = {
     dateTooLate: "Ange ett datum före år 10000",
     reasonRequired: "Skriv varför, t.ex. ”Kundens begäran 2026-11-22”",
     fileRequired: "Välj en fil",
+    fileEmpty: "Filen är tom – välj en fil med innehåll",
+    fileTooLarge: "Filen är för stor: ett dokument får vara högst 20 MB",
   },
   /** By the server's field error code, whichever field it concerns. */
   fieldCodes: {
@@ -284,6 +288,14 @@ export const sv = {
       "Personens uppgifter är raderade ur registret. Posten finns kvar tom för statistik och revisionslogg; inget mer kan skrivas på den.",
     erasedName: "Raderad person",
   },
+  owner: {
+    label: "Ansvarig",
+    none: "Ingen ansvarig",
+    team: (name: string) => `team ${name}`,
+    formerUser: "en tidigare användare",
+    unknownTeam: "ett okänt team",
+    readOnly: "Du kan läsa men inte ändra posten",
+  },
   consents: {
     title: "Samtycken och integritet",
     marketing: "Marknadsföring",
@@ -361,6 +373,24 @@ export const sv = {
       Record<string, string>
     >,
     caseLine: (line: number): string => (line === 2 ? "andra linjen" : "första linjen"),
+    /** Categories are free keys; the usual ones have words, others are shown from their key. */
+    caseCategory: {
+      general: "Allmänt",
+      complaint: "Klagomål",
+      reklamation: "Reklamation",
+      billing: "Fakturering",
+      invoice: "Faktura",
+      delivery: "Leverans",
+      question: "Fråga",
+      return: "Retur",
+      returns: "Retur",
+      warranty: "Garanti",
+      technical: "Teknisk fråga",
+      payment: "Betalning",
+      order: "Beställning",
+      feedback: "Synpunkt",
+      other: "Övrigt",
+    } as Partial<Record<string, string>>,
     messageStatus: {
       queued: "köat",
       sent: "skickat",
@@ -1005,6 +1035,8 @@ export const sv = {
     mergedAway: "Den här posten slogs ihop med",
     thisRecord: "Den här posten",
     mergedBy: { auto: "automatiskt", person: "av en användare" },
+    mergedByUser: (name: string) => `av ${name}`,
+    undoneBy: (date: string, name: string) => `Ångrad ${date} av ${name}`,
     mergedOn: (date: string, by: string) => `${date}, ${by}`,
     undone: (date: string) => `Ångrad ${date}`,
     undo: "Ångra",

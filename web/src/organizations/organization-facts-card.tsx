@@ -20,18 +20,28 @@ function OrganizationLink({ organization }: { organization: OrganizationRef }) {
   );
 }
 
+/**
+ * Each label above its value: the card is a third of the page, too narrow for a long label and a
+ * VAT number side by side. Words wrap inside a value; identifiers never do.
+ */
 export function OrganizationFactsCard({ organization }: { organization: Organization }) {
   const { t, locale } = useI18n();
   const none = t.register.none;
   const sni = [organization.sniCode, organization.industry].filter(Boolean).join(" · ");
   return (
     <SectionCard title={t.organization.facts}>
-      <DataList size="sm" labelWidth={170} withDivider>
+      <DataList size="sm" orientation="vertical" withDivider>
         <FactRow label={t.organization.organisationsnummer}>
-          {organization.organisationsnummer ? formatOrganisationsnummer(organization.organisationsnummer) : none}
+          {organization.organisationsnummer ? (
+            <Identifier>{formatOrganisationsnummer(organization.organisationsnummer)}</Identifier>
+          ) : (
+            none
+          )}
         </FactRow>
         <FactRow label={t.organization.legalForm}>{organization.legalForm ?? none}</FactRow>
-        <FactRow label={t.organization.vatNumber}>{organization.vatNumber ?? none}</FactRow>
+        <FactRow label={t.organization.vatNumber}>
+          {organization.vatNumber ? <Identifier>{organization.vatNumber}</Identifier> : none}
+        </FactRow>
         <FactRow label={t.organization.sni}>{sni || none}</FactRow>
         <FactRow label={t.organization.employees}>
           {organization.employees === null ? none : formatNumber(organization.employees, locale)}
@@ -41,7 +51,13 @@ export function OrganizationFactsCard({ organization }: { organization: Organiza
         </FactRow>
         <FactRow label={t.organization.website}>
           {organization.website ? (
-            <Anchor href={organization.website} target="_blank" rel="noreferrer" size="sm">
+            <Anchor
+              href={organization.website}
+              target="_blank"
+              rel="noreferrer"
+              size="sm"
+              style={{ overflowWrap: "anywhere" }}
+            >
               {organization.website.replace(/^https?:\/\//, "")}
             </Anchor>
           ) : (
@@ -65,6 +81,11 @@ export function OrganizationFactsCard({ organization }: { organization: Organiza
       </DataList>
     </SectionCard>
   );
+}
+
+/** An organisationsnummer or VAT number reads as one token: never broken at its hyphen. */
+function Identifier({ children }: { children: string }) {
+  return <span style={{ whiteSpace: "nowrap" }}>{children}</span>;
 }
 
 function FactRow({ label, children }: { label: string; children: ReactNode }) {

@@ -2,6 +2,8 @@ import { Avatar, Badge, Button, Group, Paper, Stack, Text, Title } from "@mantin
 import { useDisclosure } from "@mantine/hooks";
 import { useI18n } from "../i18n/use-i18n";
 import { formatOrganisationsnummer } from "../register/format-identity";
+import { RecordOwner } from "../register/record-owner";
+import { useRecordOwnedElsewhere, useRecordWritable } from "../register/record-writable";
 import type { Organization } from "../register/types";
 import { BuildingIcon, EditIcon } from "../ui/icons";
 import { EditOrganizationDrawer } from "./edit-organization-drawer";
@@ -9,20 +11,32 @@ import { EditOrganizationDrawer } from "./edit-organization-drawer";
 export function OrganizationHeader({ organization }: { organization: Organization }) {
   const { t } = useI18n();
   const [editing, editor] = useDisclosure(false);
-  const subtitle = [
-    organization.organisationsnummer && formatOrganisationsnummer(organization.organisationsnummer),
-    organization.industry,
-  ].filter(Boolean);
+  const writable = useRecordWritable();
+  const ownedElsewhere = useRecordOwnedElsewhere();
+  // The number never breaks at its hyphen, nor is the dot after it left to start a line.
+  const number = organization.organisationsnummer && (
+    <span style={{ whiteSpace: "nowrap" }}>{formatOrganisationsnummer(organization.organisationsnummer)}</span>
+  );
+  const subtitle =
+    number && organization.industry ? (
+      <>
+        {number}
+        {"\u00a0· "}
+        {organization.industry}
+      </>
+    ) : (
+      number || organization.industry
+    );
   return (
-    <Paper withBorder radius="md" p="xl">
+    <Paper withBorder radius="md" p={{ base: "md", sm: "xl" }} data-testid="record-header">
       <Group justify="space-between" align="flex-start" gap="lg">
-        <Group gap="lg" wrap="nowrap" align="center" preventGrowOverflow={false}>
-          <Avatar color="pine" size={72} radius="md">
+        <Group gap="lg" wrap="nowrap" align="center" miw={0} preventGrowOverflow={false}>
+          <Avatar color="pine" size={72} radius="md" visibleFrom="sm">
             <BuildingIcon size={34} />
           </Avatar>
-          <Stack gap={6}>
+          <Stack gap={6} miw={0}>
             <Group gap="sm" align="center" preventGrowOverflow={false}>
-              <Title order={1} fz={32} lh={1.15}>
+              <Title order={1} fz={{ base: 24, sm: 32 }} lh={1.15} style={{ overflowWrap: "anywhere" }}>
                 {organization.name}
               </Title>
               {organization.legalForm && (
@@ -31,14 +45,27 @@ export function OrganizationHeader({ organization }: { organization: Organizatio
                 </Badge>
               )}
             </Group>
-            {subtitle.length > 0 && <Text c="dimmed">{subtitle.join(" · ")}</Text>}
+            {subtitle && <Text c="dimmed">{subtitle}</Text>}
+            <Text size="sm">
+              <Text span c="dimmed">
+                {t.owner.label}:{" "}
+              </Text>
+              <RecordOwner owner={organization} />
+            </Text>
           </Stack>
         </Group>
-        <Button variant="default" leftSection={<EditIcon size={16} />} onClick={editor.open}>
-          {t.organization.edit}
-        </Button>
+        {writable && (
+          <Button variant="default" leftSection={<EditIcon size={16} />} onClick={editor.open}>
+            {t.organization.edit}
+          </Button>
+        )}
+        {ownedElsewhere && (
+          <Text size="sm" c="dimmed">
+            {t.owner.readOnly}
+          </Text>
+        )}
       </Group>
-      <EditOrganizationDrawer organization={organization} opened={editing} onClose={editor.close} />
+      {writable && <EditOrganizationDrawer organization={organization} opened={editing} onClose={editor.close} />}
     </Paper>
   );
 }

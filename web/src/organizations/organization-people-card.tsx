@@ -7,6 +7,7 @@ import { formatDate } from "../i18n/format";
 import { problemMessage } from "../i18n/problem-message";
 import { useI18n } from "../i18n/use-i18n";
 import { useRefreshRegister } from "../register/queries";
+import { useRecordWritable } from "../register/record-writable";
 import type { Organization, Role } from "../register/types";
 import { CloseIcon, PlusIcon } from "../ui/icons";
 import { SectionCard } from "../ui/section-card";
@@ -18,13 +19,16 @@ export function OrganizationPeopleCard({ organization }: { organization: Organiz
   const [adding, adder] = useDisclosure(false);
   const roles = organization.roles.filter((role) => role.validTo === null);
   const withDepartments = roles.some((role) => role.department);
+  const writable = useRecordWritable();
   return (
     <SectionCard
       title={t.organization.people}
       action={
-        <Button size="compact-sm" variant="light" leftSection={<PlusIcon size={14} />} onClick={adder.open}>
-          {t.organization.addPerson}
-        </Button>
+        writable && (
+          <Button size="compact-sm" variant="light" leftSection={<PlusIcon size={14} />} onClick={adder.open}>
+            {t.organization.addPerson}
+          </Button>
+        )
       }
     >
       {roles.length === 0 ? (
@@ -72,6 +76,8 @@ function RoleRow({ role, withDepartment }: { role: Role; withDepartment: boolean
     onSuccess: refreshRegister,
   });
   const failed = end.error ?? makePrimary.error;
+  // The organisation's side of a role; the server checks the person's side too, and says so.
+  const writable = useRecordWritable();
   return (
     <Table.Tr>
       <Table.Td>
@@ -99,7 +105,7 @@ function RoleRow({ role, withDepartment }: { role: Role; withDepartment: boolean
       <Table.Td>{role.title ?? ""}</Table.Td>
       {withDepartment && <Table.Td>{role.department ?? ""}</Table.Td>}
       <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
-        {!role.isPrimaryContact && (
+        {writable && !role.isPrimaryContact && (
           <Button
             size="compact-xs"
             variant="subtle"
@@ -110,16 +116,18 @@ function RoleRow({ role, withDepartment }: { role: Role; withDepartment: boolean
             {t.organization.makePrimaryShort}
           </Button>
         )}
-        <ActionIcon
-          variant="subtle"
-          color="gray"
-          size="sm"
-          aria-label={t.organization.endRole(role.personName)}
-          loading={end.isPending}
-          onClick={() => end.mutate()}
-        >
-          <CloseIcon size={14} />
-        </ActionIcon>
+        {writable && (
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="sm"
+            aria-label={t.organization.endRole(role.personName)}
+            loading={end.isPending}
+            onClick={() => end.mutate()}
+          >
+            <CloseIcon size={14} />
+          </ActionIcon>
+        )}
       </Table.Td>
     </Table.Tr>
   );

@@ -1,4 +1,15 @@
-import { Button, Group, Input, Modal, SegmentedControl, Stack, Textarea, TextInput } from "@mantine/core";
+import {
+  Button,
+  Group,
+  Input,
+  Modal,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+  useMatches,
+} from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api } from "../api/api";
@@ -65,6 +76,8 @@ function LogActivityForm({ personId, onClose }: Omit<LogActivityProps, "opened">
       await refreshRegister();
     },
   });
+  // Five kinds side by side need about 460 px; a phone lists them one under the other.
+  const kindOrientation = useMatches<"horizontal" | "vertical">({ base: "vertical", xs: "horizontal" });
   const update = (change: Partial<ActivityDraft>) => setDraft((current) => ({ ...current, ...change }));
   const problems = formProblems(log.error, FIELDS, t);
   const submit = (event: FormEvent) => {
@@ -80,6 +93,7 @@ function LogActivityForm({ personId, onClose }: Omit<LogActivityProps, "opened">
           data={ACTIVITY_KINDS.map((kind) => ({ value: kind, label: t.timeline.kinds[kind] }))}
           value={draft.kind}
           onChange={(value) => update({ kind: value as ActivityKind })}
+          orientation={kindOrientation}
           fullWidth
         />
         <TextInput
@@ -98,7 +112,7 @@ function LogActivityForm({ personId, onClose }: Omit<LogActivityProps, "opened">
           minRows={3}
           maxRows={10}
         />
-        <Group grow align="flex-start">
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
           {draft.kind === "task" ? (
             <TextInput
               label={t.activity.dueAt}
@@ -131,7 +145,7 @@ function LogActivityForm({ personId, onClose }: Omit<LogActivityProps, "opened">
               />
             </Input.Wrapper>
           )}
-        </Group>
+        </SimpleGrid>
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
             {t.register.cancel}

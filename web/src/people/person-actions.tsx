@@ -1,8 +1,8 @@
-import { ActionIcon, Button, Group, Menu } from "@mantine/core";
+import { ActionIcon, Button, Group, Menu, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useMe } from "../auth/me-query";
 import { useI18n } from "../i18n/use-i18n";
-import { useRecordWritable } from "../register/record-writable";
+import { useRecordOwnedElsewhere, useRecordWritable } from "../register/record-writable";
 import type { Person } from "../register/types";
 import { DotsIcon, DownloadIcon, EditIcon, PlusIcon, UploadIcon } from "../ui/icons";
 import { EditPersonDrawer } from "./edit-person-drawer";
@@ -19,11 +19,17 @@ export function PersonActions({ person }: { person: Person }) {
   const [uploading, uploader] = useDisclosure(false);
   const [erasing, eraser] = useDisclosure(false);
   const writable = useRecordWritable();
+  const ownedElsewhere = useRecordOwnedElsewhere();
   const exportPath = `/api/people/${person.id}/data-export`;
   const mayExport = mayExportPersonData(user.role);
   const mayErase = mayErasePerson(user.role) && writable;
   return (
-    <Group gap="sm" wrap="nowrap">
+    <Group gap="sm">
+      {ownedElsewhere && (
+        <Text size="sm" c="dimmed">
+          {t.owner.readOnly}
+        </Text>
+      )}
       {writable && (
         <>
           <Button variant="default" leftSection={<EditIcon size={16} />} onClick={editor.open}>

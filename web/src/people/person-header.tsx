@@ -3,6 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { formatDate, formatLanguage } from "../i18n/format";
 import { useI18n } from "../i18n/use-i18n";
 import { formatPersonnummer } from "../register/format-identity";
+import { RecordOwner } from "../register/record-owner";
 import { StageBadge } from "../register/stage-badge";
 import type { Person } from "../register/types";
 import { Fact, Facts } from "../ui/facts";
@@ -18,13 +19,14 @@ export function PersonHeader({ person }: { person: Person }) {
   const age = person.birthDate ? ageOn(person.birthDate, new Date()) : null;
   const role = person.roles.find((candidate) => candidate.validTo === null);
   return (
-    <Paper withBorder radius="md" p="xl">
+    <Paper withBorder radius="md" p={{ base: "md", sm: "xl" }} data-testid="record-header">
       <Flex direction={{ base: "column", md: "row" }} justify="space-between" align="flex-start" gap="lg">
         <Group gap="lg" align="flex-start" wrap="nowrap" miw={0} flex={1} preventGrowOverflow={false}>
-          <Avatar name={fullName} color={erased ? "gray" : "pine"} size={72} radius="xl" fz={26} />
-          <Stack gap={6}>
+          {/* On a phone the name needs the width more than the initials do. */}
+          <Avatar name={fullName} color={erased ? "gray" : "pine"} size={72} radius="xl" fz={26} visibleFrom="sm" />
+          <Stack gap={6} miw={0}>
             <Group gap="sm" align="center" preventGrowOverflow={false}>
-              <Title order={1} fz={32} lh={1.15}>
+              <Title order={1} fz={{ base: 26, sm: 32 }} lh={1.15} style={{ overflowWrap: "anywhere" }}>
                 {fullName}
               </Title>
               {!erased && <StageBadge stage={person.lifecycleStage} size="md" />}
@@ -96,6 +98,9 @@ export function PersonHeader({ person }: { person: Person }) {
         </Fact>
         <Fact label={t.person.language}>{formatLanguage(person.language, locale)}</Fact>
         <Fact label={t.person.created}>{formatDate(person.createdAt, locale)}</Fact>
+        <Fact label={t.owner.label}>
+          <RecordOwner owner={person} />
+        </Fact>
       </Facts>
     </Paper>
   );

@@ -30,7 +30,7 @@ export function PersonPage() {
     // Nothing personal is left to show, and nothing may be written: the notice, the empty shell
     // and no cards (no duplicate suggestions, rule decisions or write actions).
     return (
-      <RecordWritableProvider writable={false}>
+      <RecordWritableProvider takesChanges={false} owner={person}>
         <Stack gap="lg" maw={1360}>
           <BackLink to="/people" label={t.person.back} />
           <ErasedNotice erasedAt={person.erasedAt} />
@@ -40,7 +40,7 @@ export function PersonPage() {
     );
   }
   return (
-    <RecordWritableProvider writable={!person.mergedInto}>
+    <RecordWritableProvider takesChanges={!person.mergedInto && !person.erasedAt} owner={person}>
       <Stack gap="lg" maw={1360}>
         <BackLink to="/people" label={t.person.back} />
         {person.mergedInto && <MergedNotice survivorId={person.mergedInto} />}

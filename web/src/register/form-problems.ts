@@ -30,7 +30,7 @@ function fieldMessages(t: Messages): Partial<Record<string, FieldMessages>> {
     // A picker left empty sends no id at all, which the server calls a malformed one.
     personId: { invalid_format: t.fieldCodes.required },
     reason: { too_small: t.fields.reasonRequired },
-    file: { required: t.fields.fileRequired },
+    file: { required: t.fields.fileRequired, empty: t.fields.fileEmpty, too_large: t.fields.fileTooLarge },
   };
 }
 

@@ -106,6 +106,7 @@ export interface Person {
   timeZone: string;
   lifecycleStage: LifecycleStage;
   ownerId: string | null;
+  ownerTeamId: string | null;
   profilingObjection: boolean;
   profilingObjectionAt: string | null;
   custom: Record<string, unknown>;
@@ -155,6 +156,8 @@ export interface Organization {
   revenueSek: number | null;
   website: string | null;
   parentId: string | null;
+  ownerId: string | null;
+  ownerTeamId: string | null;
   custom: Record<string, unknown>;
   lineage: Record<string, Lineage>;
   addresses: Address[];

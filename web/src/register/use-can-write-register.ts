@@ -1,9 +1,11 @@
 import { useMe } from "../auth/me-query";
+import { mayWriteRegister } from "./register-access";
 
 /**
- * Whether the signed-in user may change people and organisations, merges included. Mirrors the
- * server's permission matrix, which refuses read-only users; the app only spares them the buttons.
+ * Whether the signed-in user's role may change people and organisations at all, merges included.
+ * Mirrors the server's permission matrix, which refuses read-only users; the app only spares them
+ * the buttons. Which records of the register are theirs to change is `useRecordWritable`'s concern.
  */
 export function useCanWriteRegister(): boolean {
-  return useMe().role !== "read_only";
+  return mayWriteRegister(useMe());
 }

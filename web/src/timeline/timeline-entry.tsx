@@ -10,6 +10,7 @@ import { useI18n } from "../i18n/use-i18n";
 import { isPastDay } from "../people/local-time";
 import { type AttachedDocument, isTimelineKind, type TimelineItem } from "../register/types";
 import { DownloadIcon } from "../ui/icons";
+import { caseCategoryLabel } from "./case-category";
 import { KindIcon } from "./kind-icon";
 import { TaskStatusButton } from "./task-status-button";
 
@@ -34,12 +35,12 @@ function wording(item: TimelineItem, t: Messages, locale: Locale): { title: stri
   };
 }
 
-/** "Ärende 3: Trasig kaffebryggare" over "reklamation · ny · hög · andra linjen". */
+/** "Ärende 3: Trasig kaffebryggare" over "Reklamation · ny · hög · andra linjen". */
 function caseWording(item: TimelineItem, t: Messages): { title: string; summary: string | null } {
   const { number, subject, status, priority, line, category } = item.data;
   if (typeof number !== "number" || typeof subject !== "string") return { title: item.title, summary: item.summary };
   const parts = [
-    text(category),
+    typeof category === "string" ? caseCategoryLabel(category, t) : null,
     t.timeline.caseStatus[String(status)] ?? text(status),
     t.timeline.casePriority[String(priority)] ?? text(priority),
     typeof line === "number" ? t.timeline.caseLine(line) : null,
@@ -80,7 +81,13 @@ export function TimelineEntry({ item, last }: { item: TimelineItem; last: boolea
             {direction === "outbound" && ` · ${t.timeline.outbound}`} · {formatDateTime(item.occurredAt, locale)}
           </Text>
         </Stack>
-        {item.kind === "task" && <TaskStatusButton taskId={item.id} status={text(item.data.status) ?? "open"} />}
+        {item.kind === "task" && (
+          <TaskStatusButton
+            taskId={item.id}
+            status={text(item.data.status) ?? "open"}
+            assigneeId={text(item.data.ownerId)}
+          />
+        )}
       </Group>
       {item.kind === "task" && <TaskDetails data={item.data} />}
       {item.kind === "order" && <OrderDetails data={item.data} />}

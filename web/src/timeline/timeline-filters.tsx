@@ -33,7 +33,10 @@ export function TimelineKindFilter({ kinds, filter, onChange }: TimelineFilterPr
   );
 }
 
-/** Both ends optional and included; the labels sit inside the inputs to keep the card's header one line. */
+/**
+ * Both ends optional and included; the labels sit inside the inputs to keep the card's header one
+ * line. On a phone the pair goes below the title and shares its width.
+ */
 export function TimelineDateRange({ filter, onChange }: TimelineFilterProps) {
   const { t } = useI18n();
   const end = (label: string) => (
@@ -42,7 +45,7 @@ export function TimelineDateRange({ filter, onChange }: TimelineFilterProps) {
     </Text>
   );
   return (
-    <Group gap="xs" wrap="nowrap">
+    <Group gap="xs" justify="flex-end" style={{ flex: "1 1 auto" }}>
       <TextInput
         size="xs"
         type="date"
@@ -51,7 +54,7 @@ export function TimelineDateRange({ filter, onChange }: TimelineFilterProps) {
         leftSectionWidth={44}
         value={filter.from ?? ""}
         onChange={(event) => onChange({ ...filter, from: event.currentTarget.value || undefined })}
-        w={170}
+        style={{ flex: "1 1 150px", maxWidth: 170 }}
       />
       <TextInput
         size="xs"
@@ -61,7 +64,7 @@ export function TimelineDateRange({ filter, onChange }: TimelineFilterProps) {
         leftSectionWidth={36}
         value={filter.to ?? ""}
         onChange={(event) => onChange({ ...filter, to: event.currentTarget.value || undefined })}
-        w={160}
+        style={{ flex: "1 1 142px", maxWidth: 160 }}
       />
     </Group>
   );

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 
 interface SectionCardProps {
   title: string;
-  /** A button or two beside the title. */
+  /** A button or two beside the title; on a narrow screen they go below it. */
   action?: ReactNode;
   children: ReactNode;
 }
@@ -12,7 +12,7 @@ interface SectionCardProps {
 export function SectionCard({ title, action, children }: SectionCardProps) {
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-label={title}>
-      <Group justify="space-between" align="center" mb="md" gap="xs" wrap="nowrap" mih={28}>
+      <Group justify="space-between" align="center" mb="md" gap="xs" mih={28}>
         <Title order={2} fz="md" fw={650}>
           {title}
         </Title>
