@@ -7,6 +7,7 @@ import { formatDateTime, formatPercent } from "../i18n/format";
 import { useI18n } from "../i18n/use-i18n";
 import { personQuery } from "../people/queries";
 import { useNames } from "../register/directory";
+import { useRecordOwnedElsewhere } from "../register/record-writable";
 import type { Person } from "../register/types";
 import { useCanWriteRegister } from "../register/use-can-write-register";
 import { SectionCard } from "../ui/section-card";
@@ -19,6 +20,8 @@ import { UndoMergeButton } from "./undo-merge-button";
 export function PersonMergesCard({ person }: { person: Person }) {
   const { t } = useI18n();
   const canWrite = useCanWriteRegister();
+  // Not hidden when the record is merged away meanwhile: the check's own dialog says where it went.
+  const ownedElsewhere = useRecordOwnedElsewhere();
   const merges = useQuery(personMergesQuery(person.id));
   const pairs = useQuery(personCandidatesQuery(person.id));
   const [undone, setUndone] = useState<UndoneMerge | null>(null);
@@ -60,7 +63,8 @@ export function PersonMergesCard({ person }: { person: Person }) {
           <MergeEntry key={merge.id} merge={merge} personId={person.id} canWrite={canWrite} onUndone={setUndone} />
         ))}
         {/* In the card's body, not its header: the column is too narrow for the title and the button side by side. */}
-        {canWrite && <FindDuplicatesButton person={person} available={!person.mergedInto} />}
+        {/* The check may merge this record: it needs the right to change it, as the server says. */}
+        {canWrite && !ownedElsewhere && <FindDuplicatesButton person={person} available={!person.mergedInto} />}
       </Stack>
     </SectionCard>
   );
