@@ -198,6 +198,7 @@ describe.each(STORE_KINDS)("erasure [%s]", (kind) => {
 
     const writes: Array<{ method: "POST" | "PATCH" | "PUT"; url: string; payload: unknown; field?: string }> = [
       { method: "POST", url: `/api/people/${gone}/erasure`, payload: { reason: "Igen" } },
+      { method: "POST", url: `/api/people/${gone}/match`, payload: undefined },
       { method: "PATCH", url: `/api/people/${gone}`, payload: { surname: "Åter" } },
       { method: "POST", url: `/api/people/${gone}/emails`, payload: { address: "eva@example.se" } },
       { method: "POST", url: `/api/people/${gone}/phones`, payload: { number: "0701234567" } },

@@ -1,8 +1,6 @@
-import { eq } from "drizzle-orm";
 import type { Ctx } from "../../kernel/ctx";
 import { AppError } from "../../kernel/errors";
 import { authorize, scopeAllows } from "../../kernel/permissions";
-import { people } from "./schema";
 
 /**
  * Record-level write access for the register. Unowned records are open to anyone who may write
@@ -30,17 +28,4 @@ export function mayWrite(ctx: Ctx, record: { ownerId: string | null; ownerTeamId
   const scope = authorize(ctx.actor, "register", "write");
   if (record.ownerId === null && record.ownerTeamId === null) return true;
   return scopeAllows(ctx.actor, scope, record);
-}
-
-/**
- * For decisions about a person made outside the register (a duplicate check, a pair marked as two
- * people): the caller must be one who may change the person. An unknown id passes, for the
- * caller to answer as it does for unknown people.
- */
-export async function assertMayChangePerson(ctx: Ctx, personId: string): Promise<void> {
-  const [row] = await ctx.db
-    .select({ id: people.id, ownerId: people.ownerId, ownerTeamId: people.ownerTeamId })
-    .from(people)
-    .where(eq(people.id, personId));
-  if (row) assertMayWrite(ctx, "person", row);
 }

@@ -1,4 +1,3 @@
-export { assertMayChangePerson } from "./access";
 export { addEmail, CONTACT_POINT_CHANGED, ZAddEmailInput } from "./add-email";
 export { addPhone, ZAddPhoneInput } from "./add-phone";
 export { addRole, ROLE_CHANGED } from "./add-role";
@@ -78,7 +77,13 @@ export {
   ZSurvivorship,
 } from "./merge-person-records";
 export { moveAddress, ZMoveAddressInput } from "./move-address";
-export { erasedRecord, guardRecordReference, guardRecordWrite, type TOwnerRef } from "./owner-ref";
+export {
+  assertMayChangePerson,
+  erasedRecord,
+  guardRecordReference,
+  guardRecordWrite,
+  type TOwnerRef,
+} from "./owner-ref";
 export { profiledPeopleWhere, profilingObjectors } from "./profiling-objectors";
 export { CONSENT_CHANGED, recordConsent } from "./record-consent";
 export { removeContactPoint } from "./remove-contact-point";

@@ -100,3 +100,17 @@ export async function touchOwner(ctx: Ctx, owner: TOwnerRef): Promise<void> {
   await ctx.db.update(table).set({ updatedAt: ctx.clock.now() }).where(eq(table.id, owner.id));
   if (owner.entity === "person") await refreshPersonSearch(ctx.db, owner.id);
 }
+
+/**
+ * For decisions about a person made outside the register (a duplicate check, a pair marked as two
+ * people): the person must not be erased, and the caller must be one who may change them. An
+ * unknown id passes, for the caller to answer as it does for unknown people.
+ */
+export async function assertMayChangePerson(ctx: Ctx, personId: string): Promise<void> {
+  const [row] = await ctx.db
+    .select({ id: people.id, ownerId: people.ownerId, ownerTeamId: people.ownerTeamId, erasedAt: people.erasedAt })
+    .from(people)
+    .where(eq(people.id, personId));
+  if (row?.erasedAt) throw erasedRecord(row.id, row.erasedAt);
+  if (row) assertMayWrite(ctx, "person", row);
+}
