@@ -1,6 +1,11 @@
 import { createWriteStream } from "node:fs";
 import { Command, Option } from "commander";
-import { prepareOrganizationsCsv, preparePeopleCsv } from "../flows/export-csv";
+import {
+  EXPORT_SEPARATORS,
+  prepareOrganizationsCsv,
+  preparePeopleCsv,
+  type TExportSeparator,
+} from "../flows/export-csv";
 import { AppError } from "../kernel/errors";
 import { parseInput } from "../kernel/validate";
 import {
@@ -19,26 +24,34 @@ interface ExportOptions {
   owner?: string;
   organization?: string;
   parent?: string;
+  group?: string;
   sni?: string;
   city?: string;
   filter?: string[];
   consent?: string[];
+  separator: TExportSeparator;
 }
 
 /** Options that only one of the lists has. */
 const PEOPLE_ONLY = ["stage", "organization", "consent"] as const;
-const ORGANIZATIONS_ONLY = ["parent", "sni"] as const;
+const ORGANIZATIONS_ONLY = ["parent", "group", "sni"] as const;
 
 export function exportCommand(): Command {
   return new Command("export")
     .description("Export a list as CSV, with the same filters as the list (GET /api/people, /api/organizations)")
     .addArgument(new Command().createArgument("<entity>", "what to export").choices(["people", "organizations"]))
     .option("-o, --output <file>", "write to a file instead of standard output")
+    .addOption(
+      new Option("--separator <separator>", "semicolon: for Swedish Excel (decimal commas); comma: plain CSV")
+        .choices(EXPORT_SEPARATORS)
+        .default("comma"),
+    )
     .option("--q <text>", "free-text search")
     .addOption(new Option("--stage <stage>", "people: lifecycle stage").choices(LIFECYCLE_STAGES))
     .option("--owner <id>", "owner (user id)")
     .option("--organization <id>", "people: working at this organisation")
-    .option("--parent <id>", "organisations: part of this group")
+    .option("--parent <id>", "organisations: the direct subsidiaries of this one")
+    .option("--group <id>", "organisations: this one and every subsidiary under it")
     .option("--sni <code>", "organisations: SNI code (its start)")
     .option("--city <city>", "current town")
     .option("--filter <field:op:value...>", "filters as the list takes them, e.g. custom.tier:eq:gold")
@@ -70,6 +83,7 @@ export function exportCommand(): Command {
                     consent: options.consent,
                   }),
                 ),
+                { separator: options.separator },
               )
             : await prepareOrganizationsCsv(
                 ctx,
@@ -78,11 +92,13 @@ export function exportCommand(): Command {
                     q: options.q,
                     ownerId: options.owner,
                     parentId: options.parent,
+                    groupId: options.group,
                     sniCode: options.sni,
                     city: options.city,
                     filter: options.filter,
                   }),
                 ),
+                { separator: options.separator },
               );
         const output = options.output ? createWriteStream(options.output) : process.stdout;
         const count = await write(output);

@@ -41,15 +41,28 @@ export async function openCsvText(input: Readable): Promise<TCsvText> {
   // A character may be cut at the end of the sample; judge the encoding on whole lines.
   const lastNewline = sample.lastIndexOf(10);
   const judged = ended || lastNewline < 0 ? sample : sample.subarray(0, lastNewline + 1);
-  const encoding = isUtf8(judged) ? "utf-8" : "windows-1252";
-  const decoder = new TextDecoder(encoding, { fatal: encoding === "utf-8" });
+  let encoding: TCsvText["encoding"] = isUtf8(judged) ? "utf-8" : "windows-1252";
+  let decoder = new TextDecoder(encoding, { fatal: encoding === "utf-8" });
+  // A start in plain ASCII says nothing of the encoding (a long list of customers without å, ä
+  // or ö, or an orders file of numbers): the first letter beyond ASCII further on decides it.
+  // ASCII reads the same in both, so the switch changes nothing already read.
+  let undecided = !ended && firstBeyondAscii(sample) < 0;
   const first = decodeChecked(decoder, sample, true);
-  const separator = separatorOf(first.split(/\r?\n/, 1)[0] ?? "");
+  // The header is the first line with something on it: blank lines above it are skipped.
+  const separator = separatorOf(first.split(/\r?\n/).find((line) => line.trim() !== "") ?? "");
   async function* text(): AsyncGenerator<string> {
     yield first;
     if (!ended) {
       for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
         const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
+        const beyond = undecided ? firstBeyondAscii(chunk) : -1;
+        if (beyond >= 0) {
+          undecided = false;
+          if (!looksUtf8(chunk, beyond)) {
+            encoding = "windows-1252";
+            decoder = new TextDecoder(encoding);
+          }
+        }
         yield decodeChecked(decoder, chunk, true);
       }
     }
@@ -57,6 +70,15 @@ export async function openCsvText(input: Readable): Promise<TCsvText> {
     if (tail) yield tail;
   }
   return { text: Readable.from(text(), { objectMode: false }), separator, encoding };
+}
+
+const firstBeyondAscii = (bytes: Buffer) => bytes.findIndex((byte) => byte >= 0x80);
+
+/** Whether a chunk is UTF-8 from its first non-ASCII byte on, allowing a character cut at its end. */
+function looksUtf8(chunk: Buffer, beyond: number): boolean {
+  const lastNewline = chunk.lastIndexOf(10);
+  if (lastNewline > beyond) return isUtf8(chunk.subarray(0, lastNewline + 1));
+  return [0, 1, 2, 3].some((cut) => chunk.length - cut > beyond && isUtf8(chunk.subarray(0, chunk.length - cut)));
 }
 
 function decodeChecked(decoder: InstanceType<typeof TextDecoder>, bytes: Buffer | undefined, stream: boolean): string {
@@ -69,7 +91,7 @@ function decodeChecked(decoder: InstanceType<typeof TextDecoder>, bytes: Buffer 
           field: "file",
           code: "invalid_encoding",
           message:
-            "Part of the file is not UTF-8; save the whole file as UTF-8 (or as Windows-1252) and import it again",
+            "Part of the file is not UTF-8 while the start of it is: save the whole file as UTF-8 (or as Windows-1252) and import it again. Rows before that part may already be imported; they will be reported unchanged",
         },
       ],
     });

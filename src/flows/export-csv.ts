@@ -30,6 +30,19 @@ const addressCells = (address: TExportAddress | null | undefined) =>
       ]
     : ADDRESS_COLUMNS.map(() => "");
 
+/**
+ * How the file is written. `comma` (the default) is plain CSV with decimal points; `semicolon` is
+ * what Swedish Excel opens as columns: `;` between cells, decimal commas, Windows line ends and
+ * personnummer and organisationsnummer with their hyphen (as twelve bare digits Excel would show
+ * and save a personnummer as 1,91212E+11). The import reads both back unchanged.
+ */
+export const EXPORT_SEPARATORS = ["comma", "semicolon"] as const;
+export type TExportSeparator = (typeof EXPORT_SEPARATORS)[number];
+export interface TCsvFormat {
+  separator: TExportSeparator;
+}
+const PLAIN_CSV: TCsvFormat = { separator: "comma" };
+
 /** Writes the rows of a prepared export; returns how many. */
 export type TCsvWriter = (output: Writable) => Promise<number>;
 
@@ -39,15 +52,24 @@ export type TCsvWriter = (output: Writable) => Promise<number>;
  * columns are the import's own, with the register's id as `lanthandelId`: a file edited in a
  * spreadsheet imports back onto the same people (`greetingName` is derived and read only).
  */
-export async function exportPeopleCsv(ctx: Ctx, filters: TListPeopleInput, output: Writable): Promise<number> {
-  return (await preparePeopleCsv(ctx, filters))(output);
+export async function exportPeopleCsv(
+  ctx: Ctx,
+  filters: TListPeopleInput,
+  output: Writable,
+  format: TCsvFormat = PLAIN_CSV,
+): Promise<number> {
+  return (await preparePeopleCsv(ctx, filters, format))(output);
 }
 
 /**
  * Reads the first page before anything is written, so that filters the list refuses (an
  * unknown field, a bad value) fail as an error response, not as a cut-off file.
  */
-export async function preparePeopleCsv(ctx: Ctx, filters: TListPeopleInput): Promise<TCsvWriter> {
+export async function preparePeopleCsv(
+  ctx: Ctx,
+  filters: TListPeopleInput,
+  format: TCsvFormat = PLAIN_CSV,
+): Promise<TCsvWriter> {
   const attributes = await listCustomAttributes(ctx, "person");
   const columns = [
     "lanthandelId",
@@ -64,7 +86,8 @@ export async function preparePeopleCsv(ctx: Ctx, filters: TListPeopleInput): Pro
     ...ADDRESS_COLUMNS,
     ...attributes.map((attribute) => `custom.${attribute.key}`),
   ];
-  return preparePages(columns, async (cursor) => {
+  const cells = cellWriters(format);
+  return preparePages(columns, format, async (cursor) => {
     const page = await listPeople(ctx, { ...filters, limit: 500, ...(cursor ? { cursor } : {}) });
     const details = await personExportDetails(
       ctx,
@@ -78,14 +101,14 @@ export async function preparePeopleCsv(ctx: Ctx, filters: TListPeopleInput): Pro
         more?.preferredGivenName ?? "",
         person.greetingName,
         person.surname,
-        person.personnummer ?? "",
+        cells.identity(person.personnummer),
         more?.birthDate ?? "",
         more?.language ?? "",
         person.lifecycleStage,
         person.email ?? "",
         person.phone ?? "",
         ...addressCells(more?.address),
-        ...attributes.map((attribute) => customCell(person.custom[attribute.key])),
+        ...attributes.map((attribute) => cells.custom(person.custom[attribute.key])),
       ];
     };
     return { rows: page.items.map(row), nextCursor: page.nextCursor };
@@ -97,11 +120,16 @@ export async function exportOrganizationsCsv(
   ctx: Ctx,
   filters: TListOrganizationsInput,
   output: Writable,
+  format: TCsvFormat = PLAIN_CSV,
 ): Promise<number> {
-  return (await prepareOrganizationsCsv(ctx, filters))(output);
+  return (await prepareOrganizationsCsv(ctx, filters, format))(output);
 }
 
-export async function prepareOrganizationsCsv(ctx: Ctx, filters: TListOrganizationsInput): Promise<TCsvWriter> {
+export async function prepareOrganizationsCsv(
+  ctx: Ctx,
+  filters: TListOrganizationsInput,
+  format: TCsvFormat = PLAIN_CSV,
+): Promise<TCsvWriter> {
   const attributes = await listCustomAttributes(ctx, "organization");
   const columns = [
     "lanthandelId",
@@ -118,7 +146,8 @@ export async function prepareOrganizationsCsv(ctx: Ctx, filters: TListOrganizati
     "people",
     ...attributes.map((attribute) => `custom.${attribute.key}`),
   ];
-  return preparePages(columns, async (cursor) => {
+  const cells = cellWriters(format);
+  return preparePages(columns, format, async (cursor) => {
     const page = await listOrganizations(ctx, { ...filters, limit: 500, ...(cursor ? { cursor } : {}) });
     const details = await organizationExportDetails(
       ctx,
@@ -129,41 +158,60 @@ export async function prepareOrganizationsCsv(ctx: Ctx, filters: TListOrganizati
       return [
         organization.id,
         organization.name,
-        organization.organisationsnummer ?? "",
+        cells.identity(organization.organisationsnummer),
         organization.legalForm ?? "",
         more?.vatNumber ?? "",
         organization.industry ?? "",
         organization.sniCode ?? "",
-        organization.employees ?? "",
-        more?.revenueSek ?? "",
+        cells.custom(organization.employees),
+        cells.custom(more?.revenueSek),
         more?.website ?? "",
         ...addressCells(more?.address),
         organization.people,
-        ...attributes.map((attribute) => customCell(more?.custom[attribute.key])),
+        ...attributes.map((attribute) => cells.custom(more?.custom[attribute.key])),
       ];
     };
     return { rows: page.items.map(row), nextCursor: page.nextCursor };
   });
 }
 
-/** A custom value as the import reads it back: yes/no as true/false, numbers with a point. */
-const customCell = (value: unknown) =>
+/** A custom value as the import reads it back: yes/no as true/false, numbers with the file's decimal mark. */
+const customCell = (value: unknown, decimalComma: boolean) =>
   value === null || value === undefined
     ? ""
     : typeof value === "number"
       ? // Written out in full: a spreadsheet and the import both read 0.0000001, neither 1e-7.
-        value.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 })
+        value
+          .toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 })
+          .replace(".", decimalComma ? "," : ".")
       : String(value);
+
+/** 191212121212 → 19121212-1212, 5563488229 → 556348-8229: text to a spreadsheet, not a number. */
+const hyphenated = (digits: string) => `${digits.slice(0, -4)}-${digits.slice(-4)}`;
+
+function cellWriters(format: TCsvFormat) {
+  const excel = format.separator === "semicolon";
+  return {
+    custom: (value: unknown) => customCell(value, excel),
+    identity: (value: string | null | undefined) => (!value ? "" : excel ? hyphenated(value) : value),
+  };
+}
 
 type PageOfRows = { rows: unknown[][]; nextCursor: string | null };
 
 async function preparePages(
   columns: string[],
+  format: TCsvFormat,
   fetchPage: (cursor: string | null) => Promise<PageOfRows>,
 ): Promise<TCsvWriter> {
   const first = await fetchPage(null);
   return async (output) => {
-    const csv = stringify({ header: true, columns, bom: true });
+    const csv = stringify({
+      header: true,
+      columns,
+      bom: true,
+      ...(format.separator === "semicolon" ? { delimiter: ";", record_delimiter: "windows" as const } : {}),
+    });
     csv.pipe(output);
     let page: PageOfRows | null = first;
     let count = 0;

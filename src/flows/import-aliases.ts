@@ -1,19 +1,30 @@
 import type { TImportEntity } from "./import-csv";
 
 const COMMON: Record<string, string[]> = {
-  externalId: ["externalid", "id", "kundnummer", "kundnr", "customerid", "externt id"],
-  email: ["email", "epost", "e-post", "mail", "epostadress"],
-  phone: ["phone", "telefon", "tel", "telefonnummer"],
-  street: ["street", "gatuadress", "adress", "address"],
+  externalId: ["externalid", "id", "kundnummer", "kundnr", "kundid", "customerid", "externt id"],
+  email: ["email", "epost", "e-post", "mail", "epostadress", "mejl", "mejladress"],
+  phone: ["phone", "telefon", "tel", "telefonnummer", "telefonnr", "hemtelefon", "telefonhem"],
+  street: ["street", "gatuadress", "adress", "address", "utdelningsadress"],
   postalCode: ["postalcode", "postnummer", "postnr", "zip"],
   city: ["city", "ort", "postort", "stad"],
-  careOf: ["careof", "c/o", "co"],
-  box: ["box"],
-  apartment: ["apartment", "lgh", "lagenhetsnummer", "lägenhetsnummer"],
+  careOf: ["careof", "c/o", "co", "coadress"],
+  box: ["box", "boxadress", "postbox"],
+  apartment: ["apartment", "lgh", "lghnr", "lagenhetsnummer", "lägenhetsnummer", "lägenhetsnr", "lagenhetsnr"],
   addressKind: ["addresskind", "adresstyp"],
   country: ["country", "land", "landskod"],
-  personnummer: ["personnummer", "pnr", "personnr", "samordningsnummer"],
+  personnummer: ["personnummer", "pnr", "personnr", "persnr", "samordningsnummer"],
 };
+
+const CUSTOMER_REFERENCE = [
+  "personexternalid",
+  "kundid",
+  "kundnummer",
+  "kundnr",
+  "kund",
+  "customer",
+  "customerid",
+  "customernumber",
+];
 
 const BY_ENTITY: Record<TImportEntity, Record<string, string[]>> = {
   people: {
@@ -23,7 +34,7 @@ const BY_ENTITY: Record<TImportEntity, Record<string, string[]>> = {
     preferredNameMarking: ["preferrednamemarking", "tilltalsnamnsmarkering", "tilltalsnamnmarkering"],
     preferredGivenName: ["preferredgivenname", "tilltalsnamn"],
     birthDate: ["birthdate", "fodelsedatum", "födelsedatum"],
-    mobile: ["mobile", "mobil", "mobiltelefon"],
+    mobile: ["mobile", "mobil", "mobiltelefon", "mobilnummer", "mobilnr", "mobiltel"],
     language: ["language", "sprak", "språk"],
     lifecycleStage: ["lifecyclestage", "stage", "fas"],
   },
@@ -31,22 +42,27 @@ const BY_ENTITY: Record<TImportEntity, Record<string, string[]>> = {
     organizationId: ["lanthandelid", "organizationid"],
     name: ["name", "namn", "foretag", "företag", "foretagsnamn", "företagsnamn"],
     organisationsnummer: ["organisationsnummer", "orgnr", "orgnummer"],
-    vatNumber: ["vatnumber", "momsnummer", "momsregistreringsnummer", "vat"],
+    street: ["street", "gatuadress", "adress", "address", "utdelningsadress", "besöksadress", "besoksadress"],
+    vatNumber: ["vatnumber", "momsnummer", "momsregistreringsnummer", "momsregnr", "vat", "vatnummer"],
     sniCode: ["snicode", "sni", "snikod"],
     industry: ["industry", "bransch"],
-    employees: ["employees", "anstallda", "anställda"],
+    employees: ["employees", "anstallda", "anställda", "antalanställda", "antalanstallda"],
     revenueSek: ["revenuesek", "omsattning", "omsättning", "revenue"],
     website: ["website", "webbplats", "hemsida", "url"],
   },
+  // In an orders or activities file the customer number names the customer, not the row: read
+  // as the row's own id, every order of one customer would overwrite the one before.
   orders: {
-    personExternalId: ["personexternalid", "kundid", "customer"],
-    number: ["number", "ordernummer", "ordernr"],
+    personExternalId: CUSTOMER_REFERENCE,
+    externalId: ["externalid", "id", "orderid", "externtid"],
+    number: ["number", "ordernummer", "ordernr", "order"],
     status: ["status"],
-    totalSek: ["totalsek", "belopp", "total", "summa"],
+    totalSek: ["totalsek", "belopp", "total", "totalt", "summa", "beloppinklmoms"],
     orderedAt: ["orderedat", "orderdatum", "datum", "date"],
   },
   activities: {
-    personExternalId: ["personexternalid", "kundid", "customer"],
+    personExternalId: CUSTOMER_REFERENCE,
+    externalId: ["externalid", "id", "aktivitetsid", "activityid", "externtid"],
     kind: ["kind", "typ", "type"],
     subject: ["subject", "rubrik", "amne", "ämne"],
     body: ["body", "text", "anteckning", "beskrivning"],
@@ -56,12 +72,18 @@ const BY_ENTITY: Record<TImportEntity, Record<string, string[]>> = {
   },
 };
 
-/** Header (lower-case, without spaces, dashes or underscores) → field, for one kind of file. */
+/**
+ * A header as the aliases are kept: lower-case, without spaces, dashes, underscores, dots, colons
+ * or slashes, so "Org.nr", "Kund-ID", "C/O" and "Lgh nr" read as "orgnr", "kundid", "co", "lghnr".
+ */
+export const headerKey = (header: string) => header.toLowerCase().replace(/[\s_.:/-]+/g, "");
+
+/** Header key (see `headerKey`) → field, for one kind of file. */
 export function importAliases(entity: TImportEntity): Map<string, string> {
   const map = new Map<string, string>();
   for (const [field, names] of Object.entries({ ...COMMON, ...BY_ENTITY[entity] })) {
     map.set(field.toLowerCase(), field);
-    for (const name of names) map.set(name.replace(/[\s_-]+/g, ""), field);
+    for (const name of names) map.set(headerKey(name), field);
   }
   return map;
 }

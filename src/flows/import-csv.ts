@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { z } from "zod";
@@ -5,6 +6,7 @@ import { type Ctx, withTransaction } from "../kernel/ctx";
 import { AppError, type TFieldError } from "../kernel/errors";
 import { parseInstant } from "../kernel/local-time";
 import { parseInput } from "../kernel/validate";
+import { decimalMarkOf, readSpreadsheetNumber, type TDecimalMark } from "../lib/spreadsheet-number";
 import { loggedActivity } from "../modules/activities";
 import {
   commitPeopleBatch,
@@ -12,16 +14,19 @@ import {
   importPeople,
   isoDayOf,
   listCustomAttributes,
+  matchPersonRefs,
   preparePeopleBatch,
-  resolvePersonRefs,
+  spreadsheetCountry,
   spreadsheetCustomValue,
+  streetParts,
   type TCustomAttribute,
   type TImportBatchResult,
   type TImportRowError,
   type TPersonImportRow,
 } from "../modules/register";
 import { openCsvText } from "./csv-text";
-import { importAliases } from "./import-aliases";
+import { headerKey, importAliases } from "./import-aliases";
+import { importWord } from "./import-words";
 import { logActivityOnRecord, recordOrderForRecord } from "./timeline-writes";
 
 export const IMPORT_ENTITIES = ["people", "organizations", "orders", "activities"] as const;
@@ -86,12 +91,13 @@ export async function importCsv(
   };
   let headerMap: Map<string, string> | null = null;
   const { text, separator } = await openCsvText(input);
+  const decimalMark = decimalMarkOf(separator);
   const parser = text.pipe(
     parse({
       bom: true,
       delimiter: separator,
       relax_column_count: true,
-      skip_empty_lines: true,
+      // Empty lines are read as rows, so that row numbers stay those of the spreadsheet.
       trim: true,
     }),
   );
@@ -117,31 +123,55 @@ export async function importCsv(
     const rows = batch;
     batch = [];
     if (settings.entity !== "people") {
-      record(await importBatch(ctx, settings.entity, rows, settings.system, settings.dryRun));
+      record(await importBatch(ctx, settings.entity, rows, settings.system, settings.dryRun, decimalMark));
       return;
     }
-    const prepared = await preparePeopleBatch(ctx, rows, { system: settings.system, dryRun: settings.dryRun });
+    const prepared = await preparePeopleBatch(ctx, rows, {
+      system: settings.system,
+      dryRun: settings.dryRun,
+      decimalMark,
+    });
     await committing;
     committing = commitPeopleBatch(ctx, prepared).then(record);
     // Marked as handled now; a failure still surfaces where `committing` is awaited.
     committing.catch(() => {});
   };
   let headers: string[] = [];
+  let rowNumber = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
+      // A blank row (an empty line, or Excel's ";;;;" for an emptied row) holds nothing to import.
+      const blank = record.every((value) => value === "");
       if (!headerMap) {
+        if (blank) continue;
         headers = record;
         headerMap = mapHeaders(record, settings.entity, settings.mapping);
         report.unmappedColumns = record.filter((header) => header !== "" && !headerMap?.has(header));
         continue;
       }
+      rowNumber += 1;
+      if (blank) continue;
       report.rowsRead += 1;
+      if (record.slice(headers.length).some((value) => value !== "")) {
+        // More cells than columns: a separator inside an unquoted value has shifted the cells,
+        // and every value after it would land in the wrong field.
+        report.failed += 1;
+        if (report.errors.length < MAX_REPORTED_ERRORS) {
+          report.errors.push({
+            row: rowNumber,
+            field: "(row)",
+            code: "too_many_cells",
+            message: `The row has ${record.length} cells and the header ${headers.length} columns; a value holding "${separator}" needs quotes`,
+          });
+        }
+        continue;
+      }
       const values: TPersonImportRow = {};
       record.forEach((value, index) => {
         const field = headerMap?.get(headers[index] ?? "");
         if (field && value !== "") values[field] = FORMULA_ESCAPED.test(value) ? value.slice(1) : value;
       });
-      batch.push({ row: report.rowsRead, values });
+      batch.push({ row: rowNumber, values });
       if (batch.length >= settings.batchSize) await flush();
     }
     await flush();
@@ -184,9 +214,7 @@ function mapHeaders(headers: string[], entity: TImportEntity, mapping: Record<st
   const result = new Map<string, string>();
   const columnsOf = new Map<string, string[]>();
   for (const header of headers) {
-    const field =
-      mapping[header] ??
-      (header.startsWith("custom.") ? header : aliases.get(header.toLowerCase().replace(/[\s_-]+/g, "")));
+    const field = mapping[header] ?? (header.startsWith("custom.") ? header : aliases.get(headerKey(header)));
     if (!field) continue;
     result.set(header, field);
     columnsOf.set(field, [...(columnsOf.get(field) ?? []), header]);
@@ -212,10 +240,18 @@ function mapHeaders(headers: string[], entity: TImportEntity, mapping: Record<st
       ? ["name"]
       : entity === "people"
         ? ["externalId", "givenNames", "surname"]
-        : ["externalId"];
-  // A person is named by the source's id, or by the register's own (an edited export).
+        : entity === "orders"
+          ? ["externalId", "personExternalId"]
+          : ["personExternalId"];
+  const standIns: Record<string, string[]> = {
+    // A person is named by the source's id, or by the register's own (an edited export).
+    // A spreadsheet without customer numbers names each person by their personnummer.
+    externalId: entity === "people" ? ["personId", "personnummer"] : entity === "orders" ? ["number"] : [],
+    // The customer of an order or activity is found by their id, personnummer or e-mail.
+    personExternalId: ["personnummer", "email"],
+  };
   const missing = required.filter(
-    (field) => !fields.has(field) && !(field === "externalId" && entity === "people" && fields.has("personId")),
+    (field) => !fields.has(field) && !(standIns[field] ?? []).some((standIn) => fields.has(standIn)),
   );
   if (missing.length > 0) {
     const errors: TFieldError[] = missing.map((field) => ({
@@ -224,8 +260,12 @@ function mapHeaders(headers: string[], entity: TImportEntity, mapping: Record<st
       message:
         `No column maps to ${field}; name a column ${field} or map one with --map "Column=${field}"` +
         (field === "externalId" && entity === "people"
-          ? " (or, to update records the register has, keep the lanthandelId column of an export)"
-          : ""),
+          ? " (Kundnummer), or have a Personnummer column (or, to update records the register has, keep the lanthandelId column of an export)"
+          : field === "externalId" && entity === "orders"
+            ? " or number (Ordernummer)"
+            : field === "personExternalId"
+              ? " (Kundnummer), or have a Personnummer or E-post column to find the customer by"
+              : ""),
     }));
     throw new AppError("validation_failed", `The file lacks required columns: ${missing.join(", ")}`, {
       fields: errors,
@@ -234,13 +274,20 @@ function mapHeaders(headers: string[], entity: TImportEntity, mapping: Record<st
   return result;
 }
 
-async function importBatch(ctx: Ctx, entity: TImportEntity, rows: Row[], system: string, dryRun: boolean) {
-  if (entity === "people") return importPeople(ctx, rows, { system, dryRun });
+async function importBatch(
+  ctx: Ctx,
+  entity: TImportEntity,
+  rows: Row[],
+  system: string,
+  dryRun: boolean,
+  decimalMark: TDecimalMark,
+) {
+  if (entity === "people") return importPeople(ctx, rows, { system, dryRun, decimalMark });
   if (entity === "organizations") {
     const definitions = await listCustomAttributes(ctx, "organization");
-    return perRow(ctx, rows, dryRun, (tx, values) => organizationRow(tx, values, system, definitions));
+    return perRow(ctx, rows, dryRun, (tx, values) => organizationRow(tx, values, system, definitions, decimalMark));
   }
-  const personIds = await resolvePersonRefs(
+  const matches = await matchPersonRefs(
     ctx,
     system,
     rows.map(({ values }) => ({
@@ -250,7 +297,19 @@ async function importBatch(ctx: Ctx, entity: TImportEntity, rows: Row[], system:
     })),
   );
   return perRow(ctx, rows, dryRun, async (tx, values, index) => {
-    const personId = personIds[index];
+    const match = matches[index];
+    if (match && "ambiguous" in match) {
+      throw new AppError("validation_failed", "Several people share the row's e-mail", {
+        fields: [
+          {
+            field: match.ambiguous,
+            code: "ambiguous_person",
+            message: "Several people in the register have this e-mail; name the customer by Kundnummer or personnummer",
+          },
+        ],
+      });
+    }
+    const personId = match?.personId;
     if (!personId) {
       throw new AppError("validation_failed", "No person matches the row", {
         fields: [
@@ -262,7 +321,9 @@ async function importBatch(ctx: Ctx, entity: TImportEntity, rows: Row[], system:
         ],
       });
     }
-    return entity === "orders" ? orderRow(tx, values, personId, system) : activityRow(tx, values, personId, system);
+    return entity === "orders"
+      ? orderRow(tx, values, personId, system, decimalMark)
+      : activityRow(tx, values, personId, system);
   });
 }
 
@@ -311,19 +372,16 @@ async function perRow(
   return result;
 }
 
-/** A number as Swedish files write it: "1 234,50", "1234,50 kr", "-12". A row error otherwise. */
-function importNumber(value: string | undefined, field: string): number | undefined {
+/** A number as the file writes it (see `readSpreadsheetNumber`); a row error otherwise. */
+function importNumber(value: string | undefined, field: string, decimalMark: TDecimalMark): number | undefined {
   if (value === undefined) return undefined;
-  const compact = value
-    .replace(/(kr|sek|:-)\.?$/i, "")
-    .replace(/[\s\u00a0]/g, "")
-    .replace(",", ".");
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(compact)) {
+  const read = readSpreadsheetNumber(value, decimalMark);
+  if (!read.ok) {
     throw new AppError("validation_failed", `${field} is not a number`, {
-      fields: [{ field, code: "invalid_number", message: "A number such as 1 234,50" }],
+      fields: [{ field, code: read.code, message: read.message }],
     });
   }
-  return Number(compact);
+  return Number(read.text);
 }
 
 /**
@@ -352,23 +410,23 @@ async function organizationRow(
   values: TPersonImportRow,
   system: string,
   definitions: TCustomAttribute[],
+  decimalMark: TDecimalMark,
 ): Promise<TRowOutcome> {
-  const custom = Object.fromEntries(
-    Object.entries(values).flatMap(([key, value]) =>
-      key.startsWith("custom.")
-        ? [
-            [
-              key.slice(7),
-              spreadsheetCustomValue(
-                definitions.find((definition) => definition.key === key.slice(7)),
-                value ?? "",
-              ),
-            ],
-          ]
-        : [],
-    ),
-  );
+  const custom: Record<string, string> = {};
+  const faults: TFieldError[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    if (!key.startsWith("custom.")) continue;
+    const read = spreadsheetCustomValue(
+      definitions.find((definition) => definition.key === key.slice(7)),
+      value ?? "",
+      decimalMark,
+    );
+    if ("fault" in read) faults.push({ field: key, ...read.fault });
+    else custom[key.slice(7)] = read.value;
+  }
+  if (faults.length > 0) throw new AppError("validation_failed", "A value of the row is ambiguous", { fields: faults });
   const hasAddress = ["street", "careOf", "box", "apartment", "postalCode", "city"].some((field) => values[field]);
+  const street = streetParts(values.street);
   if (values.organizationId && !z.uuid().safeParse(values.organizationId).success) {
     throw new AppError("validation_failed", "organizationId is not an id of the register", {
       fields: [{ field: "organizationId", code: "invalid_id", message: "The lanthandelId column of an export" }],
@@ -381,8 +439,8 @@ async function organizationRow(
     vatNumber: values.vatNumber,
     sniCode: values.sniCode,
     industry: values.industry,
-    employees: importNumber(values.employees, "employees"),
-    revenueSek: importNumber(values.revenueSek, "revenueSek"),
+    employees: importNumber(values.employees, "employees", decimalMark),
+    revenueSek: importNumber(values.revenueSek, "revenueSek", decimalMark),
     website: values.website,
     custom,
     emails: values.email ? [{ address: values.email, kind: "work" }] : [],
@@ -391,13 +449,14 @@ async function organizationRow(
       ? {
           address: {
             kind: (values.addressKind?.toLowerCase() ?? "visiting") as never,
-            street: values.street,
+            street: street.street,
             careOf: values.careOf,
-            box: values.box,
-            apartment: values.apartment,
+            box: values.box ?? street.box,
+            apartment: values.apartment ?? street.apartment,
             postalCode: values.postalCode,
             city: values.city,
-            country: values.country ?? "SE",
+            // A name the register does not know goes on as written, for the verb to refuse.
+            country: values.country ? (spreadsheetCountry(values.country) ?? values.country) : "SE",
           },
         }
       : {}),
@@ -407,28 +466,46 @@ async function organizationRow(
   });
 }
 
-async function orderRow(ctx: Ctx, values: TPersonImportRow, personId: string, system: string) {
+async function orderRow(
+  ctx: Ctx,
+  values: TPersonImportRow,
+  personId: string,
+  system: string,
+  decimalMark: TDecimalMark,
+) {
   const { created } = await recordOrderForRecord(ctx, {
     personId,
     number: values.number,
-    status: (values.status ?? "open") as never,
-    totalSek: importNumber(values.totalSek, "totalSek"),
+    status: (importWord("status", values.status) ?? "open") as never,
+    totalSek: importNumber(values.totalSek, "totalSek", decimalMark),
     orderedAt: importDate(values.orderedAt, "orderedAt"),
-    source: { system, externalId: values.externalId },
+    // Without an id column of its own, an order is known by its number in the source system.
+    source: { system, externalId: values.externalId ?? values.number },
   });
   return created ? ("created" as const) : ("updated" as const);
+}
+
+/**
+ * The id of an activity from a file without an id column (a call log kept in Excel): made of the
+ * customer, kind, time and subject, so the same file imported again finds its activities logged.
+ */
+function activityContentId(values: TPersonImportRow): string {
+  const parts = ["personExternalId", "personnummer", "email", "kind", "occurredAt", "subject"].map(
+    (field) => values[field]?.trim() ?? "",
+  );
+  return `row:${createHash("sha256").update(parts.join("\u001f")).digest("hex").slice(0, 32)}`;
 }
 
 async function activityRow(ctx: Ctx, values: TPersonImportRow, personId: string, system: string) {
   const activity = {
     personId,
-    kind: (values.kind ?? "note") as never,
+    kind: (importWord("kind", values.kind) ?? "note") as never,
     subject: values.subject ?? "",
     body: values.body,
-    direction: values.direction as never,
+    direction: importWord("direction", values.direction) as never,
     occurredAt: importDate(values.occurredAt, "occurredAt"),
     dueAt: importDate(values.dueAt, "dueAt"),
-    source: { system, externalId: values.externalId },
+    source: { system, externalId: values.externalId ?? activityContentId(values) },
   };
   try {
     await logActivityOnRecord(ctx, activity);

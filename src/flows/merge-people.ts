@@ -25,7 +25,15 @@ import {
   unmergePersonRecords,
 } from "../modules/register";
 import { removeRuleMemberships } from "../modules/rules";
-import { forgetTraitBuckets, moveTrackingOfPerson, returnTracking, type TTrackingMove } from "../modules/tracking";
+import {
+  forgetTraitBuckets,
+  moveTrackingOfPerson,
+  restoreTraitBuckets,
+  returnTracking,
+  type TTrackingMove,
+  type TTraitBuckets,
+  traitBucketsOf,
+} from "../modules/tracking";
 
 interface TMergeSnapshot {
   register: TRegisterMergeSnapshot;
@@ -38,6 +46,8 @@ interface TMergeSnapshot {
   tracking: TTrackingMove;
   /** Absent in merges made before review pairs followed a merge. */
   candidates?: TCandidateMove[];
+  /** The survivor's own trait counts, when the merge dropped them for the other record's objection. */
+  survivorTraits?: TTraitBuckets;
 }
 
 /**
@@ -53,6 +63,7 @@ export async function mergePeople(
   authorize(ctx.actor, "register", "write");
   return withTransaction(ctx, async (tx) => {
     const settings = await getMatchSettings(tx);
+    const survivorTraits = await traitBucketsOf(tx, input.survivorId);
     const register = await mergePersonRecords(tx, {
       survivorId: input.survivorId,
       mergedId: input.mergedId,
@@ -71,6 +82,7 @@ export async function mergePeople(
     if ((await profilingObjectors(tx, [input.survivorId])).size > 0) {
       await forgetTraitBuckets(tx, [input.survivorId]);
       await removeRuleMemberships(tx, input.survivorId);
+      if (survivorTraits.length > 0) snapshot.survivorTraits = survivorTraits;
     }
     if (input.candidateId) await decideMatchCandidate(tx, input.candidateId, "merged");
     snapshot.candidates = await moveCandidatesOfPerson(tx, input.mergedId, input.survivorId);
@@ -105,6 +117,13 @@ export async function unmergePeople(
     await returnMessages(tx, snapshot.messages ?? [], merge.survivorId, merge.mergedId);
     await returnTracking(tx, snapshot.tracking, merge.survivorId, merge.mergedId);
     await returnCandidates(tx, snapshot.candidates ?? [], merge.mergedId);
+    // Each gets the profile their own objection allows: the survivor's counts come back once the
+    // other record's objection has gone back with it, and an objector keeps none.
+    const objectors = await profilingObjectors(tx, [merge.survivorId, merge.mergedId]);
+    if (snapshot.survivorTraits && !objectors.has(merge.survivorId)) {
+      await restoreTraitBuckets(tx, merge.survivorId, snapshot.survivorTraits);
+    }
+    if (objectors.size > 0) await forgetTraitBuckets(tx, [...objectors]);
     await markMergeUndone(tx, mergeId);
     // Undone because they are two people (the default), or because the wrong record was kept:
     // then the pair goes back to the queue, to be merged the other way.

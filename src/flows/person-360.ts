@@ -35,6 +35,12 @@ export const ZTimelineItem = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 
+export const ZTimelinePage = z.object({
+  items: z.array(ZTimelineItem),
+  nextCursor: z.string().nullable(),
+  kinds: z.array(z.string()),
+});
+
 export interface TTimelinePage {
   items: TimelineItem[];
   nextCursor: string | null;
@@ -60,6 +66,16 @@ export async function personTimeline(
   personId: string,
   input: TTimelineInput,
 ): Promise<TTimelinePage> {
+  return timelinePage(ctx, registry, { personIds: [personId] }, input);
+}
+
+/** One page of the entries of these people and organisations, merged from every source, newest first. */
+export async function timelinePage(
+  ctx: Ctx,
+  registry: TimelineRegistry,
+  owners: { personIds: readonly string[]; organizationIds?: readonly string[] },
+  input: TTimelineInput,
+): Promise<TTimelinePage> {
   authorize(ctx.actor, "register", "read");
   const query = parseInput(ZTimelineInput, input);
   const unknown = query.kinds?.filter((kind) => !registry.kinds.includes(kind)) ?? [];
@@ -69,7 +85,7 @@ export async function personTimeline(
     });
   }
   const page = await registry.page(ctx, {
-    personIds: [personId],
+    ...owners,
     ...(query.kinds ? { kinds: query.kinds } : {}),
     ...(query.from ? { from: query.from } : {}),
     ...(query.to ? { to: query.to } : {}),

@@ -35,6 +35,33 @@ export async function recordAudit(ctx: Ctx, entry: AuditEntry): Promise<void> {
 }
 
 /**
+ * Many entries in one statement, for a verb that changes many records at once (a hand-over of a
+ * departing user's customers): each record keeps its own trail, without a round trip per record.
+ */
+export async function recordAudits(ctx: Ctx, entries: readonly AuditEntry[]): Promise<void> {
+  if (!ctx.inTransaction) throw new Error("audit entries written outside a transaction");
+  const at = ctx.clock.now();
+  // Kept well under PostgreSQL's limit of 65535 parameters per statement.
+  for (let start = 0; start < entries.length; start += 1000) {
+    await ctx.db.insert(auditLog).values(
+      entries.slice(start, start + 1000).map((entry) => ({
+        id: newId(ctx),
+        at,
+        actorKind: ctx.actor.kind,
+        actorId: actorId(ctx.actor),
+        actorLabel: ctx.actor.label,
+        action: entry.action,
+        entity: entry.entity,
+        entityId: entry.entityId,
+        before: entry.before ?? null,
+        after: entry.after ?? null,
+        requestId: ctx.requestId,
+      })),
+    );
+  }
+}
+
+/**
  * After an erasure the audit log must not keep the personal data its snapshots held: the entries
  * stay (who did what, when), their before/after are replaced by a marker.
  */

@@ -67,6 +67,38 @@ describeStores("transactional outbox", ({ services }) => {
     expect(done?.status).toBe("done");
   });
 
+  it("stops after the event in hand, and gives the rest of its batch back due at once and unattempted", async () => {
+    const bus = newBus();
+    const handled: number[] = [];
+    bus.on("test.backlog", "slow", async (event) => {
+      const n = (event.payload as { n: number }).n;
+      handled.push(n);
+      // A shutdown arrives while the second event of the batch is being handled.
+      if (n === 1) void bus.stop();
+    });
+    const ctx = services().systemCtx("test");
+    for (let n = 0; n < 5; n++) await withTransaction(ctx, (tx) => emitEvent(tx, "test.backlog", { n }));
+    await bus.dispatchPending();
+    expect(handled).toEqual([0, 1]);
+    const left = await queryRows<{ attempts: number; due: boolean }>(
+      services().store.db,
+      sql`select attempts, available_at <= ${services().clock.now().toISOString()}::timestamptz as due
+          from outbox_events where type = 'test.backlog' and status = 'pending' order by id`,
+    );
+    expect(left).toEqual([
+      { attempts: 0, due: true },
+      { attempts: 0, due: true },
+      { attempts: 0, due: true },
+    ]);
+    // The next process delivers them as if nothing had happened.
+    const next = newBus();
+    next.on("test.backlog", "slow", async (event) => {
+      handled.push((event.payload as { n: number }).n);
+    });
+    await next.dispatchPending();
+    expect(handled).toEqual([0, 1, 2, 3, 4]);
+  });
+
   it("writes a handler's changes and its completion mark in one transaction", async () => {
     const bus = newBus();
     let attempts = 0;

@@ -1,3 +1,4 @@
+import { type Column, inArray, or, type SQL } from "drizzle-orm";
 import type { Ctx } from "./ctx";
 
 /** One entry in a customer's 360° timeline, whatever module it comes from. */
@@ -16,6 +17,8 @@ export interface TimelineItem {
 
 export interface TimelineQuery {
   personIds: readonly string[];
+  /** Entries recorded on these organisations themselves (an organisation's timeline). */
+  organizationIds?: readonly string[];
   kinds?: readonly string[];
   /** Keyset position: entries strictly older than this (time, then id). */
   before?: { at: Date; id: string };
@@ -32,6 +35,19 @@ export interface TimelineSource {
   name: string;
   kinds: readonly string[];
   list(ctx: Ctx, query: TimelineQuery): Promise<TimelineItem[]>;
+}
+
+/**
+ * Whose entries a source lists: those of the query's people, and those recorded on its
+ * organisations where the source's rows can belong to one. Null when the query names no one.
+ */
+export function ownedBy(query: TimelineQuery, personColumn: Column, organizationColumn?: Column): SQL | null {
+  const owners: SQL[] = [];
+  if (query.personIds.length > 0) owners.push(inArray(personColumn, [...query.personIds]));
+  if (organizationColumn && query.organizationIds?.length) {
+    owners.push(inArray(organizationColumn, [...query.organizationIds]));
+  }
+  return or(...owners) ?? null;
 }
 
 export class TimelineRegistry {

@@ -120,7 +120,7 @@ describe("custom fields in the browser", () => {
     await row("Nivå").getByRole("button", { name: "Ändra: Nivå" }).click();
     const form = drawer();
     await form.getByLabel("Alternativ 1", { exact: true }).fill("Gold");
-    await form.getByText("Hette ”Guld” – posternas värden byts").waitFor();
+    await form.getByText("Hette ”Guld” – posternas värden och regler byts").waitFor();
     await form.getByLabel("Obligatoriskt").check({ force: true });
     await form.getByRole("button", { name: "Spara ändringar" }).click();
     await row("Nivå").getByText("Gold").waitFor();

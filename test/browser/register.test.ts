@@ -185,9 +185,17 @@ describe("the register in the browser", () => {
     const row = page.getByRole("row").filter({ hasText: "Stig Berg" });
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain("Karl Stig Emanuel");
-    await expect(page.getByRole("link", { name: "Exportera CSV" }).getAttribute("href")).resolves.toBe(
+    // Swedish Excel opens a comma file as one column: the export offers its own file first.
+    await page.getByRole("button", { name: "Exportera CSV" }).click();
+    const forExcel = page.getByRole("menuitem", { name: "För Excel (semikolon)" });
+    await expect(forExcel.getAttribute("href")).resolves.toBe("/api/people/export.csv?q=Bergh&separator=semicolon");
+    await expect(page.getByRole("menuitem", { name: "Vanlig CSV (komma)" }).getAttribute("href")).resolves.toBe(
       "/api/people/export.csv?q=Bergh",
     );
+    const excelFile = await (await page.request.get((await forExcel.getAttribute("href")) ?? "")).text();
+    expect(excelFile.split("\r\n")[0]).toMatch(/^\uFEFFlanthandelId;givenNames;/);
+    expect(excelFile).toContain(";Karl Stig Emanuel;");
+    await page.keyboard.press("Escape");
     await session.snapshot("people-search");
     await row.click();
     await page.waitForURL(personUrl);

@@ -147,6 +147,76 @@ describe.each(STORE_KINDS)("custom attributes, as an administrator keeps them [%
     });
   });
 
+  it("a renamed choice renames it in the rules that compare or set it, each as a new version", async () => {
+    const kind = await define({
+      entity: "person",
+      key: "kundtyp",
+      label: "Kundtyp",
+      type: "choice",
+      choices: ["privat", "foretag"],
+    });
+    expect(kind.status).toBe(201);
+    const firm = await person({ kundtyp: "foretag", tier: "Guld" });
+    expect(firm.status).toBe(201);
+    const condition = {
+      any: [
+        { field: "person.custom.kundtyp", op: "eq", value: "foretag" },
+        { field: "person.custom.kundtyp", op: "in", value: ["foretag", "privat"] },
+      ],
+    };
+    const rule = await api.call({
+      method: "POST",
+      url: "/api/rules",
+      payload: {
+        name: "Företagskunder blir privata",
+        trigger: { type: "schedule", cron: "0 6 * * *" },
+        condition: { field: "person.custom.kundtyp", op: "eq", value: "foretag" },
+        actions: [{ type: "set_field", config: { field: "custom.kundtyp", value: "foretag" } }],
+      },
+    });
+    expect(rule.status, JSON.stringify(rule.body)).toBe(201);
+    const untouched = await api.call({
+      method: "POST",
+      url: "/api/rules",
+      payload: {
+        name: "Alla med kundtyp",
+        trigger: { type: "schedule", cron: "0 6 * * *" },
+        condition,
+        actions: [],
+        enabled: false,
+      },
+    });
+    expect(untouched.status, JSON.stringify(untouched.body)).toBe(201);
+    const matching = async (ruleCondition: object) =>
+      (await api.call({ method: "POST", url: "/api/rules/dry-run", payload: { condition: ruleCondition } })).body
+        .sample as string[];
+    expect(await matching(rule.body.condition)).toContain(firm.body.id);
+
+    const renamed = await change(kind.body.id, { choices: ["privat", { from: "foretag", to: "Företag" }] });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.rulesChanged.map((changed: { id: string; version: number }) => changed)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: rule.body.id, version: 2 }),
+        expect.objectContaining({ id: untouched.body.id, version: 2 }),
+      ]),
+    );
+    const after = (await api.call({ url: `/api/rules/${rule.body.id}` })).body;
+    expect(after.condition).toEqual({ field: "person.custom.kundtyp", op: "eq", value: "Företag" });
+    expect(after.actions[0].config).toEqual({ field: "custom.kundtyp", value: "Företag" });
+    expect(await matching(after.condition)).toContain(firm.body.id);
+    const other = (await api.call({ url: `/api/rules/${untouched.body.id}` })).body;
+    expect(other.condition.any[1].value).toEqual(["Företag", "privat"]);
+    const audit = await api.call({ url: `/api/audit-log?entity=rule&entityId=${rule.body.id}` });
+    expect(audit.body.items[0]).toMatchObject({
+      action: "rule.update",
+      after: { reason: { choiceRenamed: "custom.kundtyp", renames: { foretag: "Företag" } } },
+    });
+    // Renaming nothing leaves the rules alone.
+    const relabelled = await change(kind.body.id, { label: "Typ av kund" });
+    expect(relabelled.body.rulesChanged).toEqual([]);
+    expect((await api.call({ url: `/api/rules/${rule.body.id}` })).body.version).toBe(2);
+  });
+
   it("retires an attribute: gone from forms, lists and exports, its values kept in the data export, restorable", async () => {
     const since = await define({ entity: "person", key: "kund_sedan", label: "Kund sedan", type: "date" });
     const eva = await person({ kund_sedan: "2019-05-01", tier: "Guld" });
@@ -167,6 +237,10 @@ describe.each(STORE_KINDS)("custom attributes, as an administrator keeps them [%
 
     const csv = await api.call({ url: "/api/people/export.csv" });
     expect(csv.raw.split("\n")[0]).not.toContain("custom.kund_sedan");
+    // The records that still hold a value can be found, to clean them up before deleting it.
+    const holding = await api.call({ url: "/api/people?filter=custom.kund_sedan:not_empty&limit=500" });
+    expect(holding.status).toBe(200);
+    expect(holding.body.items.map((item: { id: string }) => item.id)).toEqual([eva.body.id]);
     const exported = await api.call({ url: `/api/people/${eva.body.id}/data-export` });
     expect(exported.body.customFields).toContainEqual({
       key: "kund_sedan",

@@ -122,6 +122,42 @@ describe.each(STORE_KINDS)("export, edit, import back [%s]", (kind) => {
     expect(after.lineage.surname).toMatchObject({ system: "webshop", externalId: "K1" });
   });
 
+  it("exports for Swedish Excel (semicolons, decimal commas) and that file imports back unchanged", async () => {
+    const response = await api.app.inject({
+      url: "/api/people/export.csv?separator=semicolon",
+      headers: { authorization: `Bearer ${api.adminKey}` },
+    });
+    expect(response.statusCode).toBe(200);
+    const lines = response.body.replace(/^\uFEFF/, "").split("\r\n");
+    expect(lines[0]).toMatch(/^lanthandelId;givenNames;preferredGivenName;greetingName;surname;personnummer;/);
+    const rows: TRow[] = parse(response.body, { columns: true, bom: true, delimiter: ";" });
+    // As Swedish Excel writes them: a decimal comma, and the personnummer as text, not 1,91212E+11.
+    expect(rows.find((row) => row.surname === "Berg")).toMatchObject({
+      personnummer: "19121212-1212",
+      "custom.credit": "1234,5",
+      "custom.visits": "3",
+    });
+    expect(rows.find((row) => row.surname === "Lund")).toMatchObject({ "custom.visits": "0,5" });
+
+    // The trial run says so before anything is written, as the real run then does.
+    const trial = await importCsv("people", response.body, "system=kalkylblad&dryRun=true");
+    expect(trial.body).toMatchObject({ dryRun: true, rowsRead: 4, created: 0, updated: 0, unchanged: 4, failed: 0 });
+    const again = await importCsv("people", response.body, "system=kalkylblad");
+    expect(again.body).toMatchObject({ rowsRead: 4, created: 0, updated: 0, unchanged: 4, failed: 0 });
+
+    const organizations = await api.app.inject({
+      url: "/api/organizations/export.csv?separator=semicolon",
+      headers: { authorization: `Bearer ${api.adminKey}` },
+    });
+    expect(organizations.body).toContain(";969663-7033;");
+    const back = await importCsv("organizations", organizations.body, "system=kalkylblad");
+    expect(back.body).toMatchObject({ rowsRead: 2, created: 0, updated: 0, unchanged: 2, failed: 0 });
+
+    const unknown = await api.call({ url: "/api/people/export.csv?separator=tab" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ field: "querystring.separator" })]);
+  });
+
   it("imports an edited export onto the same people: a new name, a move, a changed attribute", async () => {
     const { columns, rows } = await exportCsv("people");
     const per = rows.find((row) => row.surname === "Ek") as TRow;

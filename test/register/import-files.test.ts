@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestApi, type TestApi } from "../support/api";
+import { importHelpers } from "../support/imports";
 import { STORE_KINDS } from "../support/stores";
 
 /**
@@ -23,18 +24,7 @@ describe.each(STORE_KINDS)("importing real-world CSV files [%s]", (kind) => {
   });
   afterAll(async () => api?.close());
 
-  const upload = (entity: string, body: string | Buffer, query: string) =>
-    api.call({
-      method: "POST",
-      url: `/api/imports/${entity}?${query}`,
-      headers: { "content-type": "text/csv" },
-      payload: body,
-    });
-  const findOne = async (q: string) => {
-    const list = await api.call({ url: `/api/people?q=${encodeURIComponent(q)}` });
-    expect(list.body.items).toHaveLength(1);
-    return (await api.call({ url: `/api/people/${list.body.items[0].id}` })).body;
-  };
+  const { upload, findOne } = importHelpers(() => api);
 
   it("keeps a comma inside a field of a semicolon file, and a decimal comma in a tab file", async () => {
     const semicolons = "Kundnr;Förnamn;Efternamn;Ort;Gatuadress\n3102;Bo;Kommasson, Jr;Lund;Lilla vägen 2, 1 tr\n";

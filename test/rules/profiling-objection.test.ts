@@ -301,7 +301,11 @@ describe.each(STORE_KINDS)("an objection to profiling [%s]", (kind) => {
     };
     const karin = await person("Karin", "karin@example.se");
     const twin = await person("Karin", "karin.sund@example.se");
-    await track([{ type: "identify", userId: "K1", traits: { email: "karin@example.se" } }, supportCall("K1")]);
+    await track([
+      { type: "identify", userId: "K1", traits: { email: "karin@example.se" } },
+      supportCall("K1"),
+      { type: "identify", userId: "T1", traits: { email: "karin.sund@example.se" } },
+    ]);
     await object(twin, true);
     await tick();
     expect(await trait(karin)).toBe(1);
@@ -315,5 +319,34 @@ describe.each(STORE_KINDS)("an objection to profiling [%s]", (kind) => {
     await tick();
     expect(await listMembersOf(ctx(), "klagare")).not.toContain(karin);
     expect((await dryRun(COMPLAINED)).sample).not.toContain(karin);
+    ids.karin = karin;
+    ids.twin = twin;
+  });
+
+  it("undoing that merge gives the survivor back the profile the merge took, and the objector none", async () => {
+    const { karin, twin } = ids as { karin: string; twin: string };
+    // While they are one record a call comes from the objector's own id: it is theirs again after
+    // the undo, and still counted for nobody.
+    await track([supportCall("T1")]);
+    const merges = (await api.call({ url: `/api/people/${karin}/merges` })).body.items as Array<{
+      id: string;
+      undoneAt: string | null;
+    }>;
+    const merge = merges.find((item) => !item.undoneAt);
+    expect(merge).toBeDefined();
+    const undone = await api.call({ method: "POST", url: `/api/merges/${merge?.id}/undo`, payload: {} });
+    expect(undone.status).toBeLessThan(300);
+    expect((await api.call({ url: `/api/people/${karin}` })).body.profilingObjection).toBe(false);
+    expect((await api.call({ url: `/api/people/${twin}` })).body.profilingObjection).toBe(true);
+    expect(await trait(karin)).toBe(1);
+    expect(await trait(twin)).toBeNull();
+    const stored = await queryRows<{ subject: string }>(
+      api.services.store.db,
+      sql`select subject from computed_trait_buckets where subject = ${twin}`,
+    );
+    expect(stored).toEqual([]);
+    await tick();
+    expect(await listMembersOf(ctx(), "klagare")).toContain(karin);
+    expect(await listMembersOf(ctx(), "klagare")).not.toContain(twin);
   });
 });

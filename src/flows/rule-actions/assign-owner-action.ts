@@ -4,6 +4,7 @@ import { listTeams } from "../../modules/access";
 import { openTaskCounts } from "../../modules/activities";
 import { updatePerson } from "../../modules/register";
 import { nextInRotation, type RuleAction } from "../../modules/rules";
+import { activeUserIds, assertActiveUser } from "./active-users";
 
 const ZConfig = z.union([
   z.object({ userId: z.uuid() }),
@@ -18,6 +19,7 @@ const ZConfig = z.union([
 /**
  * Gives the person an owner: a named user, or a member of a team queue by turns, by fewest open
  * tasks, or by fewest open tasks under a capacity (nobody under it: the action fails, visibly).
+ * Deactivated members are passed over: they have left, and would otherwise be the least busy.
  */
 export const assignOwnerAction: RuleAction<z.infer<typeof ZConfig>> = {
   type: "assign_owner",
@@ -26,16 +28,19 @@ export const assignOwnerAction: RuleAction<z.infer<typeof ZConfig>> = {
   changes: ["ownerId", "ownerTeamId"],
   async execute(ctx, config, target) {
     if ("userId" in config) {
+      await assertActiveUser(ctx, config.userId);
       await updatePerson(ctx, target.personId, { ownerId: config.userId });
       return { ownerId: config.userId };
     }
     const team = (await listTeams(ctx)).find((candidate) => candidate.id === config.teamId);
-    if (!team || team.memberIds.length === 0) throw new AppError("conflict", "The team has no members to assign to");
+    const active = await activeUserIds(ctx);
+    const members = team?.memberIds.filter((id) => active.has(id)) ?? [];
+    if (!team || members.length === 0) throw new AppError("conflict", "The team has no active members to assign to");
     let ownerId: string | null;
     if (config.strategy === "round_robin") {
-      ownerId = await nextInRotation(ctx, team.id, team.memberIds);
+      ownerId = await nextInRotation(ctx, team.id, members);
     } else {
-      const load = await openTaskCounts(ctx, team.memberIds);
+      const load = await openTaskCounts(ctx, members);
       const ranked = [...load]
         .filter(([, open]) => config.strategy !== "capacity" || open < (config.capacity ?? 20))
         .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));

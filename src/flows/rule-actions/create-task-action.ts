@@ -2,6 +2,7 @@ import { z } from "zod";
 import { logActivity } from "../../modules/activities";
 import { getPerson } from "../../modules/register";
 import type { RuleAction } from "../../modules/rules";
+import { assertActiveUser } from "./active-users";
 import { firingText, personalSubject } from "./personal-text";
 
 const ZConfig = z.object({
@@ -21,6 +22,7 @@ export const createTaskAction: RuleAction<z.infer<typeof ZConfig>> = {
     const person = await getPerson(ctx, target.personId);
     const subject = personalSubject(config.subject, person);
     const ownerId = config.assignTo === "owner" ? (person.ownerId ?? undefined) : config.assignTo;
+    if (config.assignTo !== "owner") await assertActiveUser(ctx, config.assignTo);
     const task = await logActivity(ctx, {
       personId: target.personId,
       kind: "task",

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../app/services";
-import { prepareOrganizationsCsv, preparePeopleCsv, type TCsvWriter } from "../../flows/export-csv";
+import { EXPORT_SEPARATORS, prepareOrganizationsCsv, preparePeopleCsv, type TCsvWriter } from "../../flows/export-csv";
 import { IMPORT_ENTITIES, importCsv } from "../../flows/import-csv";
 import { AppError } from "../../kernel/errors";
 import {
@@ -16,6 +16,13 @@ import {
 import { problemResponses } from "../schemas";
 
 const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+
+const ZExportFormat = {
+  separator: z
+    .enum(EXPORT_SEPARATORS)
+    .default("comma")
+    .describe("`semicolon`: for Swedish Excel (`;` between cells, decimal commas); `comma`: plain CSV"),
+};
 
 export async function importRoutes(base: FastifyInstance, _services: Services) {
   base.addContentTypeParser(["text/csv", "application/csv"], (_request, payload, done) => done(null, payload));
@@ -81,11 +88,12 @@ export async function importRoutes(base: FastifyInstance, _services: Services) {
         tags: ["import and export"],
         summary: "Export people as CSV, with the list's search and filters",
         description: "Takes exactly the filters of GET /api/people (without paging); an unknown parameter is refused.",
-        querystring: ZPeopleExportQuery,
+        querystring: ZPeopleExportQuery.extend(ZExportFormat),
       },
     },
     async (request, reply) => {
-      const write = await preparePeopleCsv(request.ctx(), peopleListInput(request.query));
+      const { separator, ...filters } = request.query;
+      const write = await preparePeopleCsv(request.ctx(), peopleListInput(filters), { separator });
       return sendCsv(reply, "people.csv", write);
     },
   );
@@ -98,11 +106,12 @@ export async function importRoutes(base: FastifyInstance, _services: Services) {
         summary: "Export organisations as CSV, with the list's search and filters",
         description:
           "Takes exactly the filters of GET /api/organizations (without paging); an unknown parameter is refused.",
-        querystring: ZOrganizationsExportQuery,
+        querystring: ZOrganizationsExportQuery.extend(ZExportFormat),
       },
     },
     async (request, reply) => {
-      const write = await prepareOrganizationsCsv(request.ctx(), organizationsListInput(request.query));
+      const { separator, ...filters } = request.query;
+      const write = await prepareOrganizationsCsv(request.ctx(), organizationsListInput(filters), { separator });
       return sendCsv(reply, "organizations.csv", write);
     },
   );

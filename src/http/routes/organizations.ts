@@ -2,6 +2,9 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../app/services";
+import { changeCustomAttribute } from "../../flows/change-custom-attribute";
+import { organizationTimeline } from "../../flows/organization-timeline";
+import { ZTimelineInput, ZTimelinePage } from "../../flows/person-360";
 import {
   addEmail,
   addPhone,
@@ -15,7 +18,6 @@ import {
   listOrganizations,
   moveAddress,
   organizationsListInput,
-  updateCustomAttribute,
   updateOrganization,
   updateRole,
   ZAddEmailInput,
@@ -34,7 +36,7 @@ import {
 } from "../../modules/register";
 import { problemResponses, ZIdParams } from "../schemas";
 
-export async function organizationRoutes(base: FastifyInstance, _services: Services) {
+export async function organizationRoutes(base: FastifyInstance, services: Services) {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const tags = ["organisations"];
   const noContent = { 204: z.null(), ...problemResponses };
@@ -77,6 +79,21 @@ export async function organizationRoutes(base: FastifyInstance, _services: Servi
       },
     },
     async (request) => getOrganization(request.ctx(), request.params.id),
+  );
+  app.get(
+    "/api/organizations/:id/timeline",
+    {
+      schema: {
+        tags,
+        summary: "A page of the organisation's timeline, newest first",
+        description:
+          "What was recorded on the organisation (activities, documents, orders, cases) and everything of the people who work there now.",
+        params: ZIdParams,
+        querystring: ZTimelineInput,
+        response: { 200: ZTimelinePage, ...problemResponses },
+      },
+    },
+    async (request) => organizationTimeline(request.ctx(), services.timeline, request.params.id, request.query),
   );
   app.patch(
     "/api/organizations/:id",
@@ -198,12 +215,19 @@ export async function organizationRoutes(base: FastifyInstance, _services: Servi
         tags: ["custom attributes"],
         summary: "Change, retire or restore a custom attribute (admins)",
         description:
-          "Label, description, required and choices can change; key and type cannot. A renamed choice renames the stored values with it; a choice records hold cannot be removed (409 choice_in_use). `retired: true` hides the attribute from forms and lists and keeps its values; `retired: false` restores it.",
+          "Label, description, required and choices can change; key and type cannot. A renamed choice renames the stored values with it, and the rules that compare or set the old spelling (each saved as a new version, listed in `rulesChanged`); a choice records hold cannot be removed (409 choice_in_use). `retired: true` hides the attribute from forms and lists and keeps its values; `retired: false` restores it.",
         params: ZIdParams,
         body: ZUpdateCustomAttributeInput,
-        response: { 200: ZCustomAttribute, ...problemResponses },
+        response: {
+          200: ZCustomAttribute.extend({
+            rulesChanged: z
+              .array(z.object({ id: z.uuid(), name: z.string(), version: z.number().int() }))
+              .describe("Rules rewritten to a new version because they named a renamed choice"),
+          }),
+          ...problemResponses,
+        },
       },
     },
-    async (request) => updateCustomAttribute(request.ctx(), request.params.id, request.body),
+    async (request) => changeCustomAttribute(request.ctx(), services.rules, request.params.id, request.body),
   );
 }

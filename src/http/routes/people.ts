@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../app/services";
-import { person360, personTimeline, ZTimelineInput, ZTimelineItem } from "../../flows/person-360";
+import { person360, personTimeline, ZTimelineInput, ZTimelinePage } from "../../flows/person-360";
 import { recordProfilingObjection } from "../../flows/record-profiling-objection";
 import {
   addEmail,
@@ -28,12 +28,6 @@ import {
   ZUpdatePersonInput,
 } from "../../modules/register";
 import { problemResponses, ZIdParams } from "../schemas";
-
-const ZTimelinePage = z.object({
-  items: z.array(ZTimelineItem),
-  nextCursor: z.string().nullable(),
-  kinds: z.array(z.string()),
-});
 
 export async function peopleRoutes(base: FastifyInstance, services: Services) {
   const app = base.withTypeProvider<ZodTypeProvider>();

@@ -2,6 +2,9 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../app/services";
+import { handOverUserRecords, ZHandOverInput, ZHandOverResult } from "../../flows/hand-over-user-records";
+import { updateUserAccount } from "../../flows/update-user-account";
+import { userHoldings, ZUserHoldings } from "../../flows/user-holdings";
 import {
   createTeam,
   createUser,
@@ -9,10 +12,11 @@ import {
   listDirectory,
   listTeams,
   listUsers,
-  updateUser,
+  renameTeam,
   ZCreateTeamInput,
   ZCreateUserInput,
   ZDirectory,
+  ZRenameTeamInput,
   ZTeam,
   ZUpdateUserInput,
   ZUser,
@@ -57,7 +61,33 @@ export async function userRoutes(base: FastifyInstance, _services: Services) {
         response: { 200: ZUser, ...problemResponses },
       },
     },
-    async (request) => updateUser(request.ctx(), request.params.id, request.body),
+    async (request) => updateUserAccount(request.ctx(), request.params.id, request.body),
+  );
+  app.get(
+    "/api/users/:id/holdings",
+    {
+      schema: {
+        tags,
+        summary: "How many customers, open tasks and open cases a user holds in their own name",
+        params: ZIdParams,
+        response: { 200: ZUserHoldings, ...problemResponses },
+      },
+    },
+    async (request) => userHoldings(request.ctx(), request.params.id),
+  );
+  app.post(
+    "/api/users/:id/hand-over",
+    {
+      schema: {
+        tags,
+        summary:
+          "Hand a user's customers, open tasks and open cases to another user or a team, optionally deactivating them",
+        params: ZIdParams,
+        body: ZHandOverInput,
+        response: { 200: ZHandOverResult, ...problemResponses },
+      },
+    },
+    async (request) => handOverUserRecords(request.ctx(), request.params.id, request.body),
   );
   app.get(
     "/api/directory",
@@ -87,5 +117,18 @@ export async function userRoutes(base: FastifyInstance, _services: Services) {
       schema: { tags, summary: "Create a team", body: ZCreateTeamInput, response: { 201: ZTeam, ...problemResponses } },
     },
     async (request, reply) => reply.status(201).send(await createTeam(request.ctx(), request.body)),
+  );
+  app.patch(
+    "/api/teams/:id",
+    {
+      schema: {
+        tags,
+        summary: "Rename a team",
+        params: ZIdParams,
+        body: ZRenameTeamInput,
+        response: { 200: ZTeam, ...problemResponses },
+      },
+    },
+    async (request) => renameTeam(request.ctx(), request.params.id, request.body),
   );
 }

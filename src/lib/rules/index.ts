@@ -11,6 +11,7 @@ export type { Facts, FieldDef, FieldType } from "./field-def";
 export { FieldRegistry } from "./field-registry";
 export { LIMITS } from "./limits";
 export { OPERATORS_BY_TYPE } from "./operators-by-type";
+export { renameConstants } from "./rename-constants";
 export type { TraceNode } from "./trace-node";
 export { validateCondition } from "./validate-condition";
 export { ZCondition } from "./z-condition";

@@ -21,6 +21,7 @@ export {
 export { type Personnummer, type PersonnummerErrorCode, parsePersonnummer } from "./parse-personnummer";
 export { type Phone, parsePhone } from "./parse-phone";
 export { parsePostnummer } from "./parse-postnummer";
+export { parseSniCode } from "./parse-sni-code";
 export { parseVatNumber } from "./parse-vat-number";
 export type { Parsed } from "./parsed";
 export { STREET_STEMS, TOWNS } from "./places";

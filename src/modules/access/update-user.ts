@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import { ROLES } from "../../kernel/actor";
 import { recordAudit } from "../../kernel/audit";
@@ -7,6 +7,7 @@ import { AppError, notFound } from "../../kernel/errors";
 import { LOCALES } from "../../kernel/locale";
 import { authorize, grantedScope } from "../../kernel/permissions";
 import { parseInput } from "../../kernel/validate";
+import { lockActiveAdmins } from "./admin-lock";
 import { sessions, teamMembers, users } from "./schema";
 import { hashPassword, verifyPassword } from "./secrets";
 import { assertTeamsExist } from "./team-view";
@@ -48,6 +49,7 @@ export async function updateUser(ctx: Ctx, id: string, input: TUpdateUserInput):
   }
   const passwordHash = data.password ? await hashPassword(data.password) : undefined;
   return withTransaction(ctx, async (tx) => {
+    if (data.active === false || data.role !== undefined) await lockActiveAdmins(tx);
     const [row] = await tx.db.select().from(users).where(eq(users.id, id)).for("update");
     if (!row) throw notFound("user", id);
     if (data.password && isSelf && !isAdmin) {
@@ -57,6 +59,12 @@ export async function updateUser(ctx: Ctx, id: string, input: TUpdateUserInput):
         });
       }
     }
+    if (data.active === false && isSelf) {
+      throw new AppError("conflict", "You cannot deactivate your own account", {
+        fields: [{ field: "active", code: "own_account", message: "Ask another administrator to deactivate you" }],
+      });
+    }
+    await assertAdminRemains(tx, row, data);
     const before = await findUserView(tx.db, id);
     await tx.db
       .update(users)
@@ -90,5 +98,29 @@ export async function updateUser(ctx: Ctx, id: string, input: TUpdateUserInput):
       after,
     });
     return after;
+  });
+}
+
+/**
+ * An installation without an active administrator can no longer be managed from the app (setup
+ * runs only while there are no users at all), so the last one may be neither deactivated nor
+ * given another role. The caller holds the active admins' rows locked (`lockActiveAdmins`).
+ */
+async function assertAdminRemains(
+  tx: Ctx,
+  row: typeof users.$inferSelect,
+  data: { active?: boolean | undefined; role?: string | undefined },
+): Promise<void> {
+  const leavesAdmins =
+    row.role === "admin" && row.active && (data.active === false || (data.role ?? "admin") !== "admin");
+  if (!leavesAdmins) return;
+  const others = await tx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, row.id)));
+  if (others.length > 0) return;
+  const field = data.active === false ? "active" : "role";
+  throw new AppError("conflict", "The last active administrator must stay an active administrator", {
+    fields: [{ field, code: "last_admin", message: "Make another user an administrator first" }],
   });
 }

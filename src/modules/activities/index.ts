@@ -2,6 +2,7 @@ export { activityTarget, loggedActivity } from "./activity-target";
 export { attachDocument, documentTooLarge, MAX_DOCUMENT_BYTES, ZAttachDocumentInput } from "./attach-document";
 export { setTaskStatus, TASK_STATUS_CHANGED, ZSetTaskStatusInput } from "./complete-task";
 export { getDocument } from "./get-document";
+export { handOverOpenTasks } from "./hand-over-tasks";
 export { listTasks, ZListTasksInput } from "./list-tasks";
 export { ACTIVITY_LOGGED, logActivity, type TLogActivityInput, ZLogActivityInput } from "./log-activity";
 export { moveActivitiesOfPerson, returnActivities } from "./move-activities";

@@ -1,6 +1,6 @@
 import { and, desc, gte, inArray, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Ctx } from "../../kernel/ctx";
-import type { TimelineItem, TimelineQuery, TimelineSource } from "../../kernel/timeline";
+import { ownedBy, type TimelineItem, type TimelineQuery, type TimelineSource } from "../../kernel/timeline";
 import { ACTIVITY_KINDS, activities, documents } from "./schema";
 
 /** Activities and documents in the 360° timeline, read through the (person, time, id) index. */
@@ -8,8 +8,9 @@ export const activitiesTimelineSource: TimelineSource = {
   name: "activities",
   kinds: ACTIVITY_KINDS,
   async list(ctx: Ctx, query: TimelineQuery): Promise<TimelineItem[]> {
-    if (query.personIds.length === 0) return [];
-    const conditions: SQL[] = [inArray(activities.personId, [...query.personIds])];
+    const owner = ownedBy(query, activities.personId, activities.organizationId);
+    if (!owner) return [];
+    const conditions: SQL[] = [owner];
     if (query.kinds?.length)
       conditions.push(inArray(activities.kind, query.kinds as (typeof ACTIVITY_KINDS)[number][]));
     if (query.from) conditions.push(gte(activities.occurredAt, query.from));

@@ -1,6 +1,7 @@
 export { ZCategory } from "./category";
 export { CASE_ESCALATED, escalateCase, type TEscalateCaseInput, ZEscalateCaseInput } from "./escalate-case";
 export { getCase } from "./get-case";
+export { countOpenCasesOf, handOverOpenCases } from "./hand-over-cases";
 export { listCases, type TListCasesInput, ZListCasesInput } from "./list-cases";
 export { moveCasesOfPerson, returnCases } from "./move-cases";
 export { CASE_OPENED, openCase, type TOpenCaseInput, ZOpenCaseInput } from "./open-case";

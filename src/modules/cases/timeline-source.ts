@@ -1,6 +1,6 @@
-import { and, desc, gte, inArray, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, gte, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Ctx } from "../../kernel/ctx";
-import type { TimelineItem, TimelineQuery, TimelineSource } from "../../kernel/timeline";
+import { ownedBy, type TimelineItem, type TimelineQuery, type TimelineSource } from "../../kernel/timeline";
 import { cases } from "./schema";
 
 /** Cases in the 360° timeline at the moment they were opened, read through the (person, time, id) index. */
@@ -8,8 +8,9 @@ export const casesTimelineSource: TimelineSource = {
   name: "cases",
   kinds: ["case"],
   async list(ctx: Ctx, query: TimelineQuery): Promise<TimelineItem[]> {
-    if (query.personIds.length === 0) return [];
-    const conditions: SQL[] = [inArray(cases.personId, [...query.personIds])];
+    const owner = ownedBy(query, cases.personId, cases.organizationId);
+    if (!owner) return [];
+    const conditions: SQL[] = [owner];
     if (query.from) conditions.push(gte(cases.openedAt, query.from));
     if (query.to) conditions.push(lte(cases.openedAt, query.to));
     if (query.before) {

@@ -1,6 +1,6 @@
-import { and, desc, gte, inArray, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, gte, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Ctx } from "../../kernel/ctx";
-import type { TimelineItem, TimelineQuery, TimelineSource } from "../../kernel/timeline";
+import { ownedBy, type TimelineItem, type TimelineQuery, type TimelineSource } from "../../kernel/timeline";
 import { messages } from "./schema";
 
 /** Messages in the 360° timeline, read through the (person, queued, id) index. */
@@ -8,8 +8,9 @@ export const messagesTimelineSource: TimelineSource = {
   name: "messages",
   kinds: ["message"],
   async list(ctx: Ctx, query: TimelineQuery): Promise<TimelineItem[]> {
-    if (query.personIds.length === 0) return [];
-    const conditions: SQL[] = [inArray(messages.personId, [...query.personIds])];
+    const owner = ownedBy(query, messages.personId);
+    if (!owner) return [];
+    const conditions: SQL[] = [owner];
     if (query.from) conditions.push(gte(messages.queuedAt, query.from));
     if (query.to) conditions.push(lte(messages.queuedAt, query.to));
     if (query.before) {

@@ -1,6 +1,6 @@
-import { and, desc, gte, inArray, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, gte, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Ctx } from "../../kernel/ctx";
-import type { TimelineItem, TimelineQuery, TimelineSource } from "../../kernel/timeline";
+import { ownedBy, type TimelineItem, type TimelineQuery, type TimelineSource } from "../../kernel/timeline";
 import { readableOrders } from "./order-access";
 import { orders } from "./schema";
 
@@ -10,8 +10,9 @@ export const ordersTimelineSource: TimelineSource = {
   name: "orders",
   kinds: ["order"],
   async list(ctx: Ctx, query: TimelineQuery): Promise<TimelineItem[]> {
-    if (query.personIds.length === 0) return [];
-    const conditions: SQL[] = [inArray(orders.personId, [...query.personIds])];
+    const owner = ownedBy(query, orders.personId, orders.organizationId);
+    if (!owner) return [];
+    const conditions: SQL[] = [owner];
     const readable = readableOrders(ctx.actor);
     if (readable) conditions.push(readable);
     if (query.from) conditions.push(gte(orders.orderedAt, query.from));

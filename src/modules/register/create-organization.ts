@@ -11,7 +11,7 @@ import { validateCustomValues } from "./custom-values";
 import { type TCreateOrganizationInput, ZCreateOrganizationInput } from "./inputs";
 import { sourceOf, stampLineage } from "./lineage";
 import { loadCustomAttributes } from "./list-custom-attributes";
-import { normalizeAddress } from "./normalize";
+import { normalizeAddress, normalizeSniCode } from "./normalize";
 import { normalizeWebsite } from "./normalize-website";
 import { loadOrganizationDetail } from "./organization-detail";
 import {
@@ -33,6 +33,7 @@ export async function createOrganization(ctx: Ctx, input: TCreateOrganizationInp
     const errors = new FieldErrors();
     const identity = organizationIdentity(data, errors);
     const website = normalizeWebsite(data.website, "website", errors);
+    const sniCode = normalizeSniCode(data.sniCode, "sniCode", errors);
     const emailList = normalizeEmails(data.emails, "emails", errors);
     const phoneList = normalizePhones(data.phones, "phones", errors);
     const address = data.address
@@ -42,7 +43,10 @@ export async function createOrganization(ctx: Ctx, input: TCreateOrganizationInp
       requireAll: true,
     });
     errors.throwIfAny();
-    if (identity.organisationsnummer) await assertOrganisationsnummerFree(tx, identity.organisationsnummer);
+    if (identity.organisationsnummer) {
+      const field = data.organisationsnummer ? "organisationsnummer" : "vatNumber";
+      await assertOrganisationsnummerFree(tx, identity.organisationsnummer, undefined, field);
+    }
     if (data.parentId) await assertValidParent(tx, null, data.parentId);
     const source = sourceOf(tx, data.source, data.externalId);
     if (data.externalId) {
@@ -73,7 +77,7 @@ export async function createOrganization(ctx: Ctx, input: TCreateOrganizationInp
       id,
       name,
       ...identity,
-      sniCode: data.sniCode ?? null,
+      sniCode: sniCode ?? null,
       industry: data.industry ?? null,
       employees: data.employees ?? null,
       revenueSek: data.revenueSek ?? null,

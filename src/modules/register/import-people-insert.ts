@@ -14,7 +14,7 @@ function lineageJson(source: TLineage) {
 /** New people of a batch, written with one statement per table (see copyRows). */
 export async function insertCreatedPeople(
   ctx: Ctx,
-  creates: Array<NormalRow & { id: string; externalId: string }>,
+  creates: Array<NormalRow & { id: string; externalId: string | null }>,
   source: (row: NormalRow) => TLineage,
   system: string,
   now: Date,
@@ -67,13 +67,15 @@ export async function insertCreatedPeople(
     ctx.db,
     "external_ids",
     { system: "text", external_id: "text", entity: "text", entity_id: "uuid", received_at: "timestamptz" },
-    creates.map((row) => ({
-      system,
-      external_id: row.externalId,
-      entity: "person",
-      entity_id: row.id,
-      received_at: at,
-    })),
+    creates
+      .flatMap((row) => (row.externalId === null ? [] : [row]))
+      .map((row) => ({
+        system,
+        external_id: row.externalId,
+        entity: "person",
+        entity_id: row.id,
+        received_at: at,
+      })),
   );
   await copyRows(
     ctx.db,

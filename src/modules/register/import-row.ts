@@ -1,4 +1,5 @@
 import type { FieldErrors } from "../../kernel/field-errors";
+import { readSpreadsheetNumber, type TDecimalMark } from "../../lib/spreadsheet-number";
 import type { NormalEmail, NormalPhone } from "./contact-points";
 import { isCalendarDate, validateCustomValues } from "./custom-values";
 import type { loadCustomAttributes } from "./list-custom-attributes";
@@ -69,42 +70,147 @@ const SPREADSHEET_BOOLEANS: Record<string, string> = { sant: "true", falskt: "fa
 
 /**
  * A custom value as a spreadsheet saves it, in the form the attribute's type reads: day-first
- * dates and Swedish Excel's SANT/FALSKT. Other values are passed on for the type to check.
+ * dates, Swedish Excel's SANT/FALSKT, and numbers and kronor with the file's decimal mark (see
+ * `readSpreadsheetNumber`). Other values are passed on for the type to check.
  */
 export function spreadsheetCustomValue(
   definition: Awaited<ReturnType<typeof loadCustomAttributes>>[number] | undefined,
   raw: string,
-): string {
-  if (definition?.type === "date") return isoDayOf(raw);
-  if (definition?.type === "boolean") return SPREADSHEET_BOOLEANS[raw.trim().toLowerCase()] ?? raw;
-  return raw;
+  decimalMark: TDecimalMark = ",",
+): { value: string } | { fault: { code: string; message: string } } {
+  if (definition?.type === "date") return { value: isoDayOf(raw) };
+  if (definition?.type === "boolean") return { value: SPREADSHEET_BOOLEANS[raw.trim().toLowerCase()] ?? raw };
+  if (definition?.type === "number" || definition?.type === "kronor") {
+    const read = readSpreadsheetNumber(raw, decimalMark);
+    // Anything else is left for the attribute's own check, which names its type in the fault.
+    if (read.ok) return { value: read.text };
+    if (read.code === "ambiguous_number") return { fault: read };
+  }
+  return { value: raw };
 }
 
 const ADDRESS_FIELDS = ["street", "careOf", "box", "apartment", "postalCode", "city", "country"] as const;
+
+/**
+ * The longest value each column may hold, as the API takes it. A pasted note in a name column
+ * would otherwise be stored whole, and on PostgreSQL overflow an index and fail its whole batch.
+ */
+const MAX_LENGTHS: Record<string, number> = {
+  externalId: 200,
+  personId: 40,
+  givenNames: 200,
+  surname: 200,
+  preferredGivenName: 100,
+  preferredNameMarking: 4,
+  personnummer: 20,
+  birthDate: 30,
+  language: 20,
+  lifecycleStage: 30,
+  email: 320,
+  phone: 40,
+  mobile: 40,
+  addressKind: 20,
+  street: 200,
+  careOf: 200,
+  box: 20,
+  apartment: 20,
+  postalCode: 20,
+  city: 100,
+  country: 60,
+};
+
+/**
+ * The parts a Swedish file writes into the street column when it has no column for them:
+ * "Storgatan 1 lgh 1102" (or ", lgh 1102") is the street and the lägenhetsnummer, "Box 123" a box.
+ */
+export function streetParts(street: string | undefined): { street?: string; apartment?: string; box?: string } {
+  if (!street) return {};
+  const box = /^box\s+(\d[\d\s]*)$/i.exec(street);
+  if (box) return { box: box[1]?.trim() };
+  const apartment = /^(.*?\S)\s*,?\s+lgh\.?\s*(\d{4})$/i.exec(street);
+  if (apartment) return { street: apartment[1], apartment: apartment[2] };
+  return { street };
+}
+
+/** Country names a Swedish file writes in the Land column, as the two-letter codes kept. */
+const COUNTRY_NAMES: Record<string, string> = {
+  sverige: "SE",
+  sweden: "SE",
+  norge: "NO",
+  norway: "NO",
+  danmark: "DK",
+  denmark: "DK",
+  finland: "FI",
+  suomi: "FI",
+  island: "IS",
+  iceland: "IS",
+  tyskland: "DE",
+  germany: "DE",
+};
+
+/** The lifecycle stages as the app names them in Swedish. */
+const STAGE_WORDS: Record<string, string> = {
+  intresserad: "interested",
+  prospekt: "prospect",
+  kund: "customer",
+  "tidigare kund": "former_customer",
+  "före detta kund": "former_customer",
+};
+
+/** Language names as the two-letter codes kept. */
+const LANGUAGE_NAMES: Record<string, string> = {
+  svenska: "sv",
+  swedish: "sv",
+  engelska: "en",
+  english: "en",
+  finska: "fi",
+  norska: "no",
+  danska: "da",
+  tyska: "de",
+};
+
+/** A country as a file writes it (SE, Sverige, Sweden) as its code; null when it is neither. */
+export function spreadsheetCountry(raw: string): string | null {
+  const word = raw.trim();
+  if (/^[A-Za-z]{2}$/.test(word)) return word.toUpperCase();
+  return COUNTRY_NAMES[word.toLowerCase()] ?? null;
+}
 export function normalizeRow(
   values: TPersonImportRow,
   errors: FieldErrors,
   definitions: Awaited<ReturnType<typeof loadCustomAttributes>>,
   today: Date,
+  decimalMark: TDecimalMark = ",",
 ): Omit<NormalRow, "row"> | null {
   const text = (key: string) => values[key]?.trim() || undefined;
+  let tooLong = false;
+  for (const [field, value] of Object.entries(values)) {
+    const max = MAX_LENGTHS[field];
+    if (max !== undefined && value !== undefined && value.length > max) {
+      errors.add(field, "too_long", `At most ${max} characters (this is ${value.length})`);
+      tooLong = true;
+    }
+  }
+  if (tooLong) return null;
   const externalId = text("externalId") ?? null;
   const personId = text("personId")?.toLowerCase() ?? null;
   if (personId && !UUID.test(personId)) {
     errors.add("personId", "invalid_id", "A person's id in the register, as the lanthandelId column of an export");
   }
-  if (!externalId && !personId) {
+  // A spreadsheet without customer numbers still names each person by their personnummer.
+  const hasPersonnummer = Boolean(text("personnummer"));
+  if (!externalId && !personId && !hasPersonnummer) {
     errors.add(
       "externalId",
       "required",
-      "Every row needs the id it has in the source system, or the person's lanthandelId",
+      "Every row needs the id it has in the source system, the person's lanthandelId, or a personnummer",
     );
   }
   const givenRaw = text("givenNames");
   const surnameRaw = text("surname");
   if (!givenRaw) errors.add("givenNames", "required", "Given names are required");
   if (!surnameRaw) errors.add("surname", "required", "A surname is required");
-  if (!givenRaw || !surnameRaw || (!externalId && !personId)) return null;
+  if (!givenRaw || !surnameRaw || (!externalId && !personId && !hasPersonnummer)) return null;
   const names = normalizeNames(givenRaw, surnameRaw);
   const preferred = resolvePreferredParts(
     names.givenNames,
@@ -117,7 +223,8 @@ export function normalizeRow(
   const birthDate = birthDateRaw ? isoDayOf(birthDateRaw) : null;
   if (birthDate && (!isCalendarDate(birthDate) || birthDate < "1870-01-01" || birthDate > new Date().toISOString()))
     errors.add("birthDate", "invalid_date", "A date such as 1984-11-02 or 02/11/1984, from 1870 to today");
-  const stage = text("lifecycleStage");
+  const stageRaw = text("lifecycleStage");
+  const stage = stageRaw ? (STAGE_WORDS[stageRaw.toLowerCase()] ?? stageRaw.toLowerCase()) : undefined;
   if (stage && !(LIFECYCLE_STAGES as readonly string[]).includes(stage)) {
     errors.add("lifecycleStage", "invalid_stage", `One of ${LIFECYCLE_STAGES.join(", ")}`);
   }
@@ -134,37 +241,48 @@ export function normalizeRow(
     }
   }
   const hasAddress = ADDRESS_FIELDS.some((field) => text(field));
+  const country = text("country") === undefined ? "SE" : spreadsheetCountry(text("country") ?? "");
+  if (hasAddress && country === null) {
+    errors.add("country", "invalid_country", "A two-letter country code such as SE, or Sverige, Norge, Danmark");
+  }
+  const languageRaw = text("language");
+  const language = languageRaw
+    ? (LANGUAGE_NAMES[languageRaw.toLowerCase()] ??
+      (/^[a-z]{2}$/i.test(languageRaw) ? languageRaw.toLowerCase() : null))
+    : null;
+  if (languageRaw && !language) errors.add("language", "invalid_language", "A two-letter code such as sv, or svenska");
   const kind = text("addressKind")?.toLowerCase() ?? "home";
   if (hasAddress && !(ADDRESS_KINDS as readonly string[]).includes(kind)) {
     errors.add("addressKind", "invalid_kind", `One of ${ADDRESS_KINDS.join(", ")}`);
   }
+  const street = streetParts(text("street"));
   const address = hasAddress
     ? normalizeAddress(
         {
           kind: (ADDRESS_KINDS as readonly string[]).includes(kind) ? (kind as NormalAddress["kind"]) : "home",
-          street: text("street"),
+          street: street.street,
           careOf: text("careOf"),
-          box: text("box"),
-          apartment: text("apartment"),
+          box: text("box") ?? street.box,
+          apartment: text("apartment") ?? street.apartment,
           postalCode: text("postalCode"),
           city: text("city"),
-          country: text("country") ?? "SE",
+          country: country ?? "SE",
         },
         "address",
         errors,
       )
     : null;
-  const customInput = Object.fromEntries(
-    Object.entries(values)
-      .filter(([key, value]) => key.startsWith("custom.") && value !== undefined && value !== "")
-      .map(([key, value]) => [
-        key.slice(7),
-        spreadsheetCustomValue(
-          definitions.find((definition) => definition.key === key.slice(7)),
-          value ?? "",
-        ),
-      ]),
-  );
+  const customInput: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (!key.startsWith("custom.") || value === undefined || value === "") continue;
+    const read = spreadsheetCustomValue(
+      definitions.find((definition) => definition.key === key.slice(7)),
+      value,
+      decimalMark,
+    );
+    if ("fault" in read) errors.add(key, read.fault.code, read.fault.message);
+    else customInput[key.slice(7)] = read.value;
+  }
   const custom = validateCustomValues(definitions, customInput, errors, { requireAll: false });
   const fields = [
     "givenNames",
@@ -182,7 +300,7 @@ export function normalizeRow(
     preferred,
     personnummer,
     birthDate: personnummer?.birthDate ?? birthDate,
-    language: text("language") ?? null,
+    language,
     lifecycleStage: (stage as NormalRow["lifecycleStage"]) ?? null,
     emails: emailList,
     phones: phoneList,

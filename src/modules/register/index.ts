@@ -20,6 +20,7 @@ export {
 } from "./export-details";
 export { getOrganization } from "./get-organization";
 export { getPerson } from "./get-person";
+export { countOwnedRecords, handOverOwnedRecords, type TOwnedRecordCounts } from "./hand-over-owned-records";
 export { importOrganization } from "./import-organization";
 export {
   commitPeopleBatch,
@@ -31,7 +32,7 @@ export {
   type TPersonImportRow,
   type TPreparedPeopleBatch,
 } from "./import-people";
-export { isoDayOf, spreadsheetCustomValue } from "./import-row";
+export { isoDayOf, spreadsheetCountry, spreadsheetCustomValue, streetParts } from "./import-row";
 export {
   type TCreateOrganizationInput,
   type TCreatePersonInput,
@@ -87,13 +88,14 @@ export {
 export { profiledPeopleWhere, profilingObjectors } from "./profiling-objectors";
 export { CONSENT_CHANGED, recordConsent } from "./record-consent";
 export { removeContactPoint } from "./remove-contact-point";
-export { resolvePersonRefs, type TPersonRef } from "./resolve-person-refs";
+export { matchPersonRefs, resolvePersonRefs, type TPersonRef, type TPersonRefMatch } from "./resolve-person-refs";
 export { loadPersonFacts, personRuleFields } from "./rule-facts";
 export { CONTACT_CHANNELS, LIFECYCLE_STAGES } from "./schema";
 export { setChannelPreference } from "./set-channel-preference";
 export { PROFILING_OBJECTION_CHANGED, setProfilingObjection } from "./set-profiling-objection";
 export { PERSON_UNMERGED, unmergePersonRecords } from "./unmerge-person-records";
 export {
+  type TCustomAttributeChange,
   type TUpdateCustomAttributeInput,
   updateCustomAttribute,
   ZUpdateCustomAttributeInput,

@@ -128,10 +128,8 @@ const organizationFields = {
   name: z.string().trim().min(1, "A name is required").max(300),
   organisationsnummer: z.string().max(20).nullish(),
   vatNumber: z.string().max(20).nullish(),
-  sniCode: z
-    .string()
-    .regex(/^\d{2}(\.?\d{1,3})?$/, "An SNI code such as 47.910 or 62010")
-    .nullish(),
+  /** Read and written the one way by the verb (see normalizeSniCode): "62010" is kept as 62.010. */
+  sniCode: z.string().max(20).nullish(),
   industry: z.string().trim().max(200).nullish(),
   employees: z.number().int().min(0).max(10_000_000).nullish(),
   revenueSek: z.number().int().min(0).nullish(),

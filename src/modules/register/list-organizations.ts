@@ -11,12 +11,34 @@ import { filterCondition, type TFilterField, ZFilter } from "./filters";
 import { loadCustomAttributes } from "./list-custom-attributes";
 import { hasSearchableCharacters, searchFold } from "./normalize";
 
+export const ORGANIZATION_SORTS = [
+  "name",
+  "-name",
+  "employees",
+  "-employees",
+  "revenueSek",
+  "-revenueSek",
+  "people",
+  "-people",
+] as const;
+
+const SORT_COLUMNS: Record<string, SQL> = {
+  name: sql`o.name`,
+  employees: sql`o.employees`,
+  revenueSek: sql`o.revenue_sek`,
+  people: sql`(select count(*) from roles r where r.organization_id = o.id and r.valid_to is null)`,
+};
+
 export const ZListOrganizationsInput = z.object({
   q: z.string().trim().max(200).optional(),
   sniCode: z.string().max(10).optional(),
   city: z.string().trim().max(100).optional(),
   ownerId: z.uuid().optional(),
   parentId: z.uuid().optional(),
+  /** A group: the organisation and every subsidiary under it, at any depth. */
+  groupId: z.uuid().optional(),
+  /** The order of the list: a field, descending with a leading minus; empty values last. */
+  sort: z.enum(ORGANIZATION_SORTS).optional(),
   filters: z.array(ZFilter).max(20).default([]),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(500).optional(),
@@ -101,9 +123,20 @@ export async function listOrganizations(
   });
   errors.throwIfAny();
   if (query.q && !hasSearchableCharacters(query.q)) return { items: [], nextCursor: null };
-  if (query.sniCode) conditions.push(sql`o.sni_code like ${`${escapeLike(query.sniCode)}%`}`);
+  if (query.sniCode) {
+    // "62010", "62.01" and "62 01" all mean the start of 62.010, however the code was stored.
+    const digits = escapeLike(query.sniCode.replace(/[.\s]/g, ""));
+    conditions.push(sql`replace(o.sni_code, '.', '') like ${`${digits}%`}`);
+  }
   if (query.ownerId) conditions.push(sql`o.owner_id = ${query.ownerId}`);
   if (query.parentId) conditions.push(sql`o.parent_id = ${query.parentId}`);
+  if (query.groupId) {
+    conditions.push(sql`o.id in (
+      with recursive member(id) as (
+        select id from organizations where id = ${query.groupId}
+        union select child.id from organizations child join member on child.parent_id = member.id
+      ) select id from member)`);
+  }
   if (query.city) {
     conditions.push(
       sql`exists (select 1 from addresses a where a.organization_id = o.id and a.valid_to is null and ${cityStartsWith(sql`a.city`, query.city)})`,
@@ -111,7 +144,9 @@ export async function listOrganizations(
   }
   const folded = query.q ? searchFold(query.q).trim() : "";
   let order = sql`o.name, o.id`;
-  const offset = folded ? (decodeCursor(ZOffsetCursor, query.cursor)?.o ?? 0) : 0;
+  // A search's ranking and a chosen order page by position; the plain list by its last name.
+  const byPosition = Boolean(folded) || (query.sort !== undefined && query.sort !== "name");
+  const offset = byPosition ? (decodeCursor(ZOffsetCursor, query.cursor)?.o ?? 0) : 0;
   if (folded) {
     const digits = folded.replace(/[\s-]/g, "");
     const swedishVat = SWEDISH_VAT.exec(digits);
@@ -119,21 +154,33 @@ export async function listOrganizations(
       conditions.push(sql`o.organisationsnummer = ${swedishVat[1]}`);
     } else if (FOREIGN_VAT.test(digits) && /\d.*\d/.test(digits)) {
       conditions.push(sql`upper(o.vat_number) = ${digits.toUpperCase()}`);
+    } else if (/^\d{2}\.\d{1,3}$/.test(digits)) {
+      // "62.010": an SNI code, as the facts card and the export write it.
+      conditions.push(sql`replace(o.sni_code, '.', '') like ${`${digits.replace(".", "")}%`}`);
     } else if (/^\d{4,}$/.test(digits)) {
       conditions.push(
         sql`o.organisationsnummer like ${`${escapeLike(digits.length === 12 ? digits.slice(2) : digits)}%`}`,
       );
     } else {
+      // A word matches the name or the industry ("bryggeri", "redovisning"), as the search box says.
+      const industry = sql`translate(lower(coalesce(o.industry, '')), 'åäöéèëüáàæø', 'aaoeeeuaaao')`;
       for (const token of folded.split(/\s+/).filter(Boolean)) {
         conditions.push(
-          token.length < 2 ? sql`o.search_text like ${`% ${escapeLike(token)}%`}` : sql`${token} <% o.search_text`,
+          token.length < 2
+            ? sql`o.search_text like ${`% ${escapeLike(token)}%`}`
+            : sql`(${token} <% o.search_text or ${token} <% ${industry})`,
         );
       }
       order = sql`o.search_text <->> ${folded}, o.name, o.id`;
     }
-  } else {
+  } else if (!byPosition) {
     const after = decodeCursor(z.strictObject({ n: z.string(), i: z.uuid() }), query.cursor);
     if (after) conditions.push(sql`(o.name, o.id) > (${after.n}, ${after.i})`);
+  }
+  if (query.sort) {
+    const descending = query.sort.startsWith("-");
+    const column = SORT_COLUMNS[query.sort.replace(/^-/, "")] ?? sql`o.name`;
+    order = descending ? sql`${column} desc nulls last, o.name, o.id` : sql`${column} asc nulls last, o.name, o.id`;
   }
   const rows = await queryRows<Row>(
     ctx.db,
@@ -151,7 +198,7 @@ export async function listOrganizations(
   const last = page.at(-1);
   const nextCursor =
     rows.length > query.limit && last
-      ? folded
+      ? byPosition
         ? encodeCursor({ o: offset + query.limit })
         : encodeCursor({ n: last.name, i: last.id })
       : null;

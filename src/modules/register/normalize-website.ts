@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { FieldErrors } from "../../kernel/field-errors";
 
-const ZWebUrl = z.url({ protocol: /^https?$/ });
+// A public site's host has a name and a top-level domain: "foretaget" alone is a typing slip.
+const ZWebUrl = z.url({ protocol: /^https?$/, hostname: /^[^.]+(\.[^.]+)*\.[a-z][a-z0-9-]*[a-z0-9]$/i });
 
 /**
  * A company's web address as people type it: "foretaget.se" is taken as https://foretaget.se;

@@ -11,6 +11,7 @@ import {
   parsePersonnummer,
   parsePhone,
   parsePostnummer,
+  parseSniCode,
   parseVatNumber,
 } from "../../lib/se";
 import type { ZAddressInput } from "./inputs";
@@ -172,6 +173,18 @@ export function normalizeVat(input: string, field: string, errors: FieldErrors) 
   if (!parsed.ok) {
     errors.add(field, parsed.code, parsed.message);
     return null;
+  }
+  return parsed.value;
+}
+
+/** An SNI code as the register keeps it ("62.010"); empty clears it, undefined leaves it. */
+export function normalizeSniCode(value: string | null | undefined, field: string, errors: FieldErrors) {
+  if (value === undefined) return undefined;
+  if (value === null || value.trim() === "") return null;
+  const parsed = parseSniCode(value);
+  if (!parsed.ok) {
+    errors.add(field, parsed.code, parsed.message);
+    return undefined;
   }
   return parsed.value;
 }

@@ -12,6 +12,9 @@ export interface TPersonRef {
   phone?: string | undefined;
 }
 
+/** A ref's person, or why there is none: no one, or several people sharing its e-mail or phone. */
+export type TPersonRefMatch = { personId: string } | { ambiguous: "email" | "phone" } | null;
+
 /**
  * Finds the people that rows of another file or a tracking call refer to: by external id in the
  * same source system first, then personnummer, then e-mail, then phone. Unresolved refs give null.
@@ -21,6 +24,29 @@ export async function resolvePersonRefs(
   system: string,
   refs: readonly TPersonRef[],
 ): Promise<Array<string | null>> {
+  // A tracking call keeps to the person an e-mail or phone was last seen with, shared or not.
+  return (await lookUpPersonRefs(ctx, system, refs)).map((found) => found?.personId ?? null);
+}
+
+/**
+ * As `resolvePersonRefs`, but an e-mail or phone that several people share (a family's address)
+ * names no one of them: the match says so, for an import to report instead of picking one.
+ */
+export async function matchPersonRefs(
+  ctx: Ctx,
+  system: string,
+  refs: readonly TPersonRef[],
+): Promise<Array<TPersonRefMatch>> {
+  return (await lookUpPersonRefs(ctx, system, refs)).map((found) =>
+    !found ? null : found.sharedBy ? { ambiguous: found.sharedBy } : { personId: found.personId },
+  );
+}
+
+async function lookUpPersonRefs(
+  ctx: Ctx,
+  system: string,
+  refs: readonly TPersonRef[],
+): Promise<Array<{ personId: string; sharedBy?: "email" | "phone" } | null>> {
   authorize(ctx.actor, "register", "read");
   const externals = [...new Set(refs.flatMap((ref) => (ref.externalId ? [ref.externalId] : [])))];
   const pnrs = [
@@ -81,23 +107,41 @@ export async function resolvePersonRefs(
   ]);
   const index = (rows: Array<{ key: string | null; id: string | null }>) =>
     new Map(rows.flatMap((row) => (row.key && row.id ? [[row.key, row.id] as const] : [])));
+  /** How many people hold each key: an e-mail or a phone may be a whole family's. */
+  const holders = (rows: Array<{ key: string | null; id: string | null }>) => {
+    const people = new Map<string, Set<string>>();
+    for (const row of rows) {
+      if (row.key && row.id) people.set(row.key, (people.get(row.key) ?? new Set()).add(row.id));
+    }
+    return (key: string) => people.get(key)?.size ?? 0;
+  };
   const externalMap = index(byExternal);
   const pnrMap = index(byPnr);
   const emailMap = index(byEmail);
   const phoneMap = index(byPhone);
+  const emailHolders = holders(byEmail);
+  const phoneHolders = holders(byPhone);
   return refs.map((ref) => {
-    if (ref.externalId && externalMap.has(ref.externalId)) return externalMap.get(ref.externalId) ?? null;
+    const externalId = ref.externalId ? externalMap.get(ref.externalId) : undefined;
+    if (externalId) return { personId: externalId };
     if (ref.personnummer) {
       const parsed = parsePersonnummer(ref.personnummer, ctx.clock.now());
-      if (parsed.ok && pnrMap.has(parsed.value.normalized)) return pnrMap.get(parsed.value.normalized) ?? null;
+      const id = parsed.ok ? pnrMap.get(parsed.value.normalized) : undefined;
+      if (id) return { personId: id };
     }
     if (ref.email) {
       const parsed = parseEmail(ref.email);
-      if (parsed.ok && emailMap.has(parsed.value.canonical)) return emailMap.get(parsed.value.canonical) ?? null;
+      const id = parsed.ok ? emailMap.get(parsed.value.canonical) : undefined;
+      if (parsed.ok && id) {
+        return emailHolders(parsed.value.canonical) > 1 ? { personId: id, sharedBy: "email" } : { personId: id };
+      }
     }
     if (ref.phone) {
       const parsed = parsePhone(ref.phone);
-      if (parsed.ok && phoneMap.has(parsed.value.e164)) return phoneMap.get(parsed.value.e164) ?? null;
+      const id = parsed.ok ? phoneMap.get(parsed.value.e164) : undefined;
+      if (parsed.ok && id) {
+        return phoneHolders(parsed.value.e164) > 1 ? { personId: id, sharedBy: "phone" } : { personId: id };
+      }
     }
     return null;
   });

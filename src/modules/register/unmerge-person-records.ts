@@ -59,6 +59,11 @@ export async function unmergePersonRecords(
       for (const column of columns) restore[column] = snapshot.survivorBefore[column];
       restoredFields.push(field);
     }
+    const objection = objectionAfterUnmerge(snapshot, survivor, mergedAt);
+    if (objection.survivor) {
+      Object.assign(restore, objection.survivor);
+      restoredFields.push("profilingObjection");
+    }
     // The survivor first gives back what it took, which frees the personnummer for its owner.
     if (Object.keys(restore).length > 0) {
       await tx.db
@@ -73,6 +78,7 @@ export async function unmergePersonRecords(
         personnummer: mergedBefore.personnummer,
         personnummerKind: mergedBefore.personnummerKind,
         mergedInto: null,
+        ...objection.merged,
         updatedAt: tx.clock.now(),
       })
       .where(eq(people.id, mergedId));
@@ -180,4 +186,26 @@ async function keepWithdrawals(
     kept += 1;
   }
   return kept;
+}
+
+type PersonRow = typeof people.$inferSelect;
+type TObjectionColumns = Pick<PersonRow, "profilingObjection" | "profilingObjectionAt">;
+
+/**
+ * Whose objection to profiling it is after an undo. One the merge brought in from the other
+ * record goes back with that record, so the survivor is profiled as before. One recorded while
+ * they were one record stays on both, as nobody can tell which of the two people asked.
+ */
+function objectionAfterUnmerge(
+  snapshot: TRegisterMergeSnapshot,
+  survivor: PersonRow,
+  mergedAt: Date,
+): { survivor?: TObjectionColumns; merged?: TObjectionColumns } {
+  if (!survivor.profilingObjection) return {};
+  const recordedAt = survivor.profilingObjectionAt ? new Date(survivor.profilingObjectionAt) : null;
+  if (recordedAt && recordedAt.getTime() >= mergedAt.getTime()) {
+    return { merged: { profilingObjection: true, profilingObjectionAt: recordedAt } };
+  }
+  if (snapshot.survivorBefore.profilingObjection || !snapshot.mergedBefore.profilingObjection) return {};
+  return { survivor: { profilingObjection: false, profilingObjectionAt: null } };
 }

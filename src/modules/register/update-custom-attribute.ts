@@ -56,6 +56,12 @@ export const ZUpdateCustomAttributeInput = z
   });
 export type TUpdateCustomAttributeInput = z.input<typeof ZUpdateCustomAttributeInput>;
 
+/** The attribute as changed, and the choices renamed (old spelling → new), for rules to follow. */
+export interface TCustomAttributeChange {
+  attribute: TCustomAttribute;
+  renamedChoices: ReadonlyMap<string, string>;
+}
+
 interface ChoicePlan {
   choices: string[];
   /** Old spelling to new, for stored values. */
@@ -152,7 +158,7 @@ export async function updateCustomAttribute(
   ctx: Ctx,
   id: string,
   input: TUpdateCustomAttributeInput,
-): Promise<TCustomAttribute> {
+): Promise<TCustomAttributeChange> {
   authorize(ctx.actor, "access", "write");
   const data = parseInput(ZUpdateCustomAttributeInput, input);
   return withTransaction(ctx, async (tx) => {
@@ -217,6 +223,6 @@ export async function updateCustomAttribute(
       before,
       after: Object.keys(renamedValues).length > 0 ? { ...after, renamedValues } : after,
     });
-    return after;
+    return { attribute: after, renamedChoices: plan?.renames ?? new Map() };
   });
 }

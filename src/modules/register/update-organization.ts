@@ -10,6 +10,7 @@ import { validateCustomValues } from "./custom-values";
 import { type TUpdateOrganizationInput, ZUpdateOrganizationInput } from "./inputs";
 import { sourceOf, stampLineage } from "./lineage";
 import { loadCustomAttributes } from "./list-custom-attributes";
+import { normalizeSniCode } from "./normalize";
 import { normalizeWebsite } from "./normalize-website";
 import { loadOrganizationDetail } from "./organization-detail";
 import {
@@ -46,10 +47,13 @@ export async function updateOrganization(
               ? row.vatNumber
               : null
             : data.vatNumber,
+        // Checked against the name only when either changes: an old record stays editable.
+        ...(data.name !== undefined || data.organisationsnummer !== undefined ? { name: data.name ?? row.name } : {}),
       },
       errors,
     );
     const newWebsite = normalizeWebsite(data.website, "website", errors);
+    const sniCode = normalizeSniCode(data.sniCode, "sniCode", errors);
     const custom =
       data.custom === undefined
         ? undefined
@@ -57,7 +61,15 @@ export async function updateOrganization(
             requireAll: false,
           });
     errors.throwIfAny();
-    if (identity.organisationsnummer) await assertOrganisationsnummerFree(tx, identity.organisationsnummer, id);
+    if (identity.organisationsnummer) {
+      const typed = data.organisationsnummer === undefined ? row.organisationsnummer : data.organisationsnummer;
+      await assertOrganisationsnummerFree(
+        tx,
+        identity.organisationsnummer,
+        id,
+        typed ? "organisationsnummer" : "vatNumber",
+      );
+    }
     if (data.parentId) await assertValidParent(tx, id, data.parentId);
     const name = data.name ? cleanOrganizationName(data.name) : row.name;
     const website = newWebsite === undefined ? row.website : newWebsite;
@@ -69,7 +81,7 @@ export async function updateOrganization(
       .set({
         name,
         ...identity,
-        ...(data.sniCode !== undefined ? { sniCode: data.sniCode } : {}),
+        ...(sniCode !== undefined ? { sniCode } : {}),
         ...(data.industry !== undefined ? { industry: data.industry } : {}),
         ...(data.employees !== undefined ? { employees: data.employees } : {}),
         ...(data.revenueSek !== undefined ? { revenueSek: data.revenueSek } : {}),

@@ -7,9 +7,10 @@ import { authorize } from "../../kernel/permissions";
 import { parseInput } from "../../kernel/validate";
 import { type Condition, conditionText } from "../../lib/rules";
 import type { RuleEngine } from "./engine";
+import { recordRuleVersion } from "./record-rule-version";
 import { assertRuleValid, type TRuleInput, ZRuleInput } from "./rule-input";
 import { maskActions, SECRET_MASK, type TRule } from "./rule-view";
-import { rules, ruleVersions } from "./schema";
+import { rules } from "./schema";
 import { type TTrigger, triggerKey } from "./triggers";
 
 type RuleRow = typeof rules.$inferSelect;
@@ -98,14 +99,7 @@ export async function saveRule(ctx: Ctx, engine: RuleEngine, input: TRuleInput, 
         });
     }
     if (!row) throw new Error("rule not saved");
-    await tx.db.insert(ruleVersions).values({
-      ruleId: row.id,
-      version: row.version,
-      snapshot: { ...row, actions: maskActions(row.actions) } as unknown as Record<string, unknown>,
-      changedAt: now,
-      changedBy: actingUserId(tx.actor),
-      changedByLabel: tx.actor.label,
-    });
+    await recordRuleVersion(tx, row);
     tx.afterCommit.push(() => engine.invalidate());
     return row;
   });

@@ -84,21 +84,63 @@ export class RuleEngine {
 
   constructor(readonly runtime: RulesRuntime) {}
 
+  /**
+   * Fields and compiled rules shared by every transaction that sees the same rules, traits,
+   * custom attributes and lists (the same stamp). Each transaction is a database handle of its
+   * own, so without this every event handled in a transaction of its own read and compiled all of
+   * them again: six queries and a compile per event. Keyed by what they were built from, an entry
+   * built from changes a transaction then rolled back is never used by others, whose stamp differs.
+   */
+  #shared: {
+    stamp: string;
+    at: number;
+    registry: Promise<FieldRegistry>;
+    rules?: Promise<Map<string, CompiledRule[]>>;
+  } | null = null;
+
   /** Forgets compiled rules and fields, after a rule or a computed trait changed in this process. */
   invalidate(): void {
     // WeakMaps cannot be cleared: entries cached before this moment count as stale.
     this.#stale = Date.now();
+    this.#shared = null;
   }
   #stale = 0;
+
+  /** A cheap stamp of the rules and the fields they read (computed traits, custom attributes, lists). */
+  async #stampOf(ctx: Ctx): Promise<string> {
+    const [row] = await queryRows<{ stamp: string }>(
+      ctx.db,
+      sql`select concat_ws('|', (select count(*) || ':' || coalesce(max(updated_at)::text, '') from rules),
+            (select count(*) || ':' || coalesce(max(created_at)::text, '') from computed_traits),
+            (select count(*) || ':' || coalesce(max(updated_at)::text, '') from custom_attributes),
+            (select count(*) from lists)) as stamp`,
+    );
+    return row?.stamp ?? "";
+  }
+
+  #sharedAt(stamp: string) {
+    const shared = this.#shared;
+    return shared && shared.stamp === stamp && shared.at >= this.#stale ? shared : null;
+  }
 
   registry(ctx: Ctx): Promise<FieldRegistry> {
     const hit = this.#registries.get(ctx.db);
     // A cache lifetime is real time, not the business clock tests move.
     if (hit && Date.now() - hit.at < CACHE_MS && hit.at >= this.#stale) return hit.value;
     const value = (async () => {
-      const registry = new ResolvingRegistry(this.runtime.resolvers);
-      for (const provide of this.runtime.fields) for (const def of await provide(ctx)) registry.register(def);
-      return registry;
+      const stamp = await this.#stampOf(ctx);
+      const shared = this.#sharedAt(stamp);
+      if (shared) return shared.registry;
+      const built = (async () => {
+        const registry = new ResolvingRegistry(this.runtime.resolvers);
+        for (const provide of this.runtime.fields) for (const def of await provide(ctx)) registry.register(def);
+        return registry;
+      })();
+      this.#shared = { stamp, at: Date.now(), registry: built };
+      built.catch(() => {
+        if (this.#shared?.registry === built) this.#shared = null;
+      });
+      return built;
     })();
     this.#registries.set(ctx.db, { at: Date.now(), value });
     value.catch(() => this.#registries.delete(ctx.db));
@@ -112,14 +154,11 @@ export class RuleEngine {
     const value = (async () => {
       // Most checks find nothing changed: a cheap stamp of the rules and the fields they read
       // (computed traits, custom attributes) decides whether to compile again.
-      const [stamp] = await queryRows<{ stamp: string }>(
-        ctx.db,
-        sql`select concat_ws('|', (select count(*) || ':' || coalesce(max(updated_at)::text, '') from rules),
-              (select count(*) || ':' || coalesce(max(created_at)::text, '') from computed_traits),
-              (select count(*) || ':' || coalesce(max(updated_at)::text, '') from custom_attributes),
-              (select count(*) from lists)) as stamp`,
-      );
-      if (hit && hit.at >= this.#stale && hit.stamp === stamp?.stamp) return hit.value;
+      const stamp = await this.#stampOf(ctx);
+      if (hit && hit.at >= this.#stale && hit.stamp === stamp) return hit.value;
+      this.#stamps.set(ctx.db, stamp);
+      const sharedRules = this.#sharedAt(stamp)?.rules;
+      if (sharedRules) return sharedRules;
       this.#registries.delete(ctx.db);
       const registry = await this.registry(ctx);
       const rows = await ctx.db.select().from(rules).where(eq(rules.enabled, true));
@@ -131,7 +170,8 @@ export class RuleEngine {
         list.push(compiled);
         byKey.set(row.triggerKey, list);
       }
-      this.#stamps.set(ctx.db, stamp?.stamp ?? "");
+      const shared = this.#sharedAt(stamp);
+      if (shared) shared.rules = Promise.resolve(byKey);
       return byKey;
     })();
     const entry = { at: Date.now(), value, stamp: hit?.stamp ?? "" };

@@ -21,6 +21,7 @@ export {
   ZListFiringsInput,
 } from "./read-rules";
 export { removeRuleMemberships } from "./remove-rule-memberships";
+export { renameChoiceInRules, type TChoiceRename } from "./rename-choice-in-rules";
 export { readRuleCursor, writeRuleCursor } from "./rule-cursor";
 export { assertRuleValid, type TRuleInput, ZRuleInput } from "./rule-input";
 export { type TRule, ZRule, ZRuleAction } from "./rule-view";

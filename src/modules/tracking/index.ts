@@ -32,4 +32,4 @@ export { eventPropertyField, eventRuleFields, loadTraitFacts, traitJoin, traitRu
 export { MAX_BATCH_BYTES, MAX_EVENT_BYTES } from "./segment-message";
 export { sourceDebugger, ZSourceDebugger, ZTrackingRejection } from "./source-debugger";
 export { trackingTimelineSource } from "./timeline-source";
-export { forgetTraitBuckets } from "./trait-buckets";
+export { forgetTraitBuckets, restoreTraitBuckets, type TTraitBuckets, traitBucketsOf } from "./trait-buckets";

@@ -1,15 +1,15 @@
 import { and, eq, inArray, or, sql } from "drizzle-orm";
-import { queryRows } from "../../db/rows";
 import type { Ctx } from "../../kernel/ctx";
 import { moveBuckets } from "./link-identities";
 import { trackedEvents, trackingIdentities } from "./schema";
+import { type TTraitBuckets, traitBucketsOf } from "./trait-buckets";
 import { loadTraitDefinitions } from "./trait-definitions";
 import { traitDeltas } from "./trait-deltas";
 
 export interface TTrackingMove {
   identities: Array<{ kind: "anonymous" | "user"; value: string }>;
   eventIds: string[];
-  buckets: Array<{ trait_id: string; day: string; count: number; sum: number; min: number | null; max: number | null }>;
+  buckets: TTraitBuckets;
 }
 
 /** A merge moves a person's identities, events and trait buckets to the survivor. */
@@ -24,10 +24,7 @@ export async function moveTrackingOfPerson(ctx: Ctx, fromPersonId: string, toPer
     .set({ personId: toPersonId })
     .where(eq(trackedEvents.personId, fromPersonId))
     .returning({ id: trackedEvents.id });
-  const buckets = await queryRows<TTrackingMove["buckets"][number]>(
-    ctx.db,
-    sql`select trait_id, day::text as day, count::float8 as count, sum, min, max from computed_trait_buckets where subject = ${fromPersonId}`,
-  );
+  const buckets = await traitBucketsOf(ctx, fromPersonId);
   await moveBuckets(ctx, fromPersonId, toPersonId);
   return { identities, eventIds: events.map((row) => row.id), buckets };
 }

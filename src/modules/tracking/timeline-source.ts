@@ -1,6 +1,6 @@
-import { and, desc, gte, inArray, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, gte, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Ctx } from "../../kernel/ctx";
-import type { TimelineItem, TimelineQuery, TimelineSource } from "../../kernel/timeline";
+import { ownedBy, type TimelineItem, type TimelineQuery, type TimelineSource } from "../../kernel/timeline";
 import { eventDetail, eventDetailLine } from "./event-detail";
 import { eventTitle } from "./event-view";
 import { trackedEvents } from "./schema";
@@ -13,8 +13,9 @@ export const trackingTimelineSource: TimelineSource = {
   name: "tracking",
   kinds: ["event"],
   async list(ctx: Ctx, query: TimelineQuery): Promise<TimelineItem[]> {
-    if (query.personIds.length === 0) return [];
-    const conditions: SQL[] = [inArray(trackedEvents.personId, [...query.personIds])];
+    const owner = ownedBy(query, trackedEvents.personId);
+    if (!owner) return [];
+    const conditions: SQL[] = [owner];
     if (query.from) conditions.push(gte(trackedEvents.occurredAt, query.from));
     if (query.to) conditions.push(lte(trackedEvents.occurredAt, query.to));
     if (query.before) {

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { queryRows } from "../../db/rows";
 import type { Ctx } from "../../kernel/ctx";
 import type { TBucketDelta } from "./trait-deltas";
 
@@ -38,5 +39,24 @@ export async function upsertBuckets(ctx: Ctx, deltas: TBucketDelta[]): Promise<v
           sum = computed_trait_buckets.sum + excluded.sum,
           min = least(computed_trait_buckets.min, excluded.min),
           max = greatest(computed_trait_buckets.max, excluded.max)`,
+  );
+}
+
+/** A person's daily trait buckets, as a merge keeps them for an undo. */
+export type TTraitBuckets = Array<Omit<TBucketDelta, "subject">>;
+
+export async function traitBucketsOf(ctx: Pick<Ctx, "db">, personId: string): Promise<TTraitBuckets> {
+  return queryRows<TTraitBuckets[number]>(
+    ctx.db,
+    sql`select trait_id, day::text as day, count::float8 as count, sum, min, max
+        from computed_trait_buckets where subject = ${personId}`,
+  );
+}
+
+/** Puts kept buckets back on a person, added to any counted since. */
+export async function restoreTraitBuckets(ctx: Ctx, personId: string, buckets: TTraitBuckets): Promise<void> {
+  await upsertBuckets(
+    ctx,
+    buckets.map((bucket) => ({ ...bucket, subject: personId })),
   );
 }

@@ -3,6 +3,7 @@ import { useI18n } from "../i18n/use-i18n";
 import { ApiKeysPanel } from "./api-keys-panel";
 import { AuditLogPanel } from "./audit-log-panel";
 import { CustomAttributesPanel } from "./custom-attributes-panel";
+import { TeamsPanel } from "./teams-panel";
 import { UsersPanel } from "./users-panel";
 
 export function AdminPage() {
@@ -14,12 +15,16 @@ export function AdminPage() {
       <Tabs defaultValue="users" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="users">{t.admin.usersTab}</Tabs.Tab>
+          <Tabs.Tab value="teams">{t.admin.teamsTab}</Tabs.Tab>
           <Tabs.Tab value="api-keys">{t.admin.apiKeysTab}</Tabs.Tab>
           <Tabs.Tab value="custom-fields">{t.admin.customFieldsTab}</Tabs.Tab>
           <Tabs.Tab value="audit">{t.admin.auditTab}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="users" pt="lg">
           <UsersPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="teams" pt="lg">
+          <TeamsPanel />
         </Tabs.Panel>
         <Tabs.Panel value="api-keys" pt="lg">
           <ApiKeysPanel />

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions, useQueryClient } from "@tanstack/react-query";
 import { api } from "../api/api";
-import type { ApiKey, AuditEntry, CursorPage, Items, User } from "../api/types";
+import type { ApiKey, AuditEntry, CursorPage, Items, Team, User, UserHoldings } from "../api/types";
 import type { CustomAttributeDefinition, CustomEntity } from "../register/types";
 
 const ADMIN = ["admin"] as const;
@@ -10,6 +10,21 @@ export const usersQuery = queryOptions({
   queryFn: () => api<Items<User>>("/api/users"),
   select: (page) => page.items,
 });
+
+/** Teams with their members, for administrators; everyone else reads team names from the directory. */
+export const teamsQuery = queryOptions({
+  queryKey: [...ADMIN, "teams"],
+  queryFn: () => api<Items<Team>>("/api/teams"),
+  select: (page) => page.items,
+});
+
+/** Asked afresh each time a deactivation is considered: a count from before would mislead. */
+export const userHoldingsQuery = (userId: string) =>
+  queryOptions({
+    queryKey: [...ADMIN, "users", userId, "holdings"],
+    queryFn: () => api<UserHoldings>(`/api/users/${userId}/holdings`),
+    staleTime: 0,
+  });
 
 export const apiKeysQuery = queryOptions({
   queryKey: [...ADMIN, "api-keys"],
@@ -36,10 +51,18 @@ export const auditLogQuery = infiniteQueryOptions({
   getNextPageParam: (page) => page.nextCursor ?? undefined,
 });
 
-/** Every admin write also lands in the audit log, so all admin lists are refreshed together. */
+/**
+ * Every admin write also lands in the audit log, so all admin lists are refreshed together; the
+ * directory too, since a renamed team or a deactivated user changes the names every page shows.
+ */
 export function useRefreshAdmin(): () => Promise<void> {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: ADMIN });
+  return async () => {
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: ADMIN }),
+      queryClient.invalidateQueries({ queryKey: ["directory"] }),
+    ]);
+  };
 }
 
 /** A changed attribute changes every form and card that shows custom fields, and the admin lists. */

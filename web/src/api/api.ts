@@ -5,8 +5,10 @@ type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export interface ApiOptions {
   method?: Method;
-  /** Sent as JSON, or as multipart/form-data when it is a FormData. */
+  /** Sent as JSON, as multipart/form-data when it is a FormData, or as it is when it is a file. */
   body?: unknown;
+  /** The type of a file body: the browser's guess for a .csv is often Excel's, not text/csv. */
+  fileType?: string;
   query?: Record<string, string | number | undefined>;
 }
 
@@ -35,9 +37,11 @@ export async function api<T>(path: string, options: ApiOptions = {}): Promise<T>
   const method = options.method ?? "GET";
   const headers: Record<string, string> = { accept: "application/json" };
   const isForm = options.body instanceof FormData;
+  const isFile = options.body instanceof Blob;
   // Fastify refuses an empty body declared as JSON, so the type is sent only with a body; the
   // browser writes a form's type itself, with the boundary.
-  if (options.body !== undefined && !isForm) headers["content-type"] = "application/json";
+  if (isFile) headers["content-type"] = options.fileType ?? "application/octet-stream";
+  else if (options.body !== undefined && !isForm) headers["content-type"] = "application/json";
   const token = csrfToken.get();
   if (method !== "GET" && token) headers["x-csrf-token"] = token;
 
@@ -47,7 +51,12 @@ export async function api<T>(path: string, options: ApiOptions = {}): Promise<T>
       method,
       headers,
       credentials: "same-origin",
-      body: isForm ? (options.body as FormData) : options.body === undefined ? undefined : JSON.stringify(options.body),
+      body:
+        isForm || isFile
+          ? (options.body as FormData | Blob)
+          : options.body === undefined
+            ? undefined
+            : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiProblem({ status: 0, code: "network_error", detail: "The server could not be reached" });

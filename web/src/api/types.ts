@@ -16,6 +16,21 @@ export interface User {
   updatedAt: string;
 }
 
+export interface Team {
+  id: string;
+  name: string;
+  memberIds: string[];
+  createdAt: string;
+}
+
+/** What a user holds in their own name (GET /api/users/:id/holdings). */
+export interface UserHoldings {
+  people: number;
+  organizations: number;
+  openTasks: number;
+  openCases: number;
+}
+
 export interface ApiKey {
   id: string;
   name: string;

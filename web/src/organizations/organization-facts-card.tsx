@@ -2,6 +2,7 @@ import { Anchor, DataList, Stack } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { formatKronor, formatNumber } from "../i18n/format";
+import { sniDivisionName } from "../i18n/sni-divisions";
 import { useI18n } from "../i18n/use-i18n";
 import { formatOrganisationsnummer } from "../register/format-identity";
 import type { Organization, OrganizationRef } from "../register/types";
@@ -27,7 +28,13 @@ function OrganizationLink({ organization }: { organization: OrganizationRef }) {
 export function OrganizationFactsCard({ organization }: { organization: Organization }) {
   const { t, locale } = useI18n();
   const none = t.register.none;
-  const sni = [organization.sniCode, organization.industry].filter(Boolean).join(" · ");
+  const division = organization.sniCode ? sniDivisionName(organization.sniCode, locale) : null;
+  const sni = [
+    organization.sniCode && (division ? `${organization.sniCode} – ${division}` : organization.sniCode),
+    organization.industry,
+  ]
+    .filter(Boolean)
+    .join(" · ");
   return (
     <SectionCard title={t.organization.facts}>
       <DataList size="sm" orientation="vertical" withDivider>
@@ -73,6 +80,13 @@ export function OrganizationFactsCard({ organization }: { organization: Organiza
               {organization.subsidiaries.map((subsidiary) => (
                 <OrganizationLink key={subsidiary.id} organization={subsidiary} />
               ))}
+              <Anchor
+                size="xs"
+                mt={4}
+                renderRoot={(props) => <Link to="/organizations" search={{ group: organization.id }} {...props} />}
+              >
+                {t.organizations.group.show}
+              </Anchor>
             </Stack>
           ) : (
             none

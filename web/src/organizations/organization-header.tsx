@@ -1,31 +1,37 @@
 import { Avatar, Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useI18n } from "../i18n/use-i18n";
+import { LogActivityModal } from "../people/log-activity-modal";
+import { UploadDocumentModal } from "../people/upload-document-modal";
 import { formatOrganisationsnummer } from "../register/format-identity";
 import { RecordOwner } from "../register/record-owner";
 import { useRecordOwnedElsewhere, useRecordWritable } from "../register/record-writable";
 import type { Organization } from "../register/types";
-import { BuildingIcon, EditIcon } from "../ui/icons";
+import { BuildingIcon, EditIcon, PlusIcon, UploadIcon } from "../ui/icons";
 import { EditOrganizationDrawer } from "./edit-organization-drawer";
+import { industryInWords } from "./industry-in-words";
 
 export function OrganizationHeader({ organization }: { organization: Organization }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [editing, editor] = useDisclosure(false);
+  const [logging, logger] = useDisclosure(false);
+  const [uploading, uploader] = useDisclosure(false);
   const writable = useRecordWritable();
   const ownedElsewhere = useRecordOwnedElsewhere();
   // The number never breaks at its hyphen, nor is the dot after it left to start a line.
   const number = organization.organisationsnummer && (
     <span style={{ whiteSpace: "nowrap" }}>{formatOrganisationsnummer(organization.organisationsnummer)}</span>
   );
+  const industry = industryInWords(organization, locale);
   const subtitle =
-    number && organization.industry ? (
+    number && industry ? (
       <>
         {number}
         {"\u00a0· "}
-        {organization.industry}
+        {industry}
       </>
     ) : (
-      number || organization.industry
+      number || industry
     );
   return (
     <Paper withBorder radius="md" p={{ base: "md", sm: "xl" }} data-testid="record-header">
@@ -55,9 +61,17 @@ export function OrganizationHeader({ organization }: { organization: Organizatio
           </Stack>
         </Group>
         {writable && (
-          <Button variant="default" leftSection={<EditIcon size={16} />} onClick={editor.open}>
-            {t.organization.edit}
-          </Button>
+          <Group gap="sm">
+            <Button variant="default" leftSection={<EditIcon size={16} />} onClick={editor.open}>
+              {t.organization.edit}
+            </Button>
+            <Button variant="default" leftSection={<UploadIcon size={16} />} onClick={uploader.open}>
+              {t.organization.history.uploadDocument}
+            </Button>
+            <Button leftSection={<PlusIcon size={16} />} onClick={logger.open}>
+              {t.organization.history.logActivity}
+            </Button>
+          </Group>
         )}
         {ownedElsewhere && (
           <Text size="sm" c="dimmed">
@@ -65,7 +79,13 @@ export function OrganizationHeader({ organization }: { organization: Organizatio
           </Text>
         )}
       </Group>
-      {writable && <EditOrganizationDrawer organization={organization} opened={editing} onClose={editor.close} />}
+      {writable && (
+        <>
+          <EditOrganizationDrawer organization={organization} opened={editing} onClose={editor.close} />
+          <LogActivityModal organizationId={organization.id} opened={logging} onClose={logger.close} />
+          <UploadDocumentModal organizationId={organization.id} opened={uploading} onClose={uploader.close} />
+        </>
+      )}
     </Paper>
   );
 }

@@ -10,6 +10,7 @@ import { BackLink } from "../ui/back-link";
 import { OrganizationFactsCard } from "./organization-facts-card";
 import { OrganizationHeader } from "./organization-header";
 import { OrganizationPeopleCard } from "./organization-people-card";
+import { OrganizationTimeline } from "./organization-timeline";
 import { organizationQuery } from "./queries";
 
 const organizationRoute = getRouteApi("/shell/organizations/$organizationId");
@@ -39,7 +40,10 @@ export function OrganizationPage() {
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 8 }}>
-            <OrganizationPeopleCard organization={organization} />
+            <Stack gap="lg">
+              <OrganizationPeopleCard organization={organization} />
+              <OrganizationTimeline organization={organization} />
+            </Stack>
           </Grid.Col>
         </Grid>
       </Stack>

@@ -2,8 +2,12 @@ import { Button, Group, Stack, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { getRouteApi } from "@tanstack/react-router";
 import { useI18n } from "../i18n/use-i18n";
-import { DownloadIcon, PlusIcon } from "../ui/icons";
+import { ImportCsvModal } from "../register/import-csv-modal";
+import { useCanWriteRegister } from "../register/use-can-write-register";
+import { ExportMenu } from "../ui/export-menu";
+import { PlusIcon, UploadIcon } from "../ui/icons";
 import { CreateOrganizationDrawer } from "./create-organization-drawer";
+import { GroupFilter } from "./group-filter";
 import { OrganizationsFilters } from "./organizations-filters";
 import { type OrganizationsSearch, organizationsExportHref } from "./organizations-search";
 import { OrganizationsTable } from "./organizations-table";
@@ -15,6 +19,8 @@ export function OrganizationsPage() {
   const search = organizationsRoute.useSearch();
   const navigate = organizationsRoute.useNavigate();
   const [creating, creator] = useDisclosure(false);
+  const [importing, importer] = useDisclosure(false);
+  const canWrite = useCanWriteRegister();
   const changeSearch = (change: OrganizationsSearch) =>
     navigate({ search: (current) => ({ ...current, ...change }), replace: true });
   return (
@@ -22,21 +28,25 @@ export function OrganizationsPage() {
       <Group justify="space-between" align="center">
         <Title order={1}>{t.modules.organizations}</Title>
         <Group gap="sm">
-          <Button
-            variant="default"
-            leftSection={<DownloadIcon size={16} />}
-            renderRoot={(props) => <a href={organizationsExportHref(search)} download {...props} />}
-          >
-            {t.organizations.exportCsv}
-          </Button>
+          {canWrite && (
+            <Button variant="default" leftSection={<UploadIcon size={16} />} onClick={importer.open}>
+              {t.csvImport.open}
+            </Button>
+          )}
+          <ExportMenu
+            label={t.organizations.exportCsv}
+            href={(separator) => organizationsExportHref(search, separator)}
+          />
           <Button leftSection={<PlusIcon size={16} />} onClick={creator.open}>
             {t.organizations.newOrganization}
           </Button>
         </Group>
       </Group>
       <OrganizationsFilters search={search} onChange={changeSearch} />
-      <OrganizationsTable search={search} />
+      {search.group && <GroupFilter organizationId={search.group} onClear={() => changeSearch({ group: undefined })} />}
+      <OrganizationsTable search={search} onSort={(sort) => changeSearch({ sort })} />
       <CreateOrganizationDrawer opened={creating} onClose={creator.close} />
+      <ImportCsvModal kind="organizations" opened={importing} onClose={importer.close} />
     </Stack>
   );
 }

@@ -2,22 +2,47 @@
 export interface OrganizationsSearch {
   q?: string;
   city?: string;
+  /** An organisation whose group (it and every subsidiary under it) the list shows. */
+  group?: string;
+  /** The order chosen by a column's header, e.g. `-employees`; by name when absent. */
+  sort?: OrganizationsSort;
 }
+
+export const ORGANIZATION_SORTS = [
+  "name",
+  "-name",
+  "employees",
+  "-employees",
+  "revenueSek",
+  "-revenueSek",
+  "people",
+  "-people",
+] as const;
+export type OrganizationsSort = (typeof ORGANIZATION_SORTS)[number];
+
+const isSort = (value: unknown): value is OrganizationsSort => ORGANIZATION_SORTS.includes(value as OrganizationsSort);
 
 const text = (value: unknown) =>
   typeof value === "string" && value.trim() ? value : typeof value === "number" ? String(value) : undefined;
 
 export function validateOrganizationsSearch(search: Record<string, unknown>): OrganizationsSearch {
-  return { q: text(search.q), city: text(search.city) };
+  return {
+    q: text(search.q),
+    city: text(search.city),
+    group: text(search.group),
+    sort: isSort(search.sort) ? search.sort : undefined,
+  };
 }
 
 export function organizationsQueryParams(search: OrganizationsSearch): Record<string, string | undefined> {
-  return { q: search.q?.trim(), city: search.city?.trim() };
+  return { q: search.q?.trim(), city: search.city?.trim(), groupId: search.group?.trim(), sort: search.sort };
 }
 
-export function organizationsExportHref(search: OrganizationsSearch): string {
+/** The export of what the list shows; `semicolon` is the file Swedish Excel opens as columns. */
+export function organizationsExportHref(search: OrganizationsSearch, separator?: "semicolon" | "comma"): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(organizationsQueryParams(search))) if (value) params.set(name, value);
+  if (separator === "semicolon") params.set("separator", separator);
   const query = params.toString();
   return query ? `/api/organizations/export.csv?${query}` : "/api/organizations/export.csv";
 }

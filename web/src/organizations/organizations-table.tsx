@@ -7,28 +7,42 @@ import { useI18n } from "../i18n/use-i18n";
 import { formatOrganisationsnummer } from "../register/format-identity";
 import type { OrganizationSummary } from "../register/types";
 import { TableState } from "../ui/table-state";
-import type { OrganizationsSearch } from "./organizations-search";
+import { industryInWords } from "./industry-in-words";
+import type { OrganizationsSearch, OrganizationsSort } from "./organizations-search";
 import { organizationsListQuery } from "./queries";
+import { SortHeader } from "./sort-header";
 
 const COLUMNS = 6;
 
-export function OrganizationsTable({ search }: { search: OrganizationsSearch }) {
+interface OrganizationsTableProps {
+  search: OrganizationsSearch;
+  onSort: (sort: OrganizationsSort) => void;
+}
+
+export function OrganizationsTable({ search, onSort }: OrganizationsTableProps) {
   const { t } = useI18n();
   const organizations = useInfiniteQuery(organizationsListQuery(search));
   const rows = organizations.data?.pages.flatMap((page) => page.items) ?? [];
-  const filtered = Boolean(search.q || search.city);
+  const filtered = Boolean(search.q || search.city || search.group);
+  const sortable = { sort: search.sort, onSort };
   return (
     <Paper withBorder radius="md">
       <Table.ScrollContainer minWidth={880}>
         <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-label={t.modules.organizations}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t.organizations.name}</Table.Th>
+              <SortHeader field="name" {...sortable}>
+                {t.organizations.name}
+              </SortHeader>
               <Table.Th>{t.organizations.organisationsnummer}</Table.Th>
               <Table.Th>{t.organizations.industry}</Table.Th>
-              <Table.Th ta="right">{t.organizations.employees}</Table.Th>
+              <SortHeader field="employees" firstDescending align="right" {...sortable}>
+                {t.organizations.employees}
+              </SortHeader>
               <Table.Th>{t.organizations.town}</Table.Th>
-              <Table.Th ta="right">{t.organizations.people}</Table.Th>
+              <SortHeader field="people" firstDescending align="right" {...sortable}>
+                {t.organizations.people}
+              </SortHeader>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody style={{ opacity: organizations.isPlaceholderData ? 0.6 : 1 }}>
@@ -85,7 +99,7 @@ function OrganizationRow({ organization }: { organization: OrganizationSummary }
       <Table.Td ff="monospace" fz="sm" style={{ whiteSpace: "nowrap" }}>
         {organization.organisationsnummer ? formatOrganisationsnummer(organization.organisationsnummer) : ""}
       </Table.Td>
-      <Table.Td>{organization.industry ?? ""}</Table.Td>
+      <Table.Td>{industryInWords(organization, locale) ?? ""}</Table.Td>
       <Table.Td ta="right">
         {organization.employees === null ? "" : formatNumber(organization.employees, locale)}
       </Table.Td>

@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { api } from "../api/api";
 import type { CursorPage } from "../api/types";
+import { recordTimelineQuery, type TimelineFilter } from "../people/queries";
 import type { Organization, OrganizationSummary } from "../register/types";
 import { type OrganizationsSearch, organizationsQueryParams } from "./organizations-search";
 
@@ -24,3 +25,6 @@ export const organizationQuery = (organizationId: string) =>
     queryKey: [...ORGANIZATIONS, organizationId],
     queryFn: () => api<Organization>(`/api/organizations/${organizationId}`),
   });
+
+export const organizationTimelineQuery = (organizationId: string, filter: TimelineFilter) =>
+  recordTimelineQuery([...ORGANIZATIONS, organizationId], `/api/organizations/${organizationId}/timeline`, filter);

@@ -37,10 +37,11 @@ const EMPTY: ActivityDraft = { kind: "call", subject: "", body: "", direction: "
 const FIELDS = ["kind", "subject", "body", "direction", "occurredAt", "dueAt"];
 const HAS_DIRECTION: readonly ActivityKind[] = ["call", "email"];
 
-function toBody(personId: string, draft: ActivityDraft) {
+function toBody(owner: ActivityOwner, draft: ActivityDraft) {
   const isTask = draft.kind === "task";
   return {
-    personId,
+    personId: owner.personId,
+    organizationId: owner.personId ? undefined : owner.organizationId,
     kind: draft.kind,
     subject: draft.subject,
     body: draft.body.trim() || undefined,
@@ -50,27 +51,32 @@ function toBody(personId: string, draft: ActivityDraft) {
   };
 }
 
-interface LogActivityProps {
-  personId: string;
+/** Whose timeline the activity goes in: a person's, or an organisation's. */
+interface ActivityOwner {
+  personId?: string;
+  organizationId?: string;
+}
+
+interface LogActivityProps extends ActivityOwner {
   opened: boolean;
   onClose: () => void;
 }
 
-export function LogActivityModal({ personId, opened, onClose }: LogActivityProps) {
+export function LogActivityModal({ opened, onClose, ...owner }: LogActivityProps) {
   const { t } = useI18n();
   return (
     <Modal opened={opened} onClose={onClose} title={t.activity.title} size="lg">
-      {opened && <LogActivityForm personId={personId} onClose={onClose} />}
+      {opened && <LogActivityForm {...owner} onClose={onClose} />}
     </Modal>
   );
 }
 
-function LogActivityForm({ personId, onClose }: Omit<LogActivityProps, "opened">) {
+function LogActivityForm({ onClose, ...owner }: Omit<LogActivityProps, "opened">) {
   const { t } = useI18n();
   const refreshRegister = useRefreshRegister();
   const [draft, setDraft] = useState(EMPTY);
   const log = useMutation({
-    mutationFn: (input: ActivityDraft) => api("/api/activities", { method: "POST", body: toBody(personId, input) }),
+    mutationFn: (input: ActivityDraft) => api("/api/activities", { method: "POST", body: toBody(owner, input) }),
     onSuccess: async () => {
       onClose();
       await refreshRegister();

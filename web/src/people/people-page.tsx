@@ -3,7 +3,10 @@ import { useDisclosure } from "@mantine/hooks";
 import { getRouteApi } from "@tanstack/react-router";
 import { PeopleTabs } from "../duplicates/people-tabs";
 import { useI18n } from "../i18n/use-i18n";
-import { DownloadIcon, PlusIcon } from "../ui/icons";
+import { ImportCsvModal } from "../register/import-csv-modal";
+import { useCanWriteRegister } from "../register/use-can-write-register";
+import { ExportMenu } from "../ui/export-menu";
+import { PlusIcon, UploadIcon } from "../ui/icons";
 import { CreatePersonDrawer } from "./create-person-drawer";
 import { PeopleFilters } from "./people-filters";
 import { type PeopleSearch, peopleExportHref } from "./people-search";
@@ -16,6 +19,8 @@ export function PeoplePage() {
   const search = peopleRoute.useSearch();
   const navigate = peopleRoute.useNavigate();
   const [creating, creator] = useDisclosure(false);
+  const [importing, importer] = useDisclosure(false);
+  const canWrite = useCanWriteRegister();
   const changeSearch = (change: PeopleSearch) =>
     navigate({ search: (current) => ({ ...current, ...change }), replace: true });
 
@@ -24,13 +29,12 @@ export function PeoplePage() {
       <Group justify="space-between" align="center">
         <Title order={1}>{t.modules.people}</Title>
         <Group gap="sm">
-          <Button
-            variant="default"
-            leftSection={<DownloadIcon size={16} />}
-            renderRoot={(props) => <a href={peopleExportHref(search)} download {...props} />}
-          >
-            {t.people.exportCsv}
-          </Button>
+          {canWrite && (
+            <Button variant="default" leftSection={<UploadIcon size={16} />} onClick={importer.open}>
+              {t.csvImport.open}
+            </Button>
+          )}
+          <ExportMenu label={t.people.exportCsv} href={(separator) => peopleExportHref(search, separator)} />
           <Button leftSection={<PlusIcon size={16} />} onClick={creator.open}>
             {t.people.newPerson}
           </Button>
@@ -40,6 +44,7 @@ export function PeoplePage() {
       <PeopleFilters search={search} onChange={changeSearch} />
       <PeopleTable search={search} />
       <CreatePersonDrawer opened={creating} onClose={creator.close} />
+      <ImportCsvModal kind="people" opened={importing} onClose={importer.close} />
     </Stack>
   );
 }

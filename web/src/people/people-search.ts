@@ -24,9 +24,11 @@ export function peopleQueryParams(search: PeopleSearch): Record<string, string |
   return { q: search.q?.trim(), lifecycleStage: search.stage, city: search.city?.trim() };
 }
 
-export function peopleExportHref(search: PeopleSearch): string {
+/** The export of what the list shows; `semicolon` is the file Swedish Excel opens as columns. */
+export function peopleExportHref(search: PeopleSearch, separator?: "semicolon" | "comma"): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(peopleQueryParams(search))) if (value) params.set(name, value);
+  if (separator === "semicolon") params.set("separator", separator);
   const query = params.toString();
   return query ? `/api/people/export.csv?${query}` : "/api/people/export.csv";
 }

@@ -50,10 +50,14 @@ function dayBoundary(date: string | undefined, end: boolean): string | undefined
 }
 
 export const timelineQuery = (personId: string, filter: TimelineFilter) =>
+  recordTimelineQuery([...PEOPLE, personId], `/api/people/${personId}/timeline`, filter);
+
+/** A page of a person's or an organisation's timeline, under the record's own query key. */
+export const recordTimelineQuery = (recordKey: readonly unknown[], path: string, filter: TimelineFilter) =>
   infiniteQueryOptions({
-    queryKey: [...PEOPLE, personId, "timeline", filter],
+    queryKey: [...recordKey, "timeline", filter],
     queryFn: ({ pageParam }) =>
-      api<TimelinePage>(`/api/people/${personId}/timeline`, {
+      api<TimelinePage>(path, {
         query: {
           kinds: filter.kinds.length > 0 ? filter.kinds.join(",") : undefined,
           from: dayBoundary(filter.from, false),

@@ -15,35 +15,41 @@ interface Upload {
 
 const FIELDS = ["subject", "file"];
 
-function toForm(personId: string, upload: Upload): FormData {
+function toForm(owner: DocumentOwner, upload: Upload): FormData {
   const form = new FormData();
-  form.set("personId", personId);
+  if (owner.personId) form.set("personId", owner.personId);
+  else if (owner.organizationId) form.set("organizationId", owner.organizationId);
   if (upload.subject.trim()) form.set("subject", upload.subject.trim());
   if (upload.file) form.set("file", upload.file);
   return form;
 }
 
-interface UploadDocumentProps {
-  personId: string;
+/** Whose timeline the document goes in: a person's, or an organisation's. */
+interface DocumentOwner {
+  personId?: string;
+  organizationId?: string;
+}
+
+interface UploadDocumentProps extends DocumentOwner {
   opened: boolean;
   onClose: () => void;
 }
 
-export function UploadDocumentModal({ personId, opened, onClose }: UploadDocumentProps) {
+export function UploadDocumentModal({ opened, onClose, ...owner }: UploadDocumentProps) {
   const { t } = useI18n();
   return (
     <Modal opened={opened} onClose={onClose} title={t.documentUpload.title} size="md">
-      {opened && <UploadDocumentForm personId={personId} onClose={onClose} />}
+      {opened && <UploadDocumentForm {...owner} onClose={onClose} />}
     </Modal>
   );
 }
 
-function UploadDocumentForm({ personId, onClose }: Omit<UploadDocumentProps, "opened">) {
+function UploadDocumentForm({ onClose, ...owner }: Omit<UploadDocumentProps, "opened">) {
   const { t } = useI18n();
   const refreshRegister = useRefreshRegister();
   const [draft, setDraft] = useState<Upload>({ subject: "", file: null });
   const upload = useMutation({
-    mutationFn: (input: Upload) => api("/api/documents", { method: "POST", body: toForm(personId, input) }),
+    mutationFn: (input: Upload) => api("/api/documents", { method: "POST", body: toForm(owner, input) }),
     onSuccess: async () => {
       onClose();
       await refreshRegister();

@@ -19,6 +19,8 @@ function fieldMessages(t: Messages): Partial<Record<string, FieldMessages>> {
       invalid_group: t.fields.organisationsnummerGroup,
       duplicate: t.fields.duplicateOrganization,
     },
+    // A Swedish VAT number given alone is the organisationsnummer's carrier, and a copy of one in the register.
+    vatNumber: { duplicate: t.fields.duplicateOrganization },
     birthDate: { invalid_format: t.fields.dateFormat },
     validFrom: date,
     "address.validFrom": date,

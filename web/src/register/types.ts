@@ -230,6 +230,9 @@ export interface TimelineItem {
   occurredAt: string;
   title: string;
   summary: string | null;
+  /** The person the entry is about, if any; an organisation's own entries have none. */
+  personId: string | null;
+  organizationId: string | null;
   source: string;
   /** Per kind: tasks carry dueAt and status, documents their files, orders totalSek, events their type and enrichment. */
   data: Record<string, unknown>;

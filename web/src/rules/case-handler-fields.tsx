@@ -13,16 +13,15 @@ interface CaseHandlerFieldsProps {
   assigneeHint?: string;
 }
 
-const withCurrent = (options: Array<{ value: string; label: string }>, current: string | null) =>
-  current && !options.some((option) => option.value === current)
-    ? [...options, { value: current, label: current }]
-    : options;
+/** A current value not in the directory (a user deactivated since) is kept, named as such. */
+const withCurrent = (options: Array<{ value: string; label: string }>, current: string | null, label: string) =>
+  current && !options.some((option) => option.value === current) ? [...options, { value: current, label }] : options;
 
 const monospace = { input: { fontFamily: "var(--mantine-font-family-monospace)" } };
 
 /**
- * Who works on a case, both optional: a team and a handler. Administrators pick them from lists;
- * others, who may not list users and teams, type their ids.
+ * Who works on a case, both optional: a team and a handler, picked by name from the directory;
+ * should it fail to load, their ids can be typed.
  */
 export function CaseHandlerFields({
   teamId,
@@ -49,6 +48,7 @@ export function CaseHandlerFields({
           data={withCurrent(
             teams.data.map((team) => ({ value: team.id, label: team.name })),
             teamId,
+            t.owner.unknownTeam,
           )}
           value={teamId}
           onChange={(value) => onChange({ teamId: value })}
@@ -77,8 +77,9 @@ export function CaseHandlerFields({
           inputWrapperOrder={HINT_BELOW}
           placeholder={words.optional}
           data={withCurrent(
-            users.data.filter((user) => user.active).map((user) => ({ value: user.id, label: user.name })),
+            users.data.map((user) => ({ value: user.id, label: user.name })),
             assigneeId,
+            t.owner.formerUser,
           )}
           value={assigneeId}
           onChange={(value) => onChange({ assigneeId: value })}

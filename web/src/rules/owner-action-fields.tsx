@@ -8,7 +8,8 @@ type OwnerDraft = Extract<ActionDraft, { type: "assign_owner" }>;
 
 /**
  * A new owner: a named user, or a team's member by turns, by the fewest open tasks, or by turns
- * under a limit. Users and teams are listed to administrators; others type a user's id.
+ * under a limit. Users and teams are picked by name from the directory; should it fail to load,
+ * a user's id can be typed.
  */
 export function OwnerActionFields({ action, onChange, errorAt, disabled }: ActionFieldsProps<OwnerDraft>) {
   const { t } = useI18n();
@@ -41,7 +42,7 @@ export function OwnerActionFields({ action, onChange, errorAt, disabled }: Actio
           (users.isSuccess ? (
             <Select
               label={words.user}
-              data={users.data.filter((user) => user.active).map((user) => ({ value: user.id, label: user.name }))}
+              data={users.data.map((user) => ({ value: user.id, label: user.name }))}
               value={action.userId}
               onChange={(userId) => onChange({ userId })}
               searchable

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQueryClient } from "@tanstack/react-query";
 import { api } from "../api/api";
 import type { Items } from "../api/types";
-import type { Condition, DryRun, Rule, RuleFields, RuleFiring, RuleSummary, RuleVersion, Team } from "./types";
+import type { Condition, DryRun, Rule, RuleFields, RuleFiring, RuleSummary, RuleVersion } from "./types";
 
 const RULES = ["rules"] as const;
 export const FIRINGS_PAGE_SIZE = 50;
@@ -65,15 +65,6 @@ export const dryRunQuery = (condition: Condition) =>
     staleTime: 0,
     retry: false,
   });
-
-/** Only administrators may list teams (see `useTeams`). */
-export const teamsQuery = queryOptions({
-  queryKey: ["admin", "teams"],
-  queryFn: () => api<Items<Team>>("/api/teams"),
-  select: (page) => page.items,
-  retry: false,
-  staleTime: 5 * 60_000,
-});
 
 /** After a rule is saved, enabled or disabled: the list, the rule and its versions are read again. */
 export function useRefreshRules(): () => Promise<void> {

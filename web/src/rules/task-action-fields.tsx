@@ -10,14 +10,14 @@ type TaskDraft = Extract<ActionDraft, { type: "create_task" }>;
 export function TaskActionFields({ action, onChange, errorAt, disabled }: ActionFieldsProps<TaskDraft>) {
   const { t } = useI18n();
   const words = t.rules.actions;
-  // Only administrators may list users; others can still give the task to the person's owner.
   const users = useUsers().data ?? [];
   const assignees = [
     { value: "owner", label: words.owner },
-    ...users.filter((user) => user.active).map((user) => ({ value: user.id, label: user.name })),
+    ...users.map((user) => ({ value: user.id, label: user.name })),
   ];
   if (!assignees.some((option) => option.value === action.assignTo)) {
-    assignees.push({ value: action.assignTo, label: action.assignTo });
+    // A user no longer in the directory has been deactivated since the rule was saved.
+    assignees.push({ value: action.assignTo, label: users.length > 0 ? t.owner.formerUser : action.assignTo });
   }
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">

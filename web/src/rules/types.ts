@@ -194,10 +194,3 @@ export interface DryRun {
   sample: string[];
   milliseconds: number;
 }
-
-export interface Team {
-  id: string;
-  name: string;
-  memberIds: string[];
-  createdAt: string;
-}

@@ -1,18 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
-import { usersQuery } from "../admin/queries";
-import { useMe } from "../auth/me-query";
-import { teamsQuery } from "./queries";
+import { directoryQuery } from "../register/directory";
 
 /**
- * Users and teams, which only administrators may list; for anyone else they are not asked for,
- * and the forms offer the person's owner or a typed id instead.
+ * Active colleagues by name, which every signed-in user may read (GET /api/directory), so the
+ * rule pages name users and teams for everyone who sees them, not only for administrators.
  */
 export function useUsers() {
-  const isAdmin = useMe().role === "admin";
-  return useQuery({ ...usersQuery, enabled: isAdmin, staleTime: 5 * 60_000 });
+  return useQuery({ ...directoryQuery, select: (directory) => directory.users });
 }
 
 export function useTeams() {
-  const isAdmin = useMe().role === "admin";
-  return useQuery({ ...teamsQuery, enabled: isAdmin });
+  return useQuery({ ...directoryQuery, select: (directory) => directory.teams });
 }

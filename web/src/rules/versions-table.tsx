@@ -13,7 +13,7 @@ export function VersionsTable({ ruleId }: { ruleId: string }) {
   const { t, locale } = useI18n();
   const words = t.rules.versions;
   const versions = useQuery(ruleVersionsQuery(ruleId));
-  // Administrators see who by name; the server's label (an e-mail address or a rule) otherwise.
+  // Who by name; the server's label (a rule, or a user no longer in the directory) otherwise.
   const users = useUsers().data ?? [];
   const items = versions.data ?? [];
   return (

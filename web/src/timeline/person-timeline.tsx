@@ -11,9 +11,20 @@ import { TimelineDateRange, TimelineKindFilter } from "./timeline-filters";
 
 /** Everything that happened with the person, newest first, from every source the server has. */
 export function PersonTimeline({ personId }: { personId: string }) {
+  return <RecordTimeline query={(filter) => timelineQuery(personId, filter)} />;
+}
+
+interface RecordTimelineProps {
+  query: (filter: TimelineFilter) => ReturnType<typeof timelineQuery>;
+  /** Names entries by the person they are about, on a timeline that holds several people's. */
+  personNames?: ReadonlyMap<string, string>;
+}
+
+/** A record's timeline with its filters and paging. */
+export function RecordTimeline({ query, personNames }: RecordTimelineProps) {
   const { t } = useI18n();
   const [filter, setFilter] = useState<TimelineFilter>({ kinds: [] });
-  const timeline = useInfiniteQuery(timelineQuery(personId, filter));
+  const timeline = useInfiniteQuery(query(filter));
   const items = timeline.data?.pages.flatMap((page) => page.items) ?? [];
   const kinds = timeline.data?.pages[0]?.kinds ?? [...TIMELINE_KINDS];
   const filtered = filter.kinds.length > 0 || Boolean(filter.from || filter.to);
@@ -45,7 +56,12 @@ export function PersonTimeline({ personId }: { personId: string }) {
             style={{ opacity: timeline.isPlaceholderData ? 0.6 : 1 }}
           >
             {items.map((item, index) => (
-              <TimelineEntry key={`${item.kind}:${item.id}`} item={item} last={index === items.length - 1} />
+              <TimelineEntry
+                key={`${item.kind}:${item.id}`}
+                item={item}
+                last={index === items.length - 1}
+                personName={item.personId ? personNames?.get(item.personId) : undefined}
+              />
             ))}
           </Box>
         )}

@@ -59,7 +59,14 @@ function messageWording(item: TimelineItem, t: Messages): { title: string; summa
 }
 
 /** One happening: an icon for its kind, what and when, and what that kind adds. */
-export function TimelineEntry({ item, last }: { item: TimelineItem; last: boolean }) {
+interface TimelineEntryProps {
+  item: TimelineItem;
+  last: boolean;
+  /** Who the entry is about, where the timeline is not one person's. */
+  personName?: string | undefined;
+}
+
+export function TimelineEntry({ item, last, personName }: TimelineEntryProps) {
   const { t, locale } = useI18n();
   const kindLabel = isTimelineKind(item.kind) ? t.timeline.kinds[item.kind] : item.kind;
   const direction = text(item.data.direction);
@@ -79,6 +86,7 @@ export function TimelineEntry({ item, last }: { item: TimelineItem; last: boolea
             {kindLabel}
             {direction === "inbound" && ` · ${t.timeline.inbound}`}
             {direction === "outbound" && ` · ${t.timeline.outbound}`} · {formatDateTime(item.occurredAt, locale)}
+            {personName && ` · ${personName}`}
           </Text>
         </Stack>
         {item.kind === "task" && (

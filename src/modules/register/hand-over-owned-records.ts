@@ -1,0 +1,61 @@
+import { count, eq } from "drizzle-orm";
+import { recordAudits } from "../../kernel/audit";
+import type { Ctx } from "../../kernel/ctx";
+import { organizations, people } from "./schema";
+
+/** How many people and organisations a user owns, by name (not through a team). */
+export interface TOwnedRecordCounts {
+  people: number;
+  organizations: number;
+}
+
+export async function countOwnedRecords(ctx: Ctx, userId: string): Promise<TOwnedRecordCounts> {
+  const [[persons], [orgs]] = await Promise.all([
+    ctx.db.select({ n: count() }).from(people).where(eq(people.ownerId, userId)),
+    ctx.db.select({ n: count() }).from(organizations).where(eq(organizations.ownerId, userId)),
+  ]);
+  return { people: Number(persons?.n ?? 0), organizations: Number(orgs?.n ?? 0) };
+}
+
+/**
+ * Gives every person and organisation a user owns to another user or to a team, inside the
+ * caller's transaction (the hand-over flow checks the parties and its caller's right to do it).
+ * Given to a user, a record keeps its owning team; given to a team, the team becomes its only
+ * owner. Each record's own audit trail says who took it over.
+ */
+export async function handOverOwnedRecords(
+  ctx: Ctx,
+  fromUserId: string,
+  to: { userId: string } | { teamId: string },
+): Promise<TOwnedRecordCounts> {
+  const now = ctx.clock.now();
+  const change = "userId" in to ? { ownerId: to.userId } : { ownerId: null, ownerTeamId: to.teamId };
+  const moved: TOwnedRecordCounts = { people: 0, organizations: 0 };
+  for (const [entity, table] of [
+    ["person", people],
+    ["organization", organizations],
+  ] as const) {
+    const before = await ctx.db
+      .select({ id: table.id, ownerId: table.ownerId, ownerTeamId: table.ownerTeamId })
+      .from(table)
+      .where(eq(table.ownerId, fromUserId))
+      .for("update");
+    if (before.length === 0) continue;
+    await ctx.db
+      .update(table)
+      .set({ ...change, updatedAt: now })
+      .where(eq(table.ownerId, fromUserId));
+    await recordAudits(
+      ctx,
+      before.map((row) => ({
+        action: `${entity}.hand_over`,
+        entity,
+        entityId: row.id,
+        before: { ownerId: row.ownerId, ownerTeamId: row.ownerTeamId },
+        after: { ownerId: change.ownerId, ownerTeamId: "ownerTeamId" in change ? change.ownerTeamId : row.ownerTeamId },
+      })),
+    );
+    moved[entity === "person" ? "people" : "organizations"] = before.length;
+  }
+  return moved;
+}

@@ -1,0 +1,81 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "../../src/modules/access";
+import { type BrowserSession, openBrowserSession } from "./support";
+
+const STEWARD = { email: "maja@lanthandel.test", name: "Maja Lind", password: "ett-långt-lösenord-9" };
+
+/**
+ * A data steward brings a customer list from Excel into the register in the app: the file as
+ * Swedish Excel saves it (semicolons, Windows-1252, a blank row), a trial run that saves nothing
+ * and names the faulty row, then the import itself.
+ */
+describe("importing a spreadsheet in the browser", () => {
+  let session: BrowserSession;
+  let page: Page;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    session = await openBrowserSession(async (services) => {
+      await createUser(services.systemCtx("test"), { ...STEWARD, role: "admin" });
+    });
+    ({ page, baseUrl } = session);
+    await page.goto("/login");
+    await page.getByLabel("E-post").fill(STEWARD.email);
+    await page.getByLabel("Lösenord", { exact: true }).fill(STEWARD.password);
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await page.waitForURL(`${baseUrl}/`);
+  }, 180_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  const file = Buffer.from(
+    [
+      "Kundnummer;Förnamn;Efternamn;Personnummer;Gatuadress;Postnummer;Ort;Mobil",
+      "K1;Åsa;Öberg;640823-3234;Storgatan 1 lgh 1102;11122;Västerås;070-123 45 67",
+      ";;;;;;;",
+      "K2;Örjan;Ängström;640823-3235;Kyrkvägen 2;752 36;Uppsala;",
+      "K3;Märta;Sjöberg;;Box 12;S-413 01;Göteborg;+46 70 123 45 69",
+    ].join("\r\n"),
+    "latin1",
+  );
+
+  it("checks the file in a trial run, naming the faulty row, and saves nothing", async () => {
+    await page.getByRole("navigation").getByRole("link", { name: "Personer" }).click();
+    await page.getByRole("button", { name: "Importera" }).click();
+    const dialog = page.getByRole("dialog", { name: "Importera från kalkylblad" });
+    const chooser = page.waitForEvent("filechooser");
+    await dialog.getByRole("button", { name: "Fil", exact: true }).click();
+    await (await chooser).setFiles({ name: "kunder.csv", mimeType: "application/vnd.ms-excel", buffer: file });
+    await expect(dialog.getByLabel("Provkörning: kontrollera filen utan att spara något").isChecked()).resolves.toBe(
+      true,
+    );
+    await dialog.getByRole("button", { name: "Kontrollera filen" }).click();
+    await expect(dialog.getByRole("status").textContent()).resolves.toBe(
+      "3 rader: 2 skulle bli nya, 0 skulle uppdateras, 0 oförändrade, 1 med fel",
+    );
+    // Row 3 as Excel shows it under the header: the blank row is counted, not reported.
+    const errors = dialog.getByRole("table", { name: "Rader med fel" });
+    await expect(errors.getByRole("row").nth(1).textContent()).resolves.toBe(
+      "3personnummerKontrollsiffran stämmer inte – troligen är en siffra felskriven",
+    );
+    await session.snapshot("import-trial-run");
+    await expect(page.request.get("/api/people").then((response) => response.json())).resolves.toMatchObject({
+      items: [],
+    });
+  });
+
+  it("imports the file once the trial run is unticked, and the list shows the people", async () => {
+    const dialog = page.getByRole("dialog", { name: "Importera från kalkylblad" });
+    await dialog.getByLabel("Provkörning: kontrollera filen utan att spara något").uncheck();
+    await dialog.getByRole("button", { name: "Importera", exact: true }).click();
+    await expect(dialog.getByRole("status").textContent()).resolves.toBe(
+      "3 rader: 2 nya, 0 uppdaterade, 0 oförändrade, 1 med fel",
+    );
+    await dialog.getByRole("button", { name: "Stäng" }).click();
+    await page.getByRole("row").filter({ hasText: "Åsa Öberg" }).waitFor();
+    await page.getByRole("row").filter({ hasText: "Märta Sjöberg" }).waitFor();
+  });
+});

@@ -1,0 +1,444 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestApi, type TestApi } from "../support/api";
+import { STORE_KINDS } from "../support/stores";
+
+/**
+ * What an administrator does with colleagues: rename teams, deactivate and reactivate users (never
+ * themselves, never the last administrator), and hand a departing user's customers and open tasks
+ * to someone else in one step. Everything is for administrators only, and audited.
+ */
+describe.each(STORE_KINDS)("users and teams [%s]", (kind) => {
+  let api: TestApi;
+  let adminId: string;
+  let seller: { key: string; userId: string };
+
+  const fieldsOf = (body: { errors: Array<{ field: string; code: string }> }) =>
+    body.errors.map((error) => `${error.field}:${error.code}`);
+  const auditOf = async (entity: string, entityId: string) =>
+    (await api.call({ url: `/api/audit-log?entity=${entity}&entityId=${entityId}` })).body.items as Array<{
+      action: string;
+      before: unknown;
+      after: unknown;
+    }>;
+
+  beforeAll(async () => {
+    api = await openTestApi(kind);
+    adminId = (await api.call({ url: "/api/me" })).body.id;
+    seller = await api.keyFor("sales");
+  });
+  afterAll(async () => api?.close());
+
+  it("renames a team for administrators only; a name in use is a 409 naming the field", async () => {
+    const team = await api.call({ method: "POST", url: "/api/teams", payload: { name: "Sälj Syd" } });
+    await api.call({ method: "POST", url: "/api/teams", payload: { name: "Sälj Norr" } });
+    const renamed = await api.call({
+      method: "PATCH",
+      url: `/api/teams/${team.body.id}`,
+      payload: { name: "Sälj Väst" },
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ id: team.body.id, name: "Sälj Väst", memberIds: [] });
+    const listed = await api.call({ url: "/api/teams" });
+    expect(listed.body.items.map((item: { name: string }) => item.name)).toEqual(["Sälj Norr", "Sälj Väst"]);
+    expect(await auditOf("team", team.body.id)).toContainEqual(
+      expect.objectContaining({ action: "team.rename", before: { name: "Sälj Syd" }, after: { name: "Sälj Väst" } }),
+    );
+
+    const taken = await api.call({
+      method: "PATCH",
+      url: `/api/teams/${team.body.id}`,
+      payload: { name: "Sälj Norr" },
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.body.code).toBe("already_exists");
+    expect(fieldsOf(taken.body)).toEqual(["name:taken"]);
+    // Its own name again is no clash.
+    const same = await api.call({ method: "PATCH", url: `/api/teams/${team.body.id}`, payload: { name: "Sälj Väst" } });
+    expect(same.status).toBe(200);
+
+    const blank = await api.call({ method: "PATCH", url: `/api/teams/${team.body.id}`, payload: { name: "  " } });
+    expect(blank.status).toBe(400);
+    expect(fieldsOf(blank.body)).toEqual(["name:too_small"]);
+    const unknown = await api.call({
+      method: "PATCH",
+      url: "/api/teams/0190f7a0-0000-7000-8000-000000000000",
+      payload: { name: "Ingen" },
+    });
+    expect(unknown.status).toBe(404);
+    const bySeller = await api.call({
+      key: seller.key,
+      method: "PATCH",
+      url: `/api/teams/${team.body.id}`,
+      payload: { name: "Mitt team" },
+    });
+    expect(bySeller.status).toBe(403);
+    expect((await api.call({ url: "/api/teams" })).body.items.map((item: { name: string }) => item.name)).toEqual([
+      "Sälj Norr",
+      "Sälj Väst",
+    ]);
+  });
+
+  it("keeps an administrator from deactivating themselves or leaving the installation without one", async () => {
+    const self = await api.call({ method: "PATCH", url: `/api/users/${adminId}`, payload: { active: false } });
+    expect(self.status).toBe(409);
+    expect(self.body.code).toBe("conflict");
+    expect(fieldsOf(self.body)).toEqual(["active:own_account"]);
+    const demoted = await api.call({ method: "PATCH", url: `/api/users/${adminId}`, payload: { role: "sales" } });
+    expect(demoted.status).toBe(409);
+    expect(fieldsOf(demoted.body)).toEqual(["role:last_admin"]);
+
+    // With a second administrator, the first may step down, and then the second is the last.
+    const second = await api.keyFor("admin");
+    const stepDown = await api.call({ method: "PATCH", url: `/api/users/${adminId}`, payload: { role: "marketing" } });
+    expect(stepDown.status).toBe(200);
+    const last = await api.call({
+      key: second.key,
+      method: "PATCH",
+      url: `/api/users/${second.userId}`,
+      payload: { role: "sales" },
+    });
+    expect(fieldsOf(last.body)).toEqual(["role:last_admin"]);
+    const back = await api.call({
+      key: second.key,
+      method: "PATCH",
+      url: `/api/users/${adminId}`,
+      payload: { role: "admin" },
+    });
+    expect(back.body.role).toBe("admin");
+    // The second admin may now be deactivated by the first, and comes back when reactivated.
+    const off = await api.call({ method: "PATCH", url: `/api/users/${second.userId}`, payload: { active: false } });
+    expect(off.body.active).toBe(false);
+    expect((await api.call({ key: second.key, url: "/api/users" })).status).toBe(401);
+    const lastActive = await api.call({
+      method: "PATCH",
+      url: `/api/users/${adminId}`,
+      payload: { role: "sales" },
+    });
+    expect(fieldsOf(lastActive.body)).toEqual(["role:last_admin"]);
+    const on = await api.call({ method: "PATCH", url: `/api/users/${second.userId}`, payload: { active: true } });
+    expect(on.body.active).toBe(true);
+    expect((await api.call({ key: second.key, url: "/api/users" })).status).toBe(200);
+    // Refusals write nothing: the trail holds the creation, the deactivation and the reactivation.
+    expect((await auditOf("user", second.userId)).map((entry) => entry.action)).toEqual([
+      "user.update",
+      "user.update",
+      "user.create",
+    ]);
+  });
+
+  it("hands a departing seller's customers and open tasks to a colleague and deactivates them in one step", async () => {
+    const leaving = await api.keyFor("sales");
+    const colleague = await api.keyFor("sales");
+    const person = async (surname: string, ownerId: string) =>
+      (
+        await api.call({
+          method: "POST",
+          url: "/api/people",
+          payload: { givenNames: "Kund", surname, ownerId },
+        })
+      ).body.id as string;
+    const first = await person("Ek", leaving.userId);
+    const second = await person("Al", leaving.userId);
+    const others = await person("Björk", colleague.userId);
+    const organization = await api.call({
+      method: "POST",
+      url: "/api/organizations",
+      payload: { name: "Lantbruket AB", ownerId: leaving.userId },
+    });
+    expect(organization.status).toBe(201);
+    const task = await api.call({
+      key: leaving.key,
+      method: "POST",
+      url: "/api/activities",
+      payload: { personId: first, kind: "task", subject: "Ring Kund", dueAt: "2026-12-01T09:00:00Z" },
+    });
+    expect(task.status).toBe(201);
+    const supportCase = await api.call({
+      method: "POST",
+      url: "/api/cases",
+      payload: {
+        personId: second,
+        subject: "Trasig leverans",
+        category: "delivery",
+        priority: "normal",
+        assigneeId: leaving.userId,
+      },
+    });
+    expect(supportCase.status).toBe(201);
+    const closedCase = await api.call({
+      method: "POST",
+      url: "/api/cases",
+      payload: {
+        personId: second,
+        subject: "Gammal fråga",
+        category: "delivery",
+        priority: "low",
+        assigneeId: leaving.userId,
+      },
+    });
+    expect(
+      (await api.call({ method: "PATCH", url: `/api/cases/${closedCase.body.id}`, payload: { status: "resolved" } }))
+        .status,
+    ).toBe(200);
+
+    const holdings = await api.call({ url: `/api/users/${leaving.userId}/holdings` });
+    expect(holdings.body).toEqual({ people: 2, organizations: 1, openTasks: 1, openCases: 1 });
+    // A plain deactivation would leave them with no one; it is refused, saying what is held.
+    const plain = await api.call({ method: "PATCH", url: `/api/users/${leaving.userId}`, payload: { active: false } });
+    expect(plain.status).toBe(409);
+    expect(fieldsOf(plain.body)).toEqual(["active:owns_records"]);
+    expect(plain.body.holdings).toEqual({ people: 2, organizations: 1, openTasks: 1, openCases: 1 });
+    expect((await api.call({ url: `/api/users/${leaving.userId}` })).body.active).toBe(true);
+
+    const handed = await api.call({
+      method: "POST",
+      url: `/api/users/${leaving.userId}/hand-over`,
+      payload: { to: { userId: colleague.userId }, deactivate: true },
+    });
+    expect(handed.status).toBe(200);
+    expect(handed.body).toEqual({ people: 2, organizations: 1, openTasks: 1, openCases: 1, deactivated: true });
+    for (const id of [first, second, others]) {
+      expect((await api.call({ url: `/api/people/${id}` })).body.ownerId).toBe(colleague.userId);
+    }
+    expect((await api.call({ url: `/api/organizations/${organization.body.id}` })).body.ownerId).toBe(colleague.userId);
+    const tasks = await api.call({ url: `/api/tasks?ownerId=${colleague.userId}` });
+    expect(tasks.body.items.map((item: { subject: string }) => item.subject)).toEqual(["Ring Kund"]);
+    const handedCase = await api.call({ url: `/api/cases/${supportCase.body.id}` });
+    expect(handedCase.body.assigneeId).toBe(colleague.userId);
+    expect(handedCase.body.events.map((event: { kind: string }) => event.kind)).toContain("assigned");
+    // A resolved case keeps who handled it.
+    expect((await api.call({ url: `/api/cases/${closedCase.body.id}` })).body.assigneeId).toBe(leaving.userId);
+    expect((await api.call({ url: `/api/users/${leaving.userId}` })).body.active).toBe(false);
+    expect(await api.call({ url: `/api/users/${leaving.userId}/holdings` }).then((r) => r.body)).toEqual({
+      people: 0,
+      organizations: 0,
+      openTasks: 0,
+      openCases: 0,
+    });
+    expect((await api.call({ key: leaving.key, url: "/api/people" })).status).toBe(401);
+
+    expect(await auditOf("person", first)).toContainEqual(
+      expect.objectContaining({
+        action: "person.hand_over",
+        before: { ownerId: leaving.userId, ownerTeamId: null },
+        after: { ownerId: colleague.userId, ownerTeamId: null },
+      }),
+    );
+    expect((await auditOf("organization", organization.body.id)).map((entry) => entry.action)).toContain(
+      "organization.hand_over",
+    );
+    expect((await auditOf("activity", task.body.id)).map((entry) => entry.action)).toContain("activity.hand_over");
+    expect((await auditOf("case", supportCase.body.id)).map((entry) => entry.action)).toContain("case.hand_over");
+    const userTrail = await auditOf("user", leaving.userId);
+    expect(userTrail.map((entry) => entry.action).slice(0, 2)).toEqual(["user.hand_over", "user.update"]);
+    expect(userTrail[0]?.after).toEqual({
+      to: { userId: colleague.userId },
+      people: 2,
+      organizations: 1,
+      openTasks: 1,
+      openCases: 1,
+      deactivated: true,
+    });
+  });
+
+  it("hands customers and cases to a team, which becomes their owner, and leaves open tasks for the team", async () => {
+    const team = await api.call({ method: "POST", url: "/api/teams", payload: { name: "Kundtjänst" } });
+    const leaving = await api.keyFor("sales");
+    const customer = await api.call({
+      method: "POST",
+      url: "/api/people",
+      payload: { givenNames: "Stina", surname: "Lind", ownerId: leaving.userId },
+    });
+    await api.call({
+      key: leaving.key,
+      method: "POST",
+      url: "/api/activities",
+      payload: { personId: customer.body.id, kind: "task", subject: "Skicka offert", dueAt: "2026-12-01T09:00:00Z" },
+    });
+    const supportCase = await api.call({
+      method: "POST",
+      url: "/api/cases",
+      payload: {
+        personId: customer.body.id,
+        subject: "Fel faktura",
+        category: "billing",
+        priority: "normal",
+        assigneeId: leaving.userId,
+      },
+    });
+    const handed = await api.call({
+      method: "POST",
+      url: `/api/users/${leaving.userId}/hand-over`,
+      payload: { to: { teamId: team.body.id } },
+    });
+    expect(handed.body).toEqual({ people: 1, organizations: 0, openTasks: 1, openCases: 1, deactivated: false });
+    expect((await api.call({ url: `/api/cases/${supportCase.body.id}` })).body).toMatchObject({
+      teamId: team.body.id,
+      assigneeId: null,
+    });
+    const person = await api.call({ url: `/api/people/${customer.body.id}` });
+    expect(person.body).toMatchObject({ ownerId: null, ownerTeamId: team.body.id });
+    const timeline = await api.call({ url: `/api/people/${customer.body.id}/timeline` });
+    const task = timeline.body.items.find((item: { title: string }) => item.title === "Skicka offert");
+    expect(task.data).toMatchObject({ status: "open", ownerId: null });
+    expect((await api.call({ url: `/api/users/${leaving.userId}` })).body.active).toBe(true);
+    // Holding nothing, they may now be deactivated directly.
+    const off = await api.call({ method: "PATCH", url: `/api/users/${leaving.userId}`, payload: { active: false } });
+    expect(off.status).toBe(200);
+  });
+
+  it("refuses a hand-over from anyone but an administrator, to no one valid, or of malformed input, moving nothing", async () => {
+    const leaving = await api.keyFor("sales");
+    const gone = await api.keyFor("sales");
+    await api.call({ method: "PATCH", url: `/api/users/${gone.userId}`, payload: { active: false } });
+    const customer = await api.call({
+      method: "POST",
+      url: "/api/people",
+      payload: { givenNames: "Olle", surname: "Berg", ownerId: leaving.userId },
+    });
+    const attempt = (payload: unknown, key?: string, userId = leaving.userId) =>
+      api.call({ key, method: "POST", url: `/api/users/${userId}/hand-over`, payload: payload as object });
+
+    const bySeller = await attempt({ to: { userId: seller.userId } }, seller.key);
+    expect(bySeller.status).toBe(403);
+    expect(bySeller.body.code).toBe("forbidden");
+    expect((await api.call({ key: seller.key, url: `/api/users/${leaving.userId}/holdings` })).status).toBe(403);
+
+    const toSelf = await attempt({ to: { userId: leaving.userId } });
+    expect(fieldsOf(toSelf.body)).toEqual(["to.userId:same_user"]);
+    const toDeactivated = await attempt({ to: { userId: gone.userId }, deactivate: true });
+    expect(toDeactivated.status).toBe(400);
+    expect(fieldsOf(toDeactivated.body)).toEqual(["to.userId:inactive_user"]);
+    const toNoOne = await attempt({ to: { userId: "0190f7a0-0000-7000-8000-000000000000" } });
+    expect(fieldsOf(toNoOne.body)).toEqual(["to.userId:unknown_user"]);
+    const toNoTeam = await attempt({ to: { teamId: "0190f7a0-0000-7000-8000-000000000000" } });
+    expect(fieldsOf(toNoTeam.body)).toEqual(["to.teamId:unknown_team"]);
+    const fromNoOne = await attempt(
+      { to: { userId: seller.userId } },
+      undefined,
+      "0190f7a0-0000-7000-8000-000000000000",
+    );
+    expect(fromNoOne.status).toBe(404);
+    const malformed = await attempt({ to: { userId: "nobody" } });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.code).toBe("validation_failed");
+    const noTarget = await attempt({});
+    expect(fieldsOf(noTarget.body)).toEqual(["to:invalid_union"]);
+    // Deactivating oneself through a hand-over is refused too, and rolls the hand-over back.
+    const own = await api.call({
+      method: "POST",
+      url: `/api/people`,
+      payload: { givenNames: "Egen", surname: "Kund", ownerId: adminId },
+    });
+    const selfOff = await attempt({ to: { userId: seller.userId }, deactivate: true }, undefined, adminId);
+    expect(fieldsOf(selfOff.body)).toEqual(["active:own_account"]);
+    expect((await api.call({ url: `/api/people/${own.body.id}` })).body.ownerId).toBe(adminId);
+
+    expect((await api.call({ url: `/api/people/${customer.body.id}` })).body.ownerId).toBe(leaving.userId);
+    expect((await auditOf("user", leaving.userId)).map((entry) => entry.action)).not.toContain("user.hand_over");
+  });
+
+  it("gives no new customers to a deactivated member of a team queue, and a rule naming them fails visibly", async () => {
+    const team = await api.call({ method: "POST", url: "/api/teams", payload: { name: "Inneförsäljning" } });
+    const staying = await api.keyFor("sales");
+    const left = await api.keyFor("sales");
+    for (const user of [staying, left]) {
+      await api.call({ method: "PATCH", url: `/api/users/${user.userId}`, payload: { teamIds: [team.body.id] } });
+    }
+    // The one who stays is busier: by fewest open tasks, the one who left would be chosen.
+    const busy = await api.call({
+      method: "POST",
+      url: "/api/people",
+      payload: { givenNames: "Upp", surname: "Gift" },
+    });
+    await api.call({
+      method: "POST",
+      url: "/api/activities",
+      payload: {
+        personId: busy.body.id,
+        kind: "task",
+        subject: "Ring",
+        ownerId: staying.userId,
+        dueAt: "2030-01-01T09:00:00Z",
+      },
+    });
+    expect(
+      (await api.call({ method: "PATCH", url: `/api/users/${left.userId}`, payload: { active: false } })).status,
+    ).toBe(200);
+    const rule = (name: string, action: object) =>
+      api.call({
+        method: "POST",
+        url: "/api/rules",
+        payload: {
+          name,
+          trigger: { type: "record", entity: "person", on: "changed", fields: ["lifecycleStage"] },
+          condition: { field: "person.lifecycle_stage", op: "eq", value: "lead" },
+          actions: [action],
+        },
+      });
+    const queue = await rule("Leads till inneförsäljningen", {
+      type: "assign_owner",
+      config: { teamId: team.body.id, strategy: "least_busy" },
+    });
+    expect(queue.status).toBe(201);
+    await api.services.bus.dispatchPending();
+    const lead = await api.call({
+      method: "POST",
+      url: "/api/people",
+      payload: { givenNames: "Lea", surname: "Lead" },
+    });
+    await api.call({ method: "PATCH", url: `/api/people/${lead.body.id}`, payload: { lifecycleStage: "lead" } });
+    for (let round = 0; round < 3; round++) await api.services.bus.dispatchPending();
+    expect((await api.call({ url: `/api/people/${lead.body.id}` })).body).toMatchObject({
+      ownerId: staying.userId,
+      ownerTeamId: team.body.id,
+    });
+
+    const off = await api.call({
+      method: "POST",
+      url: `/api/rules/${queue.body.id}/enabled`,
+      payload: { enabled: false },
+    });
+    expect(off.status).toBe(200);
+    const named = await rule("Leads till den som slutat", { type: "assign_owner", config: { userId: left.userId } });
+    expect(named.status).toBe(201);
+    await api.services.bus.dispatchPending();
+    const second = await api.call({
+      method: "POST",
+      url: "/api/people",
+      payload: { givenNames: "Ny", surname: "Lead" },
+    });
+    await api.call({ method: "PATCH", url: `/api/people/${second.body.id}`, payload: { lifecycleStage: "lead" } });
+    for (let round = 0; round < 3; round++) await api.services.bus.dispatchPending();
+    const secondOwner = (await api.call({ url: `/api/people/${second.body.id}` })).body.ownerId;
+    // The customer keeps the owner it had (whoever created it), not the one who left.
+    expect(secondOwner).toBe(second.body.ownerId);
+    expect(secondOwner).not.toBe(left.userId);
+    const firings = await api.call({ url: `/api/rule-firings?ruleId=${named.body.id}` });
+    expect(firings.body.items).toEqual([expect.objectContaining({ status: "failed" })]);
+    expect(JSON.stringify(firings.body.items[0].results)).toContain("deactivated");
+  });
+
+  it("lets only one of the last two administrators deactivate the other when both try at once", async () => {
+    const other = await api.keyFor("admin");
+    const admins = (await api.call({ url: "/api/users" })).body.items.filter(
+      (user: { id: string; role: string; active: boolean }) =>
+        user.role === "admin" && user.active && user.id !== adminId && user.id !== other.userId,
+    );
+    for (const admin of admins) {
+      await api.call({ method: "PATCH", url: `/api/users/${admin.id}`, payload: { active: false } });
+    }
+    const [first, second] = await Promise.all([
+      api.call({ method: "PATCH", url: `/api/users/${other.userId}`, payload: { active: false } }),
+      api.call({ key: other.key, method: "PATCH", url: `/api/users/${adminId}`, payload: { active: false } }),
+    ]);
+    const statuses = [first.status, second.status].sort();
+    expect(statuses).toEqual([200, 409]);
+    expect(fieldsOf(first.status === 409 ? first.body : second.body)).toEqual(["active:last_admin"]);
+    const remaining = (
+      await api.app.inject({ url: "/api/users", headers: { authorization: `Bearer ${api.adminKey}` } })
+    ).statusCode;
+    const remainingOther = (await api.call({ key: other.key, url: "/api/users" })).status;
+    expect([remaining, remainingOther].filter((status) => status === 200)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,168 @@
+import { Alert, Button, Checkbox, FileInput, Group, Modal, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { api } from "../api/api";
+import { useI18n } from "../i18n/use-i18n";
+import { UploadIcon } from "../ui/icons";
+import { FormProblemAlert } from "./form-problem-alert";
+import { formProblems } from "./form-problems";
+import { useRefreshRegister } from "./queries";
+
+export const IMPORT_KINDS = ["people", "organizations", "orders", "activities"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** The import's report, as `POST /api/imports/:entity` gives it. */
+interface ImportReport {
+  dryRun: boolean;
+  rowsRead: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  errors: Array<{ row: number; field: string; code: string; message: string }>;
+  unmappedColumns: string[];
+}
+
+interface Draft {
+  kind: ImportKind;
+  system: string;
+  file: File | null;
+  dryRun: boolean;
+}
+
+const FIELDS = ["file", "system"];
+
+interface ImportCsvModalProps {
+  kind: ImportKind;
+  opened: boolean;
+  onClose: () => void;
+}
+
+/** A spreadsheet's rows into the register, from the list page: a trial run first, if one likes. */
+export function ImportCsvModal({ kind, opened, onClose }: ImportCsvModalProps) {
+  const { t } = useI18n();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t.csvImport.title} size="lg">
+      {opened && <ImportCsvForm kind={kind} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function ImportCsvForm({ kind, onClose }: { kind: ImportKind; onClose: () => void }) {
+  const { t } = useI18n();
+  const refreshRegister = useRefreshRegister();
+  const [draft, setDraft] = useState<Draft>({ kind, system: "kalkylblad", file: null, dryRun: true });
+  const upload = useMutation({
+    mutationFn: (input: Draft) =>
+      api<ImportReport>(`/api/imports/${input.kind}`, {
+        method: "POST",
+        body: input.file ?? new Blob([]),
+        fileType: "text/csv",
+        query: { system: input.system.trim(), dryRun: String(input.dryRun) },
+      }),
+    onSuccess: async (report) => {
+      if (!report.dryRun) await refreshRegister();
+    },
+  });
+  const problems = formProblems(upload.error, FIELDS, t);
+  const change = (next: Partial<Draft>) => {
+    upload.reset();
+    setDraft((current) => ({ ...current, ...next }));
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    upload.mutate(draft);
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <FormProblemAlert error={upload.error} unplaced={problems.unplaced} />
+        <Select
+          label={t.csvImport.kind}
+          data={IMPORT_KINDS.map((value) => ({ value, label: t.csvImport.kinds[value] }))}
+          value={draft.kind}
+          onChange={(value) => value && change({ kind: value as ImportKind })}
+          allowDeselect={false}
+        />
+        <FileInput
+          label={t.csvImport.file}
+          description={t.csvImport.fileHint}
+          placeholder={t.csvImport.filePlaceholder}
+          accept=".csv,.txt,text/csv"
+          value={draft.file}
+          onChange={(file) => change({ file })}
+          error={problems.at("file")}
+          leftSection={<UploadIcon size={16} />}
+          clearable
+        />
+        <TextInput
+          label={t.csvImport.system}
+          description={t.csvImport.systemHint}
+          value={draft.system}
+          onChange={(event) => change({ system: event.currentTarget.value })}
+          error={problems.at("system")}
+        />
+        <Checkbox
+          label={t.csvImport.dryRun}
+          checked={draft.dryRun}
+          onChange={(event) => change({ dryRun: event.currentTarget.checked })}
+        />
+        {upload.data && <ImportReportView report={upload.data} />}
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t.csvImport.close}
+          </Button>
+          <Button type="submit" loading={upload.isPending} disabled={!draft.file}>
+            {draft.dryRun ? t.csvImport.tryRun : t.csvImport.submit}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function ImportReportView({ report }: { report: ImportReport }) {
+  const { t } = useI18n();
+  const words = report.dryRun ? t.csvImport.wouldBe : t.csvImport.were;
+  return (
+    <Alert
+      color={report.failed > 0 ? "yellow" : "green"}
+      variant="light"
+      title={t.csvImport.reportTitle(report.dryRun)}
+    >
+      <Stack gap="xs">
+        <Text size="sm" role="status">
+          {t.csvImport.counts(report.rowsRead, words, report.created, report.updated, report.unchanged, report.failed)}
+        </Text>
+        {report.unmappedColumns.length > 0 && (
+          <Text size="sm">{t.csvImport.ignoredColumns(report.unmappedColumns.join(", "))}</Text>
+        )}
+        {report.errors.length > 0 && (
+          <Table withTableBorder striped fz="sm" aria-label={t.csvImport.errorsLabel}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t.csvImport.row}</Table.Th>
+                <Table.Th>{t.csvImport.field}</Table.Th>
+                <Table.Th>{t.csvImport.reason}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {report.errors.slice(0, 100).map((error) => (
+                <Table.Tr key={`${error.row}:${error.field}:${error.code}`}>
+                  <Table.Td>{error.row}</Table.Td>
+                  <Table.Td>{error.field}</Table.Td>
+                  <Table.Td>
+                    {t.csvImport.rowCodes[error.code] ??
+                      t.fieldCodes[error.code as keyof typeof t.fieldCodes] ??
+                      error.message}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {report.errors.length > 100 && <Text size="sm">{t.csvImport.moreErrors(report.errors.length - 100)}</Text>}
+      </Stack>
+    </Alert>
+  );
+}
