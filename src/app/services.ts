@@ -115,12 +115,18 @@ export async function openServices(config: TConfig, options: OpenServicesOptions
   };
   wireHandlers(services);
   definePlatformJobs(services);
-  const background = options.background ?? config.JOBS;
-  if (background) {
-    await jobs.start({ work: true });
-    bus.start();
-  }
+  if (options.background ?? config.JOBS) await startBackground(services);
   return services;
+}
+
+/**
+ * Starts the outbox dispatcher and the job workers. A server starts them once it listens: on the
+ * embedded store their work runs on the server's own thread, and a backlog left by an import
+ * would otherwise hold up its start.
+ */
+export async function startBackground(services: Services): Promise<void> {
+  await services.jobs.start({ work: true });
+  services.bus.start();
 }
 
 function definePlatformJobs(services: Services): void {

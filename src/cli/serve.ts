@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { createLogger, openServices } from "../app/services";
+import { createLogger, openServices, startBackground } from "../app/services";
 import { buildApp, webDistDir } from "../http/app";
 import { loadConfig } from "../kernel/config";
 import { isSetupNeeded } from "../modules/access";
@@ -18,7 +18,7 @@ export function serveCommand(): Command {
         log.info("building the web app (its sources are newer than the last build)");
         await buildWeb();
       }
-      const services = await openServices(config, { log, background: options.jobs && config.JOBS });
+      const services = await openServices(config, { log, background: false });
       const { app, lifecycle } = await buildApp(services);
       let stopping = false;
       const shutdown = async (signal: string) => {
@@ -56,6 +56,7 @@ export function serveCommand(): Command {
             : `Could not listen on ${config.HOST}:${config.PORT}: ${(error as Error).message}`,
         );
       }
+      if (options.jobs && config.JOBS && !stopping) await startBackground(services);
       log.info(
         { store: services.store.describe },
         `Lanthandel is serving at ${address.replace("127.0.0.1", "localhost")}`,

@@ -1,7 +1,10 @@
 import { Readable } from "node:stream";
+import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
+import { outboxEvents } from "../../src/db/platform-schema";
 import { importCsv } from "../../src/flows/import-csv";
-import { listPeople } from "../../src/modules/register";
+import { matchCandidates } from "../../src/modules/quality/schema";
+import { listPeople, PEOPLE_IMPORTED } from "../../src/modules/register";
 import { describeStores } from "../support/services";
 
 describeStores("CSV import in overlapping batches", ({ services }) => {
@@ -22,5 +25,42 @@ describeStores("CSV import in overlapping batches", ({ services }) => {
     const people = await listPeople(ctx, { q: "Batchsson", limit: 100 });
     expect(people.items).toHaveLength(40);
     expect(people.items.map((person) => person.givenNames)).toContain("Tredje");
+  });
+});
+
+describeStores("matching what an import brought in", ({ services }) => {
+  it("names the imported people in small events, and every one of them is matched", async () => {
+    const ctx = services().systemCtx("test");
+    const lines = ["externalId,givenNames,surname,email"];
+    const name = (index: number) =>
+      `Mä${String.fromCharCode(97 + (index % 26))}${String.fromCharCode(97 + index / 26)}ta`;
+    for (let index = 0; index < 60; index++) lines.push(`M${index},${name(index)},Matchsson,m${index}@example.com`);
+    // The last row is the first person again under another customer number: the matcher must see it.
+    lines.push(`M60,${name(0)},Matchsson,m0@example.com`);
+    const report = await importCsv(ctx, Readable.from(`${lines.join("\n")}\n`), {
+      entity: "people",
+      system: "matching",
+    });
+    expect(report).toMatchObject({ created: 61, failed: 0 });
+
+    // Before, one event named the whole batch (up to 1 000 people), matched in one transaction
+    // that held the embedded store's only connection for seconds.
+    const events = await services()
+      .store.db.select({ payload: outboxEvents.payload })
+      .from(outboxEvents)
+      .where(eq(outboxEvents.type, PEOPLE_IMPORTED));
+    const named = events.map((event) => event.payload as { created: string[]; updated: string[] });
+    expect(named.length).toBe(3);
+    for (const payload of named) expect(payload.created.length + payload.updated.length).toBeLessThanOrEqual(25);
+    const imported = await listPeople(ctx, { q: "Matchsson", limit: 100 });
+    expect(new Set(named.flatMap((payload) => payload.created))).toEqual(
+      new Set(imported.items.map((person) => person.id)),
+    );
+
+    await services().bus.dispatchPending();
+    const pairs = await services().store.db.select().from(matchCandidates);
+    const twins = imported.items.filter((person) => person.givenNames === name(0)).map((person) => person.id);
+    expect(twins).toHaveLength(2);
+    expect(pairs.map((pair) => [pair.personA, pair.personB])).toEqual([twins.sort()]);
   });
 });
