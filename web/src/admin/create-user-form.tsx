@@ -1,12 +1,13 @@
-import { Alert, Button, Group, Paper, PasswordInput, Select, SimpleGrid, Stack, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Group, Paper, PasswordInput, SimpleGrid, Stack, TextInput, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api } from "../api/api";
-import { isRole, ROLES, type Role, type User } from "../api/types";
-import { isLocale, LOCALES, type Locale } from "../i18n/locale";
+import type { Role, User } from "../api/types";
+import type { Locale } from "../i18n/locale";
 import { type FieldMessages, fieldProblem, problemMessage } from "../i18n/problem-message";
-import { LANGUAGE_NAMES, useI18n } from "../i18n/use-i18n";
+import { useI18n } from "../i18n/use-i18n";
 import { useRefreshAdmin } from "./queries";
+import { LanguageSelect, RoleSelect } from "./user-selects";
 
 interface NewUser {
   name: string;
@@ -80,20 +81,10 @@ export function CreateUserForm() {
               error={fieldError("password")}
               visibilityToggleButtonProps={{ "aria-label": t.login.showPassword }}
             />
-            <Select
-              label={t.users.role}
-              data={ROLES.map((role) => ({ value: role, label: t.roles[role] }))}
-              value={draft.role}
-              onChange={(value) => isRole(value) && update({ role: value })}
-              allowDeselect={false}
-              error={fieldError("role")}
-            />
-            <Select
-              label={t.users.language}
-              data={LOCALES.map((locale) => ({ value: locale, label: LANGUAGE_NAMES[locale] }))}
+            <RoleSelect value={draft.role} onChange={(role) => update({ role })} error={fieldError("role")} />
+            <LanguageSelect
               value={draft.locale}
-              onChange={(value) => isLocale(value) && update({ locale: value })}
-              allowDeselect={false}
+              onChange={(locale) => update({ locale })}
               error={fieldError("locale")}
             />
             <Group justify="flex-end" align="flex-end">

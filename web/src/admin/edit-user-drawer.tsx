@@ -6,7 +6,6 @@ import {
   Group,
   MultiSelect,
   PasswordInput,
-  Select,
   Stack,
   Text,
   TextInput,
@@ -15,13 +14,14 @@ import {
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api } from "../api/api";
-import { isRole, ROLES, type Role, type User } from "../api/types";
-import { isLocale, LOCALES, type Locale } from "../i18n/locale";
+import type { Role, User } from "../api/types";
+import type { Locale } from "../i18n/locale";
 import { fieldProblem } from "../i18n/problem-message";
-import { LANGUAGE_NAMES, useI18n } from "../i18n/use-i18n";
+import { useI18n } from "../i18n/use-i18n";
 import { DRAWER_STYLES } from "../ui/drawer-styles";
 import { teamsQuery, useRefreshAdmin } from "./queries";
 import { userProblem } from "./user-problem";
+import { LanguageSelect, RoleSelect } from "./user-selects";
 
 interface EditUserDrawerProps {
   user: User | null;
@@ -113,14 +113,7 @@ function EditUserForm({ user, onClose, onSaved }: Required<EditUserDrawerProps> 
           error={fieldError("name")}
           data-autofocus
         />
-        <Select
-          label={t.users.role}
-          data={ROLES.map((role) => ({ value: role, label: t.roles[role] }))}
-          value={draft.role}
-          onChange={(value) => isRole(value) && update({ role: value })}
-          allowDeselect={false}
-          error={fieldError("role")}
-        />
+        <RoleSelect value={draft.role} onChange={(role) => update({ role })} error={fieldError("role")} />
         <MultiSelect
           label={t.userAdmin.teams}
           placeholder={draft.teamIds.length === 0 ? t.userAdmin.noTeams : undefined}
@@ -131,14 +124,7 @@ function EditUserForm({ user, onClose, onSaved }: Required<EditUserDrawerProps> 
           clearable
           error={fieldError("teamIds")}
         />
-        <Select
-          label={t.users.language}
-          data={LOCALES.map((locale) => ({ value: locale, label: LANGUAGE_NAMES[locale] }))}
-          value={draft.locale}
-          onChange={(value) => isLocale(value) && update({ locale: value })}
-          allowDeselect={false}
-          error={fieldError("locale")}
-        />
+        <LanguageSelect value={draft.locale} onChange={(locale) => update({ locale })} error={fieldError("locale")} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
             {t.userAdmin.cancel}
