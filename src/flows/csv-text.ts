@@ -13,13 +13,14 @@ export interface TCsvText {
   text: Readable;
   /** The one separator the file uses, read off its header line. */
   separator: TCsvSeparator;
-  encoding: "utf-8" | "windows-1252";
+  encoding: "utf-8" | "windows-1252" | "utf-16le" | "utf-16be";
 }
 
 /**
  * Opens a CSV file as a Swedish office exports it: UTF-8 (with or without BOM) or, from older
  * Excel and accounting programs, Windows-1252, where "Åsa Öström" read as UTF-8 would become
- * "�sa �str�m". The separator is the one the header line uses, so a comma inside a field of a
+ * "�sa �str�m". Excel's "Unicode text" is UTF-16 with tabs between the columns. The separator is
+ * the one the header line uses, so a comma inside a field of a
  * semicolon file ("Ek, Jr", "1 234,50") stays part of the field.
  */
 export async function openCsvText(input: Readable): Promise<TCsvText> {
@@ -41,12 +42,13 @@ export async function openCsvText(input: Readable): Promise<TCsvText> {
   // A character may be cut at the end of the sample; judge the encoding on whole lines.
   const lastNewline = sample.lastIndexOf(10);
   const judged = ended || lastNewline < 0 ? sample : sample.subarray(0, lastNewline + 1);
-  let encoding: TCsvText["encoding"] = isUtf8(judged) ? "utf-8" : "windows-1252";
+  const utf16 = utf16Of(sample);
+  let encoding: TCsvText["encoding"] = utf16 ?? (isUtf8(judged) ? "utf-8" : "windows-1252");
   let decoder = new TextDecoder(encoding, { fatal: encoding === "utf-8" });
   // A start in plain ASCII says nothing of the encoding (a long list of customers without å, ä
   // or ö, or an orders file of numbers): the first letter beyond ASCII further on decides it.
   // ASCII reads the same in both, so the switch changes nothing already read.
-  let undecided = !ended && firstBeyondAscii(sample) < 0;
+  let undecided = !utf16 && !ended && firstBeyondAscii(sample) < 0;
   const first = decodeChecked(decoder, sample, true);
   // The header is the first line with something on it: blank lines above it are skipped.
   const separator = separatorOf(first.split(/\r?\n/).find((line) => line.trim() !== "") ?? "");
@@ -70,6 +72,21 @@ export async function openCsvText(input: Readable): Promise<TCsvText> {
     if (tail) yield tail;
   }
   return { text: Readable.from(text(), { objectMode: false }), separator, encoding };
+}
+
+/**
+ * UTF-16 by its byte order mark, or without one by the zero byte every ASCII letter has beside
+ * it. Neither UTF-8 nor Windows-1252 text holds zero bytes.
+ */
+function utf16Of(sample: Buffer): "utf-16le" | "utf-16be" | null {
+  if (sample[0] === 0xff && sample[1] === 0xfe) return "utf-16le";
+  if (sample[0] === 0xfe && sample[1] === 0xff) return "utf-16be";
+  const start = sample.subarray(0, 200);
+  const zerosAt = (parity: number) => start.filter((byte, index) => index % 2 === parity && byte === 0).length;
+  const pairs = Math.floor(start.length / 2);
+  if (pairs >= 4 && zerosAt(1) >= pairs * 0.8) return "utf-16le";
+  if (pairs >= 4 && zerosAt(0) >= pairs * 0.8) return "utf-16be";
+  return null;
 }
 
 const firstBeyondAscii = (bytes: Buffer) => bytes.findIndex((byte) => byte >= 0x80);

@@ -184,6 +184,33 @@ describe.each(STORE_KINDS)("files from a Swedish office [%s]", (kind) => {
     expect(marta.addresses[0]).toMatchObject({ street: "Ängsvägen 12", apartment: "1203", city: "Göteborg" });
   });
 
+  it("reads Excel's Unicode text: UTF-16 with tabs, with or without its byte order mark", async () => {
+    const lines = [
+      "Kundnr\tFörnamn\tEfternamn\tOrt",
+      "U1\tÅke\tUnicodesson\tÖrebro",
+      "U2\tÆsa\tUnicodesson\tMalmö",
+      "",
+    ];
+    const text = lines.join("\r\n");
+    const bigEndian = Buffer.from(text, "utf16le").swap16();
+    const files = [
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]),
+      Buffer.concat([Buffer.from([0xfe, 0xff]), bigEndian]),
+      Buffer.from(text, "utf16le"),
+    ];
+    for (const [index, file] of files.entries()) {
+      // Before, the zero bytes were read as Windows-1252 and no header was recognised.
+      const report = (await upload("people", file, "system=unicode")).body;
+      expect(report.unmappedColumns).toEqual([]);
+      // The same two people each time: the later files find them unchanged.
+      expect(report).toMatchObject({ created: index === 0 ? 2 : 0, unchanged: index === 0 ? 0 : 2, failed: 0 });
+    }
+    const ake = await findOne("Åke Unicodesson");
+    expect(ake).toMatchObject({ givenNames: "Åke" });
+    expect(ake.addresses[0]).toMatchObject({ city: "Örebro" });
+    expect((await findOne("Æsa Unicodesson")).addresses[0]).toMatchObject({ city: "Malmö" });
+  });
+
   it("does not hang an order on one of the people who share its e-mail", async () => {
     const family = [
       "Kundnummer;Förnamn;Efternamn;E-post",

@@ -341,7 +341,7 @@ export const en: Messages = {
     kind: "What the file holds",
     kinds: { people: "People", organizations: "Organisations", orders: "Orders", activities: "Activities" },
     file: "File",
-    fileHint: "CSV from Excel (semicolon or comma separated), UTF-8 or Windows-1252",
+    fileHint: "CSV from Excel (semicolon or comma separated), UTF-8, Windows-1252 or Unicode text",
     filePlaceholder: "Choose a CSV file",
     system: "Source system",
     systemHint: "The system the file's customer numbers come from, e.g. fortnox or till",

@@ -342,7 +342,7 @@ export const sv = {
     kind: "Vad filen innehåller",
     kinds: { people: "Personer", organizations: "Organisationer", orders: "Ordrar", activities: "Aktiviteter" },
     file: "Fil",
-    fileHint: "CSV från Excel (semikolon- eller kommaavgränsad), UTF-8 eller Windows-1252",
+    fileHint: "CSV från Excel (semikolon- eller kommaavgränsad), UTF-8, Windows-1252 eller Unicode-text",
     filePlaceholder: "Välj en CSV-fil",
     system: "Källsystem",
     systemHint: "Det system filens kundnummer kommer från, t.ex. fortnox eller kassa",
