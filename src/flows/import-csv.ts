@@ -76,6 +76,34 @@ export async function importCsv(
   onProgress?: (progress: TImportProgress) => void,
 ): Promise<TImportReport> {
   const settings = parseInput(ZImportCsvOptions, options);
+  if (!settings.dryRun) return importFile(ctx, input, settings, onProgress);
+  // A trial run imports the whole file in one transaction and takes all of it back, so it finds
+  // every fault a real run would and counts as one does: a customer a later batch names again is
+  // an update, not a second new person.
+  try {
+    await withTransaction(ctx, async (tx) => {
+      throw new TrialRunDone(await importFile(tx, input, settings, onProgress));
+    });
+  } catch (error) {
+    if (error instanceof TrialRunDone) return error.report;
+    throw error;
+  }
+  throw new Error("A trial run was not taken back");
+}
+
+/** Thrown to take a trial run back once the file has been imported and counted. */
+class TrialRunDone extends Error {
+  constructor(readonly report: TImportReport) {
+    super("trial run");
+  }
+}
+
+async function importFile(
+  ctx: Ctx,
+  input: Readable,
+  settings: z.output<typeof ZImportCsvOptions>,
+  onProgress?: (progress: TImportProgress) => void,
+): Promise<TImportReport> {
   const started = performance.now();
   const report: TImportReport = {
     entity: settings.entity,
@@ -116,21 +144,19 @@ export async function importCsv(
   };
   // People are validated a batch ahead: batch n+1 is prepared while batch n is being written,
   // so the process and the database work at the same time. Commits stay in file order, so a
-  // later row for the same customer still wins.
+  // later row for the same customer still wins. A trial run's one transaction takes one query at
+  // a time, so there each batch is prepared after the one before is written.
   let committing: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
     if (settings.entity !== "people") {
-      record(await importBatch(ctx, settings.entity, rows, settings.system, settings.dryRun, decimalMark));
+      record(await importBatch(ctx, settings.entity, rows, settings.system, decimalMark));
       return;
     }
-    const prepared = await preparePeopleBatch(ctx, rows, {
-      system: settings.system,
-      dryRun: settings.dryRun,
-      decimalMark,
-    });
+    if (settings.dryRun) await committing;
+    const prepared = await preparePeopleBatch(ctx, rows, { system: settings.system, decimalMark });
     await committing;
     committing = commitPeopleBatch(ctx, prepared).then(record);
     // Marked as handled now; a failure still surfaces where `committing` is awaited.
@@ -274,18 +300,11 @@ function mapHeaders(headers: string[], entity: TImportEntity, mapping: Record<st
   return result;
 }
 
-async function importBatch(
-  ctx: Ctx,
-  entity: TImportEntity,
-  rows: Row[],
-  system: string,
-  dryRun: boolean,
-  decimalMark: TDecimalMark,
-) {
-  if (entity === "people") return importPeople(ctx, rows, { system, dryRun, decimalMark });
+async function importBatch(ctx: Ctx, entity: TImportEntity, rows: Row[], system: string, decimalMark: TDecimalMark) {
+  if (entity === "people") return importPeople(ctx, rows, { system, decimalMark });
   if (entity === "organizations") {
     const definitions = await listCustomAttributes(ctx, "organization");
-    return perRow(ctx, rows, dryRun, (tx, values) => organizationRow(tx, values, system, definitions, decimalMark));
+    return perRow(ctx, rows, (tx, values) => organizationRow(tx, values, system, definitions, decimalMark));
   }
   const matches = await matchPersonRefs(
     ctx,
@@ -296,7 +315,7 @@ async function importBatch(
       email: values.email,
     })),
   );
-  return perRow(ctx, rows, dryRun, async (tx, values, index) => {
+  return perRow(ctx, rows, async (tx, values, index) => {
     const match = matches[index];
     if (match && "ambiguous" in match) {
       throw new AppError("validation_failed", "Several people share the row's e-mail", {
@@ -327,40 +346,22 @@ async function importBatch(
   });
 }
 
-/** Thrown to roll a dry run's row back once the verb has checked and written it. */
-class DryRunRollback extends Error {
-  constructor(readonly outcome: TRowOutcome) {
-    super("dry run");
-  }
-}
-
 type TRowOutcome = "created" | "updated" | "unchanged";
 
 /**
- * Rows that go through the ordinary verbs one by one, each in its own transaction. A dry run
- * does the same writes and rolls each back, so it finds every fault a real run would.
+ * Rows that go through the ordinary verbs one by one, each in its own transaction (within a
+ * trial run's, a savepoint), so a faulty row is reported and the others land.
  */
 async function perRow(
   ctx: Ctx,
   rows: Row[],
-  dryRun: boolean,
   write: (tx: Ctx, values: TPersonImportRow, index: number) => Promise<TRowOutcome>,
 ) {
   const result = { created: 0, updated: 0, unchanged: 0, failed: 0, errors: [] as TImportRowError[] };
   for (const [index, { row, values }] of rows.entries()) {
     try {
-      if (dryRun) {
-        await withTransaction(ctx, async (tx) => {
-          throw new DryRunRollback(await write(tx, values, index));
-        });
-      } else {
-        result[await write(ctx, values, index)] += 1;
-      }
+      result[await withTransaction(ctx, (tx) => write(tx, values, index))] += 1;
     } catch (error) {
-      if (error instanceof DryRunRollback) {
-        result[error.outcome] += 1;
-        continue;
-      }
       if (!(error instanceof AppError)) throw error;
       result.failed += 1;
       const fields = error.fields.length

@@ -121,7 +121,9 @@ describe("custom fields in the browser", () => {
     const form = drawer();
     await form.getByLabel("Alternativ 1", { exact: true }).fill("Gold");
     await form.getByText("Hette ”Guld” – posternas värden och regler byts").waitFor();
-    await form.getByLabel("Obligatoriskt").check({ force: true });
+    // Without force: a forced check did not wait for the drawer to finish sliding in, and missed.
+    await form.getByRole("switch", { name: "Obligatoriskt" }).click();
+    expect(await form.getByLabel("Obligatoriskt").isChecked()).toBe(true);
     await form.getByRole("button", { name: "Spara ändringar" }).click();
     await row("Nivå").getByText("Gold").waitFor();
     await expect.poll(() => row("Nivå").locator("td").nth(2).textContent()).toBe("Ja");

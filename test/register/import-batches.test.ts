@@ -64,3 +64,33 @@ describeStores("matching what an import brought in", ({ services }) => {
     expect(pairs.map((pair) => [pair.personA, pair.personB])).toEqual([twins.sort()]);
   });
 });
+
+describeStores("a trial run of a file in many batches", ({ services }) => {
+  it("counts as the real run does when a customer is named again in a later batch, and writes nothing", async () => {
+    const ctx = services().systemCtx("test");
+    const file = () =>
+      Readable.from(
+        [
+          "Kundnr;Förnamn;Efternamn;Personnummer;E-post",
+          "T1;Tove;Trialsson;19121212-1212;tove@example.com",
+          "T2;Tor;Trialsson;;tor@example.com",
+          // Tove again under the shop's other number, in the next batch: an update of her.
+          "T3;Tove;Trialsson;19121212-1212;tove.t@example.com",
+          "T4;Tyra;Trialsson;19121212-1213;tyra@example.com",
+          "",
+        ].join("\n"),
+      );
+    const options = { entity: "people", system: "trial", batchSize: 2 } as const;
+    // Before, each batch was tried and taken back alone: Tove counted as new twice.
+    const trial = await importCsv(ctx, file(), { ...options, dryRun: true });
+    expect(trial).toMatchObject({ dryRun: true, rowsRead: 4, created: 2, updated: 1, failed: 1 });
+    expect(trial.errors.map((error) => `${error.row}:${error.field}`)).toEqual(["4:personnummer"]);
+    expect((await listPeople(ctx, { q: "Trialsson", limit: 10 })).items).toEqual([]);
+
+    const real = await importCsv(ctx, file(), options);
+    const { durationMs: _trialTime, dryRun: _trial, ...counted } = trial;
+    const { durationMs: _realTime, dryRun: _real, ...landed } = real;
+    expect(landed).toEqual(counted);
+    expect((await listPeople(ctx, { q: "Trialsson", limit: 10 })).items).toHaveLength(2);
+  });
+});

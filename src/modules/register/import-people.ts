@@ -23,7 +23,6 @@ export type { TImportBatchResult, TImportRowError, TPersonImportRow } from "./im
 
 export const ZImportOptions = z.object({
   system: z.string().regex(/^[a-z0-9][a-z0-9_.:-]{0,59}$/, "A lower-case system name such as webshop"),
-  dryRun: z.boolean().default(false),
   /** How the file writes decimals: `,` in semicolon files (Swedish Excel), `.` in comma files. */
   decimalMark: z.enum([",", "."]).default(","),
 });
@@ -35,7 +34,6 @@ const MATCH_CHUNK = 25;
 /** A batch after validation and normalisation, ready to be written. */
 export interface TPreparedPeopleBatch {
   system: string;
-  dryRun: boolean;
   now: Date;
   valid: NormalRow[];
   errors: TImportRowError[];
@@ -66,7 +64,7 @@ export async function preparePeopleBatch(
   options: z.input<typeof ZImportOptions>,
 ): Promise<TPreparedPeopleBatch> {
   authorize(ctx.actor, "register", "write");
-  const { system, dryRun, decimalMark } = ZImportOptions.parse(options);
+  const { system, decimalMark } = ZImportOptions.parse(options);
   const definitions = await loadCustomAttributes(ctx.db, "person");
   const errors: TImportRowError[] = [];
   const valid: NormalRow[] = [];
@@ -100,33 +98,13 @@ export async function preparePeopleBatch(
     if (normal.personId) seenPerson.add(normal.personId);
     valid.push({ ...normal, row });
   }
-  return { system, dryRun, now, valid, errors, repeated };
+  return { system, now, valid, errors, repeated };
 }
 
-/** Thrown to take a dry run's batch back once it has been written and counted. */
-class DryRunRollback extends Error {
-  constructor(readonly result: TImportBatchResult) {
-    super("dry run");
-  }
-}
-
-/**
- * The second half: one transaction that creates the new people and updates the known ones. A dry
- * run writes the batch and takes it back, so it counts unchanged and changed people as a real
- * run would (an export imported back unchanged says so before anything is written).
- */
+/** The second half: one transaction that creates the new people and updates the known ones. */
 export async function commitPeopleBatch(ctx: Ctx, prepared: TPreparedPeopleBatch): Promise<TImportBatchResult> {
   authorize(ctx.actor, "register", "write");
-  if (!prepared.dryRun) return writePeopleBatch(ctx, prepared);
-  try {
-    await withTransaction(ctx, async (tx) => {
-      throw new DryRunRollback(await writePeopleBatch(tx, prepared));
-    });
-  } catch (error) {
-    if (error instanceof DryRunRollback) return error.result;
-    throw error;
-  }
-  throw new Error("A dry run's batch was not taken back");
+  return writePeopleBatch(ctx, prepared);
 }
 
 async function writePeopleBatch(ctx: Ctx, prepared: TPreparedPeopleBatch): Promise<TImportBatchResult> {
