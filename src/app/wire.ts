@@ -12,6 +12,8 @@ import type { Services } from "./services";
  * The composition root for reactions: timeline sources, cross-module event handlers and jobs are
  * registered here, so modules never import each other.
  */
+const OWNERSHIP_FIELDS = new Set(["ownerId", "ownerTeamId"]);
+
 export function wireHandlers(services: Services): void {
   services.timeline.register(activitiesTimelineSource);
   services.timeline.register(ordersTimelineSource);
@@ -24,9 +26,12 @@ export function wireHandlers(services: Services): void {
   });
   // Every new or changed person is checked against the register as soon as it is committed,
   // whichever way it came in: a form, the API, an import or a tracking identify.
+  // A new owner changes nothing the matcher compares: a hand-over of 2 000 customers matches none.
   for (const type of [PERSON_CREATED, PERSON_UPDATED]) {
     services.bus.on(type, "quality.match", async (event, ctx) => {
-      await matchPerson(ctx, (event.payload as { personId: string }).personId);
+      const { personId, changed } = event.payload as { personId: string; changed?: string[] };
+      if (changed?.length && changed.every((field) => OWNERSHIP_FIELDS.has(field))) return;
+      await matchPerson(ctx, personId);
     });
   }
   // Record triggers: a rule listening for people, orders or activities decides once the change is

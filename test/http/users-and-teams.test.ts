@@ -190,6 +190,18 @@ describe.each(STORE_KINDS)("users and teams [%s]", (kind) => {
     expect(plain.body.holdings).toEqual({ people: 2, organizations: 1, openTasks: 1, openCases: 1 });
     expect((await api.call({ url: `/api/users/${leaving.userId}` })).body.active).toBe(true);
 
+    // The new seller greets the customers they take over: a rule on a change of owner.
+    const greeting = await api.call({
+      method: "POST",
+      url: "/api/rules",
+      payload: {
+        name: "Hälsa från ny säljare",
+        trigger: { type: "record", entity: "person", on: "changed", fields: ["ownerId"] },
+        condition: { field: "person.owner_id", op: "eq", value: colleague.userId },
+        actions: [{ type: "create_task", config: { subject: "Hälsa på {greetingName} {surname}", assignTo: "owner" } }],
+      },
+    });
+    expect(greeting.status).toBe(201);
     const handed = await api.call({
       method: "POST",
       url: `/api/users/${leaving.userId}/hand-over`,
@@ -216,6 +228,19 @@ describe.each(STORE_KINDS)("users and teams [%s]", (kind) => {
       openCases: 0,
     });
     expect((await api.call({ key: leaving.key, url: "/api/people" })).status).toBe(401);
+
+    // Before, a hand-over raised no change: the rule never heard of the new owner.
+    for (let round = 0; round < 3; round++) await api.services.bus.dispatchPending();
+    const greetings = await api.call({ url: `/api/tasks?ownerId=${colleague.userId}` });
+    expect(greetings.body.items.map((item: { subject: string }) => item.subject).sort()).toEqual([
+      "Hälsa på Kund Al",
+      "Hälsa på Kund Ek",
+      "Ring Kund",
+    ]);
+    expect(
+      (await api.call({ method: "POST", url: `/api/rules/${greeting.body.id}/enabled`, payload: { enabled: false } }))
+        .status,
+    ).toBe(200);
 
     expect(await auditOf("person", first)).toContainEqual(
       expect.objectContaining({

@@ -1,7 +1,9 @@
 import { count, eq } from "drizzle-orm";
 import { recordAudits } from "../../kernel/audit";
 import type { Ctx } from "../../kernel/ctx";
+import { emitEvent } from "../../kernel/events";
 import { organizations, people } from "./schema";
+import { PERSON_UPDATED } from "./update-person";
 
 /** How many people and organisations a user owns, by name (not through a team). */
 export interface TOwnedRecordCounts {
@@ -21,7 +23,8 @@ export async function countOwnedRecords(ctx: Ctx, userId: string): Promise<TOwne
  * Gives every person and organisation a user owns to another user or to a team, inside the
  * caller's transaction (the hand-over flow checks the parties and its caller's right to do it).
  * Given to a user, a record keeps its owning team; given to a team, the team becomes its only
- * owner. Each record's own audit trail says who took it over.
+ * owner. Each record's own audit trail says who took it over, and each person's change is an
+ * event like any other change of owner.
  */
 export async function handOverOwnedRecords(
   ctx: Ctx,
@@ -55,6 +58,11 @@ export async function handOverOwnedRecords(
         after: { ownerId: change.ownerId, ownerTeamId: "ownerTeamId" in change ? change.ownerTeamId : row.ownerTeamId },
       })),
     );
+    if (entity === "person") {
+      // Rules that listen for a change of owner (a welcome from the new seller) hear of it.
+      const changed = "userId" in to ? ["ownerId"] : ["ownerId", "ownerTeamId"];
+      for (const row of before) await emitEvent(ctx, PERSON_UPDATED, { personId: row.id, changed });
+    }
     moved[entity === "person" ? "people" : "organizations"] = before.length;
   }
   return moved;
