@@ -38,6 +38,7 @@ describe("importing a spreadsheet in the browser", () => {
       ";;;;;;;",
       "K2;Örjan;Ängström;640823-3235;Kyrkvägen 2;752 36;Uppsala;",
       "K3;Märta;Sjöberg;;Box 12;S-413 01;Göteborg;+46 70 123 45 69",
+      "K4;Kalle;Kort;12345;;;;",
     ].join("\r\n"),
     "latin1",
   );
@@ -54,12 +55,16 @@ describe("importing a spreadsheet in the browser", () => {
     );
     await dialog.getByRole("button", { name: "Kontrollera filen" }).click();
     await expect(dialog.getByRole("status").textContent()).resolves.toBe(
-      "3 rader: 2 skulle bli nya, 0 skulle uppdateras, 0 oförändrade, 1 med fel",
+      "4 rader: 2 skulle bli nya, 0 skulle uppdateras, 0 oförändrade, 2 med fel",
     );
     // Row 3 as Excel shows it under the header: the blank row is counted, not reported.
     const errors = dialog.getByRole("table", { name: "Rader med fel" });
     await expect(errors.getByRole("row").nth(1).textContent()).resolves.toBe(
       "3personnummerKontrollsiffran stämmer inte – troligen är en siffra felskriven",
+    );
+    // Before, a number in the wrong form was explained in the server's English.
+    await expect(errors.getByRole("row").nth(2).textContent()).resolves.toBe(
+      "5personnummerFel form – kontrollera antalet siffror och skiljetecknet",
     );
     await session.snapshot("import-trial-run");
     await expect(page.request.get("/api/people").then((response) => response.json())).resolves.toMatchObject({
@@ -72,7 +77,7 @@ describe("importing a spreadsheet in the browser", () => {
     await dialog.getByLabel("Provkörning: kontrollera filen utan att spara något").uncheck();
     await dialog.getByRole("button", { name: "Importera", exact: true }).click();
     await expect(dialog.getByRole("status").textContent()).resolves.toBe(
-      "3 rader: 2 nya, 0 uppdaterade, 0 oförändrade, 1 med fel",
+      "4 rader: 2 nya, 0 uppdaterade, 0 oförändrade, 2 med fel",
     );
     await dialog.getByRole("button", { name: "Stäng" }).click();
     await page.getByRole("row").filter({ hasText: "Åsa Öberg" }).waitFor();

@@ -116,6 +116,9 @@ export const en: Messages = {
     contradicts_name:
       "The number is not of the legal form in the name: an AB's number starts with 5, a sole trader's is the owner's personnummer",
     unknown_division: "SNI has no such division – the first two digits are probably mistyped",
+    invalid_format: "Wrong form – check the number of digits and the separator",
+    invalid_group: "The first digit of an organisationsnummer names the kind of company, and this one does not exist",
+    invalid_url: "Enter a web address with a domain, such as company.se",
   },
   customValueCodes: {
     required: "Fill in this field",
@@ -384,6 +387,13 @@ export const en: Messages = {
       already_logged: "The activity is already logged with other values; an import does not change logged activities",
       erased: "The person has been erased from the register",
       forbidden: "The customer is owned by someone else; your role may not change it",
+      invalid_kind: "Unknown kind",
+      out_of_range: "The number is too large to be stored exactly",
+      too_many_decimals: "At most two decimals (öre)",
+      too_precise: "At most 15 digits are stored exactly",
+      retired_attribute: "The field is retired and takes no values",
+      unknown_attribute: "There is no custom field with this key",
+      before_withdrawal: "The consent is older than the withdrawal already recorded",
     } as Record<string, string>,
   },
   documentUpload: {

@@ -115,6 +115,9 @@ export const sv = {
     contradicts_name:
       "Numret hör inte till bolagsformen i namnet: ett AB har ett nummer som börjar på 5, en enskild firma ägarens personnummer",
     unknown_division: "SNI har ingen sådan huvudgrupp – de två första siffrorna är troligen felskrivna",
+    invalid_format: "Fel form – kontrollera antalet siffror och skiljetecknet",
+    invalid_group: "Första siffran i ett organisationsnummer anger bolagsform, och den här finns inte",
+    invalid_url: "Ange en webbadress med domän, t.ex. foretag.se",
   },
   /** Faults of a custom field's value, by the server's code. */
   customValueCodes: {
@@ -386,6 +389,13 @@ export const sv = {
       already_logged: "Aktiviteten finns redan med andra uppgifter; en import ändrar inte loggade aktiviteter",
       erased: "Personen är raderad ur registret",
       forbidden: "Kunden ägs av någon annan; din roll får inte ändra den",
+      invalid_kind: "Okänd sort",
+      out_of_range: "Talet är för stort för att sparas exakt",
+      too_many_decimals: "Högst två decimaler (ören)",
+      too_precise: "Högst 15 siffror sparas exakt",
+      retired_attribute: "Fältet är avvecklat och tar inte emot värden",
+      unknown_attribute: "Det finns inget eget fält med den nyckeln",
+      before_withdrawal: "Samtycket är äldre än återkallelsen som redan är registrerad",
     } as Record<string, string>,
   },
   documentUpload: {
