@@ -143,6 +143,9 @@ function definePlatformJobs(services: Services): void {
       await store.db.execute(sql`delete from sessions where expires_at < ${new Date(now).toISOString()}`);
       await store.db.execute(sql`delete from rate_limits where window_start < ${new Date(now - day).toISOString()}`);
       await store.db.delete(auditLog).where(lt(auditLog.at, new Date(now - config.AUDIT_RETENTION_DAYS * day)));
+      // The embedded store has no autovacuum: without this its planner never learns how the
+      // tables have grown. On PostgreSQL it repeats what autovacuum does, at a quiet hour.
+      await store.db.execute(sql`analyze`);
     },
   });
   jobs.define({

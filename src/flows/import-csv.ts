@@ -16,6 +16,7 @@ import {
   listCustomAttributes,
   matchPersonRefs,
   preparePeopleBatch,
+  refreshRegisterStatistics,
   spreadsheetCountry,
   spreadsheetCustomValue,
   streetParts,
@@ -63,6 +64,8 @@ export interface TImportReport extends TImportProgress {
 type Row = { row: number; values: TPersonImportRow };
 
 const MAX_REPORTED_ERRORS = 1_000;
+/** Rows written after which the register's tables are sampled again (see refreshRegisterStatistics). */
+const RESAMPLE_AFTER_ROWS = 1_000;
 
 /**
  * Streams a CSV file into the register in batches, so memory stays flat for any file size.
@@ -76,7 +79,12 @@ export async function importCsv(
   onProgress?: (progress: TImportProgress) => void,
 ): Promise<TImportReport> {
   const settings = parseInput(ZImportCsvOptions, options);
-  if (!settings.dryRun) return importFile(ctx, input, settings, onProgress);
+  if (!settings.dryRun) {
+    const report = await importFile(ctx, input, settings, onProgress);
+    const register = settings.entity === "people" || settings.entity === "organizations";
+    if (register && report.created + report.updated >= RESAMPLE_AFTER_ROWS) await refreshRegisterStatistics(ctx);
+    return report;
+  }
   // A trial run imports the whole file in one transaction and takes all of it back, so it finds
   // every fault a real run would and counts as one does: a customer a later batch names again is
   // an update, not a second new person.

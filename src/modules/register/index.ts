@@ -87,6 +87,7 @@ export {
 } from "./owner-ref";
 export { profiledPeopleWhere, profilingObjectors } from "./profiling-objectors";
 export { CONSENT_CHANGED, recordConsent } from "./record-consent";
+export { refreshRegisterStatistics } from "./refresh-statistics";
 export { removeContactPoint } from "./remove-contact-point";
 export { matchPersonRefs, resolvePersonRefs, type TPersonRef, type TPersonRefMatch } from "./resolve-person-refs";
 export { loadPersonFacts, personRuleFields } from "./rule-facts";

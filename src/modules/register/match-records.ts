@@ -22,7 +22,12 @@ interface Row {
 
 const AT_MOST = 500;
 
-/** People as the matcher sees them: names, identifiers, the current home address, e-mails, phones. */
+/**
+ * People as the matcher sees them: names, identifiers, the current home address, e-mails, phones.
+ * The ids are an array the primary key looks up: as a set joined in (`in (select …)`), a
+ * planner without fresh statistics, right after a bulk import, looked up the address of every
+ * person in the register first, and one match took 90 ms at 3 000 people.
+ */
 export async function loadMatchRecords(ctx: Ctx, ids: readonly string[]): Promise<MatchRecord[]> {
   authorize(ctx.actor, "register", "read");
   if (ids.length === 0) return [];
@@ -37,7 +42,7 @@ export async function loadMatchRecords(ctx: Ctx, ids: readonly string[]): Promis
           select street, postal_code, city from addresses
           where person_id = p.id and valid_to is null order by valid_from desc limit 1
         ) a on true
-        where p.id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)
+        where p.id = any(string_to_array(${ids.join(",")}, ',')::uuid[])
           and p.erased_at is null and p.merged_into is null`,
   );
   return rows.map(toMatchRecord);
