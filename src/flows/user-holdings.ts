@@ -23,9 +23,9 @@ export const holdsAnything = (holdings: TUserHoldings) =>
 export async function userHoldings(ctx: Ctx, userId: string): Promise<TUserHoldings> {
   await getUser(ctx, userId);
   const [owned, tasks, openCases] = await Promise.all([
-    countOwnedRecords(ctx, userId),
+    countOwnedRecords(ctx, { userId }),
     openTaskCounts(ctx, [userId]),
-    countOpenCasesOf(ctx, userId),
+    countOpenCasesOf(ctx, { userId }),
   ]);
   return { ...owned, openTasks: tasks.get(userId) ?? 0, openCases };
 }

@@ -7,9 +7,9 @@ const PASSWORD = "ett-långt-lösenord-7";
 const ADMIN = { email: "signe@lanthandel.test", name: "Signe Holm", password: PASSWORD };
 
 /**
- * An administrator looks after colleagues on the admin page: changes a seller's role, creates and
- * renames a team, and deactivates a seller who leaves, handing their customers and open task to a
- * colleague in the same step; what she cannot do (deactivate herself) is not offered.
+ * An administrator looks after colleagues on the admin page: changes a seller's role, creates,
+ * renames and deletes a team, and deactivates a seller who leaves, handing their customers and
+ * open task to a colleague in the same step; what she cannot do (deactivate herself) is not offered.
  */
 describe("users and teams on the admin page", () => {
   let session: BrowserSession;
@@ -154,6 +154,26 @@ describe("users and teams on the admin page", () => {
     await teamRow("Support").waitFor();
     await expect(teamsTable().getByText("Kundtjänst").count()).resolves.toBe(0);
     await session.snapshot("admin-teams", { fullPage: true });
+  });
+
+  it("deletes an empty team after asking, and says what a team that still owns customers holds", async () => {
+    await asAdmin("POST", "/api/people", { givenNames: "Kund", surname: "Teamsson", ownerTeamId: teamId });
+    await teamRow("Säljteam Syd").getByRole("button", { name: "Ta bort: Säljteam Syd" }).click();
+    await dialog().getByRole("button", { name: "Ta bort team" }).click();
+    await dialog()
+      .getByTestId("team-holdings")
+      .getByText("Teamet är ansvarigt för 1 person. Ge kunderna en annan ansvarig först.")
+      .waitFor();
+    await dialog().getByRole("button", { name: "Avbryt" }).click();
+    await dialog().waitFor({ state: "hidden" });
+    await teamRow("Säljteam Syd").waitFor();
+
+    await teamRow("Support").getByRole("button", { name: "Ta bort: Support" }).click();
+    await dialog().getByRole("button", { name: "Ta bort team" }).click();
+    await page.getByRole("status").getByText("Teamet Support är borttaget.").waitFor();
+    await expect(teamsTable().getByText("Support").count()).resolves.toBe(0);
+    const teams = await asAdmin("GET", "/api/teams");
+    expect(teams.items.map((team: { name: string }) => team.name)).toEqual(["Säljteam Syd"]);
   });
 
   it("deactivates a seller who leaves, handing their customers, open task and case to a colleague", async () => {

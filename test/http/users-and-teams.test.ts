@@ -1,11 +1,14 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../src/db/rows";
 import { openTestApi, type TestApi } from "../support/api";
 import { STORE_KINDS } from "../support/stores";
 
 /**
- * What an administrator does with colleagues: rename teams, deactivate and reactivate users (never
- * themselves, never the last administrator), and hand a departing user's customers and open tasks
- * to someone else in one step. Everything is for administrators only, and audited.
+ * What an administrator does with colleagues: rename and delete teams (never one that still holds
+ * customers, open cases or active rules), deactivate and reactivate users (never themselves, never
+ * the last administrator), and hand a departing user's customers and open tasks to someone else in
+ * one step. Everything is for administrators only, and audited.
  */
 describe.each(STORE_KINDS)("users and teams [%s]", (kind) => {
   let api: TestApi;
@@ -76,6 +79,155 @@ describe.each(STORE_KINDS)("users and teams [%s]", (kind) => {
       "Sälj Norr",
       "Sälj Väst",
     ]);
+  });
+
+  it("refuses to delete a team that still owns customers, has open cases in its queue or is named by an active rule", async () => {
+    const team = (await api.call({ method: "POST", url: "/api/teams", payload: { name: "Fältsälj" } })).body.id;
+    const member = await api.keyFor("sales");
+    await api.call({ method: "PATCH", url: `/api/users/${member.userId}`, payload: { teamIds: [team] } });
+    const customer = await api.call({
+      method: "POST",
+      url: "/api/people",
+      payload: { givenNames: "Gun", surname: "Fält", ownerTeamId: team },
+    });
+    const remove = (key?: string) => api.call({ key, method: "DELETE", url: `/api/teams/${team}` });
+
+    const bySeller = await remove(seller.key);
+    expect(bySeller.status).toBe(403);
+    expect(bySeller.body.code).toBe("forbidden");
+
+    const owning = await remove();
+    expect(owning.status).toBe(409);
+    expect(owning.headers["content-type"]).toContain("application/problem+json");
+    expect(owning.body.code).toBe("conflict");
+    expect(fieldsOf(owning.body)).toEqual(["id:owns_records"]);
+    expect(owning.body.holdings).toEqual({ people: 1, organizations: 0, openCases: 0, rules: 0 });
+
+    // Owned by a user too, the customer is still the team's: it would be left naming no team.
+    await api.call({ method: "PATCH", url: `/api/people/${customer.body.id}`, payload: { ownerId: member.userId } });
+    const queued = await api.call({
+      method: "POST",
+      url: "/api/cases",
+      payload: { personId: customer.body.id, subject: "Vem ringer?", category: "general", teamId: team },
+    });
+    expect(queued.status).toBe(201);
+    const rule = await api.call({
+      method: "POST",
+      url: "/api/rules",
+      payload: {
+        name: "Leads till fältsälj",
+        trigger: { type: "record", entity: "person", on: "changed", fields: ["lifecycleStage"] },
+        condition: { field: "person.lifecycle_stage", op: "eq", value: "lead" },
+        actions: [
+          { type: "create_task", config: { subject: "Ring {greetingName}", assignTo: "owner" } },
+          { type: "open_case", config: { subject: "Ny lead", category: "general", teamId: team } },
+        ],
+      },
+    });
+    expect(rule.status).toBe(201);
+    const everything = await remove();
+    expect(everything.status).toBe(409);
+    expect(fieldsOf(everything.body)).toEqual(["id:owns_records", "id:open_cases", "id:named_by_rules"]);
+    expect(everything.body.holdings).toEqual({ people: 1, organizations: 0, openCases: 1, rules: 1 });
+    expect(everything.body.rules).toEqual([{ id: rule.body.id, name: "Leads till fältsälj" }]);
+
+    // Its customers and cases given to no team, only the rule stands in the way.
+    await api.call({ method: "PATCH", url: `/api/people/${customer.body.id}`, payload: { ownerTeamId: null } });
+    await api.call({ method: "PATCH", url: `/api/cases/${queued.body.id}`, payload: { teamId: null } });
+    const named = await remove();
+    expect(named.status).toBe(409);
+    expect(fieldsOf(named.body)).toEqual(["id:named_by_rules"]);
+    expect(named.body.holdings).toEqual({ people: 0, organizations: 0, openCases: 0, rules: 1 });
+
+    // Nothing was deleted.
+    expect((await api.call({ url: "/api/teams" })).body.items.map((item: { id: string }) => item.id)).toContain(team);
+    expect((await api.call({ url: `/api/users/${member.userId}` })).body.teamIds).toEqual([team]);
+    expect((await auditOf("team", team)).map((entry) => entry.action)).toEqual(["team.create"]);
+    // Left on, the rule would hand the leads of the tests below to this team.
+    await api.call({ method: "POST", url: `/api/rules/${rule.body.id}/enabled`, payload: { enabled: false } });
+  });
+
+  it("deletes an emptied team with its memberships and queue position; orders and closed cases keep its id", async () => {
+    const team = (await api.call({ method: "POST", url: "/api/teams", payload: { name: "Telesälj" } })).body.id;
+    const other = (await api.call({ method: "POST", url: "/api/teams", payload: { name: "Butikssälj" } })).body.id;
+    const member = await api.keyFor("sales");
+    const both = await api.keyFor("sales");
+    await api.call({ method: "PATCH", url: `/api/users/${member.userId}`, payload: { teamIds: [team] } });
+    await api.call({ method: "PATCH", url: `/api/users/${both.userId}`, payload: { teamIds: [team, other] } });
+    const customer = (
+      await api.call({
+        method: "POST",
+        url: "/api/people",
+        payload: { givenNames: "Tor", surname: "Tele", ownerTeamId: team },
+      })
+    ).body.id;
+    // A seller in one team records orders in its name.
+    const order = await api.call({
+      key: member.key,
+      method: "POST",
+      url: "/api/orders",
+      payload: { personId: customer, number: "T-1", totalSek: 990 },
+    });
+    expect(order.status).toBe(201);
+    const closedCase = await api.call({
+      method: "POST",
+      url: "/api/cases",
+      payload: { personId: customer, subject: "Löst fråga", category: "general", teamId: team },
+    });
+    await api.call({ method: "PATCH", url: `/api/cases/${closedCase.body.id}`, payload: { status: "resolved" } });
+    // A queue rule hands a lead to a member by turns, which leaves a position behind.
+    const rule = await api.call({
+      method: "POST",
+      url: "/api/rules",
+      payload: {
+        name: "Leads till telesälj",
+        trigger: { type: "record", entity: "person", on: "changed", fields: ["lifecycleStage"] },
+        condition: { field: "person.lifecycle_stage", op: "eq", value: "lead" },
+        actions: [{ type: "assign_owner", config: { teamId: team, strategy: "round_robin" } }],
+      },
+    });
+    await api.services.bus.dispatchPending();
+    await api.call({ method: "PATCH", url: `/api/people/${customer}`, payload: { lifecycleStage: "lead" } });
+    for (let round = 0; round < 3; round++) await api.services.bus.dispatchPending();
+    const cursors = () =>
+      queryRows<{ team_id: string }>(
+        api.services.store.db,
+        sql`select team_id from rule_assignment_cursors where team_id = ${team}`,
+      );
+    expect(await cursors()).toHaveLength(1);
+
+    // Handed over: the customer to the other team, the rule switched off.
+    await api.call({ method: "PATCH", url: `/api/people/${customer}`, payload: { ownerTeamId: other } });
+    await api.call({ method: "POST", url: `/api/rules/${rule.body.id}/enabled`, payload: { enabled: false } });
+    const deleted = await api.call({ method: "DELETE", url: `/api/teams/${team}` });
+    expect(deleted.status).toBe(204);
+    expect(deleted.raw).toBe("");
+
+    expect((await api.call({ url: "/api/teams" })).body.items.map((item: { id: string }) => item.id)).not.toContain(
+      team,
+    );
+    expect((await api.call({ url: "/api/directory" })).body.teams.map((item: { id: string }) => item.id)).not.toContain(
+      team,
+    );
+    expect((await api.call({ url: `/api/users/${member.userId}` })).body.teamIds).toEqual([]);
+    expect((await api.call({ url: `/api/users/${both.userId}` })).body.teamIds).toEqual([other]);
+    expect(await cursors()).toEqual([]);
+    const trail = await auditOf("team", team);
+    expect(trail[0]).toMatchObject({ action: "team.delete", after: null });
+    expect(trail[0]?.before).toEqual({ name: "Telesälj", memberIds: [member.userId, both.userId].sort() });
+    // What the team did stays as it was.
+    const orders = await queryRows<{ owner_team_id: string | null }>(
+      api.services.store.db,
+      sql`select owner_team_id from orders where id = ${order.body.id}`,
+    );
+    expect(orders).toEqual([{ owner_team_id: team }]);
+    expect((await api.call({ url: `/api/cases/${closedCase.body.id}` })).body.teamId).toBe(team);
+
+    const again = await api.call({ method: "DELETE", url: `/api/teams/${team}` });
+    expect(again.status).toBe(404);
+    expect(again.body.code).toBe("not_found");
+    const unknown = await api.call({ method: "DELETE", url: "/api/teams/0190f7a0-0000-7000-8000-000000000000" });
+    expect(unknown.status).toBe(404);
   });
 
   it("keeps an administrator from deactivating themselves or leaving the installation without one", async () => {

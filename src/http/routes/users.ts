@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../app/services";
+import { deleteUnusedTeam } from "../../flows/delete-unused-team";
 import { handOverUserRecords, ZHandOverInput, ZHandOverResult } from "../../flows/hand-over-user-records";
 import { updateUserAccount } from "../../flows/update-user-account";
 import { userHoldings, ZUserHoldings } from "../../flows/user-holdings";
@@ -130,5 +131,24 @@ export async function userRoutes(base: FastifyInstance, _services: Services) {
       },
     },
     async (request) => renameTeam(request.ctx(), request.params.id, request.body),
+  );
+  app.delete(
+    "/api/teams/:id",
+    {
+      schema: {
+        tags,
+        summary: "Delete a team that no longer owns customers, has no open cases and is named by no active rule",
+        description:
+          "Its memberships go with it. Refused with 409 `conflict` while it still holds anything: `holdings` counts " +
+          "the customers, open cases and active rules, and `rules` names those rules. Orders and closed cases keep " +
+          "the team's id as history.",
+        params: ZIdParams,
+        response: { 204: z.null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      await deleteUnusedTeam(request.ctx(), request.params.id);
+      return reply.status(204).send(null);
+    },
   );
 }

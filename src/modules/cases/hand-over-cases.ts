@@ -7,8 +7,13 @@ import { cases, OPEN_CASE_STATUSES } from "./schema";
 const openCasesOf = (userId: string) =>
   and(eq(cases.assigneeId, userId), inArray(cases.status, [...OPEN_CASE_STATUSES]));
 
-export async function countOpenCasesOf(ctx: Ctx, userId: string): Promise<number> {
-  const [row] = await ctx.db.select({ n: count() }).from(cases).where(openCasesOf(userId));
+/** A user's open cases are those they handle; a team's, those in its queue, handled or not. */
+export async function countOpenCasesOf(ctx: Ctx, holder: { userId: string } | { teamId: string }): Promise<number> {
+  const where =
+    "userId" in holder
+      ? openCasesOf(holder.userId)
+      : and(eq(cases.teamId, holder.teamId), inArray(cases.status, [...OPEN_CASE_STATUSES]));
+  const [row] = await ctx.db.select({ n: count() }).from(cases).where(where);
   return Number(row?.n ?? 0);
 }
 

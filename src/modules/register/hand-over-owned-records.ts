@@ -5,16 +5,25 @@ import { emitEvent } from "../../kernel/events";
 import { organizations, people } from "./schema";
 import { PERSON_UPDATED } from "./update-person";
 
-/** How many people and organisations a user owns, by name (not through a team). */
+/** How many people and organisations an owner holds. */
 export interface TOwnedRecordCounts {
   people: number;
   organizations: number;
 }
 
-export async function countOwnedRecords(ctx: Ctx, userId: string): Promise<TOwnedRecordCounts> {
+/**
+ * A user's count is of what they own by name, not through a team; a team's is of every record it
+ * owns, whether or not a user owns it too.
+ */
+export async function countOwnedRecords(
+  ctx: Ctx,
+  owner: { userId: string } | { teamId: string },
+): Promise<TOwnedRecordCounts> {
+  const ownedBy = (table: typeof people | typeof organizations) =>
+    "userId" in owner ? eq(table.ownerId, owner.userId) : eq(table.ownerTeamId, owner.teamId);
   const [[persons], [orgs]] = await Promise.all([
-    ctx.db.select({ n: count() }).from(people).where(eq(people.ownerId, userId)),
-    ctx.db.select({ n: count() }).from(organizations).where(eq(organizations.ownerId, userId)),
+    ctx.db.select({ n: count() }).from(people).where(ownedBy(people)),
+    ctx.db.select({ n: count() }).from(organizations).where(ownedBy(organizations)),
   ]);
   return { people: Number(persons?.n ?? 0), organizations: Number(orgs?.n ?? 0) };
 }

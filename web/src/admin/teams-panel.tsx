@@ -5,6 +5,7 @@ import { api } from "../api/api";
 import type { Team } from "../api/types";
 import { fieldProblem, problemMessage } from "../i18n/problem-message";
 import { useI18n } from "../i18n/use-i18n";
+import { DeleteTeamModal } from "./delete-team-modal";
 import { useRefreshAdmin } from "./queries";
 import { RenameTeamModal } from "./rename-team-modal";
 import { TeamsTable } from "./teams-table";
@@ -12,6 +13,7 @@ import { TeamsTable } from "./teams-table";
 export function TeamsPanel() {
   const { t } = useI18n();
   const [renaming, setRenaming] = useState<Team | null>(null);
+  const [deleting, setDeleting] = useState<Team | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <Stack gap="lg">
@@ -29,8 +31,13 @@ export function TeamsPanel() {
           setNotice(null);
           setRenaming(team);
         }}
+        onDelete={(team) => {
+          setNotice(null);
+          setDeleting(team);
+        }}
       />
       <RenameTeamModal team={renaming} onClose={() => setRenaming(null)} onRenamed={setNotice} />
+      <DeleteTeamModal team={deleting} onClose={() => setDeleting(null)} onDeleted={setNotice} />
     </Stack>
   );
 }

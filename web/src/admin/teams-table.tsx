@@ -1,4 +1,4 @@
-import { Button, Paper, Table, Text } from "@mantine/core";
+import { Button, Group, Paper, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import type { Team } from "../api/types";
 import { problemMessage } from "../i18n/problem-message";
@@ -7,7 +7,7 @@ import { TableState } from "../ui/table-state";
 import { teamsQuery, usersQuery } from "./queries";
 
 /** Every team and who is in it; a deactivated member is still listed, marked as such. */
-export function TeamsTable({ onRename }: { onRename: (team: Team) => void }) {
+export function TeamsTable({ onRename, onDelete }: { onRename: (team: Team) => void; onDelete: (team: Team) => void }) {
   const { t, locale } = useI18n();
   const teams = useQuery(teamsQuery);
   const users = useQuery(usersQuery);
@@ -26,7 +26,7 @@ export function TeamsTable({ onRename }: { onRename: (team: Team) => void }) {
             <Table.Tr>
               <Table.Th>{t.teamAdmin.name}</Table.Th>
               <Table.Th>{t.teamAdmin.members}</Table.Th>
-              <Table.Th w={120} />
+              <Table.Th w={200} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -49,15 +49,26 @@ export function TeamsTable({ onRename }: { onRename: (team: Team) => void }) {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td ta="right">
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    onClick={() => onRename(team)}
-                    aria-label={`${t.teamAdmin.rename}: ${team.name}`}
-                  >
-                    {t.teamAdmin.rename}
-                  </Button>
+                <Table.Td>
+                  <Group gap="xs" justify="flex-end" wrap="nowrap">
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      onClick={() => onRename(team)}
+                      aria-label={`${t.teamAdmin.rename}: ${team.name}`}
+                    >
+                      {t.teamAdmin.rename}
+                    </Button>
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => onDelete(team)}
+                      aria-label={`${t.teamAdmin.delete}: ${team.name}`}
+                    >
+                      {t.teamAdmin.delete}
+                    </Button>
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -31,6 +31,14 @@ export interface UserHoldings {
   openCases: number;
 }
 
+/** What keeps a team from being deleted, as the server counts it when it refuses. */
+export interface TeamHoldings {
+  people: number;
+  organizations: number;
+  openCases: number;
+  rules: number;
+}
+
 export interface ApiKey {
   id: string;
   name: string;

@@ -301,7 +301,7 @@ export const en: Messages = {
     none: "No owner",
     team: (name: string) => `team ${name}`,
     formerUser: "a former user",
-    unknownTeam: "an unknown team",
+    deletedTeam: "a deleted team",
     readOnly: "You can read but not change this record",
   },
   consents: {
@@ -702,6 +702,22 @@ export const en: Messages = {
     rename: "Rename",
     renameTitle: (name: string) => `Rename ${name}`,
     renamed: (name: string) => `The team is now called ${name}.`,
+    delete: "Delete",
+    deleteTitle: (name: string) => `Delete ${name}`,
+    deleteText: (name: string) =>
+      `The team ${name} is deleted and its members leave it; the users stay. Orders and closed cases keep the team as history.`,
+    confirmDelete: "Delete team",
+    deleted: (name: string) => `The team ${name} has been deleted.`,
+    cannotDelete: "The team cannot be deleted yet",
+    ownsRecords: (list: string) => `The team owns ${list}. Give the customers another owner first.`,
+    openCases: (n: number) =>
+      n === 1
+        ? "1 open case is waiting in the team's queue. Move it to another team first."
+        : `${n} open cases are waiting in the team's queue. Move them to another team first.`,
+    namedByRules: (n: number) =>
+      n === 1 ? "1 active rule sends work to the team:" : `${n} active rules send work to the team:`,
+    changeRules: (n: number): string =>
+      n === 1 ? "Change the rule or switch it off first." : "Change the rules or switch them off first.",
     actions: (name: string) => `Actions for ${name}`,
     save: "Save",
     cancel: "Cancel",

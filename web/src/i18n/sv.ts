@@ -302,7 +302,7 @@ export const sv = {
     none: "Ingen ansvarig",
     team: (name: string) => `team ${name}`,
     formerUser: "en tidigare användare",
-    unknownTeam: "ett okänt team",
+    deletedTeam: "ett borttaget team",
     readOnly: "Du kan läsa men inte ändra posten",
   },
   consents: {
@@ -707,6 +707,22 @@ export const sv = {
     rename: "Byt namn",
     renameTitle: (name: string) => `Byt namn på ${name}`,
     renamed: (name: string) => `Teamet heter nu ${name}.`,
+    delete: "Ta bort",
+    deleteTitle: (name: string) => `Ta bort ${name}`,
+    deleteText: (name: string) =>
+      `Teamet ${name} tas bort och medlemmarna lämnar det; användarna finns kvar. Order och avslutade ärenden behåller teamet som historik.`,
+    confirmDelete: "Ta bort team",
+    deleted: (name: string) => `Teamet ${name} är borttaget.`,
+    cannotDelete: "Teamet kan inte tas bort än",
+    ownsRecords: (list: string) => `Teamet är ansvarigt för ${list}. Ge kunderna en annan ansvarig först.`,
+    openCases: (n: number) =>
+      n === 1
+        ? "1 öppet ärende väntar i teamets kö. Flytta det till ett annat team först."
+        : `${n} öppna ärenden väntar i teamets kö. Flytta dem till ett annat team först.`,
+    namedByRules: (n: number) =>
+      n === 1 ? "1 aktiv regel skickar arbete till teamet:" : `${n} aktiva regler skickar arbete till teamet:`,
+    changeRules: (n: number): string =>
+      n === 1 ? "Ändra regeln eller stäng av den först." : "Ändra reglerna eller stäng av dem först.",
     actions: (name: string) => `Åtgärder för ${name}`,
     save: "Spara",
     cancel: "Avbryt",

@@ -23,6 +23,7 @@ export const directoryQuery = queryOptions({
 export interface Names {
   /** A user's name; a deactivated one is no longer listed, and reads as a former user. */
   user(id: string): string;
+  /** A team's name; a deleted one is no longer listed, and reads as a deleted team. */
   team(id: string): string;
   /** Who owns a record: "Anna Ek · team Sälj Syd", or null when no one does. */
   owner(record: OwnedRecord): string | null;
@@ -32,10 +33,11 @@ export function namesFrom(directory: Directory | undefined, t: Messages): Names 
   const lookup = (list: Named[] | undefined, id: string) => list?.find((entry) => entry.id === id)?.name;
   const names: Names = {
     user: (id) => lookup(directory?.users, id) ?? t.owner.formerUser,
-    team: (id) => lookup(directory?.teams, id) ?? t.owner.unknownTeam,
+    team: (id) => lookup(directory?.teams, id) ?? t.owner.deletedTeam,
     owner: ({ ownerId, ownerTeamId }) => {
-      const parts = [ownerId && names.user(ownerId), ownerTeamId && t.owner.team(names.team(ownerTeamId))].filter(
-        (part): part is string => Boolean(part),
+      const team = (id: string) => (lookup(directory?.teams, id) ? t.owner.team(names.team(id)) : t.owner.deletedTeam);
+      const parts = [ownerId && names.user(ownerId), ownerTeamId && team(ownerTeamId)].filter((part): part is string =>
+        Boolean(part),
       );
       return parts.length > 0 ? parts.join(" · ") : null;
     },

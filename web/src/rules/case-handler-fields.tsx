@@ -2,6 +2,7 @@ import { Select, TextInput } from "@mantine/core";
 import { useI18n } from "../i18n/use-i18n";
 import { HINT_BELOW } from "./hint-below";
 import { useTeams, useUsers } from "./use-users";
+import { withCurrent } from "./with-current";
 
 interface CaseHandlerFieldsProps {
   teamId: string | null;
@@ -12,10 +13,6 @@ interface CaseHandlerFieldsProps {
   teamHint?: string;
   assigneeHint?: string;
 }
-
-/** A current value not in the directory (a user deactivated since) is kept, named as such. */
-const withCurrent = (options: Array<{ value: string; label: string }>, current: string | null, label: string) =>
-  current && !options.some((option) => option.value === current) ? [...options, { value: current, label }] : options;
 
 const monospace = { input: { fontFamily: "var(--mantine-font-family-monospace)" } };
 
@@ -48,7 +45,7 @@ export function CaseHandlerFields({
           data={withCurrent(
             teams.data.map((team) => ({ value: team.id, label: team.name })),
             teamId,
-            t.owner.unknownTeam,
+            t.owner.deletedTeam,
           )}
           value={teamId}
           onChange={(value) => onChange({ teamId: value })}

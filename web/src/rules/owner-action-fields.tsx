@@ -3,6 +3,7 @@ import { useI18n } from "../i18n/use-i18n";
 import { type ActionDraft, ASSIGN_STRATEGIES, type AssignStrategy } from "./action-draft";
 import type { ActionFieldsProps } from "./action-fields";
 import { useTeams, useUsers } from "./use-users";
+import { withCurrent } from "./with-current";
 
 type OwnerDraft = Extract<ActionDraft, { type: "assign_owner" }>;
 
@@ -63,7 +64,11 @@ export function OwnerActionFields({ action, onChange, errorAt, disabled }: Actio
           <>
             <Select
               label={words.team}
-              data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
+              data={withCurrent(
+                (teams.data ?? []).map((team) => ({ value: team.id, label: team.name })),
+                teams.isSuccess ? action.teamId : null,
+                t.owner.deletedTeam,
+              )}
               value={action.teamId}
               onChange={(teamId) => onChange({ teamId })}
               error={errorAt("teamId")}
