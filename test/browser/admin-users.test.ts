@@ -164,6 +164,7 @@ describe("users and teams on the admin page", () => {
       .getByTestId("team-holdings")
       .getByText("Teamet är ansvarigt för 1 person. Ge kunderna en annan ansvarig först.")
       .waitFor();
+    await session.snapshot("admin-delete-team-refused");
     await dialog().getByRole("button", { name: "Avbryt" }).click();
     await dialog().waitFor({ state: "hidden" });
     await teamRow("Säljteam Syd").waitFor();
