@@ -35,9 +35,9 @@ export async function handOverUserRecords(ctx: Ctx, userId: string, input: THand
   const data = parseInput(ZHandOverInput, input);
   return withTransaction(ctx, async (tx) => {
     await assertHandOverParties(tx, userId, data.to, { deactivate: data.deactivate });
-    const owned = await handOverOwnedRecords(tx, userId, data.to);
+    const owned = await handOverOwnedRecords(tx, { userId }, data.to);
     const openTasks = await handOverOpenTasks(tx, userId, "userId" in data.to ? data.to.userId : null);
-    const openCases = await handOverOpenCases(tx, userId, data.to);
+    const openCases = await handOverOpenCases(tx, { userId }, data.to);
     if (data.deactivate) await updateUser(tx, userId, { active: false });
     const result = { ...owned, openTasks, openCases, deactivated: data.deactivate };
     await recordAudit(tx, {

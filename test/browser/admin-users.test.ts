@@ -8,7 +8,7 @@ const ADMIN = { email: "signe@lanthandel.test", name: "Signe Holm", password: PA
 
 /**
  * An administrator looks after colleagues on the admin page: changes a seller's role, creates,
- * renames and deletes a team, and deactivates a seller who leaves, handing their customers and
+ * renames and deletes a team (handing what it holds to another team first), and deactivates a seller who leaves, handing their customers and
  * open task to a colleague in the same step; what she cannot do (deactivate herself) is not offered.
  */
 describe("users and teams on the admin page", () => {
@@ -175,6 +175,38 @@ describe("users and teams on the admin page", () => {
     await expect(teamsTable().getByText("Support").count()).resolves.toBe(0);
     const teams = await asAdmin("GET", "/api/teams");
     expect(teams.items.map((team: { name: string }) => team.name)).toEqual(["Säljteam Syd"]);
+  });
+
+  it("hands a refused team's customers and open case to another team from the deletion, then deletes it", async () => {
+    const fair = await asAdmin("POST", "/api/teams", { name: "Mässteam" });
+    const visitor = await asAdmin("POST", "/api/people", { givenNames: "Mia", surname: "Mässa", ownerTeamId: fair.id });
+    const question = await asAdmin("POST", "/api/cases", {
+      personId: visitor.id,
+      subject: "Fråga från mässan",
+      category: "general",
+      teamId: fair.id,
+    });
+    await page.reload();
+    await openTab("Team");
+    await teamRow("Mässteam").getByRole("button", { name: "Ta bort: Mässteam" }).click();
+    await dialog().getByRole("button", { name: "Ta bort team" }).click();
+    await dialog().getByTestId("team-holdings").waitFor();
+    await dialog().getByRole("combobox", { name: "Lämna över till" }).click();
+    // The team itself is not offered.
+    await expect(page.getByRole("option", { name: "team Mässteam" }).count()).resolves.toBe(0);
+    await page.getByRole("option", { name: "team Säljteam Syd" }).click();
+    await session.snapshot("admin-team-hand-over");
+    await dialog().getByRole("button", { name: "Lämna över", exact: true }).click();
+    await dialog()
+      .getByTestId("team-handed-over")
+      .getByText("1 person och 1 öppet ärende har lämnats över till team Säljteam Syd.")
+      .waitFor();
+    await expect(dialog().getByTestId("team-holdings").count()).resolves.toBe(0);
+    await dialog().getByRole("button", { name: "Ta bort team" }).click();
+    await page.getByRole("status").getByText("Teamet Mässteam är borttaget.").waitFor();
+    await expect(teamsTable().getByText("Mässteam").count()).resolves.toBe(0);
+    expect((await asAdmin("GET", `/api/people/${visitor.id}`)).ownerTeamId).toBe(teamId);
+    expect((await asAdmin("GET", `/api/cases/${question.id}`)).teamId).toBe(teamId);
   });
 
   it("deactivates a seller who leaves, handing their customers, open task and case to a colleague", async () => {

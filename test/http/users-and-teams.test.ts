@@ -6,9 +6,9 @@ import { STORE_KINDS } from "../support/stores";
 
 /**
  * What an administrator does with colleagues: rename and delete teams (never one that still holds
- * customers, open cases or active rules), deactivate and reactivate users (never themselves, never
- * the last administrator), and hand a departing user's customers and open tasks to someone else in
- * one step. Everything is for administrators only, and audited.
+ * customers, open cases or active rules, though all its customers and cases can be handed on at
+ * once), deactivate and reactivate users (never themselves, never the last administrator), and hand
+ * a departing user's customers and open tasks to someone else in one step. Everything is for administrators only, and audited.
  */
 describe.each(STORE_KINDS)("users and teams [%s]", (kind) => {
   let api: TestApi;
@@ -228,6 +228,155 @@ describe.each(STORE_KINDS)("users and teams [%s]", (kind) => {
     expect(again.body.code).toBe("not_found");
     const unknown = await api.call({ method: "DELETE", url: "/api/teams/0190f7a0-0000-7000-8000-000000000000" });
     expect(unknown.status).toBe(404);
+  });
+
+  it("hands a team's customers and open cases to another team, then to a user, after which both can be deleted", async () => {
+    const team = (await api.call({ method: "POST", url: "/api/teams", payload: { name: "Projektsälj" } })).body.id;
+    const other = (await api.call({ method: "POST", url: "/api/teams", payload: { name: "Nyckelkunder" } })).body.id;
+    const member = await api.keyFor("sales");
+    const colleague = await api.keyFor("sales");
+    const person = async (surname: string, owner: object) =>
+      (await api.call({ method: "POST", url: "/api/people", payload: { givenNames: "Kund", surname, ...owner } })).body
+        .id as string;
+    const teamOnly = await person("Lönn", { ownerTeamId: team });
+    // Its creator owns a new customer by name; this one is the team's alone.
+    await api.call({ method: "PATCH", url: `/api/people/${teamOnly}`, payload: { ownerId: null } });
+    const shared = await person("Hassel", { ownerId: member.userId, ownerTeamId: team });
+    const organization = (
+      await api.call({ method: "POST", url: "/api/organizations", payload: { name: "Projekt AB", ownerTeamId: team } })
+    ).body.id;
+    const openCase = (
+      await api.call({
+        method: "POST",
+        url: "/api/cases",
+        payload: {
+          personId: teamOnly,
+          subject: "Offert?",
+          category: "general",
+          teamId: team,
+          assigneeId: member.userId,
+        },
+      })
+    ).body.id;
+    const closedCase = (
+      await api.call({
+        method: "POST",
+        url: "/api/cases",
+        payload: { personId: teamOnly, subject: "Klart", category: "general", teamId: team },
+      })
+    ).body.id;
+    await api.call({ method: "PATCH", url: `/api/cases/${closedCase}`, payload: { status: "resolved" } });
+    const ownerEvents = async (personId: string) =>
+      (
+        await queryRows<{ payload: { changed?: string[] } }>(
+          api.services.store.db,
+          sql`select payload from outbox_events where type = 'person.updated' and payload->>'personId' = ${personId} order by occurred_at`,
+        )
+      ).map((row) => row.payload.changed);
+
+    // To another team: the team changes, a personal owner and a case's handler stay.
+    const toTeam = await api.call({
+      method: "POST",
+      url: `/api/teams/${team}/hand-over`,
+      payload: { to: { teamId: other } },
+    });
+    expect(toTeam.status).toBe(200);
+    expect(toTeam.body).toEqual({ people: 2, organizations: 1, openCases: 1 });
+    expect((await api.call({ url: `/api/people/${teamOnly}` })).body).toMatchObject({
+      ownerId: null,
+      ownerTeamId: other,
+    });
+    expect((await api.call({ url: `/api/people/${shared}` })).body).toMatchObject({
+      ownerId: member.userId,
+      ownerTeamId: other,
+    });
+    expect((await api.call({ url: `/api/organizations/${organization}` })).body.ownerTeamId).toBe(other);
+    const moved = await api.call({ url: `/api/cases/${openCase}` });
+    expect(moved.body).toMatchObject({ teamId: other, assigneeId: member.userId });
+    expect(moved.body.events.map((event: { kind: string }) => event.kind)).toContain("assigned");
+    expect((await api.call({ url: `/api/cases/${closedCase}` })).body.teamId).toBe(team);
+    expect(await ownerEvents(shared)).toEqual([["ownerTeamId"]]);
+    expect(await auditOf("person", shared)).toContainEqual(
+      expect.objectContaining({
+        action: "person.hand_over",
+        before: { ownerId: member.userId, ownerTeamId: team },
+        after: { ownerId: member.userId, ownerTeamId: other },
+      }),
+    );
+    expect((await auditOf("case", openCase)).map((entry) => entry.action)).toContain("case.hand_over");
+    const trail = await auditOf("team", team);
+    expect(trail[0]).toMatchObject({
+      action: "team.hand_over",
+      after: { to: { teamId: other }, people: 2, organizations: 1, openCases: 1 },
+    });
+    expect((await api.call({ method: "DELETE", url: `/api/teams/${team}` })).status).toBe(204);
+
+    // To a user: they become the only owner and the cases' handler, as a user's records given to a
+    // team have that team alone.
+    const toUser = await api.call({
+      method: "POST",
+      url: `/api/teams/${other}/hand-over`,
+      payload: { to: { userId: colleague.userId } },
+    });
+    expect(toUser.body).toEqual({ people: 2, organizations: 1, openCases: 1 });
+    for (const id of [teamOnly, shared]) {
+      expect((await api.call({ url: `/api/people/${id}` })).body).toMatchObject({
+        ownerId: colleague.userId,
+        ownerTeamId: null,
+      });
+    }
+    expect((await api.call({ url: `/api/organizations/${organization}` })).body).toMatchObject({
+      ownerId: colleague.userId,
+      ownerTeamId: null,
+    });
+    expect((await api.call({ url: `/api/cases/${openCase}` })).body).toMatchObject({
+      teamId: null,
+      assigneeId: colleague.userId,
+    });
+    expect(await ownerEvents(shared)).toEqual([["ownerTeamId"], ["ownerId", "ownerTeamId"]]);
+    expect((await api.call({ method: "DELETE", url: `/api/teams/${other}` })).status).toBe(204);
+  });
+
+  it("refuses a team hand-over from anyone but an administrator, to no one valid, or of malformed input, moving nothing", async () => {
+    const team = (await api.call({ method: "POST", url: "/api/teams", payload: { name: "Eventsälj" } })).body.id;
+    const gone = await api.keyFor("sales");
+    await api.call({ method: "PATCH", url: `/api/users/${gone.userId}`, payload: { active: false } });
+    const customer = (
+      await api.call({
+        method: "POST",
+        url: "/api/people",
+        payload: { givenNames: "Eva", surname: "Event", ownerTeamId: team },
+      })
+    ).body.id;
+    const attempt = (payload: unknown, key?: string, teamId = team) =>
+      api.call({ key, method: "POST", url: `/api/teams/${teamId}/hand-over`, payload: payload as object });
+
+    const bySeller = await attempt({ to: { userId: seller.userId } }, seller.key);
+    expect(bySeller.status).toBe(403);
+    expect(bySeller.body.code).toBe("forbidden");
+    const toItself = await attempt({ to: { teamId: team } });
+    expect(toItself.status).toBe(400);
+    expect(toItself.headers["content-type"]).toContain("application/problem+json");
+    expect(fieldsOf(toItself.body)).toEqual(["to.teamId:same_team"]);
+    const toNoTeam = await attempt({ to: { teamId: "0190f7a0-0000-7000-8000-000000000000" } });
+    expect(fieldsOf(toNoTeam.body)).toEqual(["to.teamId:unknown_team"]);
+    const toDeactivated = await attempt({ to: { userId: gone.userId } });
+    expect(toDeactivated.status).toBe(400);
+    expect(fieldsOf(toDeactivated.body)).toEqual(["to.userId:inactive_user"]);
+    const toNoOne = await attempt({ to: { userId: "0190f7a0-0000-7000-8000-000000000000" } });
+    expect(fieldsOf(toNoOne.body)).toEqual(["to.userId:unknown_user"]);
+    const fromNoTeam = await attempt(
+      { to: { userId: seller.userId } },
+      undefined,
+      "0190f7a0-0000-7000-8000-000000000000",
+    );
+    expect(fromNoTeam.status).toBe(404);
+    expect(fromNoTeam.body.code).toBe("not_found");
+    const noTarget = await attempt({});
+    expect(fieldsOf(noTarget.body)).toEqual(["to:invalid_union"]);
+
+    expect((await api.call({ url: `/api/people/${customer}` })).body.ownerTeamId).toBe(team);
+    expect((await auditOf("team", team)).map((entry) => entry.action)).toEqual(["team.create"]);
   });
 
   it("keeps an administrator from deactivating themselves or leaving the installation without one", async () => {

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../app/services";
 import { deleteUnusedTeam } from "../../flows/delete-unused-team";
+import { handOverTeamRecords, ZTeamHandOverInput, ZTeamHandOverResult } from "../../flows/hand-over-team-records";
 import { handOverUserRecords, ZHandOverInput, ZHandOverResult } from "../../flows/hand-over-user-records";
 import { updateUserAccount } from "../../flows/update-user-account";
 import { userHoldings, ZUserHoldings } from "../../flows/user-holdings";
@@ -131,6 +132,22 @@ export async function userRoutes(base: FastifyInstance, _services: Services) {
       },
     },
     async (request) => renameTeam(request.ctx(), request.params.id, request.body),
+  );
+  app.post(
+    "/api/teams/:id/hand-over",
+    {
+      schema: {
+        tags,
+        summary: "Hand a team's customers and open cases to a user or another team, so it can be deleted",
+        description:
+          "To another team, only the owning team and the case's team change; to a user, the user becomes the " +
+          "customers' only owner and the cases' handler, outside any queue. The answer counts what moved.",
+        params: ZIdParams,
+        body: ZTeamHandOverInput,
+        response: { 200: ZTeamHandOverResult, ...problemResponses },
+      },
+    },
+    async (request) => handOverTeamRecords(request.ctx(), request.params.id, request.body),
   );
   app.delete(
     "/api/teams/:id",

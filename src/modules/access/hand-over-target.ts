@@ -26,14 +26,18 @@ export async function assertHandOverParties(
     await assertTeamsExist(ctx.db, [to.teamId], "to.teamId");
     return;
   }
-  const fail = (code: string, message: string) =>
-    new AppError("validation_failed", message, { fields: [{ field: "to.userId", code, message }] });
-  if (to.userId === fromUserId) throw fail("same_user", "Hand the records over to someone else");
-  const [target] = await ctx.db
-    .select({ active: users.active })
-    .from(users)
-    .where(eq(users.id, to.userId))
-    .for("share");
-  if (!target) throw fail("unknown_user", `No user has id ${to.userId}`);
-  if (!target.active) throw fail("inactive_user", "This user is deactivated and can own nothing");
+  if (to.userId === fromUserId) throw receiverRefused("same_user", "Hand the records over to someone else");
+  await assertReceivingUser(ctx, to.userId);
+}
+
+export const receiverRefused = (code: string, message: string) =>
+  new AppError("validation_failed", message, {
+    fields: [{ field: code.endsWith("_team") ? "to.teamId" : "to.userId", code, message }],
+  });
+
+/** Locked for share: the receiver cannot be deactivated while records are being given to them. */
+export async function assertReceivingUser(ctx: Ctx, userId: string): Promise<void> {
+  const [target] = await ctx.db.select({ active: users.active }).from(users).where(eq(users.id, userId)).for("share");
+  if (!target) throw receiverRefused("unknown_user", `No user has id ${userId}`);
+  if (!target.active) throw receiverRefused("inactive_user", "This user is deactivated and can own nothing");
 }

@@ -15,6 +15,7 @@ export { listTeams } from "./list-teams";
 export { listUsers } from "./list-users";
 export { renameTeam, type TRenameTeamInput, ZRenameTeamInput } from "./rename-team";
 export { revokeApiKey } from "./revoke-api-key";
+export { assertTeamHandOverParties } from "./team-hand-over-target";
 export { lockTeam } from "./team-lock";
 export { type TUpdateUserInput, updateUser, ZUpdateUserInput } from "./update-user";
 export { type TUser, ZUser } from "./user-view";

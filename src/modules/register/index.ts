@@ -20,7 +20,12 @@ export {
 } from "./export-details";
 export { getOrganization } from "./get-organization";
 export { getPerson } from "./get-person";
-export { countOwnedRecords, handOverOwnedRecords, type TOwnedRecordCounts } from "./hand-over-owned-records";
+export {
+  countOwnedRecords,
+  handOverOwnedRecords,
+  type TOwnedRecordCounts,
+  type TRecordHolder,
+} from "./hand-over-owned-records";
 export { importOrganization } from "./import-organization";
 export {
   commitPeopleBatch,

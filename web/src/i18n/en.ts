@@ -718,6 +718,12 @@ export const en: Messages = {
       n === 1 ? "1 active rule sends work to the team:" : `${n} active rules send work to the team:`,
     changeRules: (n: number): string =>
       n === 1 ? "Change the rule or switch it off first." : "Change the rules or switch them off first.",
+    handOverTo: "Hand over to",
+    handOverHint:
+      "To another team only the team changes. To a user, they become the customers' only owner and the cases' handler.",
+    handOver: "Hand over",
+    handedOver: (list: string, to: string) => `${list} handed over to ${to}.`,
+    sameTeam: "Choose another team",
     actions: (name: string) => `Actions for ${name}`,
     save: "Save",
     cancel: "Cancel",

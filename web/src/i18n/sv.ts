@@ -723,6 +723,12 @@ export const sv = {
       n === 1 ? "1 aktiv regel skickar arbete till teamet:" : `${n} aktiva regler skickar arbete till teamet:`,
     changeRules: (n: number): string =>
       n === 1 ? "Ändra regeln eller stäng av den först." : "Ändra reglerna eller stäng av dem först.",
+    handOverTo: "Lämna över till",
+    handOverHint:
+      "Till ett annat team byts bara teamet. Till en användare blir hen ensam ansvarig för kunderna och handläggare för ärendena.",
+    handOver: "Lämna över",
+    handedOver: (list: string, to: string) => `${list} har lämnats över till ${to}.`,
+    sameTeam: "Välj ett annat team",
     actions: (name: string) => `Åtgärder för ${name}`,
     save: "Spara",
     cancel: "Avbryt",
