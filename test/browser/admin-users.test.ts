@@ -162,7 +162,7 @@ describe("users and teams on the admin page", () => {
     await dialog().getByRole("button", { name: "Ta bort team" }).click();
     await dialog()
       .getByTestId("team-holdings")
-      .getByText("Teamet är ansvarigt för 1 person. Ge kunderna en annan ansvarig först.")
+      .getByText("Teamet är ansvarigt för 1 person. Lämna över dem nedan först.")
       .waitFor();
     await session.snapshot("admin-delete-team-refused");
     await dialog().getByRole("button", { name: "Avbryt" }).click();

@@ -709,11 +709,11 @@ export const en: Messages = {
     confirmDelete: "Delete team",
     deleted: (name: string) => `The team ${name} has been deleted.`,
     cannotDelete: "The team cannot be deleted yet",
-    ownsRecords: (list: string) => `The team owns ${list}. Give the customers another owner first.`,
+    ownsRecords: (list: string) => `The team owns ${list}. Hand them over below first.`,
     openCases: (n: number) =>
       n === 1
-        ? "1 open case is waiting in the team's queue. Move it to another team first."
-        : `${n} open cases are waiting in the team's queue. Move them to another team first.`,
+        ? "1 open case is waiting in the team's queue. Hand it over below first."
+        : `${n} open cases are waiting in the team's queue. Hand them over below first.`,
     namedByRules: (n: number) =>
       n === 1 ? "1 active rule sends work to the team:" : `${n} active rules send work to the team:`,
     changeRules: (n: number): string =>

@@ -714,11 +714,11 @@ export const sv = {
     confirmDelete: "Ta bort team",
     deleted: (name: string) => `Teamet ${name} är borttaget.`,
     cannotDelete: "Teamet kan inte tas bort än",
-    ownsRecords: (list: string) => `Teamet är ansvarigt för ${list}. Ge kunderna en annan ansvarig först.`,
+    ownsRecords: (list: string) => `Teamet är ansvarigt för ${list}. Lämna över dem nedan först.`,
     openCases: (n: number) =>
       n === 1
-        ? "1 öppet ärende väntar i teamets kö. Flytta det till ett annat team först."
-        : `${n} öppna ärenden väntar i teamets kö. Flytta dem till ett annat team först.`,
+        ? "1 öppet ärende väntar i teamets kö. Lämna över det nedan först."
+        : `${n} öppna ärenden väntar i teamets kö. Lämna över dem nedan först.`,
     namedByRules: (n: number) =>
       n === 1 ? "1 aktiv regel skickar arbete till teamet:" : `${n} aktiva regler skickar arbete till teamet:`,
     changeRules: (n: number): string =>
