@@ -2,6 +2,7 @@ import type { Ctx } from "../kernel/ctx";
 import { withTransaction } from "../kernel/ctx";
 import { authorize } from "../kernel/permissions";
 import { parseInput } from "../kernel/validate";
+import { assertAssignable } from "../modules/access";
 import {
   activityTarget,
   attachDocument,
@@ -95,6 +96,11 @@ export async function openCaseForRecord(
   const data = parseInput(ZOpenCaseInput, input);
   return withTransaction(ctx, async (tx) => {
     await guardTargets(tx, data, guardRecordReference);
+    // The queue and the handler must exist and be able to take it (see assign-case.ts).
+    await assertAssignable(tx, [
+      { field: "teamId", teamId: data.teamId },
+      { field: "assigneeId", userId: data.assigneeId },
+    ]);
     return openCase(tx, data);
   });
 }

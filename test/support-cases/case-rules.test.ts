@@ -4,13 +4,14 @@ import { ManualClock } from "../../src/kernel/clock";
 import { openTestApi, type TestApi } from "../support/api";
 import { STORE_KINDS } from "../support/stores";
 
-const SECOND_LINE = "0190a0a0-0000-7000-8000-00000000002b";
 const REPEATED_COMPLAINTS = { field: "cases.category.complaint.count_90d", op: "gt", value: 1 };
 
 describe.each(STORE_KINDS)("rules: repeated complaints open a call-back case and escalate [%s]", (kind) => {
   let api: TestApi;
   const clock = new ManualClock("2026-11-02T08:00:00Z");
   const ids: Record<string, string> = {};
+  /** The second-line team the rule escalates to: a real team, as a case's queue must be. */
+  let SECOND_LINE = "";
 
   const open = async (personId: string, category: string, openedAt?: string) => {
     const response = await api.call({
@@ -34,6 +35,9 @@ describe.each(STORE_KINDS)("rules: repeated complaints open a call-back case and
 
   beforeAll(async () => {
     api = await openTestApi(kind, { clock });
+    const team = await api.call({ method: "POST", url: "/api/teams", payload: { name: "Andra linjen" } });
+    expect(team.status).toBe(201);
+    SECOND_LINE = team.body.id;
     for (const [name, givenNames, marking, surname] of [
       ["stig", "Karl Stig Emanuel", "20", "Lindgren"],
       ["anna", "Anna", undefined, "Holm"],

@@ -75,9 +75,8 @@ describe.each(STORE_KINDS)("support cases over the API [%s]", (kind) => {
     const { body: opened } = await open({ personId, subject: "Fel belopp", category: "billing" });
     const patch = (payload: Record<string, unknown>) =>
       api.call({ method: "PATCH", url: `/api/cases/${opened.id}`, payload });
-    expect((await patch({ status: "open", assigneeId: "0190a0a0-0000-7000-8000-0000000000bb" })).body).toMatchObject({
-      status: "open",
-    });
+    const handler = await api.keyFor("support");
+    expect((await patch({ status: "open", assigneeId: handler.userId })).body).toMatchObject({ status: "open" });
     clock.set("2026-11-02T12:00:00Z");
     const resolved = await patch({ status: "resolved", note: "Krediterat 120 kr" });
     expect(resolved.body).toMatchObject({ status: "resolved", resolvedAt: "2026-11-02T12:00:00.000Z" });
@@ -94,7 +93,8 @@ describe.each(STORE_KINDS)("support cases over the API [%s]", (kind) => {
 
   it("escalates a first-line case to second line and another team", async () => {
     const personId = await person("Eva", "Lund", "eva@example.se");
-    const teamId = "0190a0a0-0000-7000-8000-0000000000aa";
+    const team = await api.call({ method: "POST", url: "/api/teams", payload: { name: "Tekniker" } });
+    const teamId = team.body.id as string;
     const { body: opened } = await open({ personId, subject: "Routern startar inte", category: "technical" });
     const escalated = await api.call({
       method: "POST",
@@ -108,6 +108,46 @@ describe.each(STORE_KINDS)("support cases over the API [%s]", (kind) => {
     expect(again.body).toMatchObject({ line: 2, escalationLevel: 2, teamId });
     const secondLine = await api.call({ url: `/api/cases?line=2&teamId=${teamId}` });
     expect(secondLine.body.items.map((item: { id: string }) => item.id)).toEqual([opened.id]);
+  });
+
+  it("gives a case only to a team that exists and a handler who is an active user", async () => {
+    const personId = await person("Gun", "Kö", "gun@example.se");
+    const nobody = "0190a0a0-0000-7000-8000-0000000000aa";
+    const fieldsOf = (body: { errors: Array<{ field: string; code: string }> }) =>
+      body.errors.map((error) => `${error.field}:${error.code}`);
+    // Before, any id was taken, and the case waited in a queue nobody has.
+    const opened = await open({
+      personId,
+      subject: "Ingen kö",
+      category: "billing",
+      teamId: nobody,
+      assigneeId: nobody,
+    });
+    expect(opened.status).toBe(400);
+    expect(fieldsOf(opened.body)).toEqual(["teamId:unknown_team", "assigneeId:unknown_user"]);
+    expect((await api.call({ url: `/api/cases?personId=${personId}` })).body.items).toEqual([]);
+
+    const { body: real } = await open({ personId, subject: "Riktig kö", category: "billing" });
+    const leaving = await api.keyFor("support");
+    expect(
+      (await api.call({ method: "PATCH", url: `/api/users/${leaving.userId}`, payload: { active: false } })).status,
+    ).toBe(200);
+    const moved = await api.call({
+      method: "PATCH",
+      url: `/api/cases/${real.id}`,
+      payload: { assigneeId: leaving.userId },
+    });
+    expect(moved.status).toBe(400);
+    expect(fieldsOf(moved.body)).toEqual(["assigneeId:inactive_user"]);
+    const escalated = await api.call({
+      method: "POST",
+      url: `/api/cases/${real.id}/escalate`,
+      payload: { teamId: nobody },
+    });
+    expect(escalated.status).toBe(400);
+    expect(fieldsOf(escalated.body)).toEqual(["teamId:unknown_team"]);
+    const after = await api.call({ url: `/api/cases/${real.id}` });
+    expect(after.body).toMatchObject({ line: 1, escalationLevel: 0, teamId: null, assigneeId: null });
   });
 
   it("shows cases in the person's 360° timeline beside other entries, and filters them by kind", async () => {

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Ctx } from "../../kernel/ctx";
-import { escalateCase, listCases, OPEN_CASE_STATUSES, type TCase, ZCategory } from "../../modules/cases";
+import { listCases, OPEN_CASE_STATUSES, type TCase, ZCategory } from "../../modules/cases";
 import type { RuleAction } from "../../modules/rules";
+import { escalateCaseChecked } from "../assign-case";
 
 const ZConfig = z.object({
   /** Only cases of this category; without it every open case of the person. */
@@ -43,7 +44,7 @@ export const escalateCaseAction: RuleAction<z.infer<typeof ZConfig>> = {
     const reason = [`Regeln "${target.ruleName}" eskalerade:`, ...target.explanation].join("\n").slice(0, 2_000);
     const escalated: Array<{ caseId: string; number: number; level: number }> = [];
     for (const item of due) {
-      const after = await escalateCase(ctx, item.id, {
+      const after = await escalateCaseChecked(ctx, item.id, {
         reason,
         ...(config.teamId ? { teamId: config.teamId } : {}),
         ...(config.assigneeId ? { assigneeId: config.assigneeId } : {}),

@@ -2,12 +2,11 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../app/services";
+import { escalateCaseChecked, updateCaseChecked } from "../../flows/assign-case";
 import { openCaseForRecord } from "../../flows/timeline-writes";
 import {
-  escalateCase,
   getCase,
   listCases,
-  updateCase,
   ZCase,
   ZCaseDetail,
   ZEscalateCaseInput,
@@ -71,7 +70,7 @@ export async function caseRoutes(base: FastifyInstance, _services: Services) {
         response: { 200: ZCaseDetail, ...problemResponses },
       },
     },
-    async (request) => updateCase(request.ctx(), request.params.id, request.body),
+    async (request) => updateCaseChecked(request.ctx(), request.params.id, request.body),
   );
   app.post(
     "/api/cases/:id/escalate",
@@ -85,6 +84,6 @@ export async function caseRoutes(base: FastifyInstance, _services: Services) {
         response: { 200: ZCaseDetail, ...problemResponses },
       },
     },
-    async (request) => escalateCase(request.ctx(), request.params.id, request.body ?? {}),
+    async (request) => escalateCaseChecked(request.ctx(), request.params.id, request.body ?? {}),
   );
 }

@@ -1,3 +1,4 @@
+export { assertAssignable } from "./assert-assignable";
 export { authenticateApiKey } from "./authenticate-api-key";
 export { authenticateSession, type TAuthenticatedSession } from "./authenticate-session";
 export { createApiKey, type TApiKey, ZApiKey, ZCreateApiKeyInput } from "./create-api-key";
