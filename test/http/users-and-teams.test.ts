@@ -726,8 +726,21 @@ describe.each(STORE_KINDS)("users and teams [%s]", (kind) => {
       payload: { enabled: false },
     });
     expect(off.status).toBe(200);
-    const named = await rule("Leads till den som slutat", { type: "assign_owner", config: { userId: left.userId } });
+    // A rule cannot be saved naming someone who has left...
+    const refused = await rule("Leads till den som slutat", { type: "assign_owner", config: { userId: left.userId } });
+    expect(refused.status).toBe(400);
+    expect(fieldsOf(refused.body)).toEqual(["actions.0.config.userId:inactive_user"]);
+    // ...and one saved before they left fails visibly instead of giving them customers.
+    const leavingLater = await api.keyFor("sales");
+    const named = await rule("Leads till den som slutar", {
+      type: "assign_owner",
+      config: { userId: leavingLater.userId },
+    });
     expect(named.status).toBe(201);
+    expect(
+      (await api.call({ method: "PATCH", url: `/api/users/${leavingLater.userId}`, payload: { active: false } }))
+        .status,
+    ).toBe(200);
     await api.services.bus.dispatchPending();
     const second = await api.call({
       method: "POST",
@@ -739,10 +752,32 @@ describe.each(STORE_KINDS)("users and teams [%s]", (kind) => {
     const secondOwner = (await api.call({ url: `/api/people/${second.body.id}` })).body.ownerId;
     // The customer keeps the owner it had (whoever created it), not the one who left.
     expect(secondOwner).toBe(second.body.ownerId);
-    expect(secondOwner).not.toBe(left.userId);
+    expect(secondOwner).not.toBe(leavingLater.userId);
     const firings = await api.call({ url: `/api/rule-firings?ruleId=${named.body.id}` });
     expect(firings.body.items).toEqual([expect.objectContaining({ status: "failed" })]);
     expect(JSON.stringify(firings.body.items[0].results)).toContain("deactivated");
+  });
+
+  it("saves a rule that gives work to a team only while the team exists; a switched-off one may wait", async () => {
+    const team = await api.call({ method: "POST", url: "/api/teams", payload: { name: "Nedlagd kö" } });
+    expect((await api.call({ method: "DELETE", url: `/api/teams/${team.body.id}` })).status).toBe(204);
+    const payload = (enabled: boolean) => ({
+      name: `Ärenden till nedlagd kö ${enabled}`,
+      enabled,
+      trigger: { type: "record", entity: "person", on: "changed", fields: ["lifecycleStage"] },
+      condition: { field: "person.lifecycle_stage", op: "eq", value: "customer" },
+      actions: [{ type: "open_case", config: { subject: "Välkommen", category: "general", teamId: team.body.id } }],
+    });
+    // Before, the rule was saved and opened cases in the queue of a team that no longer exists.
+    const refused = await api.call({ method: "POST", url: "/api/rules", payload: payload(true) });
+    expect(refused.status).toBe(400);
+    expect(fieldsOf(refused.body)).toEqual(["actions.0.config.teamId:unknown_team"]);
+    const off = await api.call({ method: "POST", url: "/api/rules", payload: payload(false) });
+    expect(off.status).toBe(201);
+    const on = await api.call({ method: "POST", url: `/api/rules/${off.body.id}/enabled`, payload: { enabled: true } });
+    expect(on.status).toBe(400);
+    expect(fieldsOf(on.body)).toEqual(["actions.0.config.teamId:unknown_team"]);
+    expect((await api.call({ url: `/api/rules/${off.body.id}` })).body.enabled).toBe(false);
   });
 
   it("lets only one of the last two administrators deactivate the other when both try at once", async () => {

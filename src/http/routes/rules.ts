@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../app/services";
+import { saveRuleChecked } from "../../flows/save-rule-checked";
 import { authorize } from "../../kernel/permissions";
 import {
   dryRunCondition,
@@ -9,7 +10,6 @@ import {
   listFirings,
   listRules,
   listRuleVersions,
-  saveRule,
   ZListFiringsInput,
   ZRule,
   ZRuleInput,
@@ -39,7 +39,7 @@ export async function ruleRoutes(base: FastifyInstance, services: Services) {
   app.post(
     "/api/rules",
     { schema: { tags, summary: "Create a rule", body: ZRuleInput, response: { 201: ZRule, ...problemResponses } } },
-    async (request, reply) => reply.status(201).send(await saveRule(request.ctx(), engine, request.body)),
+    async (request, reply) => reply.status(201).send(await saveRuleChecked(request.ctx(), engine, request.body)),
   );
   app.get(
     "/api/rules/:id",
@@ -57,7 +57,7 @@ export async function ruleRoutes(base: FastifyInstance, services: Services) {
         response: { 200: ZRule, ...problemResponses },
       },
     },
-    async (request) => saveRule(request.ctx(), engine, request.body, request.params.id),
+    async (request) => saveRuleChecked(request.ctx(), engine, request.body, request.params.id),
   );
   app.post(
     "/api/rules/:id/enabled",
@@ -73,7 +73,7 @@ export async function ruleRoutes(base: FastifyInstance, services: Services) {
     async (request) => {
       const ctx = request.ctx();
       const rule = await getRule(ctx, engine, request.params.id);
-      return saveRule(
+      return saveRuleChecked(
         ctx,
         engine,
         {

@@ -119,6 +119,9 @@ export const en: Messages = {
     invalid_format: "Wrong form – check the number of digits and the separator",
     invalid_group: "The first digit of an organisationsnummer names the kind of company, and this one does not exist",
     invalid_url: "Enter a web address with a domain, such as company.se",
+    unknown_team: "The team no longer exists – choose another",
+    unknown_user: "There is no such user – choose another",
+    inactive_user: "The user is deactivated and can be given no work – choose another",
   },
   customValueCodes: {
     required: "Fill in this field",

@@ -118,6 +118,9 @@ export const sv = {
     invalid_format: "Fel form – kontrollera antalet siffror och skiljetecknet",
     invalid_group: "Första siffran i ett organisationsnummer anger bolagsform, och den här finns inte",
     invalid_url: "Ange en webbadress med domän, t.ex. foretag.se",
+    unknown_team: "Teamet finns inte längre – välj ett annat",
+    unknown_user: "Användaren finns inte – välj en annan",
+    inactive_user: "Användaren är avstängd och kan inte få arbete – välj en annan",
   },
   /** Faults of a custom field's value, by the server's code. */
   customValueCodes: {
