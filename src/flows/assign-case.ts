@@ -22,10 +22,7 @@ export async function updateCaseChecked(ctx: Ctx, id: string, input: TUpdateCase
   authorize(ctx.actor, "support", "write");
   const data = parseInput(ZUpdateCaseInput, input);
   return withTransaction(ctx, async (tx) => {
-    await assertAssignable(tx, [
-      { field: "teamId", teamId: data.teamId },
-      { field: "assigneeId", userId: data.assigneeId },
-    ]);
+    await assertCaseParties(tx, data);
     return updateCase(tx, id, data);
   });
 }
@@ -35,10 +32,18 @@ export async function escalateCaseChecked(ctx: Ctx, id: string, input: TEscalate
   authorize(ctx.actor, "support", "write");
   const data = parseInput(ZEscalateCaseInput, input);
   return withTransaction(ctx, async (tx) => {
-    await assertAssignable(tx, [
-      { field: "teamId", teamId: data.teamId },
-      { field: "assigneeId", userId: data.assigneeId },
-    ]);
+    await assertCaseParties(tx, data);
     return escalateCase(tx, id, data);
   });
+}
+
+/** The queue and the handler a case is given to, as the case's own fields name them. */
+export async function assertCaseParties(
+  tx: Ctx,
+  data: { teamId?: string | null; assigneeId?: string | null },
+): Promise<void> {
+  await assertAssignable(tx, [
+    { field: "teamId", teamId: data.teamId },
+    { field: "assigneeId", userId: data.assigneeId },
+  ]);
 }

@@ -2,7 +2,6 @@ import type { Ctx } from "../kernel/ctx";
 import { withTransaction } from "../kernel/ctx";
 import { authorize } from "../kernel/permissions";
 import { parseInput } from "../kernel/validate";
-import { assertAssignable } from "../modules/access";
 import {
   activityTarget,
   attachDocument,
@@ -17,6 +16,7 @@ import {
 import { openCase, type TCaseDetail, type TOpenCaseInput, ZOpenCaseInput } from "../modules/cases";
 import { recordOrder, type TOrder, type TRecordOrderInput, ZRecordOrderInput } from "../modules/orders";
 import { guardRecordReference, guardRecordWrite } from "../modules/register";
+import { assertCaseParties } from "./assign-case";
 
 interface TTargets {
   personId?: string | null | undefined;
@@ -96,11 +96,7 @@ export async function openCaseForRecord(
   const data = parseInput(ZOpenCaseInput, input);
   return withTransaction(ctx, async (tx) => {
     await guardTargets(tx, data, guardRecordReference);
-    // The queue and the handler must exist and be able to take it (see assign-case.ts).
-    await assertAssignable(tx, [
-      { field: "teamId", teamId: data.teamId },
-      { field: "assigneeId", userId: data.assigneeId },
-    ]);
+    await assertCaseParties(tx, data);
     return openCase(tx, data);
   });
 }
