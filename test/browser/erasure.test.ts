@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { matchPerson } from "../../src/flows/match-person";
 import { createUser } from "../../src/modules/access";
 import { createPerson } from "../../src/modules/register";
-import { type BrowserSession, openBrowserSession } from "./support";
+import { BROWSER_TIME_ZONE, type BrowserSession, openBrowserSession } from "./support";
 
 const ADMIN = { email: "ebba@lanthandel.test", name: "Ebba Rask", password: "ett-långt-lösenord-7" };
 const SELLER = { email: "sune@lanthandel.test", name: "Sune Säljare", password: "ett-långt-lösenord-8" };
@@ -90,7 +90,7 @@ describe("erasure in the browser", () => {
     await page.waitForURL(`${baseUrl}/people`);
 
     await openPerson(page, erasedId);
-    const today = new Intl.DateTimeFormat("sv-SE").format(new Date());
+    const today = new Intl.DateTimeFormat("sv-SE", { timeZone: BROWSER_TIME_ZONE }).format(new Date());
     const notice = page.getByTestId("erased-notice");
     await notice.getByText(`Raderad ${today}`).waitFor();
     await notice.getByText("Personens uppgifter är raderade ur registret").waitFor();

@@ -1,12 +1,13 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../../src/modules/access";
-import { type BrowserSession, openBrowserSession } from "./support";
+import { BROWSER_TIME_ZONE, type BrowserSession, openBrowserSession } from "./support";
 
 const ADMIN = { email: "astrid@lanthandel.test", name: "Astrid Lind", password: "rätt-lösenord-42" };
 const COLLEAGUE = { email: "bertil@lanthandel.test", name: "Bertil Berg", password: "ett-långt-lösenord" };
 
-const longDate = (tag: string) => new Intl.DateTimeFormat(tag, { dateStyle: "full" }).format(new Date());
+const longDate = (tag: string) =>
+  new Intl.DateTimeFormat(tag, { dateStyle: "full", timeZone: BROWSER_TIME_ZONE }).format(new Date());
 
 /**
  * One admin's visit, step by step, on the real server and the built web app. The steps share

@@ -82,6 +82,12 @@ async function ensureWebBuilt(): Promise<void> {
   }
 }
 
+/**
+ * Where the users are, and the server's zone for times written without an offset. A test that
+ * expects today's date must take it in this zone: from 23:00 UTC it is already tomorrow here.
+ */
+export const BROWSER_TIME_ZONE = "Europe/Stockholm";
+
 export interface BrowserSession {
   services: Services;
   app: FastifyInstance;
@@ -112,8 +118,7 @@ export async function openBrowserSession(prepare?: (services: Services) => Promi
     baseURL: baseUrl,
     viewport: { width: 1360, height: 860 },
     locale: "sv-SE",
-    // Where the users are, and the server's zone for times written without an offset.
-    timezoneId: "Europe/Stockholm",
+    timezoneId: BROWSER_TIME_ZONE,
   });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
