@@ -22,14 +22,14 @@ export async function deleteUnusedTeam(ctx: Ctx, id: string): Promise<void> {
       reasons.push({
         field: "id",
         code: "owns_records",
-        message: "The team owns customers; give them to another owner first",
+        message: "The team owns customers; hand them over first (POST /api/teams/:id/hand-over)",
       });
     }
     if (holdings.openCases > 0) {
       reasons.push({
         field: "id",
         code: "open_cases",
-        message: "Open cases wait in the team's queue; move them to another team first",
+        message: "Open cases wait in the team's queue; hand them over first (POST /api/teams/:id/hand-over)",
       });
     }
     if (holdings.rules > 0) {

@@ -130,6 +130,20 @@ describe.each(STORE_KINDS)("HTTP API [%s]", (kind) => {
     });
   });
 
+  it("takes a demo request without a body, and refuses it on a register that has people", async () => {
+    const person = await app.inject({
+      method: "POST",
+      url: "/api/people",
+      headers: bearer(adminKey),
+      payload: { givenNames: "Demo", surname: "Hinder" },
+    });
+    expect(person.statusCode).toBe(201);
+    // Before, a POST without a body was a 400 "expected object, received null".
+    const demo = await app.inject({ method: "POST", url: "/api/demo", headers: bearer(adminKey) });
+    expect(demo.statusCode).toBe(409);
+    expect(demo.json().code).toBe("conflict");
+  });
+
   it("checks the role of the caller: a sales key may not manage users or read the audit log", async () => {
     const seller = await app.inject({
       method: "POST",

@@ -14,7 +14,8 @@ export async function demoRoutes(base: FastifyInstance, _services: Services) {
       schema: {
         tags: ["demo"],
         summary: "Load the Swedish demo data set into an empty register (admins)",
-        body: z.strictObject({ people: z.number().int().min(1).max(5_000).default(300) }),
+        // The plain request needs no body: 300 people.
+        body: z.strictObject({ people: z.number().int().min(1).max(5_000).default(300) }).nullish(),
         response: {
           201: z.object({ people: z.number(), organizations: z.number(), duplicates: z.number() }),
           ...problemResponses,
@@ -24,7 +25,7 @@ export async function demoRoutes(base: FastifyInstance, _services: Services) {
     async (request, reply) => {
       const ctx = request.ctx();
       authorize(ctx.actor, "access", "write");
-      return reply.status(201).send(await loadDemoData(ctx, { people: request.body.people }));
+      return reply.status(201).send(await loadDemoData(ctx, { people: request.body?.people ?? 300 }));
     },
   );
 }
