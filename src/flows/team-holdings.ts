@@ -21,10 +21,9 @@ export async function teamHoldings(
   ctx: Ctx,
   teamId: string,
 ): Promise<{ holdings: TTeamHoldings; rules: Array<{ id: string; name: string }> }> {
-  const [owned, openCases, rules] = await Promise.all([
-    countOwnedRecords(ctx, { teamId }),
-    countOpenCasesOf(ctx, { teamId }),
-    rulesNamingTeam(ctx, teamId),
-  ]);
+  // One after the other: inside the deletion's transaction the connection takes one query at a time.
+  const owned = await countOwnedRecords(ctx, { teamId });
+  const openCases = await countOpenCasesOf(ctx, { teamId });
+  const rules = await rulesNamingTeam(ctx, teamId);
   return { holdings: { ...owned, openCases, rules: rules.length }, rules };
 }

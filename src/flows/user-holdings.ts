@@ -22,10 +22,9 @@ export const holdsAnything = (holdings: TUserHoldings) =>
  */
 export async function userHoldings(ctx: Ctx, userId: string): Promise<TUserHoldings> {
   await getUser(ctx, userId);
-  const [owned, tasks, openCases] = await Promise.all([
-    countOwnedRecords(ctx, { userId }),
-    openTaskCounts(ctx, [userId]),
-    countOpenCasesOf(ctx, { userId }),
-  ]);
+  // One after the other: inside a deactivation's transaction the connection takes one query at a time.
+  const owned = await countOwnedRecords(ctx, { userId });
+  const tasks = await openTaskCounts(ctx, [userId]);
+  const openCases = await countOpenCasesOf(ctx, { userId });
   return { ...owned, openTasks: tasks.get(userId) ?? 0, openCases };
 }

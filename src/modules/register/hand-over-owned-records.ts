@@ -21,10 +21,8 @@ export interface TOwnedRecordCounts {
 export async function countOwnedRecords(ctx: Ctx, owner: TRecordHolder): Promise<TOwnedRecordCounts> {
   const ownedBy = (table: typeof people | typeof organizations) =>
     "userId" in owner ? eq(table.ownerId, owner.userId) : eq(table.ownerTeamId, owner.teamId);
-  const [[persons], [orgs]] = await Promise.all([
-    ctx.db.select({ n: count() }).from(people).where(ownedBy(people)),
-    ctx.db.select({ n: count() }).from(organizations).where(ownedBy(organizations)),
-  ]);
+  const [persons] = await ctx.db.select({ n: count() }).from(people).where(ownedBy(people));
+  const [orgs] = await ctx.db.select({ n: count() }).from(organizations).where(ownedBy(organizations));
   return { people: Number(persons?.n ?? 0), organizations: Number(orgs?.n ?? 0) };
 }
 
