@@ -54,6 +54,12 @@ const CALL_SUBJECTS = [
   "Fråga om faktura",
   "Tackade för snabb service",
 ];
+const TASKS = [
+  "Följ upp offert",
+  "Ring tillbaka om leveransen",
+  "Skicka prislista för vedleverans",
+  "Boka visning av köksutställningen",
+];
 const NOTES = [
   "Föredrar att bli kontaktad på förmiddagen",
   "Intresserad av vedleverans till hösten",
@@ -209,8 +215,9 @@ export async function loadDemoData(
         await logActivity(tx, {
           personId,
           kind: "task",
-          subject: "Följ upp offert",
-          dueAt: new Date(now + Math.floor(random() * 14) * day),
+          subject: TASKS[index % TASKS.length] as string,
+          // From a week late to two weeks ahead: a to-do list with something already overdue.
+          dueAt: new Date(now + (Math.floor(random() * 21) - 7) * day),
         });
       }
       const orderCount = Math.floor(random() * 4);

@@ -150,6 +150,8 @@ describe.each(STORE_KINDS)("360° view and timeline [%s]", (kind) => {
     expect(tasks.body.items).toHaveLength(1);
     const task = tasks.body.items[0];
     expect(task).toMatchObject({ subject: "Ring tillbaka", status: "open", dueAt: "2026-03-05T12:00:00.000Z" });
+    // A to-do list names whom each task is about, by the name the customer goes by.
+    expect(task.customer).toEqual({ kind: "person", id: personId, name: "Stig Berg" });
     const done = await api.call({ method: "PATCH", url: `/api/tasks/${task.id}`, payload: { status: "done" } });
     expect(done.body.status).toBe("done");
     expect((await api.call({ url: `/api/tasks?personId=${personId}` })).body.items).toHaveLength(0);

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../app/services";
+import { listTasksWithCustomers, ZTaskListItem } from "../../flows/list-tasks-with-customers";
 import {
   attachDocumentToRecord,
   logActivityOnRecord,
@@ -13,7 +14,6 @@ import { AppError } from "../../kernel/errors";
 import {
   documentTooLarge,
   getDocument,
-  listTasks,
   MAX_DOCUMENT_BYTES,
   ZActivity,
   ZListTasksInput,
@@ -47,12 +47,12 @@ export async function activityRoutes(base: FastifyInstance, _services: Services)
     {
       schema: {
         tags: ["timeline"],
-        summary: "Tasks by due date",
+        summary: "Tasks by due date, each naming the customer it is about",
         querystring: ZListTasksInput,
-        response: { 200: z.object({ items: z.array(ZActivity) }), ...problemResponses },
+        response: { 200: z.object({ items: z.array(ZTaskListItem) }), ...problemResponses },
       },
     },
-    async (request) => ({ items: await listTasks(request.ctx(), request.query) }),
+    async (request) => ({ items: await listTasksWithCustomers(request.ctx(), request.query) }),
   );
   app.patch(
     "/api/tasks/:id",

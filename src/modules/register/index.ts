@@ -92,6 +92,7 @@ export {
 } from "./owner-ref";
 export { profiledPeopleWhere, profilingObjectors } from "./profiling-objectors";
 export { CONSENT_CHANGED, recordConsent } from "./record-consent";
+export { recordNames, type TRecordName } from "./record-names";
 export { refreshRegisterStatistics } from "./refresh-statistics";
 export { removeContactPoint } from "./remove-contact-point";
 export { matchPersonRefs, resolvePersonRefs, type TPersonRef, type TPersonRefMatch } from "./resolve-person-refs";

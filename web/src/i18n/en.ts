@@ -407,6 +407,16 @@ export const en: Messages = {
     filePlaceholder: "Choose a file (at most 20 MB)",
     submit: "Upload",
   },
+  tasks: {
+    heading: "My tasks",
+    due: "Due",
+    task: "Task",
+    customer: "Customer",
+    none: "You have no open tasks.",
+    noDueDate: "No date",
+    late: (_count: number, formatted: string) => `${formatted} overdue`,
+    firstShown: (count: string) => `The first ${count} due are shown.`,
+  },
   timeline: {
     title: "Timeline",
     kinds: {

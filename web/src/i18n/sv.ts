@@ -409,6 +409,16 @@ export const sv = {
     filePlaceholder: "Välj en fil (högst 20 MB)",
     submit: "Ladda upp",
   },
+  tasks: {
+    heading: "Mina uppgifter",
+    due: "Förfaller",
+    task: "Uppgift",
+    customer: "Kund",
+    none: "Du har inga öppna uppgifter.",
+    noDueDate: "Inget datum",
+    late: (count: number, formatted: string) => (count === 1 ? "1 försenad" : `${formatted} försenade`),
+    firstShown: (count: string) => `De ${count} som förfaller först visas.`,
+  },
   timeline: {
     title: "Tidslinje",
     kinds: {

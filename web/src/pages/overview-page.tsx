@@ -4,6 +4,7 @@ import { useMe } from "../auth/me-query";
 import { formatLongDate } from "../i18n/format";
 import { useI18n } from "../i18n/use-i18n";
 import { DemoDataCard } from "../overview/demo-data-card";
+import { MyTasksCard } from "../overview/my-tasks-card";
 import { MODULES } from "../shell/modules";
 
 const businessModules = MODULES.filter((module) => module.key !== "overview" && !("adminOnly" in module));
@@ -21,6 +22,7 @@ export function OverviewPage() {
       </div>
       <Text maw={640}>{t.overview.intro}</Text>
       <DemoDataCard />
+      <MyTasksCard />
       <div>
         <Title order={2} size="h4" mb="sm">
           {t.overview.modulesHeading}

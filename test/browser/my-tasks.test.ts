@@ -1,0 +1,113 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "../../src/modules/access";
+import { logActivity, setTaskStatus } from "../../src/modules/activities";
+import { createOrganization, createPerson } from "../../src/modules/register";
+import { type BrowserSession, openBrowserSession } from "./support";
+
+const SELLER = { email: "saga@lanthandel.test", name: "Saga Säljare", password: "ett-långt-lösenord-7" };
+const DAY = 86_400_000;
+
+/**
+ * A seller's to-do list on the overview: their open tasks across every customer, the overdue
+ * first and marked, each naming the customer it is about, and closed from the list.
+ */
+describe("my tasks on the overview", () => {
+  let session: BrowserSession;
+  let page: Page;
+  let personId = "";
+
+  beforeAll(async () => {
+    session = await openBrowserSession(async (services) => {
+      const ctx = services.systemCtx("test");
+      const seller = await createUser(ctx, { ...SELLER, role: "sales" });
+      const colleague = await createUser(ctx, {
+        email: "kollega@lanthandel.test",
+        name: "Kalle Kollega",
+        password: "ett-långt-lösenord-8",
+        role: "sales",
+      });
+      const person = await createPerson(ctx, {
+        givenNames: "Karl Stig Emanuel",
+        preferredNameMarking: "20",
+        surname: "Ek",
+      });
+      personId = person.id;
+      const organization = await createOrganization(ctx, { name: "Vedboden i Rimbo AB" });
+      const now = Date.now();
+      await logActivity(ctx, {
+        organizationId: organization.id,
+        kind: "task",
+        subject: "Skicka offert på ved",
+        dueAt: new Date(now + 5 * DAY),
+        ownerId: seller.id,
+      });
+      await logActivity(ctx, {
+        personId,
+        kind: "task",
+        subject: "Ring om reklamationen",
+        dueAt: new Date(now - 3 * DAY),
+        ownerId: seller.id,
+      });
+      await logActivity(ctx, {
+        personId,
+        kind: "task",
+        subject: "Kollegans uppgift",
+        dueAt: new Date(now - DAY),
+        ownerId: colleague.id,
+      });
+      const done = await logActivity(ctx, {
+        personId,
+        kind: "task",
+        subject: "Redan gjord",
+        dueAt: new Date(now - 2 * DAY),
+        ownerId: seller.id,
+      });
+      await setTaskStatus(ctx, done.id, { status: "done" });
+    });
+    page = session.page;
+    await page.goto("/login");
+    await page.getByLabel("E-post").fill(SELLER.email);
+    await page.getByLabel("Lösenord", { exact: true }).fill(SELLER.password);
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await page.waitForURL(`${session.baseUrl}/`);
+  }, 180_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  const table = () => page.getByRole("table", { name: "Mina uppgifter" });
+  const rows = () => table().locator("tbody tr");
+
+  it("lists the seller's open tasks, the overdue first, each naming its customer", async () => {
+    await rows().filter({ hasText: "Ring om reklamationen" }).waitFor();
+    await expect(rows().allInnerTexts()).resolves.toHaveLength(2);
+    const [first, second] = await rows().allInnerTexts();
+    expect(first).toContain("Ring om reklamationen");
+    expect(first).toContain("Stig Ek");
+    expect(first).toContain("Försenad");
+    expect(second).toContain("Skicka offert på ved");
+    expect(second).toContain("Vedboden i Rimbo AB");
+    expect(second).not.toContain("Försenad");
+    await expect(page.getByText("1 försenad").isVisible()).resolves.toBe(true);
+    await session.snapshot("my-tasks");
+  });
+
+  it("opens the customer from the list", async () => {
+    await rows().getByRole("link", { name: "Stig Ek" }).click();
+    await page.getByRole("heading", { level: 1, name: "Stig Ek" }).waitFor();
+    expect(page.url()).toBe(`${session.baseUrl}/people/${personId}`);
+    await page.goBack();
+    await table().waitFor();
+  });
+
+  it("closes a task from the list", async () => {
+    const overdue = rows().filter({ hasText: "Ring om reklamationen" });
+    await overdue.getByRole("button", { name: "Markera som klar" }).click();
+    await overdue.waitFor({ state: "detached" });
+    await expect(rows().allInnerTexts()).resolves.toHaveLength(1);
+    await expect(page.getByText("1 försenad").count()).resolves.toBe(0);
+    expect(session.pageErrors).toEqual([]);
+  });
+});
