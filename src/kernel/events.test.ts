@@ -4,7 +4,7 @@ import { describeStores } from "../../test/support/services";
 import { queryRows } from "../db/rows";
 import { systemActor } from "./actor";
 import { createCtx, withTransaction } from "./ctx";
-import { EventBus, emitEvent } from "./events";
+import { EventBus, emitEvent, emitEvents } from "./events";
 
 describeStores("transactional outbox", ({ services }) => {
   const newBus = () => {
@@ -31,6 +31,26 @@ describeStores("transactional outbox", ({ services }) => {
     ).rejects.toThrow("abort");
     while ((await bus.dispatchPending()) > 0) {}
     expect(seen).toEqual(["kept"]);
+  });
+
+  it("delivers each of many events emitted together once, in order, and none after a rollback", async () => {
+    const bus = newBus();
+    const seen: number[] = [];
+    bus.on("test.many", "collect", async (event) => {
+      seen.push((event.payload as { n: number }).n);
+    });
+    const ctx = services().systemCtx("test");
+    const payloads = Array.from({ length: 2_500 }, (_, n) => ({ n }));
+    await expect(
+      withTransaction(ctx, async (tx) => {
+        await emitEvents(tx, "test.many", payloads);
+        throw new Error("abort");
+      }),
+    ).rejects.toThrow("abort");
+    const ids = await withTransaction(ctx, (tx) => emitEvents(tx, "test.many", payloads));
+    expect(new Set(ids).size).toBe(2_500);
+    while ((await bus.dispatchPending()) > 0) {}
+    expect(seen).toEqual(payloads.map(({ n }) => n));
   });
 
   it("retries a failed handler without repeating the handlers that succeeded", async () => {

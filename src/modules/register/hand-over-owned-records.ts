@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { recordAudits } from "../../kernel/audit";
 import type { Ctx } from "../../kernel/ctx";
-import { emitEvent } from "../../kernel/events";
+import { emitEvents } from "../../kernel/events";
 import { organizations, people } from "./schema";
 import { PERSON_UPDATED } from "./update-person";
 
@@ -74,7 +74,11 @@ export async function handOverOwnedRecords(
     );
     if (entity === "person") {
       // Rules that listen for a change of owner (a welcome from the new seller) hear of it.
-      for (const row of before) await emitEvent(ctx, PERSON_UPDATED, { personId: row.id, changed });
+      await emitEvents(
+        ctx,
+        PERSON_UPDATED,
+        before.map((row) => ({ personId: row.id, changed })),
+      );
     }
     moved[entity === "person" ? "people" : "organizations"] = before.length;
   }
