@@ -136,7 +136,10 @@ export async function buildApp(services: Services): Promise<BuiltApp> {
   app.setNotFoundHandler({ preHandler: undefined }, (request, reply) => {
     const path = request.url.split("?")[0] ?? "/";
     const isApi = API_PREFIXES.some((prefix) => path.startsWith(prefix));
-    if (!isApi && hasWeb && (request.method === "GET" || request.method === "HEAD")) {
+    // A missing script or stylesheet (a tab still open from before an upgrade asks for a chunk
+    // that is gone) is a 404: the page shell in its place fails as a module of type text/html.
+    const isFile = /\.[a-z0-9]+$/i.test(path);
+    if (!isApi && !isFile && hasWeb && (request.method === "GET" || request.method === "HEAD")) {
       // The single-page app routes on the client: every other page path gets its shell.
       return reply.type("text/html").sendFile("index.html");
     }

@@ -34,6 +34,15 @@ describe("the web shell", () => {
   const snapshot = (name: string) => session.snapshot(name);
   const userMenu = () => page.getByRole("button", { name: new RegExp(ADMIN.name) });
 
+  it("answers a page path with the app, and a missing script with 404", async () => {
+    const pagePath = await page.request.get("/people/okand");
+    expect(pagePath.status()).toBe(200);
+    expect(pagePath.headers()["content-type"]).toContain("text/html");
+    const chunk = await page.request.get("/assets/index-gammal.js");
+    expect(chunk.status()).toBe(404);
+    expect(chunk.headers()["content-type"]).toContain("application/problem+json");
+  });
+
   it("sends a visitor who is not signed in to the sign-in page", async () => {
     await page.goto("/");
     await page.waitForURL(`${baseUrl}/login`);
