@@ -56,6 +56,15 @@ describe("my tasks on the overview", () => {
         dueAt: new Date(now - DAY),
         ownerId: colleague.id,
       });
+      for (let later = 1; later <= 7; later++) {
+        await logActivity(ctx, {
+          organizationId: organization.id,
+          kind: "task",
+          subject: `Uppföljning ${later}`,
+          dueAt: new Date(now + (10 + later) * DAY),
+          ownerId: seller.id,
+        });
+      }
       const done = await logActivity(ctx, {
         personId,
         kind: "task",
@@ -82,7 +91,8 @@ describe("my tasks on the overview", () => {
 
   it("lists the seller's open tasks, the overdue first, each naming its customer", async () => {
     await rows().filter({ hasText: "Ring om reklamationen" }).waitFor();
-    await expect(rows().allInnerTexts()).resolves.toHaveLength(2);
+    // Nine open tasks of the seller's: the first eight, and a button for the rest.
+    await expect(rows().allInnerTexts()).resolves.toHaveLength(8);
     const [first, second] = await rows().allInnerTexts();
     expect(first).toContain("Ring om reklamationen");
     expect(first).toContain("Stig Ek");
@@ -92,6 +102,9 @@ describe("my tasks on the overview", () => {
     expect(second).not.toContain("Försenad");
     await expect(page.getByText("1 försenad").isVisible()).resolves.toBe(true);
     await session.snapshot("my-tasks");
+    await page.getByRole("button", { name: "Visa alla 9" }).click();
+    await rows().filter({ hasText: "Uppföljning 7" }).waitFor();
+    await expect(rows().allInnerTexts()).resolves.toHaveLength(9);
   });
 
   it("opens the customer from the list", async () => {
@@ -106,7 +119,8 @@ describe("my tasks on the overview", () => {
     const overdue = rows().filter({ hasText: "Ring om reklamationen" });
     await overdue.getByRole("button", { name: "Markera som klar" }).click();
     await overdue.waitFor({ state: "detached" });
-    await expect(rows().allInnerTexts()).resolves.toHaveLength(1);
+    await expect(rows().allInnerTexts()).resolves.toHaveLength(8);
+    await expect(page.getByRole("button", { name: /Visa alla/ }).count()).resolves.toBe(0);
     await expect(page.getByText("1 försenad").count()).resolves.toBe(0);
     expect(session.pageErrors).toEqual([]);
   });

@@ -416,6 +416,8 @@ export const en: Messages = {
     noDueDate: "No date",
     late: (_count: number, formatted: string) => `${formatted} overdue`,
     firstShown: (count: string) => `The first ${count} due are shown.`,
+    showAll: (count: string) => `Show all ${count}`,
+    showFewer: "Show fewer",
   },
   timeline: {
     title: "Timeline",

@@ -418,6 +418,8 @@ export const sv = {
     noDueDate: "Inget datum",
     late: (count: number, formatted: string) => (count === 1 ? "1 försenad" : `${formatted} försenade`),
     firstShown: (count: string) => `De ${count} som förfaller först visas.`,
+    showAll: (count: string) => `Visa alla ${count}`,
+    showFewer: "Visa färre",
   },
   timeline: {
     title: "Tidslinje",

@@ -1,6 +1,7 @@
-import { Anchor, Badge, Group, Paper, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Paper, Table, Text, Title } from "@mantine/core";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import { useState } from "react";
 import { api } from "../api/api";
 import type { Items } from "../api/types";
 import { useMe } from "../auth/me-query";
@@ -11,8 +12,10 @@ import { isPastDay } from "../people/local-time";
 import { TaskStatusButton } from "../timeline/task-status-button";
 import { TableState } from "../ui/table-state";
 
-/** The most a card shows; a seller with more has a backlog, and the count says so. */
+/** The most a card fetches; a seller with more has a backlog, and the card says so. */
 const SHOWN = 50;
+/** Shown before "Visa alla": the overview stays an overview. */
+const FIRST = 8;
 
 interface TaskListItem {
   id: string;
@@ -36,6 +39,8 @@ export function MyTasksCard() {
   const { t, locale } = useI18n();
   const user = useMe();
   const tasks = useQuery(myOpenTasksQuery(user.id));
+  const [expanded, setExpanded] = useState(false);
+  const shown = expanded ? tasks.data : tasks.data?.slice(0, FIRST);
   const today = new Date();
   const late = tasks.data?.filter((task) => task.dueAt !== null && isPastDay(task.dueAt, today)).length ?? 0;
   return (
@@ -50,33 +55,44 @@ export function MyTasksCard() {
           </Badge>
         )}
       </Group>
-      <Table verticalSpacing="xs" aria-label={t.tasks.heading}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t.tasks.due}</Table.Th>
-            <Table.Th>{t.tasks.task}</Table.Th>
-            <Table.Th>{t.tasks.customer}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          <TableState
-            columns={4}
-            loading={tasks.isPending}
-            error={tasks.isError ? problemMessage(tasks.error, t) : null}
-            empty={t.tasks.none}
-            rows={tasks.data?.length}
-          />
-          {tasks.data?.map((task) => (
-            <TaskRow key={task.id} task={task} today={today} />
-          ))}
-        </Table.Tbody>
-      </Table>
-      {tasks.data?.length === SHOWN && (
-        <Text size="sm" c="dimmed" mt="sm">
-          {t.tasks.firstShown(formatNumber(SHOWN, locale))}
-        </Text>
-      )}
+      <Table.ScrollContainer minWidth={560}>
+        <Table verticalSpacing="xs" aria-label={t.tasks.heading}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t.tasks.due}</Table.Th>
+              <Table.Th>{t.tasks.task}</Table.Th>
+              <Table.Th>{t.tasks.customer}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            <TableState
+              columns={4}
+              loading={tasks.isPending}
+              error={tasks.isError ? problemMessage(tasks.error, t) : null}
+              empty={t.tasks.none}
+              rows={tasks.data?.length}
+            />
+            {shown?.map((task) => (
+              <TaskRow key={task.id} task={task} today={today} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Group justify="space-between" mt="sm">
+        {(tasks.data?.length ?? 0) > FIRST ? (
+          <Button size="xs" variant="subtle" onClick={() => setExpanded(!expanded)}>
+            {expanded ? t.tasks.showFewer : t.tasks.showAll(formatNumber(tasks.data?.length ?? 0, locale))}
+          </Button>
+        ) : (
+          <span />
+        )}
+        {expanded && tasks.data?.length === SHOWN && (
+          <Text size="sm" c="dimmed">
+            {t.tasks.firstShown(formatNumber(SHOWN, locale))}
+          </Text>
+        )}
+      </Group>
     </Paper>
   );
 }
