@@ -131,7 +131,8 @@ export async function buildApp(services: Services): Promise<BuiltApp> {
 
   const hasWeb = existsSync(`${webDistDir}/index.html`);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDistDir, wildcard: false, index: ["index.html"] });
+    // Files are looked up when asked for, so a web build made while the server runs is served as it is.
+    await app.register(fastifyStatic, { root: webDistDir, wildcard: true, index: ["index.html"] });
   }
   app.setNotFoundHandler({ preHandler: undefined }, (request, reply) => {
     const path = request.url.split("?")[0] ?? "/";
