@@ -417,6 +417,7 @@ export const en: Messages = {
     late: (_count: number, formatted: string) => `${formatted} overdue`,
     firstShown: (count: string) => `The first ${count} due are shown.`,
     showAll: (count: string) => `Show all ${count}`,
+    showFirst: (count: string) => `Show the first ${count}`,
     showFewer: "Show fewer",
   },
   timeline: {

@@ -419,6 +419,7 @@ export const sv = {
     late: (count: number, formatted: string) => (count === 1 ? "1 försenad" : `${formatted} försenade`),
     firstShown: (count: string) => `De ${count} som förfaller först visas.`,
     showAll: (count: string) => `Visa alla ${count}`,
+    showFirst: (count: string) => `Visa de ${count} första`,
     showFewer: "Visa färre",
   },
   timeline: {

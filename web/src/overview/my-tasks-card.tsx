@@ -82,7 +82,11 @@ export function MyTasksCard() {
       <Group justify="space-between" mt="sm">
         {(tasks.data?.length ?? 0) > FIRST ? (
           <Button size="xs" variant="subtle" onClick={() => setExpanded(!expanded)}>
-            {expanded ? t.tasks.showFewer : t.tasks.showAll(formatNumber(tasks.data?.length ?? 0, locale))}
+            {expanded
+              ? t.tasks.showFewer
+              : tasks.data?.length === SHOWN
+                ? t.tasks.showFirst(formatNumber(SHOWN, locale))
+                : t.tasks.showAll(formatNumber(tasks.data?.length ?? 0, locale))}
           </Button>
         ) : (
           <span />
