@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * Domain events written in the same transaction as the change they describe (transactional
@@ -20,8 +20,13 @@ export const outboxEvents = pgTable(
     availableAt: timestamp("available_at", { withTimezone: true }).notNull().defaultNow(),
     lastError: text("last_error"),
     doneAt: timestamp("done_at", { withTimezone: true }),
+    /**
+     * Bulk work (the duplicate check of an import, a hand-over's thousands of changes) waits
+     * while anything else is due, so a message or a rule does not queue behind an hour of it.
+     */
+    background: boolean("background").notNull().default(false),
   },
-  (t) => [index("outbox_events_pending_idx").on(t.availableAt).where(sql`status = 'pending'`)],
+  (t) => [index("outbox_events_pending_idx").on(t.background, t.availableAt, t.id).where(sql`status = 'pending'`)],
 );
 
 /** Which handler has already run for which event, so a retry skips the ones that succeeded. */

@@ -53,6 +53,26 @@ describeStores("transactional outbox", ({ services }) => {
     expect(seen).toEqual(payloads.map(({ n }) => n));
   });
 
+  it("delivers an event emitted after a backlog of background work before the rest of that backlog", async () => {
+    const bus = newBus();
+    const seen: string[] = [];
+    bus.on("test.bulk", "collect", async (event) => {
+      seen.push(`bulk ${(event.payload as { n: number }).n}`);
+    });
+    bus.on("test.message", "collect", async () => {
+      seen.push("message");
+    });
+    const ctx = services().systemCtx("test");
+    const backlog = Array.from({ length: 20 }, (_, n) => ({ n }));
+    await withTransaction(ctx, (tx) => emitEvents(tx, "test.bulk", backlog, { background: true }));
+    await bus.dispatchPending();
+    // A message is queued while the backlog is being worked off: it goes next, not last.
+    await withTransaction(ctx, (tx) => emitEvent(tx, "test.message", {}));
+    while ((await bus.dispatchPending()) > 0) {}
+    expect(seen.indexOf("message")).toBe(4);
+    expect(seen.filter((entry) => entry !== "message")).toEqual(backlog.map(({ n }) => `bulk ${n}`));
+  });
+
   it("retries a failed handler without repeating the handlers that succeeded", async () => {
     const bus = newBus();
     const calls = { steady: 0, flaky: 0 };

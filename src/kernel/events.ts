@@ -15,11 +15,19 @@ export interface DomainEvent<P = unknown> {
   occurredAt: Date;
 }
 
+export interface EmitOptions {
+  /**
+   * Bulk work: delivered only while no other event is due, a few at a time, so that events
+   * emitted after it (a message to send, a rule to decide) do not wait behind it.
+   */
+  background?: boolean;
+}
+
 /**
  * Writes a domain event to the outbox in the caller's transaction. It is delivered to handlers
  * only once that transaction commits, and at least once after that, even across a crash.
  */
-export async function emitEvent<P>(ctx: Ctx, type: string, payload: P): Promise<string> {
+export async function emitEvent<P>(ctx: Ctx, type: string, payload: P, options: EmitOptions = {}): Promise<string> {
   if (!ctx.inTransaction) throw new Error(`event ${type} emitted outside a transaction`);
   const id = newId(ctx);
   await ctx.db.insert(outboxEvents).values({
@@ -29,6 +37,7 @@ export async function emitEvent<P>(ctx: Ctx, type: string, payload: P): Promise<
     actor: ctx.actor,
     occurredAt: ctx.clock.now(),
     availableAt: ctx.clock.now(),
+    background: options.background ?? false,
   });
   const notify = ctx.onEventsCommitted;
   if (notify && !ctx.afterCommit.includes(notify)) ctx.afterCommit.push(notify);
@@ -42,7 +51,12 @@ const EMIT_CHUNK = 1_000;
  * `emitEvent` for many events of one type, inserted a thousand to a statement: a hand-over of
  * thousands of customers is one event per customer, and one round trip each adds up.
  */
-export async function emitEvents<P>(ctx: Ctx, type: string, payloads: readonly P[]): Promise<string[]> {
+export async function emitEvents<P>(
+  ctx: Ctx,
+  type: string,
+  payloads: readonly P[],
+  options: EmitOptions = {},
+): Promise<string[]> {
   if (!ctx.inTransaction) throw new Error(`events ${type} emitted outside a transaction`);
   const ids: string[] = [];
   const now = ctx.clock.now();
@@ -50,7 +64,8 @@ export async function emitEvents<P>(ctx: Ctx, type: string, payloads: readonly P
     const rows = payloads.slice(start, start + EMIT_CHUNK).map((payload) => {
       const id = newId(ctx);
       ids.push(id);
-      return { id, type, payload: payload as object, actor: ctx.actor, occurredAt: now, availableAt: now };
+      const background = options.background ?? false;
+      return { id, type, payload: payload as object, actor: ctx.actor, occurredAt: now, availableAt: now, background };
     });
     await ctx.db.insert(outboxEvents).values(rows);
   }
@@ -71,6 +86,11 @@ export interface EventBusOptions {
   clock: Clock;
   log: Logger;
   batchSize?: number;
+  /**
+   * Background events claimed at once, when nothing else is due: small, because an event emitted
+   * meanwhile waits for the claimed ones to finish.
+   */
+  backgroundBatchSize?: number;
   /** How long a claimed event stays hidden from other dispatchers while its handlers run. */
   leaseMs?: number;
   maxAttempts?: number;
@@ -94,7 +114,14 @@ export class EventBus {
   #stopping = false;
 
   constructor(options: EventBusOptions) {
-    this.#options = { batchSize: 100, leaseMs: 60_000, maxAttempts: 10, pollMs: 1_000, ...options };
+    this.#options = {
+      batchSize: 100,
+      backgroundBatchSize: 4,
+      leaseMs: 60_000,
+      maxAttempts: 10,
+      pollMs: 1_000,
+      ...options,
+    };
   }
 
   on(type: string, name: string, handle: EventHandler): void {
@@ -149,17 +176,29 @@ export class EventBus {
 
   async #drain(): Promise<void> {
     try {
-      while ((await this.dispatchPending()) === this.#options.batchSize && !this.#stopped) {
-        // A full batch: there may be more waiting.
+      while ((await this.dispatchPending()) > 0 && !this.#stopped) {
+        // Something was due: there may be more, and background batches are small.
       }
     } catch (error) {
       this.#options.log.error({ err: error }, "outbox dispatch failed");
     }
   }
 
-  /** Claims and delivers one batch of due events; returns how many it claimed. */
+  /**
+   * Claims and delivers one batch of due events; returns how many it claimed. Background events
+   * are claimed only when no other event is due, and a few at a time.
+   */
   async dispatchPending(): Promise<number> {
-    const { db, clock, batchSize, leaseMs } = this.#options;
+    const { batchSize, backgroundBatchSize } = this.#options;
+    let ids = await this.#claim(false, batchSize);
+    if (ids.length === 0) ids = await this.#claim(true, backgroundBatchSize);
+    if (ids.length === 0) return 0;
+    await this.#deliverClaimed(ids);
+    return ids.length;
+  }
+
+  async #claim(background: boolean, limit: number): Promise<string[]> {
+    const { db, clock, leaseMs } = this.#options;
     const now = clock.now();
     const leaseUntil = new Date(now.getTime() + leaseMs);
     const claimed = await queryRows<{ id: string }>(
@@ -168,14 +207,17 @@ export class EventBus {
       update outbox_events set available_at = ${leaseUntil.toISOString()}, attempts = attempts + 1
       where id in (
         select id from outbox_events
-        where status = 'pending' and available_at <= ${now.toISOString()}
+        where status = 'pending' and background = ${background} and available_at <= ${now.toISOString()}
         order by available_at, id
-        limit ${batchSize}
+        limit ${limit}
         for update skip locked)
       returning id`,
     );
-    const ids = claimed.map((row) => row.id);
-    if (ids.length === 0) return 0;
+    return claimed.map((row) => row.id);
+  }
+
+  async #deliverClaimed(ids: string[]): Promise<void> {
+    const { db, clock } = this.#options;
     const events = await db.select().from(outboxEvents).where(inArray(outboxEvents.id, ids));
     events.sort((a, b) => (a.id < b.id ? -1 : 1));
     const runs = await db
@@ -209,7 +251,6 @@ export class EventBus {
         done,
       );
     }
-    return ids.length;
   }
 
   async #deliver(event: DomainEvent, attempts: number, done: Set<string>): Promise<void> {

@@ -4,6 +4,7 @@ import { expect, it } from "vitest";
 import { outboxEvents } from "../../src/db/platform-schema";
 import { queryRows } from "../../src/db/rows";
 import { importCsv } from "../../src/flows/import-csv";
+import { ACTIVITY_LOGGED, logActivity } from "../../src/modules/activities";
 import { matchCandidates } from "../../src/modules/quality/schema";
 import { listPeople, PEOPLE_IMPORTED } from "../../src/modules/register";
 import { describeStores } from "../support/services";
@@ -63,6 +64,31 @@ describeStores("matching what an import brought in", ({ services }) => {
     const twins = imported.items.filter((person) => person.givenNames === name(0)).map((person) => person.id);
     expect(twins).toHaveLength(2);
     expect(pairs.map((pair) => [pair.personA, pair.personB])).toEqual([twins.sort()]);
+  });
+});
+
+describeStores("work that arrives while an import is being matched", ({ services }) => {
+  it("is delivered before the rest of the import's duplicate check", async () => {
+    const ctx = services().systemCtx("test");
+    const lines = ["externalId,givenNames,surname"];
+    for (let index = 0; index < 150; index++) lines.push(`W${index},Vera${index},Väntesson`);
+    await importCsv(ctx, Readable.from(`${lines.join("\n")}\n`), { entity: "people", system: "waiting" });
+    const status = async (type: string) =>
+      (
+        await services()
+          .store.db.select({ status: outboxEvents.status })
+          .from(outboxEvents)
+          .where(eq(outboxEvents.type, type))
+      ).map((row) => row.status);
+    expect(await status(PEOPLE_IMPORTED)).toHaveLength(6);
+
+    await services().bus.dispatchPending();
+    const [vera] = (await listPeople(ctx, { q: "Vera0 Väntesson", limit: 1 })).items;
+    await logActivity(ctx, { personId: vera?.id, kind: "call", subject: "Ringde om sin order" });
+    await services().bus.dispatchPending();
+    // The call's rules have had their say; two of the import's six events still wait.
+    expect(await status(ACTIVITY_LOGGED)).toEqual(["done"]);
+    expect((await status(PEOPLE_IMPORTED)).filter((state) => state === "pending")).toHaveLength(2);
   });
 });
 

@@ -78,6 +78,7 @@ export async function handOverOwnedRecords(
         ctx,
         PERSON_UPDATED,
         before.map((row) => ({ personId: row.id, changed })),
+        { background: true },
       );
     }
     moved[entity === "person" ? "people" : "organizations"] = before.length;

@@ -247,11 +247,17 @@ async function writePeopleBatch(ctx: Ctx, prepared: TPreparedPeopleBatch): Promi
     const updatedIds = changed.map((row) => row.id);
     for (let start = 0; start < createdIds.length + updatedIds.length; start += MATCH_CHUNK) {
       const end = start + MATCH_CHUNK;
-      await emitEvent(tx, PEOPLE_IMPORTED, {
-        system,
-        created: createdIds.slice(start, end),
-        updated: updatedIds.slice(Math.max(0, start - createdIds.length), Math.max(0, end - createdIds.length)),
-      });
+      await emitEvent(
+        tx,
+        PEOPLE_IMPORTED,
+        {
+          system,
+          created: createdIds.slice(start, end),
+          updated: updatedIds.slice(Math.max(0, start - createdIds.length), Math.max(0, end - createdIds.length)),
+        },
+        // A million-row import is hours of matching: messages and rules go first meanwhile.
+        { background: true },
+      );
     }
     return {
       created: creates.length,
