@@ -185,6 +185,33 @@ describe("custom fields in the browser", () => {
     expect(await stored()).toBe(-500);
   });
 
+  it("takes a custom date typed in the person form, or picked in its calendar", async () => {
+    await page.goto("/admin");
+    await page.getByRole("tab", { name: "Egna fält" }).click();
+    await defineField({ label: "Kund sedan", key: "kund_sedan", type: "Datum" });
+    await row("Kund sedan").getByText("Datum").waitFor();
+
+    await page.goto(`/people/${personId}`);
+    const calendar = page.locator("[data-dates-dropdown]");
+    const since = drawer().getByRole("textbox", { name: "Kund sedan" });
+    await page.getByRole("button", { name: "Redigera" }).first().click();
+    await since.click();
+    await since.pressSequentially("2019-04-01");
+    await calendar.getByText("april 2019").waitFor();
+    // Escape closes the calendar, not the drawer with the typed day in it.
+    await page.keyboard.press("Escape");
+    await calendar.waitFor({ state: "hidden" });
+    await drawer().getByRole("button", { name: "Spara ändringar" }).click();
+    await region("Egna fält").getByText("2019-04-01").waitFor();
+
+    await page.getByRole("button", { name: "Redigera" }).first().click();
+    await since.click();
+    await calendar.getByRole("button", { name: "15 april 2019" }).click();
+    await expect(since.inputValue()).resolves.toBe("2019-04-15");
+    await drawer().getByRole("button", { name: "Spara ändringar" }).click();
+    await region("Egna fält").getByText("2019-04-15").waitFor();
+  });
+
   it("shows and edits an organisation's custom fields", async () => {
     await page.goto(`/organizations/${organizationId}`);
     const card = region("Egna fält");

@@ -1,10 +1,20 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../../src/modules/access";
-import { type BrowserSession, describedBy, openBrowserSession } from "./support";
+import { BROWSER_TIME_ZONE, type BrowserSession, describedBy, openBrowserSession } from "./support";
 
 const ADMIN = { email: "signe@lanthandel.test", name: "Signe Holm", password: "ett-långt-lösenord-7" };
 const COMPANY = "Exempelbolaget i Lund AB";
+
+/** A day counted from today in the browser's zone: as YYYY-MM-DD, and as the calendar names it. */
+function day(daysFromToday: number): { iso: string; spoken: string } {
+  const today = new Intl.DateTimeFormat("sv-SE", { timeZone: BROWSER_TIME_ZONE }).format(new Date());
+  const [year = 0, month = 1, date = 1] = today.split("-").map(Number);
+  const wanted = new Date(Date.UTC(year, month - 1, date + daysFromToday));
+  const format = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat("sv-SE", { ...options, timeZone: "UTC" }).format(wanted);
+  return { iso: format({ dateStyle: "short" }), spoken: format({ day: "numeric", month: "long", year: "numeric" }) };
+}
 
 /**
  * A salesperson's work in the register, step by step, on the real server and the built web
@@ -38,6 +48,7 @@ describe("the register in the browser", () => {
   const timeline = () => page.getByRole("list", { name: "Tidslinje" });
   const timelineEntry = (title: string) => timeline().getByRole("listitem").filter({ hasText: title });
   const region = (name: string) => page.getByRole("region", { name, exact: true });
+  const calendar = () => page.locator("[data-dates-dropdown]");
   const expectMessage = async (input: Locator, message: string) => {
     await expect.poll(() => describedBy(input)).toContain(message);
     await expect(input.getAttribute("aria-invalid")).resolves.toBe("true");
@@ -107,7 +118,14 @@ describe("the register in the browser", () => {
     dialog = page.getByRole("dialog", { name: "Logga aktivitet" });
     await dialog.getByText("Uppgift", { exact: true }).click();
     await dialog.getByLabel("Rubrik").fill("Skicka offert");
-    await dialog.getByLabel("Förfallodag").fill("2030-01-15");
+    const due = dialog.getByLabel("Förfallodag");
+    await due.click();
+    await due.pressSequentially("2030-01-15");
+    // The calendar follows the typed day; Escape closes it and leaves the dialog open.
+    await calendar().getByText("januari 2030").waitFor();
+    await page.keyboard.press("Escape");
+    await calendar().waitFor({ state: "hidden" });
+    await expect(due.inputValue()).resolves.toBe("2030-01-15");
     await dialog.getByRole("button", { name: "Logga", exact: true }).click();
 
     const task = timelineEntry("Skicka offert");
@@ -128,6 +146,31 @@ describe("the register in the browser", () => {
     await expect.poll(() => timeline().getByRole("listitem").count()).toBe(2);
   });
 
+  it("filters the timeline by days picked in the calendar or typed, and clears them", async () => {
+    const [today, yesterday] = [day(0), day(-1)];
+    const from = page.getByRole("textbox", { name: "Från" });
+    const to = page.getByRole("textbox", { name: "Till" });
+    await from.click();
+    await calendar().getByRole("button", { name: today.spoken }).click();
+    await calendar().waitFor({ state: "hidden" });
+    await expect(from.inputValue()).resolves.toBe(today.iso);
+    await expect.poll(() => timeline().getByRole("listitem").count()).toBe(2);
+
+    // A "Till" before "Från" is taken as typed, and nothing lies between them.
+    await to.click();
+    await to.pressSequentially(yesterday.iso);
+    await page.getByText("Inget matchar filtret.").waitFor();
+    await expect(to.inputValue()).resolves.toBe(yesterday.iso);
+
+    const clear = page.getByRole("button", { name: "Töm datumet" });
+    await expect(clear.count()).resolves.toBe(2);
+    await clear.first().click();
+    await expect(from.inputValue()).resolves.toBe("");
+    await clear.click();
+    await expect(to.inputValue()).resolves.toBe("");
+    await expect.poll(() => timeline().getByRole("listitem").count()).toBe(2);
+  });
+
   it("marks the task done", async () => {
     const task = timelineEntry("Skicka offert");
     await task.getByRole("button", { name: "Markera som klar" }).click();
@@ -141,6 +184,15 @@ describe("the register in the browser", () => {
     await dialog.getByLabel("Gatuadress").fill("Nygatan 2");
     await dialog.getByLabel("Postnummer").fill("22222");
     await dialog.getByLabel("Ort", { exact: true }).fill("Lund");
+    // A moving date still to come is refused at the field; emptied, the move is dated today.
+    const movingDate = dialog.getByLabel("Flyttdatum");
+    await movingDate.click();
+    await movingDate.pressSequentially(day(2).iso);
+    await page.keyboard.press("Escape");
+    await dialog.getByRole("button", { name: "Registrera flytt" }).click();
+    await expectMessage(movingDate, "Flyttdatumet har inte kommit än");
+    await dialog.getByRole("button", { name: "Töm datumet" }).click();
+    await expect(movingDate.inputValue()).resolves.toBe("");
     await dialog.getByRole("button", { name: "Registrera flytt" }).click();
 
     const address = region("Adress");
@@ -263,6 +315,33 @@ describe("the register in the browser", () => {
       expect(new URL(tab.url()).pathname).toBe(new URL(personUrl).pathname);
     } finally {
       await tab.close();
+    }
+  });
+
+  it("writes dates the Swedish way in a browser whose own language is English", async () => {
+    const context = await session.browser.newContext({
+      baseURL: baseUrl,
+      locale: "en-US",
+      timezoneId: BROWSER_TIME_ZONE,
+      storageState: await page.context().storageState(),
+    });
+    try {
+      const english = await context.newPage();
+      await english.goto(personUrl);
+      await expect(english.evaluate(() => navigator.language)).resolves.toBe("en-US");
+      await english.getByRole("button", { name: "Logga aktivitet" }).click();
+      const dialog = english.getByRole("dialog", { name: "Logga aktivitet" });
+      await dialog.getByText("Uppgift", { exact: true }).click();
+      const due = dialog.getByLabel("Förfallodag");
+      await expect(due.getAttribute("placeholder")).resolves.toBe("ÅÅÅÅ-MM-DD");
+      await due.click();
+      await due.pressSequentially("2026-11-24");
+      const shown = english.locator("[data-dates-dropdown]");
+      await shown.getByText("november 2026").waitFor();
+      await shown.getByRole("button", { name: "24 november 2026" }).waitFor();
+      await expect(due.inputValue()).resolves.toBe("2026-11-24");
+    } finally {
+      await context.close();
     }
   });
 

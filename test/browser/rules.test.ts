@@ -178,6 +178,23 @@ describe("the rule builder in the browser", () => {
     await expect.poll(() => page.getByTestId("condition-text").textContent()).toBe("complaint_calls_90d > 3");
   });
 
+  it("takes a date typed into a condition on a date field", async () => {
+    await page.getByRole("button", { name: "Lägg till villkor" }).click();
+    const born = conditionRow(2);
+    await pickField(born, "födelse", /Födelsedatum/);
+    await pickOperator(born, "är före");
+    const value = born.getByRole("textbox", { name: "Värde" });
+    await value.click();
+    await value.pressSequentially("1990-01-01");
+    await page.locator("[data-dates-dropdown]").getByText("januari 1990").waitFor();
+    await expect
+      .poll(() => page.getByTestId("condition-text").textContent())
+      .toBe("complaint_calls_90d > 3 and birth_date before 1990-01-01");
+
+    await born.getByRole("button", { name: "Ta bort villkoret" }).click();
+    await expect.poll(() => page.getByTestId("condition-text").textContent()).toBe("complaint_calls_90d > 3");
+  });
+
   it("creates the rule and opens it", async () => {
     await page.getByRole("button", { name: "Skapa regel" }).click();
     await page.waitForURL(/\/rules\/[0-9a-f-]{36}$/);

@@ -1,4 +1,5 @@
 import "@mantine/core/styles.css";
+import "@mantine/dates/styles.css";
 import { MantineProvider } from "@mantine/core";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
@@ -8,6 +9,7 @@ import { csrfToken } from "./api/csrf-token";
 import { forgetSessionData } from "./api/forget-session-data";
 import { createQueryClient } from "./api/query-client";
 import { signInSearch } from "./auth/sign-in-search";
+import { DatesLocaleProvider } from "./i18n/dates-locale-provider";
 import { createAppRouter } from "./router";
 import { theme } from "./theme";
 
@@ -29,9 +31,11 @@ if (!root) throw new Error("index.html has no #root element");
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme}>
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
+      <DatesLocaleProvider>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </DatesLocaleProvider>
     </MantineProvider>
   </StrictMode>,
 );

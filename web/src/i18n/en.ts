@@ -3,6 +3,16 @@ import type { Messages } from "./sv";
 export const en: Messages = {
   tagline: "One customer register for sales, marketing and support",
   loading: "Loading…",
+  dateField: {
+    placeholder: "YYYY-MM-DD",
+    clear: "Clear the date",
+    previousMonth: "Previous month",
+    nextMonth: "Next month",
+    previousYear: "Previous year",
+    nextYear: "Next year",
+    previousDecade: "Previous decade",
+    nextDecade: "Next decade",
+  },
   modules: {
     overview: "Overview",
     people: "People",

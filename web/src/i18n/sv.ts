@@ -1,6 +1,16 @@
 export const sv = {
   tagline: "Ett kundregister för sälj, marknad och support",
   loading: "Laddar…",
+  dateField: {
+    placeholder: "ÅÅÅÅ-MM-DD",
+    clear: "Töm datumet",
+    previousMonth: "Föregående månad",
+    nextMonth: "Nästa månad",
+    previousYear: "Föregående år",
+    nextYear: "Nästa år",
+    previousDecade: "Föregående årtionde",
+    nextDecade: "Nästa årtionde",
+  },
   modules: {
     overview: "Översikt",
     people: "Personer",

@@ -11,6 +11,7 @@ import { formProblems } from "../register/form-problems";
 import { formatPersonnummer } from "../register/format-identity";
 import { customAttributesQuery, useRefreshRegister } from "../register/queries";
 import { isLifecycleStage, LIFECYCLE_STAGES, type LifecycleStage, type Person } from "../register/types";
+import { DateField } from "../ui/date-field";
 import { DRAWER_STYLES } from "../ui/drawer-styles";
 import { givenNameWords } from "./given-name-segments";
 import { PreferredNameInput } from "./preferred-name-input";
@@ -181,11 +182,10 @@ function EditPersonForm({ person, onClose }: Omit<EditPersonProps, "opened">) {
             error={problems.at("personnummer")}
             autoComplete="off"
           />
-          <TextInput
+          <DateField
             label={t.personForm.birthDate}
-            type="date"
             value={draft.birthDate}
-            onChange={(event) => update({ birthDate: event.currentTarget.value })}
+            onChange={(birthDate) => update({ birthDate })}
             error={problems.at("birthDate")}
           />
           <Select

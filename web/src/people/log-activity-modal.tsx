@@ -18,6 +18,7 @@ import { FormProblemAlert } from "../register/form-problem-alert";
 import { formProblems } from "../register/form-problems";
 import { useRefreshRegister } from "../register/queries";
 import { ACTIVITY_KINDS, type ActivityKind } from "../register/types";
+import { DateField } from "../ui/date-field";
 import { localDateTimeToIso, localDayToIso } from "./local-time";
 
 type Direction = "outbound" | "inbound";
@@ -120,11 +121,10 @@ function LogActivityForm({ onClose, ...owner }: Omit<LogActivityProps, "opened">
         />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
           {draft.kind === "task" ? (
-            <TextInput
+            <DateField
               label={t.activity.dueAt}
-              type="date"
               value={draft.dueAt}
-              onChange={(event) => update({ dueAt: event.currentTarget.value })}
+              onChange={(dueAt) => update({ dueAt })}
               error={problems.at("dueAt")}
             />
           ) : (

@@ -1,5 +1,6 @@
 import { Select, TextInput } from "@mantine/core";
 import { useI18n } from "../i18n/use-i18n";
+import { DateField } from "../ui/date-field";
 import { choiceOptions, editableNumber } from "./custom-values";
 import type { CustomAttribute } from "./types";
 
@@ -38,14 +39,7 @@ export function CustomAttributeInput({ attribute, value, onChange, error }: Cust
         />
       );
     case "date":
-      return (
-        <TextInput
-          {...common}
-          type="date"
-          value={typeof value === "string" ? value : ""}
-          onChange={(event) => onChange(event.currentTarget.value)}
-        />
-      );
+      return <DateField {...common} value={typeof value === "string" ? value : ""} onChange={onChange} />;
     case "boolean":
       return (
         <Select

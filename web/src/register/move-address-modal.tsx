@@ -3,6 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api } from "../api/api";
 import { useI18n } from "../i18n/use-i18n";
+import { DateField } from "../ui/date-field";
 import { FormProblemAlert } from "./form-problem-alert";
 import { formProblems } from "./form-problems";
 import { useRefreshRegister } from "./queries";
@@ -110,12 +111,11 @@ function MoveAddressForm({ ownerPath, onClose }: Omit<MoveAddressProps, "opened"
             onChange={(event) => update({ city: event.currentTarget.value })}
             error={at("city")}
           />
-          <TextInput
+          <DateField
             label={t.address.validFrom}
             description={t.address.validFromHint}
-            type="date"
             value={draft.validFrom}
-            onChange={(event) => update({ validFrom: event.currentTarget.value })}
+            onChange={(validFrom) => update({ validFrom })}
             error={at("validFrom")}
           />
         </SimpleGrid>

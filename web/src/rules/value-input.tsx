@@ -1,6 +1,7 @@
 import { Group, MultiSelect, NumberInput, Select, TagsInput, Text, TextInput } from "@mantine/core";
 import { useI18n } from "../i18n/use-i18n";
 import { isLifecycleStage } from "../register/types";
+import { DateField } from "../ui/date-field";
 import { valueShape } from "./operators";
 import { type FieldType, type Operator, RELATIVE_UNITS, type RelativeUnit } from "./types";
 import type { ScalarDraft, SpanDraft, ValueDraft } from "./value-draft";
@@ -175,9 +176,7 @@ function ScalarInput({ type, label, value, onChange, error, disabled, options }:
     case "choice":
       return <Select {...common} data={options} value={text || null} onChange={(choice) => onChange(choice ?? "")} />;
     case "date":
-      return (
-        <TextInput {...common} type="date" value={text} onChange={(event) => onChange(event.currentTarget.value)} />
-      );
+      return <DateField {...common} value={text} onChange={onChange} />;
     case "timestamp":
       return (
         <TextInput

@@ -1,7 +1,8 @@
-import { Chip, Group, Text, TextInput } from "@mantine/core";
+import { Chip, Group, Text } from "@mantine/core";
 import { useI18n } from "../i18n/use-i18n";
 import type { TimelineFilter } from "../people/queries";
 import { isTimelineKind } from "../register/types";
+import { DateField } from "../ui/date-field";
 
 interface TimelineFilterProps {
   filter: TimelineFilter;
@@ -46,24 +47,22 @@ export function TimelineDateRange({ filter, onChange }: TimelineFilterProps) {
   );
   return (
     <Group gap="xs" justify="flex-end" style={{ flex: "1 1 auto" }}>
-      <TextInput
+      <DateField
         size="xs"
-        type="date"
         aria-label={t.timeline.from}
         leftSection={end(t.timeline.from)}
         leftSectionWidth={44}
-        value={filter.from ?? ""}
-        onChange={(event) => onChange({ ...filter, from: event.currentTarget.value || undefined })}
+        value={filter.from}
+        onChange={(from) => onChange({ ...filter, from: from || undefined })}
         style={{ flex: "1 1 150px", maxWidth: 170 }}
       />
-      <TextInput
+      <DateField
         size="xs"
-        type="date"
         aria-label={t.timeline.to}
         leftSection={end(t.timeline.to)}
         leftSectionWidth={36}
-        value={filter.to ?? ""}
-        onChange={(event) => onChange({ ...filter, to: event.currentTarget.value || undefined })}
+        value={filter.to}
+        onChange={(to) => onChange({ ...filter, to: to || undefined })}
         style={{ flex: "1 1 142px", maxWidth: 160 }}
       />
     </Group>
