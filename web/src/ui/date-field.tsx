@@ -31,6 +31,8 @@ export function DateField({ value, onChange, ...props }: DateFieldProps) {
       clearButtonProps={{ "aria-label": words.clear }}
       // Today is marked, as a browser's own date picker marks it.
       highlightToday
+      // Swedish writes month names in lower case ("december 2026"); the library capitalises them.
+      styles={{ calendarHeaderLevel: { textTransform: "none" } }}
       ariaLabels={{
         previousMonth: words.previousMonth,
         nextMonth: words.nextMonth,
