@@ -5,10 +5,11 @@ import { useState } from "react";
 import { api } from "../api/api";
 import type { Items } from "../api/types";
 import { useMe } from "../auth/me-query";
-import { formatDate, formatNumber } from "../i18n/format";
+import { formatNumber } from "../i18n/format";
 import { problemMessage } from "../i18n/problem-message";
 import { useI18n } from "../i18n/use-i18n";
 import { isPastDay } from "../people/local-time";
+import { DueDate } from "../timeline/due-date";
 import { TaskStatusButton } from "../timeline/task-status-button";
 import { TableState } from "../ui/table-state";
 
@@ -74,7 +75,7 @@ export function MyTasksCard() {
               rows={tasks.data?.length}
             />
             {shown?.map((task) => (
-              <TaskRow key={task.id} task={task} today={today} />
+              <TaskRow key={task.id} task={task} />
             ))}
           </Table.Tbody>
         </Table>
@@ -101,23 +102,13 @@ export function MyTasksCard() {
   );
 }
 
-function TaskRow({ task, today }: { task: TaskListItem; today: Date }) {
-  const { t, locale } = useI18n();
-  const late = task.dueAt !== null && isPastDay(task.dueAt, today);
+function TaskRow({ task }: { task: TaskListItem }) {
+  const { t } = useI18n();
   return (
     <Table.Tr>
       <Table.Td style={{ whiteSpace: "nowrap" }}>
         {task.dueAt ? (
-          <Group gap={6} wrap="nowrap">
-            <Text size="sm" c={late ? "red.7" : undefined} fw={late ? 600 : 400}>
-              {formatDate(task.dueAt, locale)}
-            </Text>
-            {late && (
-              <Badge size="sm" radius="sm" tt="none" variant="light" color="red">
-                {t.timeline.overdue}
-              </Badge>
-            )}
-          </Group>
+          <DueDate dueAt={task.dueAt} open size="sm" />
         ) : (
           <Text size="sm" c="dimmed">
             {t.tasks.noDueDate}

@@ -3,14 +3,14 @@ import type { ReactNode } from "react";
 import { describeEventDetail } from "../events/describe-event-detail";
 import { eventTitle } from "../events/event-title";
 import { type EventDetail, isEventType } from "../events/types";
-import { formatDate, formatDateTime, formatFileSize, formatKronor } from "../i18n/format";
+import { formatDateTime, formatFileSize, formatKronor } from "../i18n/format";
 import type { Locale } from "../i18n/locale";
 import type { Messages } from "../i18n/sv";
 import { useI18n } from "../i18n/use-i18n";
-import { isPastDay } from "../people/local-time";
 import { type AttachedDocument, isTimelineKind, type TimelineItem } from "../register/types";
 import { DownloadIcon } from "../ui/icons";
 import { caseCategoryLabel } from "./case-category";
+import { DueDate } from "./due-date";
 import { KindIcon } from "./kind-icon";
 import { TaskStatusButton } from "./task-status-button";
 
@@ -117,10 +117,9 @@ export function TimelineEntry({ item, last, personName }: TimelineEntryProps) {
 }
 
 function TaskDetails({ data }: { data: Record<string, unknown> }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const status = text(data.status) ?? "open";
   const dueAt = text(data.dueAt);
-  const late = status === "open" && dueAt !== null && isPastDay(dueAt, new Date());
   const statusLabel =
     status === "open" || status === "done" || status === "cancelled" ? t.timeline.taskStatus[status] : status;
   return (
@@ -134,16 +133,7 @@ function TaskDetails({ data }: { data: Record<string, unknown> }) {
       >
         {statusLabel}
       </Badge>
-      {dueAt && (
-        <Text size="xs" c={late ? "red.7" : "dimmed"} fw={late ? 600 : 400}>
-          {t.timeline.due(formatDate(dueAt, locale))}
-        </Text>
-      )}
-      {late && (
-        <Badge size="sm" radius="sm" tt="none" variant="light" color="red">
-          {t.timeline.overdue}
-        </Badge>
-      )}
+      {dueAt && <DueDate dueAt={dueAt} open={status === "open"} size="xs" label={t.timeline.due} />}
     </Group>
   );
 }
