@@ -2,7 +2,7 @@ import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../../src/modules/access";
 import { createPerson } from "../../src/modules/register";
-import { type BrowserSession, describedBy, openBrowserSession } from "./support";
+import { BROWSER_TIME_ZONE, type BrowserSession, describedBy, openBrowserSession } from "./support";
 
 const ADMIN = { email: "tid@lanthandel.test", name: "Tora Tid", password: "ett-långt-lösenord-9" };
 
@@ -38,36 +38,90 @@ describe("activity times in the browser", () => {
   const dialog = () => page.getByRole("dialog", { name: "Logga aktivitet" });
   const timelineEntry = (title: string) =>
     page.getByRole("list", { name: "Tidslinje" }).getByRole("listitem").filter({ hasText: title });
-  const expectMessage = async (input: Locator, message: string) => {
-    await expect.poll(() => describedBy(input)).toContain(message);
-    await expect(input.getAttribute("aria-invalid")).resolves.toBe("true");
+  /** The "När" field is a day and a time of day, each typed in its own input. */
+  const day = (scope = dialog()) => scope.getByRole("textbox", { name: "När", exact: true });
+  const time = (scope = dialog()) => scope.getByRole("textbox", { name: "När, klockslag" });
+  const typeInto = async (input: Locator, text: string) => {
+    await input.click();
+    await input.fill("");
+    await input.pressSequentially(text);
   };
-  const logCallAt = async (subject: string, when: string) => {
+  const expectMessage = async (message: string) => {
+    for (const input of [day(), time()]) {
+      await expect.poll(() => describedBy(input)).toContain(message);
+      await expect(input.getAttribute("aria-invalid")).resolves.toBe("true");
+    }
+  };
+  const logCallAt = async (subject: string, when: { day: string; time: string }) => {
     await page.getByRole("button", { name: "Logga aktivitet" }).click();
     await dialog().getByLabel("Rubrik").fill(subject);
-    await dialog().getByLabel("När").fill(when);
+    await typeInto(day(), when.day);
+    await typeInto(time(), when.time);
     await dialog().getByRole("button", { name: "Logga", exact: true }).click();
   };
 
   it("says why a year before 1000 is refused, instead of asking to fill in a filled field", async () => {
-    await logCallAt("Ringde för länge sedan", "0999-05-01T10:00");
-    await expectMessage(dialog().getByLabel("När"), "Ange ett datum från år 1000 eller senare");
-    await expect(describedBy(dialog().getByLabel("När"))).resolves.not.toContain("Fyll i fältet");
+    await logCallAt("Ringde för länge sedan", { day: "0999-05-01", time: "10:00" });
+    await expectMessage("Ange ett datum från år 1000 eller senare");
+    await expect(describedBy(day())).resolves.not.toContain("Fyll i fältet");
   });
 
   it("says that a time the clocks skip at the start of summer time does not exist", async () => {
-    await dialog().getByLabel("När").fill("2026-03-29T02:30");
+    await typeInto(day(), "2026-03-29");
+    await typeInto(time(), "02:30");
     await dialog().getByRole("button", { name: "Logga", exact: true }).click();
-    await expectMessage(dialog().getByLabel("När"), "Klockslaget finns inte");
+    await expectMessage("Klockslaget finns inte");
+  });
+
+  it("asks for the time when only the day is given, instead of logging the call as now", async () => {
+    await time().fill("");
+    await dialog().getByRole("button", { name: "Logga", exact: true }).click();
+    await expectMessage("Ange också klockslaget, TT:MM");
     await dialog().getByRole("button", { name: "Avbryt" }).click();
     await dialog().waitFor({ state: "detached" });
+    await expect(timelineEntry("Ringde för länge sedan").count()).resolves.toBe(0);
   });
 
   it("shows the chosen time back in the timeline, in winter and in summer", async () => {
-    await logCallAt("Ringde om vårsådden", "2026-03-02T14:05");
+    await logCallAt("Ringde om vårsådden", { day: "2026-03-02", time: "14:05" });
     await timelineEntry("Ringde om vårsådden").getByText("2026-03-02 14:05").waitFor();
-    await logCallAt("Ringde om midsommar", "2026-06-19T09:30");
+    await logCallAt("Ringde om midsommar", { day: "2026-06-19", time: "09:30" });
     await timelineEntry("Ringde om midsommar").getByText("2026-06-19 09:30").waitFor();
     await session.snapshot("activity-times");
+  });
+
+  it("takes the time in 24-hour form in a browser whose own language is English", async () => {
+    const context = await session.browser.newContext({
+      baseURL: session.baseUrl,
+      locale: "en-US",
+      timezoneId: BROWSER_TIME_ZONE,
+      storageState: await page.context().storageState(),
+    });
+    try {
+      const english = await context.newPage();
+      await english.goto(`/people/${personId}`);
+      await expect(english.evaluate(() => navigator.language)).resolves.toBe("en-US");
+      await english.getByRole("button", { name: "Logga aktivitet" }).click();
+      const modal = english.getByRole("dialog", { name: "Logga aktivitet" });
+      // A browser's own date-time input would write mm/dd/yyyy and AM/PM here.
+      await expect(modal.locator("input[type=datetime-local], input[type=time]").count()).resolves.toBe(0);
+      await expect(day(modal).getAttribute("placeholder")).resolves.toBe("ÅÅÅÅ-MM-DD");
+      await expect(time(modal).getAttribute("placeholder")).resolves.toBe("TT:MM");
+      await modal.getByLabel("Rubrik").fill("Ringde på eftermiddagen");
+      await typeInto(day(modal), "2026-06-22");
+      await typeInto(time(modal), "1405");
+      await modal.getByLabel("Rubrik").click();
+      await expect(time(modal).inputValue()).resolves.toBe("14:05");
+      await expect(modal.textContent()).resolves.not.toMatch(/\b[AP]M\b/);
+      await modal.getByRole("button", { name: "Logga", exact: true }).click();
+      await english
+        .getByRole("list", { name: "Tidslinje" })
+        .getByRole("listitem")
+        .filter({ hasText: "Ringde på eftermiddagen" })
+        .getByText("2026-06-22 14:05")
+        .waitFor();
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -76,7 +76,8 @@ describe("the organisation page in the browser", () => {
     const dialog = page.getByRole("dialog", { name: "Logga aktivitet" });
     await dialog.getByRole("radiogroup", { name: "Typ" }).getByText("Möte").click();
     await dialog.getByLabel("Rubrik").fill("Avtalsmöte inför 2027");
-    await dialog.getByLabel("När").fill("2026-12-03T10:00");
+    await dialog.getByRole("textbox", { name: "När", exact: true }).pressSequentially("2026-12-03");
+    await dialog.getByRole("textbox", { name: "När, klockslag" }).pressSequentially("10:00");
     await dialog.getByRole("button", { name: "Logga", exact: true }).click();
     await entry("Avtalsmöte inför 2027")
       .getByText(/Möte · 2026-12-03 10:00/)

@@ -195,6 +195,22 @@ describe("the rule builder in the browser", () => {
     await expect.poll(() => page.getByTestId("condition-text").textContent()).toBe("complaint_calls_90d > 3");
   });
 
+  it("takes a day and a 24-hour time typed into a condition on a time field", async () => {
+    await page.getByRole("button", { name: "Lägg till villkor" }).click();
+    const ordered = conditionRow(2);
+    await pickField(ordered, "senaste order", /Senaste order/);
+    await pickOperator(ordered, "är före");
+    await ordered.getByRole("textbox", { name: "Värde", exact: true }).pressSequentially("2026-03-02");
+    await ordered.getByRole("textbox", { name: "Värde, klockslag" }).pressSequentially("14:05");
+    // 14:05 in Stockholm in winter is 13:05 UTC.
+    await expect
+      .poll(() => page.getByTestId("condition-text").textContent())
+      .toBe("complaint_calls_90d > 3 and last_order_at before 2026-03-02T13:05:00Z");
+
+    await ordered.getByRole("button", { name: "Ta bort villkoret" }).click();
+    await expect.poll(() => page.getByTestId("condition-text").textContent()).toBe("complaint_calls_90d > 3");
+  });
+
   it("creates the rule and opens it", async () => {
     await page.getByRole("button", { name: "Skapa regel" }).click();
     await page.waitForURL(/\/rules\/[0-9a-f-]{36}$/);

@@ -13,6 +13,13 @@ export const en: Messages = {
     previousDecade: "Previous decade",
     nextDecade: "Next decade",
   },
+  dateTimeField: {
+    time: "time",
+    timePlaceholder: "HH:MM",
+    dayMissing: "Enter the date too, YYYY-MM-DD",
+    timeMissing: "Enter the time too, HH:MM",
+    timeFormat: "Enter the time as HH:MM, e.g. 14:05",
+  },
   modules: {
     overview: "Overview",
     people: "People",

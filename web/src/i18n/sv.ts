@@ -11,6 +11,13 @@ export const sv = {
     previousDecade: "Föregående årtionde",
     nextDecade: "Nästa årtionde",
   },
+  dateTimeField: {
+    time: "klockslag",
+    timePlaceholder: "TT:MM",
+    dayMissing: "Ange också datumet, ÅÅÅÅ-MM-DD",
+    timeMissing: "Ange också klockslaget, TT:MM",
+    timeFormat: "Ange klockslaget som TT:MM, t.ex. 14:05",
+  },
   modules: {
     overview: "Översikt",
     people: "Personer",

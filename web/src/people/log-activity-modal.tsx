@@ -19,6 +19,8 @@ import { formProblems } from "../register/form-problems";
 import { useRefreshRegister } from "../register/queries";
 import { ACTIVITY_KINDS, type ActivityKind } from "../register/types";
 import { DateField } from "../ui/date-field";
+import { DateTimeField } from "../ui/date-time-field";
+import { dateTimeProblem } from "../ui/date-time-value";
 import { localDateTimeToIso, localDayToIso } from "./local-time";
 
 type Direction = "outbound" | "inbound";
@@ -28,7 +30,7 @@ interface ActivityDraft {
   subject: string;
   body: string;
   direction: Direction;
-  /** datetime-local text; empty means now. */
+  /** "YYYY-MM-DDTHH:mm" from the date-time field; empty means now. */
   occurredAt: string;
   /** date text, tasks only. */
   dueAt: string;
@@ -89,6 +91,8 @@ function LogActivityForm({ onClose, ...owner }: Omit<LogActivityProps, "opened">
   const problems = formProblems(log.error, FIELDS, t);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // A half-filled "När" is not sent: the server could only call it an invalid date, the field says which half is missing.
+    if (draft.kind !== "task" && dateTimeProblem(draft.occurredAt)) return;
     log.mutate(draft);
   };
   return (
@@ -128,12 +132,11 @@ function LogActivityForm({ onClose, ...owner }: Omit<LogActivityProps, "opened">
               error={problems.at("dueAt")}
             />
           ) : (
-            <TextInput
+            <DateTimeField
               label={t.activity.occurredAt}
               description={t.activity.occurredAtHint}
-              type="datetime-local"
               value={draft.occurredAt}
-              onChange={(event) => update({ occurredAt: event.currentTarget.value })}
+              onChange={(occurredAt) => update({ occurredAt })}
               error={problems.at("occurredAt")}
             />
           )}

@@ -3,7 +3,7 @@ import type { FieldType, Operator, RelativeUnit } from "./types";
 
 /**
  * A comparison's value as its inputs hold it: numbers as a NumberInput gives them (a number, or
- * text while empty), times as a `datetime-local` input writes them, lists as typed tags.
+ * text while empty), times as the date-time field writes them ("YYYY-MM-DDTHH:mm"), lists as typed tags.
  */
 export type ScalarDraft = string | number | boolean | null;
 export interface SpanDraft {

@@ -2,6 +2,7 @@ import { Group, MultiSelect, NumberInput, Select, TagsInput, Text, TextInput } f
 import { useI18n } from "../i18n/use-i18n";
 import { isLifecycleStage } from "../register/types";
 import { DateField } from "../ui/date-field";
+import { DateTimeField } from "../ui/date-time-field";
 import { valueShape } from "./operators";
 import { type FieldType, type Operator, RELATIVE_UNITS, type RelativeUnit } from "./types";
 import type { ScalarDraft, SpanDraft, ValueDraft } from "./value-draft";
@@ -178,14 +179,7 @@ function ScalarInput({ type, label, value, onChange, error, disabled, options }:
     case "date":
       return <DateField {...common} value={text} onChange={onChange} />;
     case "timestamp":
-      return (
-        <TextInput
-          {...common}
-          type="datetime-local"
-          value={text}
-          onChange={(event) => onChange(event.currentTarget.value)}
-        />
-      );
+      return <DateTimeField {...common} value={text} onChange={onChange} />;
     case "text":
       return <TextInput {...common} value={text} onChange={(event) => onChange(event.currentTarget.value)} />;
   }
