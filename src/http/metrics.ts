@@ -20,10 +20,13 @@ export function registerMetrics(app: FastifyInstance, services: Services): Regis
   });
   new Gauge({
     name: "lanthandel_outbox_pending_events",
-    help: "Domain events not yet delivered to every handler",
+    help: "Domain events not yet delivered to every handler, by lane (background: bulk work such as an import's duplicate check)",
+    labelNames: ["lane"],
     registers: [registry],
     async collect() {
-      this.set(await services.bus.pendingCount());
+      const pending = await services.bus.pendingCounts();
+      this.set({ lane: "immediate" }, pending.immediate);
+      this.set({ lane: "background" }, pending.background);
     },
   });
   app.addHook("onResponse", async (request, reply) => {

@@ -65,9 +65,11 @@ describeStores("transactional outbox", ({ services }) => {
     const ctx = services().systemCtx("test");
     const backlog = Array.from({ length: 20 }, (_, n) => ({ n }));
     await withTransaction(ctx, (tx) => emitEvents(tx, "test.bulk", backlog, { background: true }));
+    await expect(bus.pendingCounts()).resolves.toEqual({ immediate: 0, background: 20 });
     await bus.dispatchPending();
     // A message is queued while the backlog is being worked off: it goes next, not last.
     await withTransaction(ctx, (tx) => emitEvent(tx, "test.message", {}));
+    await expect(bus.pendingCounts()).resolves.toEqual({ immediate: 1, background: 16 });
     while ((await bus.dispatchPending()) > 0) {}
     expect(seen.indexOf("message")).toBe(4);
     expect(seen.filter((entry) => entry !== "message")).toEqual(backlog.map(({ n }) => `bulk ${n}`));

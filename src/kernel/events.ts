@@ -158,13 +158,17 @@ export class EventBus {
     });
   };
 
-  /** Events not yet delivered to every handler; exported as a metric. */
-  async pendingCount(): Promise<number> {
-    const [row] = await queryRows<{ n: number }>(
+  /**
+   * Events not yet delivered to every handler, by lane; exported as a metric. A background count
+   * in the thousands after an import is the duplicate check at work, not a fault.
+   */
+  async pendingCounts(): Promise<{ immediate: number; background: number }> {
+    const rows = await queryRows<{ background: boolean; n: number }>(
       this.#options.db,
-      sql`select count(*)::int as n from outbox_events where status = 'pending'`,
+      sql`select background, count(*)::int as n from outbox_events where status = 'pending' group by background`,
     );
-    return Number(row?.n ?? 0);
+    const count = (background: boolean) => Number(rows.find((row) => row.background === background)?.n ?? 0);
+    return { immediate: count(false), background: count(true) };
   }
 
   async stop(): Promise<void> {

@@ -50,7 +50,8 @@ describe.each(STORE_KINDS)("HTTP API [%s]", (kind) => {
     expect(ready.json()).toMatchObject({ status: "ready", store: kind });
     const metrics = await app.inject("/metrics");
     expect(metrics.body).toContain("lanthandel_http_request_duration_seconds");
-    expect(metrics.body).toContain("lanthandel_outbox_pending_events");
+    expect(metrics.body).toMatch(/^lanthandel_outbox_pending_events\{lane="immediate"\} \d+$/m);
+    expect(metrics.body).toMatch(/^lanthandel_outbox_pending_events\{lane="background"\} \d+$/m);
   });
 
   it("publishes an OpenAPI 3.1 document generated from the schemas, and a docs page", async () => {
