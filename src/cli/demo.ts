@@ -13,7 +13,7 @@ export function demoCommand(): Command {
     .action(async (options: { people: number; seed: number; force?: boolean }) => {
       await withServices(async (services) => {
         const started = Date.now();
-        const result = await loadDemoData(services.systemCtx("demo"), options);
+        const result = await loadDemoData(services.systemCtx("demo"), options, { rules: services.rules });
         process.stdout.write(
           `Loaded ${result.people} people (${result.duplicates} of them a second time from a web shop) and ${result.organizations} organisations in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
         );

@@ -1,8 +1,10 @@
+import { systemActor } from "../kernel/actor";
 import type { Ctx } from "../kernel/ctx";
 import { loadCountryLookup } from "../lib/enrich";
 import { profilingObjectors } from "../modules/register";
+import type { RuleEngine } from "../modules/rules";
 import { createWriteKey } from "../modules/sources";
-import { collectEvents, defineComputedTrait, listComputedTraits } from "../modules/tracking";
+import { collectEvents, defineComputedTrait, listComputedTraits, type TCommittedEvent } from "../modules/tracking";
 import { registerPersonFinder } from "./identify-person";
 
 const DAY = 86_400_000;
@@ -15,7 +17,7 @@ const PAGES = [
   ["Kundtjänst", "/kundtjanst"],
 ] as const;
 const ARRIVALS = [
-  "?utm_source=nyhetsbrev&utm_medium=email&utm_campaign=host",
+  "?utm_source=nyhetsbrev&utm_medium=email&utm_campaign=h%C3%B6strea",
   "?gclid=demo",
   "",
   "",
@@ -27,17 +29,8 @@ const AGENTS = [
   "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15",
 ];
 
-/**
- * What the demo people did on the demo shop and with customer service over the last month:
- * identified visits, page views from newsletters, ads and social media, and support calls, sent
- * through the tracking API's own verb, with the computed traits the rules examples use.
- */
-export async function loadDemoEvents(
-  ctx: Ctx,
-  people: ReadonlyArray<{ id: string; email: string | null }>,
-  random: () => number,
-): Promise<{ events: number }> {
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+/** The computed traits the demo's events feed and its rule reads. */
+export async function defineDemoTraits(ctx: Ctx): Promise<void> {
   const existing = new Set((await listComputedTraits(ctx)).map((trait) => trait.key));
   if (!existing.has("page_views_30d")) {
     await defineComputedTrait(ctx, {
@@ -59,6 +52,30 @@ export async function loadDemoEvents(
       windowDays: 90,
     });
   }
+}
+
+export interface DemoVisitor {
+  id: string;
+  email: string | null;
+  /** Calls to complain again and again, and hardly visits the shop: the sales letter's customer. */
+  unhappy?: boolean;
+}
+
+/**
+ * What the demo people did on the demo shop and with customer service over the last month:
+ * identified visits, page views from newsletters, ads and social media, and support calls, sent
+ * through the tracking API's own verb. Given the rule engine, the rules decide on the events as
+ * they would on the API's, and the demo waits for their decisions.
+ */
+export async function loadDemoEvents(
+  ctx: Ctx,
+  people: readonly DemoVisitor[],
+  random: () => number,
+  engine?: RuleEngine,
+): Promise<{ events: number }> {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const decisions: Array<Promise<unknown>> = [];
+  const rulesCtx = { ...ctx, actor: systemActor("rules"), afterCommit: [], inTransaction: false };
   const { source } = await createWriteKey(ctx, { name: "Demobutiken", kind: "web" });
   const deps = {
     finder: registerPersonFinder,
@@ -66,6 +83,9 @@ export async function loadDemoEvents(
     countries: await loadCountryLookup().catch(() => null),
     ipMode: "truncate" as const,
     defaultTimeZone: "Europe/Stockholm",
+    ...(engine
+      ? { onCommitted: (events: TCommittedEvent[]) => decisions.push(engine.handleEvents(rulesCtx, events)) }
+      : {}),
   };
   const now = ctx.clock.now().getTime();
   let events = 0;
@@ -89,7 +109,7 @@ export async function loadDemoEvents(
     batch = [];
   };
   for (const [index, person] of people.entries()) {
-    if (!person.email || random() < 0.3) continue;
+    if (!person.email || (!person.unhappy && random() < 0.3)) continue;
     const anonymousId = `demo-visitor-${index}`;
     const userAgent = pick(AGENTS);
     const at = (daysAgo: number) => new Date(now - daysAgo * DAY - Math.floor(random() * DAY)).toISOString();
@@ -100,7 +120,7 @@ export async function loadDemoEvents(
       traits: { email: person.email },
       timestamp: at(30),
     });
-    const visits = Math.floor(random() * 9);
+    const visits = person.unhappy ? 1 + Math.floor(random() * 3) : Math.floor(random() * 9);
     for (let visit = 0; visit < visits; visit++) {
       const [title, path] = pick(PAGES);
       const url = `https://butik.example.se${path}${pick(ARRIVALS)}`;
@@ -113,20 +133,23 @@ export async function loadDemoEvents(
         timestamp: at(Math.floor(random() * 30)),
       });
     }
-    if (random() < 0.12) {
-      const calls = 1 + Math.floor(random() * 5);
-      for (let call = 0; call < calls; call++) {
-        batch.push({
-          type: "track",
-          userId: `demo-${index}`,
-          event: "Support Call",
-          properties: { reason: random() < 0.6 ? "complaint" : "question", queue: "kundtjänst" },
-          timestamp: at(Math.floor(random() * 80)),
-        });
-      }
+    const reasons = person.unhappy
+      ? ["question", ...Array.from({ length: 4 + Math.floor(random() * 2) }, () => "complaint")]
+      : random() < 0.12
+        ? Array.from({ length: 1 + Math.floor(random() * 5) }, () => (random() < 0.6 ? "complaint" : "question"))
+        : [];
+    for (const reason of reasons) {
+      batch.push({
+        type: "track",
+        userId: `demo-${index}`,
+        event: "Support Call",
+        properties: { reason, queue: "kundtjänst" },
+        timestamp: at(Math.floor(random() * 80)),
+      });
     }
     if (batch.length > 300) await flush();
   }
   await flush();
+  await Promise.all(decisions);
   return { events };
 }

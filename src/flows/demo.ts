@@ -1,16 +1,8 @@
+import { actingUserId } from "../kernel/actor";
+import type { Clock } from "../kernel/clock";
 import { type Ctx, withTransaction } from "../kernel/ctx";
 import { AppError } from "../kernel/errors";
-import {
-  EMAIL_DOMAINS,
-  FEMALE_GIVEN_NAMES,
-  generateTestPersonnummer,
-  MALE_GIVEN_NAMES,
-  STREET_STEMS,
-  SURNAMES,
-  seededRandom,
-  TOWNS,
-  weightedPicker,
-} from "../lib/se";
+import { STREET_STEMS, seededRandom, TOWNS } from "../lib/se";
 import { logActivity } from "../modules/activities";
 import { recordOrder } from "../modules/orders";
 import {
@@ -18,12 +10,16 @@ import {
   createOrganization,
   importPeople,
   listPeople,
+  moveAddress,
   recordConsent,
   resolvePersonRefs,
-  type TPersonImportRow,
+  updatePerson,
 } from "../modules/register";
+import type { RuleEngine } from "../modules/rules";
 import { loadDemoDuplicates } from "./demo-duplicates";
-import { loadDemoEvents } from "./demo-events";
+import { defineDemoTraits, loadDemoEvents } from "./demo-events";
+import { generateDemoPeople, townNamed } from "./demo-people";
+import { loadDemoRules } from "./demo-rules";
 
 export interface DemoOptions {
   people?: number;
@@ -32,20 +28,28 @@ export interface DemoOptions {
   force?: boolean;
 }
 
-const COMPANIES: Array<[string, string, string, number]> = [
-  ["Norrlands Trä AB", "16.100", "Sågverk", 140],
-  ["Mälardalens Bygg AB", "41.200", "Byggentreprenad", 65],
-  ["Skånska Livs AB", "47.110", "Livsmedelshandel", 38],
-  ["Västkustens Fisk AB", "10.200", "Fiskberedning", 22],
-  ["Kungsholmens Redovisning AB", "69.201", "Redovisning", 12],
-  ["Dalarnas Energi AB", "35.110", "Elproduktion", 210],
-  ["Göta Kanal Turism AB", "79.120", "Researrangör", 17],
-  ["Umeå Mjukvara AB", "62.010", "Programvaruutveckling", 48],
-  ["Lantmännens Gårdsbutik Ek. för.", "47.210", "Gårdsbutik", 9],
-  ["Östersunds Sport & Fritid AB", "47.640", "Sportartiklar", 26],
-  ["Hallands Trädgård HB", "01.190", "Odling", 6],
-  ["Bryggeriet i Visby AB", "11.050", "Bryggeri", 31],
+/** Name, SNI code, industry, employees, and the town the company is in (and most staff live). */
+const COMPANIES: Array<[string, string, string, number, string]> = [
+  ["Norrlands Trä AB", "16.100", "Sågverk", 140, "Sundsvall"],
+  ["Mälardalens Bygg AB", "41.200", "Byggentreprenad", 65, "Västerås"],
+  ["Skånska Livs AB", "47.110", "Livsmedelshandel", 38, "Malmö"],
+  ["Västkustens Fisk AB", "10.200", "Fiskberedning", 22, "Göteborg"],
+  ["Kungsholmens Redovisning AB", "69.201", "Redovisning", 12, "Stockholm"],
+  ["Dalarnas Energi AB", "35.110", "Elproduktion", 210, "Falun"],
+  ["Göta Kanal Turism AB", "79.120", "Researrangör", 17, "Motala"],
+  ["Umeå Mjukvara AB", "62.010", "Programvaruutveckling", 48, "Umeå"],
+  ["Lantmännens Gårdsbutik Ek. för.", "47.210", "Gårdsbutik", 9, "Uppsala"],
+  ["Östersunds Sport & Fritid AB", "47.640", "Sportartiklar", 26, "Östersund"],
+  ["Hallands Trädgård HB", "01.190", "Odling", 6, "Halmstad"],
+  ["Bryggeriet i Visby AB", "11.050", "Bryggeri", 31, "Visby"],
 ];
+
+/** Every how many customers one is the sales letter's customer: complains, hardly visits, a big order open. */
+const UNHAPPY_EVERY = 75;
+const UNHAPPY_FIRST = 5;
+/** People are registered in groups of this many, each group on a day of its own. */
+const REGISTERED_PER_DAY = 50;
+const DAY_MS = 86_400_000;
 
 const CALL_SUBJECTS = [
   "Frågade om leveranstid",
@@ -91,66 +95,51 @@ function organisationsnummer(name: string, random: () => number): string {
   return `${digits.join("")}${(10 - (sum % 10)) % 10}`;
 }
 
+export interface DemoDeps {
+  /** Lets the demo's rule decide on the demo's events as they arrive, as it would on the API's. */
+  rules?: RuleEngine;
+}
+
+const fixedAt = (at: Date): Clock => ({ now: () => at });
+
 /**
  * Loads a realistic Swedish demo register: people named after real name frequencies, with
  * several given names and a preferred-name marking, valid test personnummer (never real
- * people's), addresses, companies and roles, consents, calls, notes, tasks and orders, and a
- * month of their visits to a demo shop and calls to customer service, through the tracking API;
- * and a few of them a second time, from the web shop, for the duplicate check to find.
+ * people's), registered over the last few years, some of whom have moved since; companies in
+ * their own towns with staff who mostly live there; consents, calls, notes, tasks and orders, and
+ * a month of visits to a demo shop and calls to customer service, through the tracking API; the
+ * sales-letter rule, with a few customers it is meant for; and a few people a second time, from
+ * the web shop, for the duplicate check to find.
  */
 export async function loadDemoData(
   ctx: Ctx,
   options: DemoOptions = {},
+  deps: DemoDeps = {},
 ): Promise<{ people: number; organizations: number; duplicates: number }> {
   const count = options.people ?? 500;
   const random = seededRandom(options.seed ?? 20261122);
   if (!options.force && (await listPeople(ctx, { limit: 1 })).items.length > 0) {
     throw new AppError("conflict", "The register already has people; use force to add the demo data anyway");
   }
-  const female = weightedPicker(FEMALE_GIVEN_NAMES);
-  const male = weightedPicker(MALE_GIVEN_NAMES);
-  const surname = weightedPicker(SURNAMES);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
-
-  const rows: Array<{ row: number; values: TPersonImportRow }> = [];
-  for (let index = 0; index < count; index++) {
-    const sex = random() < 0.5 ? "female" : "male";
-    const names = sex === "female" ? female : male;
-    const nameCount = 1 + Math.floor(random() * 3);
-    const given = [...new Set(Array.from({ length: nameCount }, () => names(random)))];
-    const marked =
-      given.length > 1 && random() < 0.8 ? 1 + Math.floor(random() * given.length) : given.length === 1 ? 1 : 0;
-    const family = surname(random);
-    const town = pick(TOWNS);
-    const preferred = marked ? (given[marked - 1] ?? given[0] ?? "") : (given[0] ?? "");
-    const pnr = generateTestPersonnummer(random, { birthYearFrom: 1940, birthYearTo: 2005, sex });
-    const fold = (text: string) =>
-      text
-        .toLowerCase()
-        .normalize("NFD")
-        .replace(/[\u0300-\u036f]/g, "")
-        .replace(/[^a-z]/g, "");
-    rows.push({
-      row: index + 1,
-      values: {
-        externalId: `DEMO-${String(index + 1).padStart(5, "0")}`,
-        givenNames: given.join(" "),
-        surname: family,
-        ...(marked ? { preferredNameMarking: `${marked}0` } : {}),
-        personnummer: pnr.normalized,
-        email: `${fold(preferred)}.${fold(family)}${index}@${pick(EMAIL_DOMAINS)}`,
-        mobile: `07${[0, 2, 3, 6][Math.floor(random() * 4)]}${String(Math.floor(random() * 10_000_000)).padStart(7, "0")}`,
-        street: `${pick(STREET_STEMS)} ${1 + Math.floor(random() * 60)}`,
-        postalCode: `${town.postnummerPrefix}${String(Math.floor(random() * 100)).padStart(2, "0")}`,
-        city: town.name,
-        lifecycleStage: pick(["interested", "prospect", "lead", "customer", "customer", "customer"]),
-        ...(random() < 0.1 ? { apartment: String(1101 + Math.floor(random() * 300)) } : {}),
-      },
-    });
-  }
-  for (let start = 0; start < rows.length; start += 1_000) {
-    const result = await importPeople(ctx, rows.slice(start, start + 1_000), { system: "demo" });
+  const now = ctx.clock.now().getTime();
+  const people = generateDemoPeople(count, random, {
+    companyTowns: COMPANIES.map(([, , , , town]) => town),
+    stig: UNHAPPY_FIRST,
+    unhappy: isUnhappy,
+  });
+  const rows = people.map((person) => person.row);
+  // The customers came over the years: each group is registered on a day of its own, from three
+  // years ago to fourteen months ago, before the first of their orders.
+  const registeredAt: Date[] = [];
+  const groups = Math.ceil(rows.length / REGISTERED_PER_DAY);
+  for (let group = 0; group < groups; group++) {
+    const daysAgo = 1_100 - Math.round((680 * group) / Math.max(1, groups - 1));
+    const at = new Date(now - daysAgo * DAY_MS);
+    const slice = rows.slice(group * REGISTERED_PER_DAY, (group + 1) * REGISTERED_PER_DAY);
+    const result = await importPeople({ ...ctx, clock: fixedAt(at) }, slice, { system: "demo" });
     if (result.errors.length > 0) throw new Error(`demo data failed validation: ${JSON.stringify(result.errors[0])}`);
+    registeredAt.push(...slice.map(() => at));
   }
   const personIds = (
     await resolvePersonRefs(
@@ -161,9 +150,10 @@ export async function loadDemoData(
   ).filter((id): id is string => id !== null);
 
   const organizationIds: string[] = [];
-  for (const [name, sniCode, industry, employees] of COMPANIES) {
-    const town = pick(TOWNS);
-    const organization = await createOrganization(ctx, {
+  const foundedCtx = { ...ctx, clock: fixedAt(new Date(now - 1_200 * DAY_MS)) };
+  for (const [name, sniCode, industry, employees, home] of COMPANIES) {
+    const town = townNamed(home);
+    const organization = await createOrganization(foundedCtx, {
       name,
       organisationsnummer: organisationsnummer(name, random),
       sniCode,
@@ -180,14 +170,16 @@ export async function loadDemoData(
     });
     organizationIds.push(organization.id);
   }
-  const now = ctx.clock.now().getTime();
-  const day = 86_400_000;
+  // Whoever loads the demo is the seller of the customers it gives them tasks for, and of those
+  // the sales letter is meant for, so the rule's tasks reach their list.
+  const seller = actingUserId(ctx.actor);
   for (const [index, personId] of personIds.entries()) {
     await withTransaction(ctx, async (tx) => {
-      if (index % 4 === 0) {
+      const employer = people[index]?.employer ?? null;
+      if (employer !== null) {
         await addRole(tx, {
           personId,
-          organizationId: pick(organizationIds),
+          organizationId: organizationIds[employer] as string,
           title: pick(["Inköpschef", "VD", "Ekonomiansvarig", "Projektledare", "Säljare"]),
           isPrimaryContact: random() < 0.3,
         });
@@ -208,18 +200,20 @@ export async function loadDemoData(
           kind,
           direction: kind === "call" || kind === "email" ? pick(["inbound", "outbound"] as const) : undefined,
           subject: kind === "note" ? pick(NOTES) : pick(CALL_SUBJECTS),
-          occurredAt: new Date(now - Math.floor(random() * 365) * day - Math.floor(random() * day)),
+          occurredAt: new Date(now - Math.floor(random() * 365) * DAY_MS - Math.floor(random() * DAY_MS)),
         });
       }
-      if (random() < 0.15) {
+      const hasTask = random() < 0.15;
+      if (hasTask) {
         await logActivity(tx, {
           personId,
           kind: "task",
           subject: TASKS[index % TASKS.length] as string,
           // From a week late to two weeks ahead: a to-do list with something already overdue.
-          dueAt: new Date(now + (Math.floor(random() * 21) - 7) * day),
+          dueAt: new Date(now + (Math.floor(random() * 21) - 7) * DAY_MS),
         });
       }
+      if (seller && (hasTask || isUnhappy(index))) await updatePerson(tx, personId, { ownerId: seller });
       const orderCount = Math.floor(random() * 4);
       for (let order = 0; order < orderCount; order++) {
         const lines = Array.from({ length: 1 + Math.floor(random() * 3) }, () => {
@@ -230,18 +224,61 @@ export async function loadDemoData(
           personId,
           number: String(10_000 + index * 4 + order),
           status: pick(["open", "delivered", "paid", "paid", "paid", "cancelled"] as const),
-          orderedAt: new Date(now - Math.floor(random() * 400) * day),
+          orderedAt: new Date(now - Math.floor(random() * 400) * DAY_MS),
           lines,
           source: { system: "demo", externalId: `ORD-${index}-${order}` },
         });
       }
+      if (isUnhappy(index)) {
+        await recordOrder(tx, {
+          personId,
+          number: String(10_000 + index * 4 + 3),
+          status: "open",
+          orderedAt: new Date(now - (3 + Math.floor(random() * 18)) * DAY_MS),
+          lines: [
+            { description: "Vedspis, gjutjärn", unitPriceSek: 14_900, quantity: 1 },
+            { description: "Ved, björk 40 l", unitPriceSek: 89, quantity: 10 },
+          ],
+          source: { system: "demo", externalId: `ORD-${index}-3` },
+        });
+      }
+      // One in ten has moved since they were registered: the old address is kept, closed.
+      const registered = registeredAt[index]?.getTime() ?? now;
+      if (random() < 0.1) {
+        const town = pick(TOWNS);
+        const span = Math.max(1, Math.floor((now - registered) / DAY_MS) - 90);
+        const movedAt = new Date(registered + (60 + Math.floor(random() * span)) * DAY_MS);
+        // The register heard of the move from the population register a few days later.
+        await moveAddress(
+          { ...tx, clock: fixedAt(new Date(movedAt.getTime() + 4 * DAY_MS)) },
+          { entity: "person", id: personId },
+          {
+            kind: "home",
+            street: `${pick(STREET_STEMS)} ${1 + Math.floor(random() * 60)}`,
+            postalCode: `${town.postnummerPrefix}${String(Math.floor(random() * 100)).padStart(2, "0")}`,
+            city: town.name,
+            validFrom: movedAt.toISOString(),
+            source: { system: "demo" },
+          },
+        );
+      }
     });
   }
+  await defineDemoTraits(ctx);
+  if (deps.rules) await loadDemoRules(ctx, deps.rules);
   // Every row was imported, so the ids line up with the rows they came from.
   if (personIds.length === rows.length) {
-    const people = rows.map((row, index) => ({ id: personIds[index] as string, email: row.values.email ?? null }));
-    await loadDemoEvents(ctx, people, random);
+    const visitors = rows.map((row, index) => ({
+      id: personIds[index] as string,
+      email: row.values.email ?? null,
+      unhappy: isUnhappy(index),
+    }));
+    await loadDemoEvents(ctx, visitors, random, deps.rules);
   }
   const duplicates = await loadDemoDuplicates(ctx, rows);
   return { people: personIds.length, organizations: organizationIds.length, duplicates };
+}
+
+function isUnhappy(index: number): boolean {
+  return index % UNHAPPY_EVERY === UNHAPPY_FIRST;
 }

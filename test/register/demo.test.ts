@@ -1,15 +1,18 @@
 import { expect, it } from "vitest";
 import { deduplicateRegister } from "../../src/flows/deduplicate-register";
 import { loadDemoData } from "../../src/flows/demo";
+import { DEMO_SALES_LETTER_RULE } from "../../src/flows/demo-rules";
+import { listTasks } from "../../src/modules/activities";
 import { listMatchCandidates } from "../../src/modules/quality";
-import { listOrganizations, listPeople } from "../../src/modules/register";
+import { getOrganization, getPerson, listOrganizations, listPeople } from "../../src/modules/register";
+import { listFirings, listRules } from "../../src/modules/rules";
 import { computedTraitValues, listTrackedEvents } from "../../src/modules/tracking";
 import { describeStores } from "../support/services";
 
 describeStores("demo data", ({ services }) => {
   it("fills an empty register with people greeted by their preferred names, companies and a timeline", async () => {
     const ctx = services().systemCtx("test");
-    const result = await loadDemoData(ctx, { people: 40, seed: 7 });
+    const result = await loadDemoData(ctx, { people: 40, seed: 7 }, { rules: services().rules });
     expect(result).toEqual({ people: 40, organizations: 12, duplicates: 2 });
     const everyone = await listPeople(ctx, { limit: 100 });
     // 40 people, and two of them a second time from the web shop, for the duplicate check.
@@ -40,5 +43,53 @@ describeStores("demo data", ({ services }) => {
       expect(!merged.includes(id) || queued.length === 1, `web shop record ${id}`).toBe(true);
     }
     expect(merged.length).toBeLessThan(42);
+  });
+
+  it("tells a story a new user can follow: companies in their towns, customers of long standing who moved, and the sales letter for Stig", async () => {
+    const ctx = services().systemCtx("test");
+    const organizations = (await listOrganizations(ctx, { limit: 50 })).items;
+    const brewery = organizations.find((organization) => organization.name === "Bryggeriet i Visby AB");
+    expect(brewery?.city).toBe("Visby");
+    const employees = await Promise.all(
+      (await listPeople(ctx, { limit: 100 })).items.map((person) => getPerson(ctx, person.id)),
+    );
+    const towns = new Map(organizations.map((organization) => [organization.id, organization.city]));
+    const staff = employees.filter((person) => person.roles.length > 0);
+    const atHome = staff.filter((person) =>
+      person.addresses.some(
+        (address) => !address.validTo && address.city === towns.get(person.roles[0]?.organizationId ?? ""),
+      ),
+    );
+    expect(staff.length).toBeGreaterThan(5);
+    expect(atHome.length / staff.length).toBeGreaterThan(0.5);
+    // Customers came over the years, and some have moved since: the old address is kept, closed
+    // the day the new one starts.
+    const registered = employees.filter((person) => person.personnummer).map((person) => person.createdAt.getTime());
+    const yearAgo = ctx.clock.now().getTime() - 365 * 86_400_000;
+    expect(registered.every((at) => at < yearAgo)).toBe(true);
+    const moved = (address: (typeof employees)[number]["addresses"][number]) =>
+      address.source?.system === "demo" && address.validTo !== null;
+    const movers = employees.filter((person) => person.addresses.some(moved));
+    expect(movers.length).toBeGreaterThan(0);
+    for (const mover of movers) {
+      const old = mover.addresses.find(moved);
+      const current = mover.addresses.find((address) => !address.validTo && address.kind === old?.kind);
+      expect(current?.validFrom.getTime()).toBe(old?.validTo?.getTime());
+      expect(current?.validFrom.getTime()).toBeGreaterThan(old?.validFrom.getTime() ?? 0);
+    }
+    // The rule the product is for fired for the man it is for, greeting him by the name he goes by.
+    const stig = employees.find((person) => person.givenNames === "Karl Stig Emanuel");
+    expect(stig?.greetingName).toBe("Stig");
+    const rule = (await listRules(ctx, services().rules)).find((saved) => saved.name === DEMO_SALES_LETTER_RULE.name);
+    expect(rule?.enabled).toBe(true);
+    const firings = await listFirings(ctx, { ruleId: rule?.id });
+    expect(firings.map((firing) => firing.personId)).toContain(stig?.id);
+    expect(firings.find((firing) => firing.personId === stig?.id)?.explanation.join("\n")).toMatch(
+      /complaint_calls_90d/,
+    );
+    const tasks = await listTasks(ctx, { personId: stig?.id as string });
+    expect(tasks.map((task) => task.subject)).toContain(`Skicka säljbrev till Stig ${stig?.surname}`);
+    const organization = await getOrganization(ctx, brewery?.id as string);
+    expect(organization.createdAt.getTime()).toBeLessThan(Math.min(...registered));
   });
 });

@@ -6,7 +6,7 @@ import { loadDemoData } from "../../flows/demo";
 import { authorize } from "../../kernel/permissions";
 import { problemResponses } from "../schemas";
 
-export async function demoRoutes(base: FastifyInstance, _services: Services) {
+export async function demoRoutes(base: FastifyInstance, services: Services) {
   const app = base.withTypeProvider<ZodTypeProvider>();
   app.post(
     "/api/demo",
@@ -25,7 +25,9 @@ export async function demoRoutes(base: FastifyInstance, _services: Services) {
     async (request, reply) => {
       const ctx = request.ctx();
       authorize(ctx.actor, "access", "write");
-      return reply.status(201).send(await loadDemoData(ctx, { people: request.body?.people ?? 300 }));
+      return reply
+        .status(201)
+        .send(await loadDemoData(ctx, { people: request.body?.people ?? 300 }, { rules: services.rules }));
     },
   );
 }
