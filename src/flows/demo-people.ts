@@ -86,9 +86,21 @@ export function generateDemoPeople(count: number, random: () => number, shape: D
             ? "customer"
             : pick(["interested", "prospect", "lead", "customer", "customer", "customer"]),
           ...(random() < 0.1 ? { apartment: String(1101 + Math.floor(random() * 300)) } : {}),
+          ...customValues(shape.unhappy(index), random),
         },
       },
     });
   }
   return people;
+}
+
+/** The demo's custom attributes (see demo-attributes): a tier for most, the big customers gold. */
+function customValues(bigCustomer: boolean, random: () => number): TPersonImportRow {
+  const draw = random();
+  const tier = bigCustomer ? "Guld" : draw < 0.3 ? "Brons" : draw < 0.5 ? "Silver" : draw < 0.6 ? "Guld" : null;
+  const member = random();
+  return {
+    ...(tier ? { "custom.kundniva": tier } : {}),
+    ...(member < 0.4 ? { "custom.kundklubb": "ja" } : member < 0.6 ? { "custom.kundklubb": "nej" } : {}),
+  };
 }

@@ -16,6 +16,7 @@ import {
   updatePerson,
 } from "../modules/register";
 import type { RuleEngine } from "../modules/rules";
+import { defineDemoAttributes } from "./demo-attributes";
 import { loadDemoDuplicates } from "./demo-duplicates";
 import { defineDemoTraits, loadDemoEvents } from "./demo-events";
 import { generateDemoPeople, townNamed } from "./demo-people";
@@ -129,6 +130,7 @@ export async function loadDemoData(
     unhappy: isUnhappy,
   });
   const rows = people.map((person) => person.row);
+  await defineDemoAttributes(ctx);
   // The customers came over the years: each group is registered on a day of its own, from three
   // years ago to fourteen months ago, before the first of their orders.
   const registeredAt: Date[] = [];
@@ -160,6 +162,14 @@ export async function loadDemoData(
       industry,
       employees,
       revenueSek: employees * (900_000 + Math.floor(random() * 600_000)),
+      ...(random() < 0.7
+        ? {
+            custom: {
+              kreditgrans: Math.max(25_000, Math.round(employees * 2_500) * 10),
+              ramavtal_till: new Date(now + (30 + Math.floor(random() * 500)) * DAY_MS).toISOString().slice(0, 10),
+            },
+          }
+        : {}),
       address: {
         kind: "visiting",
         street: `${pick(STREET_STEMS)} ${1 + Math.floor(random() * 40)}`,

@@ -183,6 +183,87 @@ describe.each(STORE_KINDS)("duplicates: match, review, merge and unmerge [%s]", 
     });
   });
 
+  it("leaves one current address of a kind after a merge, and gives each record its own back on unmerge", async () => {
+    const clock = api.services.clock as ManualClock;
+    const homes = async (id: string) =>
+      (await api.call({ url: `/api/people/${id}` })).body.addresses
+        .map(
+          (address: { street: string; validTo: string | null }) =>
+            `${address.street}${address.validTo ? " (tidigare)" : ""}`,
+        )
+        .sort();
+    // The register heard that Sven moved; the web shop still has the address he left.
+    const sven = await person({
+      givenNames: "Sven",
+      surname: "Åberg",
+      address: { street: "Storgatan 1", postalCode: "11122", city: "Stockholm" },
+    });
+    clock.advance(86_400_000);
+    const moved = await api.call({
+      method: "POST",
+      url: `/api/people/${sven}/addresses`,
+      payload: { street: "Ågatan 3", postalCode: "58223", city: "Linköping" },
+    });
+    expect(moved.status).toBe(201);
+    clock.advance(86_400_000);
+    const shop = await person({
+      givenNames: "Sven",
+      surname: "Åberg",
+      address: { street: "Storgatan 1", postalCode: "111 22", city: "Stockholm" },
+    });
+    const first = await api.call({ method: "POST", url: `/api/people/${sven}/merge`, payload: { otherId: shop } });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(await homes(sven)).toEqual(["Storgatan 1 (tidigare)", "Storgatan 1 (tidigare)", "Ågatan 3"]);
+    // Two different current addresses: the one the register heard of last is where she lives.
+    const karin = await person({
+      givenNames: "Karin",
+      surname: "Öst",
+      address: { street: "Kvarngatan 8", postalCode: "90325", city: "Umeå" },
+    });
+    clock.advance(86_400_000);
+    const newer = await person({
+      givenNames: "Karin",
+      surname: "Öst",
+      address: { street: "Hamngatan 2", postalCode: "41106", city: "Göteborg" },
+    });
+    const second = await api.call({ method: "POST", url: `/api/people/${karin}/merge`, payload: { otherId: newer } });
+    expect(second.status).toBe(200);
+    expect(await homes(karin)).toEqual(["Hamngatan 2", "Kvarngatan 8 (tidigare)"]);
+    const addresses = (await api.call({ url: `/api/people/${karin}` })).body.addresses;
+    const closed = addresses.find((address: { validTo: string | null }) => address.validTo);
+    const current = addresses.find((address: { validTo: string | null }) => !address.validTo);
+    expect(closed.validTo).toBe(current.validFrom);
+    // Kept as the survivor, the web shop's record still learns that the customer has moved.
+    const olle = await person({
+      givenNames: "Olle",
+      surname: "Lund",
+      address: { street: "Byvägen 5", postalCode: "22350", city: "Lund" },
+    });
+    clock.advance(86_400_000);
+    await api.call({
+      method: "POST",
+      url: `/api/people/${olle}/addresses`,
+      payload: { street: "Torget 1", postalCode: "27131", city: "Ystad" },
+    });
+    clock.advance(86_400_000);
+    const olleShop = await person({
+      givenNames: "Olle",
+      surname: "Lund",
+      address: { street: "Byvägen 5", postalCode: "223 50", city: "Lund" },
+    });
+    const third = await api.call({ method: "POST", url: `/api/people/${olleShop}/merge`, payload: { otherId: olle } });
+    expect(third.status).toBe(200);
+    expect(await homes(olleShop)).toEqual(["Byvägen 5 (tidigare)", "Byvägen 5 (tidigare)", "Torget 1"]);
+    for (const merge of [first, second, third]) {
+      expect((await api.call({ method: "POST", url: `/api/merges/${merge.body.id}/undo` })).status).toBe(200);
+    }
+    expect(await homes(sven)).toEqual(["Storgatan 1 (tidigare)", "Ågatan 3"]);
+    expect(await homes(shop)).toEqual(["Storgatan 1"]);
+    expect(await homes(karin)).toEqual(["Kvarngatan 8"]);
+    expect(await homes(newer)).toEqual(["Hamngatan 2"]);
+    expect(await homes(olleShop)).toEqual(["Byvägen 5"]);
+  });
+
   it("learns from a record that says only Stig that Karl Stig Emanuel goes by Stig, and forgets it on unmerge", async () => {
     const full = await person({ givenNames: "Karl Stig Emanuel", surname: "Lundmark", birthDate: "1948-02-02" });
     const called = await person({ givenNames: "Stig", surname: "Lundmark", birthDate: "1948-02-02" });

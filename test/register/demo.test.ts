@@ -89,6 +89,12 @@ describeStores("demo data", ({ services }) => {
     );
     const tasks = await listTasks(ctx, { personId: stig?.id as string });
     expect(tasks.map((task) => task.subject)).toContain(`Skicka säljbrev till Stig ${stig?.surname}`);
+    // What the shop keeps beyond the register's fields, in custom attributes: Stig is a gold customer.
+    expect(stig?.custom.kundniva).toBe("Guld");
+    expect(employees.filter((person) => person.custom.kundklubb === true).length).toBeGreaterThan(0);
+    const details = await Promise.all(organizations.map((listed) => getOrganization(ctx, listed.id)));
+    expect(details.some((detail) => typeof detail.custom.kreditgrans === "number")).toBe(true);
+    expect(details.some((detail) => /^\d{4}-\d{2}-\d{2}$/.test(String(detail.custom.ramavtal_till)))).toBe(true);
     const organization = await getOrganization(ctx, brewery?.id as string);
     expect(organization.createdAt.getTime()).toBeLessThan(Math.min(...registered));
   });

@@ -20,6 +20,7 @@ import {
   roles,
   type TLineage,
 } from "./schema";
+import { settleMergedAddresses } from "./settle-merged-addresses";
 
 export const PERSON_MERGED = "person.merged";
 
@@ -88,7 +89,7 @@ export interface TRegisterMergeSnapshot {
   };
   /** Moved e-mails and phones that were primary and gave way to the survivor's. */
   demotedPrimaries: string[];
-  /** Moved current addresses closed because the survivor has the same one. */
+  /** Current addresses the merge closed (see settleMergedAddresses): an unmerge opens them again. */
   closedAddresses?: string[];
   /** Moved e-mails and phones set aside because the survivor has the same address or number. */
   removedDuplicates?: string[];
@@ -228,28 +229,7 @@ export async function mergePersonRecords(
     const movedEmails = await move(emails);
     const movedPhones = await move(phones);
     const movedAddresses = await move(addresses);
-    // The same current address on both records is one address: the merged record's copy is
-    // closed (its history stays), so the survivor does not live at Kungsgatan 4 twice.
-    const closed = await tx.db.execute(
-      sql`update addresses a set valid_to = ${tx.clock.now().toISOString()}::timestamptz
-          where a.person_id = ${survivorId} and a.valid_to is null and a.id in (${sql.join(
-            (movedAddresses.length ? movedAddresses : ["00000000-0000-0000-0000-000000000000"]).map(
-              (id) => sql`${id}::uuid`,
-            ),
-            sql`, `,
-          )})
-          and exists (select 1 from addresses s where s.person_id = ${survivorId} and s.valid_to is null
-            and s.id <> a.id and lower(coalesce(s.street, '')) = lower(coalesce(a.street, ''))
-            and replace(coalesce(s.postal_code, ''), ' ', '') = replace(coalesce(a.postal_code, ''), ' ', '')
-            and not (s.id in (${sql.join(
-              (movedAddresses.length ? movedAddresses : ["00000000-0000-0000-0000-000000000000"]).map(
-                (id) => sql`${id}::uuid`,
-              ),
-              sql`, `,
-            )})))
-          returning a.id`,
-    );
-    const closedAddresses = (closed as unknown as { rows: Array<{ id: string }> }).rows.map((row) => row.id);
+    const closedAddresses = await settleMergedAddresses(tx, survivorId, movedAddresses);
     const movedConsents = await move(consents);
     const movedRoles = await move(roles);
     // A preference per topic: the survivor's own wins, the merged record's others join it.
