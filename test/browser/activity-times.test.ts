@@ -111,7 +111,7 @@ describe("activity times in the browser", () => {
       await typeInto(day(modal), "2026-06-22");
       await typeInto(time(modal), "1405");
       await modal.getByLabel("Rubrik").click();
-      await expect(time(modal).inputValue()).resolves.toBe("14:05");
+      await expect.poll(() => time(modal).inputValue()).toBe("14:05");
       await expect(modal.textContent()).resolves.not.toMatch(/\b[AP]M\b/);
       await modal.getByRole("button", { name: "Logga", exact: true }).click();
       await english

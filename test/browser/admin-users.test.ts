@@ -280,9 +280,9 @@ describe("users and teams on the admin page", () => {
     await expect
       .poll(() => marketer.getByRole("combobox", { name: "Användare" }).inputValue(), { timeout: 10_000 })
       .toBe("Olof Berg");
-    await expect(marketer.getByRole("combobox", { name: "Team", exact: true }).inputValue()).resolves.toBe(
-      "Säljteam Syd",
-    );
+    await expect
+      .poll(() => marketer.getByRole("combobox", { name: "Team", exact: true }).inputValue())
+      .toBe("Säljteam Syd");
     await expect(marketer.getByText(olofId).count()).resolves.toBe(0);
     await marketer.getByRole("tab", { name: "Versioner" }).click();
     await marketer.getByRole("table", { name: "Versioner" }).getByRole("cell", { name: ADMIN.name }).waitFor();

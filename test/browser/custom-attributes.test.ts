@@ -207,7 +207,7 @@ describe("custom fields in the browser", () => {
     await page.getByRole("button", { name: "Redigera" }).first().click();
     await since.click();
     await calendar.getByRole("button", { name: "15 april 2019" }).click();
-    await expect(since.inputValue()).resolves.toBe("2019-04-15");
+    await expect.poll(() => since.inputValue()).toBe("2019-04-15");
     await drawer().getByRole("button", { name: "Spara ändringar" }).click();
     await region("Egna fält").getByText("2019-04-15").waitFor();
   });

@@ -102,9 +102,9 @@ describe("event collection in the browser", () => {
     await page.getByText("Den visas inte igen").waitFor();
     writeKey = (await page.getByTestId("new-write-key").textContent())?.trim() ?? "";
     expect(writeKey).toMatch(/^wk[0-9a-f]{48}$/);
-    await expect(page.getByTestId("snippet-tag").textContent()).resolves.toBe(
-      `<script async src="${baseUrl}/sdk/lanthandel.js" data-write-key="${writeKey}"></script>`,
-    );
+    await expect
+      .poll(() => page.getByTestId("snippet-tag").textContent())
+      .toBe(`<script async src="${baseUrl}/sdk/lanthandel.js" data-write-key="${writeKey}"></script>`);
     await snapshot("source-created");
 
     await page.getByRole("button", { name: "Klar" }).click();
@@ -227,7 +227,7 @@ describe("event collection in the browser", () => {
     await page.getByRole("heading", { level: 1, name: "Karin Ek" }).waitFor();
     const behaviour = region("Beteende");
     await behaviour.getByText(TRAIT).waitFor();
-    await expect(behaviour.getByTestId("trait-kassabesok_30d").textContent()).resolves.toBe("2");
+    await expect.poll(() => behaviour.getByTestId("trait-kassabesok_30d").textContent()).toBe("2");
 
     await page.getByRole("group", { name: "Visa typer" }).getByText("Beteende", { exact: true }).click();
     const timeline = page.getByRole("list", { name: "Tidslinje" });

@@ -96,7 +96,7 @@ describe("the register in the browser", () => {
         ).getComputedStyle(node).textDecorationLine,
     );
     await expect(decoration).resolves.toBe("underline");
-    await expect(page.getByTestId("given-names").textContent()).resolves.toBe("Karl Stig Emanuel");
+    await expect.poll(() => page.getByTestId("given-names").textContent()).toBe("Karl Stig Emanuel");
     await page.getByText("19121212-1212").waitFor();
     await expect(page.getByText("Osäkert tilltalsnamn").count()).resolves.toBe(0);
 
@@ -125,7 +125,7 @@ describe("the register in the browser", () => {
     await calendar().getByText("januari 2030").waitFor();
     await page.keyboard.press("Escape");
     await calendar().waitFor({ state: "hidden" });
-    await expect(due.inputValue()).resolves.toBe("2030-01-15");
+    await expect.poll(() => due.inputValue()).toBe("2030-01-15");
     await dialog.getByRole("button", { name: "Logga", exact: true }).click();
 
     const task = timelineEntry("Skicka offert");
@@ -153,21 +153,21 @@ describe("the register in the browser", () => {
     await from.click();
     await calendar().getByRole("button", { name: today.spoken }).click();
     await calendar().waitFor({ state: "hidden" });
-    await expect(from.inputValue()).resolves.toBe(today.iso);
+    await expect.poll(() => from.inputValue()).toBe(today.iso);
     await expect.poll(() => timeline().getByRole("listitem").count()).toBe(2);
 
     // A "Till" before "Från" is taken as typed, and nothing lies between them.
     await to.click();
     await to.pressSequentially(yesterday.iso);
     await page.getByText("Inget matchar filtret.").waitFor();
-    await expect(to.inputValue()).resolves.toBe(yesterday.iso);
+    await expect.poll(() => to.inputValue()).toBe(yesterday.iso);
 
     const clear = page.getByRole("button", { name: "Töm datumet" });
     await expect(clear.count()).resolves.toBe(2);
     await clear.first().click();
-    await expect(from.inputValue()).resolves.toBe("");
+    await expect.poll(() => from.inputValue()).toBe("");
     await clear.click();
-    await expect(to.inputValue()).resolves.toBe("");
+    await expect.poll(() => to.inputValue()).toBe("");
     await expect.poll(() => timeline().getByRole("listitem").count()).toBe(2);
   });
 
@@ -192,7 +192,7 @@ describe("the register in the browser", () => {
     await dialog.getByRole("button", { name: "Registrera flytt" }).click();
     await expectMessage(movingDate, "Flyttdatumet har inte kommit än");
     await dialog.getByRole("button", { name: "Töm datumet" }).click();
-    await expect(movingDate.inputValue()).resolves.toBe("");
+    await expect.poll(() => movingDate.inputValue()).toBe("");
     await dialog.getByRole("button", { name: "Registrera flytt" }).click();
 
     const address = region("Adress");
@@ -339,7 +339,7 @@ describe("the register in the browser", () => {
       const shown = english.locator("[data-dates-dropdown]");
       await shown.getByText("november 2026").waitFor();
       await shown.getByRole("button", { name: "24 november 2026" }).waitFor();
-      await expect(due.inputValue()).resolves.toBe("2026-11-24");
+      await expect.poll(() => due.inputValue()).toBe("2026-11-24");
     } finally {
       await context.close();
     }

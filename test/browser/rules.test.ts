@@ -143,7 +143,9 @@ describe("the rule builder in the browser", () => {
     await page.getByRole("menuitem", { name: "Skapa uppgift" }).click();
     const task = region("Skapa uppgift");
     await task.getByRole("textbox", { name: "Rubrik" }).fill("Skicka säljbrev till {greetingName}");
-    await expect(task.getByRole("combobox", { name: "Uppgiften till" }).inputValue()).resolves.toBe("Personens ägare");
+    await expect
+      .poll(() => task.getByRole("combobox", { name: "Uppgiften till" }).inputValue())
+      .toBe("Personens ägare");
     await page.getByRole("textbox", { name: "Högst en gång per" }).fill("30");
     await region("Om").scrollIntoViewIfNeeded();
     await snapshot("builder");
@@ -217,8 +219,8 @@ describe("the rule builder in the browser", () => {
     ruleUrl = page.url();
     await page.getByRole("heading", { level: 1, name: RULE }).waitFor();
     await page.getByRole("status").filter({ hasText: "Regeln är skapad." }).waitFor();
-    await expect(page.getByTestId("rule-version").textContent()).resolves.toBe("Version 1");
-    await expect(page.getByTestId("condition-text").textContent()).resolves.toBe("complaint_calls_90d > 3");
+    await expect.poll(() => page.getByTestId("rule-version").textContent()).toBe("Version 1");
+    await expect.poll(() => page.getByTestId("condition-text").textContent()).toBe("complaint_calls_90d > 3");
   });
 
   it("fires for the customer once the fourth complaint has come in, and says why in its log", async () => {
@@ -279,13 +281,13 @@ describe("the rule builder in the browser", () => {
     await row.getByText("complaint_calls_90d > 3").waitFor();
     expect(Number(await row.getByTestId("rule-firings").textContent())).toBeGreaterThanOrEqual(1);
     expect(Number(await row.getByTestId("rule-evaluations").textContent())).toBeGreaterThanOrEqual(1);
-    await expect(row.getByTestId("rule-version").textContent()).resolves.toBe("1");
+    await expect.poll(() => row.getByTestId("rule-version").textContent()).toBe("1");
 
     const active = row.getByRole("switch", { name: `Aktiv: ${RULE}` });
-    await expect(active.isChecked()).resolves.toBe(true);
+    await expect.poll(() => active.isChecked()).toBe(true);
     await active.click({ force: true });
     await expect.poll(() => row.getByTestId("rule-version").textContent()).toBe("2");
-    await expect(active.isChecked()).resolves.toBe(false);
+    await expect.poll(() => active.isChecked()).toBe(false);
     await snapshot("list");
 
     await row.getByRole("link", { name: RULE }).click();
@@ -313,7 +315,7 @@ describe("the rule builder in the browser", () => {
     await page.getByRole("button", { name: "Lägg till åtgärd" }).click();
     await page.getByRole("menuitem", { name: "Skicka meddelande" }).click();
     const message = region("Skicka meddelande");
-    await expect(message.getByRole("combobox", { name: "Kanal" }).inputValue()).resolves.toBe("E-post");
+    await expect.poll(() => message.getByRole("combobox", { name: "Kanal" }).inputValue()).toBe("E-post");
     await message.getByRole("combobox", { name: "Syfte" }).click();
     await page.getByRole("option", { name: "Service", exact: true }).click();
     const body = message.getByRole("textbox", { name: "Meddelande", exact: true });
@@ -368,14 +370,14 @@ describe("the rule builder in the browser", () => {
     ]);
 
     const message = region("Skicka meddelande");
-    await expect(message.getByRole("combobox", { name: "Syfte" }).inputValue()).resolves.toBe("Service");
-    await expect(message.getByRole("textbox", { name: "Meddelande", exact: true }).inputValue()).resolves.toBe(
-      MESSAGE_BODY,
-    );
+    await expect.poll(() => message.getByRole("combobox", { name: "Syfte" }).inputValue()).toBe("Service");
+    await expect
+      .poll(() => message.getByRole("textbox", { name: "Meddelande", exact: true }).inputValue())
+      .toBe(MESSAGE_BODY);
     const opened = region("Öppna ärende");
-    await expect(opened.getByRole("textbox", { name: "Kategori" }).inputValue()).resolves.toBe("reklamation");
-    await expect(opened.getByRole("combobox", { name: "Linje" }).inputValue()).resolves.toBe("Andra linjen");
-    await expect(opened.getByRole("combobox", { name: "Handläggare" }).inputValue()).resolves.toBe("Olle Säljare");
+    await expect.poll(() => opened.getByRole("textbox", { name: "Kategori" }).inputValue()).toBe("reklamation");
+    await expect.poll(() => opened.getByRole("combobox", { name: "Linje" }).inputValue()).toBe("Andra linjen");
+    await expect.poll(() => opened.getByRole("combobox", { name: "Handläggare" }).inputValue()).toBe("Olle Säljare");
     // The actions are taller than the window; a taller one keeps the sticky header out of the picture.
     const viewport = page.viewportSize();
     await page.setViewportSize({ width: 1360, height: 2000 });
