@@ -63,12 +63,23 @@ describe("the first run in the browser", () => {
     release();
 
     await page.getByText(/Demodata är laddad: 300 personer och \d+ organisationer/).waitFor({ timeout: 150_000 });
+    await page.getByRole("link", { name: "Visa regeln" }).waitFor();
     await page.getByRole("link", { name: "Visa personerna" }).click();
     await page.waitForURL(`${baseUrl}/people`);
     await expect.poll(() => page.getByRole("row").count()).toBeGreaterThan(50);
     await page.getByRole("button", { name: "Visa fler" }).click();
     await expect.poll(() => page.getByRole("row").count()).toBeGreaterThan(100);
     await session.snapshot("people-demo");
+    // The demo's rule has already written the sales letters, for whoever loaded the demo, greeting
+    // Karl Stig Emanuel by the name he goes by.
+    await page.getByRole("link", { name: "Översikt" }).click();
+    const tasks = page.getByRole("table", { name: "Mina uppgifter" });
+    await page.getByRole("button", { name: /Visa (alla \d+|de 50 första)/ }).click();
+    const letter = tasks.getByRole("row").filter({ hasText: "Skicka säljbrev till Stig " });
+    await expect.poll(() => letter.count()).toBe(1);
+    await letter.getByRole("link").click();
+    await page.getByRole("heading", { name: /^Stig / }).waitFor();
+    await page.getByText("complaint_calls_90d", { exact: false }).first().waitFor();
     expect(session.pageErrors).toEqual([]);
   }, 240_000);
 });

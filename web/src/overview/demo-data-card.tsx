@@ -49,6 +49,9 @@ export function DemoDataCard() {
           <Button size="xs" variant="default" renderRoot={(props) => <Link to="/organizations" {...props} />}>
             {t.demo.showOrganizations}
           </Button>
+          <Button size="xs" variant="default" renderRoot={(props) => <Link to="/rules" {...props} />}>
+            {t.demo.showRules}
+          </Button>
         </Group>
       </Alert>
     );
