@@ -148,3 +148,12 @@ export async function describedBy(input: Locator): Promise<string> {
   const texts = await Promise.all(ids.map((id) => input.page().locator(`[id="${id}"]`).textContent()));
   return texts.join(" | ");
 }
+
+/** Signs in through the login page, as a user would, and waits for the overview. */
+export async function signIn(session: BrowserSession, user: { email: string; password: string }): Promise<void> {
+  await session.page.goto("/login");
+  await session.page.getByLabel("E-post").fill(user.email);
+  await session.page.getByLabel("Lösenord", { exact: true }).fill(user.password);
+  await session.page.getByRole("button", { name: "Logga in" }).click();
+  await session.page.waitForURL(`${session.baseUrl}/`);
+}

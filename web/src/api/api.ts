@@ -9,13 +9,15 @@ export interface ApiOptions {
   body?: unknown;
   /** The type of a file body: the browser's guess for a .csv is often Excel's, not text/csv. */
   fileType?: string;
-  query?: Record<string, string | number | undefined>;
+  /** A list of values is sent as the parameter repeated, as the lists' filters are. */
+  query?: Record<string, string | number | readonly string[] | undefined>;
 }
 
 function urlOf(path: string, query: ApiOptions["query"]): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== "") params.set(name, String(value));
+    if (typeof value === "object") for (const each of value) params.append(name, each);
+    else if (value !== undefined && value !== "") params.set(name, String(value));
   }
   const search = params.toString();
   return search ? `${path}?${search}` : path;

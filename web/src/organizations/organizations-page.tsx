@@ -3,6 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { getRouteApi } from "@tanstack/react-router";
 import { useI18n } from "../i18n/use-i18n";
 import { ImportCsvModal } from "../register/import-csv-modal";
+import { ListFilterBar } from "../register/list-filter-bar";
 import { useCanWriteRegister } from "../register/use-can-write-register";
 import { ExportMenu } from "../ui/export-menu";
 import { PlusIcon, UploadIcon } from "../ui/icons";
@@ -43,6 +44,7 @@ export function OrganizationsPage() {
         </Group>
       </Group>
       <OrganizationsFilters search={search} onChange={changeSearch} />
+      <ListFilterBar entity="organization" filters={search.filter} onChange={changeSearch} />
       {search.group && <GroupFilter organizationId={search.group} onClear={() => changeSearch({ group: undefined })} />}
       <OrganizationsTable search={search} onSort={(sort) => changeSearch({ sort })} />
       <CreateOrganizationDrawer opened={creating} onClose={creator.close} />

@@ -1,3 +1,5 @@
+import { listQueryString, parseAttributeFilter, validFilterTexts } from "../register/list-filters";
+
 /** The organisation list's filters, kept in the address like the people list's. */
 export interface OrganizationsSearch {
   q?: string;
@@ -6,6 +8,8 @@ export interface OrganizationsSearch {
   group?: string;
   /** The order chosen by a column's header, e.g. `-employees`; by name when absent. */
   sort?: OrganizationsSort;
+  /** Custom attribute filters as the API writes them, e.g. `custom.kreditgrans:gt:100000`. */
+  filter?: string[];
 }
 
 export const ORGANIZATION_SORTS = [
@@ -31,18 +35,27 @@ export function validateOrganizationsSearch(search: Record<string, unknown>): Or
     city: text(search.city),
     group: text(search.group),
     sort: isSort(search.sort) ? search.sort : undefined,
+    filter: validFilterTexts(search.filter, parseAttributeFilter),
   };
 }
 
-export function organizationsQueryParams(search: OrganizationsSearch): Record<string, string | undefined> {
-  return { q: search.q?.trim(), city: search.city?.trim(), groupId: search.group?.trim(), sort: search.sort };
+export function organizationsQueryParams(
+  search: OrganizationsSearch,
+): Record<string, string | readonly string[] | undefined> {
+  return {
+    q: search.q?.trim(),
+    city: search.city?.trim(),
+    groupId: search.group?.trim(),
+    sort: search.sort,
+    filter: search.filter,
+  };
 }
 
 /** The export of what the list shows; `semicolon` is the file Swedish Excel opens as columns. */
 export function organizationsExportHref(search: OrganizationsSearch, separator?: "semicolon" | "comma"): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(organizationsQueryParams(search))) if (value) params.set(name, value);
-  if (separator === "semicolon") params.set("separator", separator);
-  const query = params.toString();
+  const query = listQueryString({
+    ...organizationsQueryParams(search),
+    ...(separator === "semicolon" ? { separator } : {}),
+  });
   return query ? `/api/organizations/export.csv?${query}` : "/api/organizations/export.csv";
 }

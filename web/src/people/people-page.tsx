@@ -4,6 +4,7 @@ import { getRouteApi } from "@tanstack/react-router";
 import { PeopleTabs } from "../duplicates/people-tabs";
 import { useI18n } from "../i18n/use-i18n";
 import { ImportCsvModal } from "../register/import-csv-modal";
+import { ListFilterBar } from "../register/list-filter-bar";
 import { useCanWriteRegister } from "../register/use-can-write-register";
 import { ExportMenu } from "../ui/export-menu";
 import { PlusIcon, UploadIcon } from "../ui/icons";
@@ -42,6 +43,7 @@ export function PeoplePage() {
       </Group>
       <PeopleTabs current="/people" />
       <PeopleFilters search={search} onChange={changeSearch} />
+      <ListFilterBar entity="person" filters={search.filter} consents={search.consent} onChange={changeSearch} />
       <PeopleTable search={search} />
       <CreatePersonDrawer opened={creating} onClose={creator.close} />
       <ImportCsvModal kind="people" opened={importing} onClose={importer.close} />

@@ -1,3 +1,4 @@
+import { listQueryString, parseAttributeFilter, parseConsentFilter, validFilterTexts } from "../register/list-filters";
 import { isLifecycleStage, type LifecycleStage } from "../register/types";
 
 /** The people list's filters, kept in the address so a search can be shared and returned to. */
@@ -5,6 +6,10 @@ export interface PeopleSearch {
   q?: string;
   stage?: LifecycleStage;
   city?: string;
+  /** Custom attribute filters as the API writes them, e.g. `custom.kundniva:eq:Guld`. */
+  filter?: string[];
+  /** Marketing consent filters, e.g. `marketing:email:granted`. */
+  consent?: string[];
 }
 
 /** The router reads "070" as text but "4711" as a number; both are search text here. */
@@ -16,19 +21,27 @@ export function validatePeopleSearch(search: Record<string, unknown>): PeopleSea
     q: text(search.q),
     stage: isLifecycleStage(search.stage) ? search.stage : undefined,
     city: text(search.city),
+    filter: validFilterTexts(search.filter, parseAttributeFilter),
+    consent: validFilterTexts(search.consent, parseConsentFilter),
   };
 }
 
 /** The list's filters as the API names them, for the list and for the CSV export alike. */
-export function peopleQueryParams(search: PeopleSearch): Record<string, string | undefined> {
-  return { q: search.q?.trim(), lifecycleStage: search.stage, city: search.city?.trim() };
+export function peopleQueryParams(search: PeopleSearch): Record<string, string | readonly string[] | undefined> {
+  return {
+    q: search.q?.trim(),
+    lifecycleStage: search.stage,
+    city: search.city?.trim(),
+    filter: search.filter,
+    consent: search.consent,
+  };
 }
 
 /** The export of what the list shows; `semicolon` is the file Swedish Excel opens as columns. */
 export function peopleExportHref(search: PeopleSearch, separator?: "semicolon" | "comma"): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(peopleQueryParams(search))) if (value) params.set(name, value);
-  if (separator === "semicolon") params.set("separator", separator);
-  const query = params.toString();
+  const query = listQueryString({
+    ...peopleQueryParams(search),
+    ...(separator === "semicolon" ? { separator } : {}),
+  });
   return query ? `/api/people/export.csv?${query}` : "/api/people/export.csv";
 }
