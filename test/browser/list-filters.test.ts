@@ -48,6 +48,7 @@ describe("list filters on custom fields and consents, in the browser", () => {
         const person = await createPerson(ctx, {
           givenNames,
           surname,
+          ...(surname === "Guldberg" ? { personnummer: "19121212-1212" } : {}),
           emails: [{ address: `${surname.toLowerCase()}@example.se` }],
           custom: { ...(tier ? { kundniva: tier } : {}), kundklubb: emailYes },
         });
@@ -58,8 +59,8 @@ describe("list filters on custom fields and consents, in the browser", () => {
           source: { system: "test" },
         });
       }
-      await createOrganization(ctx, { name: "Storköparen AB", custom: { kreditgrans: 500_000 } });
-      await createOrganization(ctx, { name: "Småköparen AB", custom: { kreditgrans: 20_000 } });
+      await createOrganization(ctx, { name: "Storköparen AB", employees: 120, custom: { kreditgrans: 500_000 } });
+      await createOrganization(ctx, { name: "Småköparen AB", employees: 8, custom: { kreditgrans: 20_000 } });
       await createOrganization(ctx, { name: "Nystartade AB" });
     });
     ({ page } = session);
@@ -120,6 +121,10 @@ describe("list filters on custom fields and consents, in the browser", () => {
     await page.getByRole("button", { name: "Ta bort filtret Samtycke till e-post: givet" }).click();
     await expect.poll(shownNames).toHaveLength(4);
     expect(new URL(page.url()).search).toBe("");
+    // The register's own fields too: who has a personnummer, not whose it is.
+    await addFilter("Personnummer", [["Villkor", "har ett värde"]]);
+    await expect.poll(pills).toEqual(["Personnummer har ett värde"]);
+    await expect.poll(shownNames).toEqual(["Greta Guldberg"]);
     expect(session.pageErrors).toEqual([]);
   });
 
@@ -133,6 +138,10 @@ describe("list filters on custom fields and consents, in the browser", () => {
     await expect.poll(shownNames).toEqual([]);
     await page.getByRole("button", { name: /^Ta bort filtret Kreditgräns större än/ }).click();
     await expect.poll(shownNames).toEqual(["Nystartade AB"]);
+    await page.getByRole("button", { name: "Ta bort filtret Kreditgräns saknar värde" }).click();
+    await addFilter("Anställda", [["Villkor", "minst"]], ["Värde", "50"]);
+    await expect.poll(pills).toEqual(["Anställda minst 50"]);
+    await expect.poll(shownNames).toEqual(["Storköparen AB"]);
     expect(session.pageErrors).toEqual([]);
   });
 });

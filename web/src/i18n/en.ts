@@ -180,6 +180,17 @@ export const en: Messages = {
     add: "Add filter",
     field: "Filter on",
     fieldPlaceholder: "Choose a field",
+    register: "Register fields",
+    fields: {
+      birthDate: "Date of birth",
+      createdAt: "In the register since",
+      personnummer: "Personnummer",
+      email: "E-mail",
+      phone: "Phone",
+      employees: "Employees",
+      revenueSek: "Revenue",
+      industry: "Industry",
+    },
     attributes: "Custom fields",
     consents: "Marketing consent",
     consentChannel: {

@@ -180,6 +180,17 @@ export const sv = {
     add: "Lägg till filter",
     field: "Filtrera på",
     fieldPlaceholder: "Välj ett fält",
+    register: "Registrets fält",
+    fields: {
+      birthDate: "Födelsedatum",
+      createdAt: "I registret sedan",
+      personnummer: "Personnummer",
+      email: "E-post",
+      phone: "Telefon",
+      employees: "Anställda",
+      revenueSek: "Omsättning",
+      industry: "Bransch",
+    },
     attributes: "Egna fält",
     consents: "Samtycke till marknadsföring",
     consentChannel: {

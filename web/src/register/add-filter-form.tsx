@@ -2,6 +2,7 @@ import { Button, NumberInput, Select, Stack, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useI18n } from "../i18n/use-i18n";
 import { DateField } from "../ui/date-field";
+import type { FilterField, FilterFieldType } from "./filter-fields";
 import {
   type AttributeFilter,
   attributeFilterText,
@@ -12,27 +13,28 @@ import {
   consentFilterText,
   type FilterOp,
 } from "./list-filters";
-import type { CustomAttribute } from "./types";
 
-const OPS_BY_TYPE: Record<CustomAttribute["type"], FilterOp[]> = {
+const OPS_BY_TYPE: Record<FilterFieldType, FilterOp[]> = {
   text: ["contains", "not_contains", "eq", "not_empty", "empty"],
   choice: ["eq", "ne", "not_empty", "empty"],
   number: ["eq", "ne", "gt", "gte", "lt", "lte", "not_empty", "empty"],
   kronor: ["eq", "ne", "gt", "gte", "lt", "lte", "not_empty", "empty"],
   date: ["eq", "lt", "gt", "not_empty", "empty"],
   boolean: ["eq", "empty"],
+  presence: ["not_empty", "empty"],
 };
 
 /**
- * Builds one filter: a field (a custom attribute, or for people a consent channel), then what to
- * compare it with, in the input its type takes. Hands the filter over as the API writes it.
+ * Builds one filter: a field (the register's own, a custom attribute, or for people a consent
+ * channel), then what to compare it with, in the input its type takes. Hands the filter over as
+ * the API writes it.
  */
 export function AddFilterForm({
-  attributes,
+  fields,
   withConsents,
   onAdd,
 }: {
-  attributes: readonly CustomAttribute[];
+  fields: readonly FilterField[];
   withConsents: boolean;
   onAdd: (added: { filter: string } | { consent: string }) => void;
 }) {
@@ -41,11 +43,11 @@ export function AddFilterForm({
   const [field, setField] = useState<string | null>(null);
   const [op, setOp] = useState<FilterOp | null>(null);
   const [value, setValue] = useState<string>("");
-  const attribute = attributes.find((candidate) => `custom.${candidate.key}` === field);
+  const attribute = fields.find((candidate) => candidate.field === field);
   const consentChannel = field?.startsWith("consent.") ? (field.slice("consent.".length) as ConsentChannel) : null;
   const chooseField = (next: string | null) => {
     setField(next);
-    const type = attributes.find((candidate) => `custom.${candidate.key}` === next)?.type;
+    const type = fields.find((candidate) => candidate.field === next)?.type;
     setOp(type ? (OPS_BY_TYPE[type][0] ?? null) : null);
     setValue("");
   };
@@ -58,12 +60,15 @@ export function AddFilterForm({
     }
     if (!attribute || !op) return;
     const filter: AttributeFilter = needsValue
-      ? { field: `custom.${attribute.key}`, op, value: value.trim() }
-      : { field: `custom.${attribute.key}`, op };
+      ? { field: attribute.field, op, value: value.trim() }
+      : { field: attribute.field, op };
     onAdd({ filter: attributeFilterText(filter) });
   };
   const fieldOptions = [
-    { group: words.attributes, items: attributes.map((each) => ({ value: `custom.${each.key}`, label: each.label })) },
+    ...(["register", "custom"] as const).map((group) => ({
+      group: group === "register" ? words.register : words.attributes,
+      items: fields.filter((each) => each.group === group).map((each) => ({ value: each.field, label: each.label })),
+    })),
     ...(withConsents
       ? [
           {
@@ -131,7 +136,7 @@ export function AddFilterForm({
       {attribute && needsValue && attribute.type === "choice" && (
         <Select
           label={words.value}
-          data={attribute.choices ?? []}
+          data={[...(attribute.choices ?? [])]}
           value={value || null}
           onChange={(next) => setValue(next ?? "")}
         />

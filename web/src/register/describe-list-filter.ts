@@ -1,19 +1,18 @@
 import { formatKronor, formatNumber } from "../i18n/format";
 import type { Locale } from "../i18n/locale";
 import type { Messages } from "../i18n/sv";
+import type { FilterField } from "./filter-fields";
 import { type AttributeFilter, type ConsentFilter, parseAttributeFilter, parseConsentFilter } from "./list-filters";
-import type { CustomAttribute } from "./types";
 
 /** A filter in words, as its pill shows it: "Kundnivå är Guld", "Kreditgräns större än 100 000 kr". */
 export function describeAttributeFilter(
   filter: AttributeFilter,
-  attributes: readonly CustomAttribute[],
+  fields: readonly FilterField[],
   t: Messages,
   locale: Locale,
 ): string {
-  const key = filter.field.slice("custom.".length);
-  const attribute = attributes.find((candidate) => candidate.key === key);
-  const label = attribute?.label ?? key;
+  const attribute = fields.find((candidate) => candidate.field === filter.field);
+  const label = attribute?.label ?? filter.field.replace(/^custom\./, "");
   const words = t.listFilters;
   if (filter.op === "empty" || filter.op === "not_empty") return `${label} ${words.ops[filter.op] ?? filter.op}`;
   const value = filter.value ?? "";
@@ -36,14 +35,14 @@ export function describeConsentFilter(filter: ConsentFilter, t: Messages): strin
 export function describedFilters(
   texts: readonly string[] | undefined,
   consents: readonly string[] | undefined,
-  attributes: readonly CustomAttribute[],
+  fields: readonly FilterField[],
   t: Messages,
   locale: Locale,
 ): Array<{ kind: "filter" | "consent"; text: string; words: string }> {
   const described: Array<{ kind: "filter" | "consent"; text: string; words: string }> = [];
   for (const text of texts ?? []) {
     const filter = parseAttributeFilter(text);
-    if (filter) described.push({ kind: "filter", text, words: describeAttributeFilter(filter, attributes, t, locale) });
+    if (filter) described.push({ kind: "filter", text, words: describeAttributeFilter(filter, fields, t, locale) });
   }
   for (const text of consents ?? []) {
     const filter = parseConsentFilter(text);

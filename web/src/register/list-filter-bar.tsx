@@ -5,6 +5,7 @@ import { useI18n } from "../i18n/use-i18n";
 import { PlusIcon } from "../ui/icons";
 import { AddFilterForm } from "./add-filter-form";
 import { describedFilters } from "./describe-list-filter";
+import { filterFields } from "./filter-fields";
 import { customAttributesQuery } from "./queries";
 
 export interface ListFilterChange {
@@ -32,12 +33,12 @@ export function ListFilterBar({
   const [adding, adder] = useDisclosure(false);
   const attributes = useQuery(customAttributesQuery(entity));
   const withConsents = entity === "person";
-  const shown = describedFilters(filters, consents, attributes.data ?? [], t, locale);
+  const fields = filterFields(entity, attributes.data ?? [], t);
+  const shown = describedFilters(filters, consents, fields, t, locale);
   const without = (list: string[] | undefined, text: string) => {
     const rest = (list ?? []).filter((each) => each !== text);
     return rest.length > 0 ? rest : undefined;
   };
-  if (!withConsents && (attributes.data ?? []).length === 0 && shown.length === 0) return null;
   return (
     <Group gap="xs" wrap="wrap">
       {shown.length > 0 && (
@@ -67,7 +68,11 @@ export function ListFilterBar({
       </Button>
       <Modal opened={adding} onClose={adder.close} title={t.listFilters.add} size="sm">
         <AddFilterForm
-          attributes={(attributes.data ?? []).filter((attribute) => !attribute.retired)}
+          fields={filterFields(
+            entity,
+            (attributes.data ?? []).filter((attribute) => !attribute.retired),
+            t,
+          )}
           withConsents={withConsents}
           onAdd={(added) => {
             if ("filter" in added) onChange({ filter: [...new Set([...(filters ?? []), added.filter])] });

@@ -12,7 +12,13 @@ describe("list filters in the address", () => {
     expect(parseAttributeFilter("custom.kundniva:empty")).toEqual({ field: "custom.kundniva", op: "empty" });
     expect(parseAttributeFilter("custom.kundniva:eq")).toBeNull();
     expect(parseAttributeFilter("custom.kundniva:like:G")).toBeNull();
-    expect(parseAttributeFilter("personnummer:eq:19121212-1212")).toBeNull();
+    expect(parseAttributeFilter("birthDate:lt:1980-01-01")).toEqual({
+      field: "birthDate",
+      op: "lt",
+      value: "1980-01-01",
+    });
+    expect(parseAttributeFilter("custom.Kund nivå:eq:Guld")).toBeNull();
+    expect(parseAttributeFilter("1abc:eq:x")).toBeNull();
   });
 
   it("reads a marketing consent filter, and refuses another purpose, channel or status", () => {

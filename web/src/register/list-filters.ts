@@ -37,7 +37,8 @@ const isOp = (value: string): value is FilterOp => (FILTER_OPS as readonly strin
 
 export function parseAttributeFilter(text: string): AttributeFilter | null {
   const [field = "", op = "", ...rest] = text.split(":");
-  if (!/^custom\.[a-z][a-z0-9_]{0,39}$/.test(field) || !isOp(op)) return null;
+  // A custom attribute, or a built-in field as the API names it (the API refuses one it has not).
+  if (!/^(custom\.[a-z][a-z0-9_]{0,39}|[a-z][A-Za-z]{1,39})$/.test(field) || !isOp(op)) return null;
   const value = rest.join(":");
   if (op === "empty" || op === "not_empty") return { field, op };
   return value === "" ? null : { field, op, value };
