@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser } from "../../src/modules/access";
+import { createTeam, createUser } from "../../src/modules/access";
 import { createOrganization, createPerson, defineCustomAttribute, recordConsent } from "../../src/modules/register";
 import { type BrowserSession, openBrowserSession, signIn } from "./support";
 
@@ -18,7 +18,8 @@ describe("list filters on custom fields and consents, in the browser", () => {
   beforeAll(async () => {
     session = await openBrowserSession(async (services) => {
       const ctx = services.systemCtx("test");
-      await createUser(ctx, { ...ADMIN, role: "admin" });
+      const admin = await createUser(ctx, { ...ADMIN, role: "admin" });
+      const team = await createTeam(ctx, { name: "Sälj Syd" });
       await defineCustomAttribute(ctx, {
         entity: "person",
         key: "kundniva",
@@ -48,7 +49,8 @@ describe("list filters on custom fields and consents, in the browser", () => {
         const person = await createPerson(ctx, {
           givenNames,
           surname,
-          ...(surname === "Guldberg" ? { personnummer: "19121212-1212" } : {}),
+          ...(surname === "Guldberg" ? { personnummer: "19121212-1212", ownerId: admin.id } : {}),
+          ...(surname === "Silverstam" ? { ownerTeamId: team.id } : {}),
           emails: [{ address: `${surname.toLowerCase()}@example.se` }],
           custom: { ...(tier ? { kundniva: tier } : {}), kundklubb: emailYes },
         });
@@ -125,6 +127,18 @@ describe("list filters on custom fields and consents, in the browser", () => {
     await addFilter("Personnummer", [["Villkor", "har ett värde"]]);
     await expect.poll(pills).toEqual(["Personnummer har ett värde"]);
     await expect.poll(shownNames).toEqual(["Greta Guldberg"]);
+    await page.getByRole("button", { name: "Ta bort filtret Personnummer har ett värde" }).click();
+    // Whose customers: mine, a team's, or nobody's.
+    const owner = page.getByRole("combobox", { name: "Ansvarig" });
+    for (const [choice, expected] of [
+      ["Mina kunder", ["Greta Guldberg"]],
+      ["Sälj Syd", ["Signe Silverstam"]],
+      ["Ingen ansvarig", ["Gustav Guldgren", "Nils Utan"]],
+    ] as const) {
+      await owner.click();
+      await page.getByRole("option", { name: choice, exact: true }).click();
+      await expect.poll(shownNames).toEqual([...expected]);
+    }
     expect(session.pageErrors).toEqual([]);
   });
 

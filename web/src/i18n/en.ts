@@ -175,6 +175,15 @@ export const en: Messages = {
     showRules: "Show the rule",
     showOrganizations: "Show the organisations",
   },
+  ownerFilter: {
+    label: "Responsible",
+    anyone: "Anyone",
+    quick: "Quick picks",
+    mine: "My customers",
+    none: "Nobody responsible",
+    users: "Colleagues",
+    teams: "Teams",
+  },
   listFilters: {
     active: "Filters",
     add: "Add filter",

@@ -175,6 +175,15 @@ export const sv = {
     showRules: "Visa regeln",
     showOrganizations: "Visa organisationerna",
   },
+  ownerFilter: {
+    label: "Ansvarig",
+    anyone: "Alla",
+    quick: "Snabbval",
+    mine: "Mina kunder",
+    none: "Ingen ansvarig",
+    users: "Kollegor",
+    teams: "Team",
+  },
   listFilters: {
     active: "Filter",
     add: "Lägg till filter",

@@ -2,6 +2,7 @@ import { Group, TextInput } from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
 import { useState } from "react";
 import { useI18n } from "../i18n/use-i18n";
+import { OwnerSelect } from "../register/owner-select";
 import { SearchIcon } from "../ui/icons";
 import type { OrganizationsSearch } from "./organizations-search";
 
@@ -45,6 +46,7 @@ export function OrganizationsFilters({
         }}
         w={200}
       />
+      <OwnerSelect value={search.owner} onChange={(owner) => onChange({ owner })} />
     </Group>
   );
 }

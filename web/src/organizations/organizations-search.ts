@@ -1,4 +1,5 @@
 import { listQueryString, parseAttributeFilter, validFilterTexts } from "../register/list-filters";
+import { ownerParams, validOwner, withOwnerFilters } from "../register/owner-filter";
 
 /** The organisation list's filters, kept in the address like the people list's. */
 export interface OrganizationsSearch {
@@ -8,6 +9,8 @@ export interface OrganizationsSearch {
   group?: string;
   /** The order chosen by a column's header, e.g. `-employees`; by name when absent. */
   sort?: OrganizationsSort;
+  /** Whose customers: a user's id, `team:<id>`, or `none` (see owner-filter). */
+  owner?: string;
   /** Custom attribute filters as the API writes them, e.g. `custom.kreditgrans:gt:100000`. */
   filter?: string[];
 }
@@ -35,6 +38,7 @@ export function validateOrganizationsSearch(search: Record<string, unknown>): Or
     city: text(search.city),
     group: text(search.group),
     sort: isSort(search.sort) ? search.sort : undefined,
+    owner: validOwner(search.owner),
     filter: validFilterTexts(search.filter, parseAttributeFilter),
   };
 }
@@ -47,7 +51,8 @@ export function organizationsQueryParams(
     city: search.city?.trim(),
     groupId: search.group?.trim(),
     sort: search.sort,
-    filter: search.filter,
+    ownerId: ownerParams(search.owner).ownerId,
+    filter: withOwnerFilters(search.filter, search.owner),
   };
 }
 

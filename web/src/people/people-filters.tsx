@@ -2,6 +2,7 @@ import { Group, Select, TextInput } from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
 import { useState } from "react";
 import { useI18n } from "../i18n/use-i18n";
+import { OwnerSelect } from "../register/owner-select";
 import { isLifecycleStage, LIFECYCLE_STAGES } from "../register/types";
 import { SearchIcon } from "../ui/icons";
 import type { PeopleSearch } from "./people-search";
@@ -56,6 +57,7 @@ export function PeopleFilters({
         }}
         w={200}
       />
+      <OwnerSelect value={search.owner} onChange={(owner) => onChange({ owner })} />
     </Group>
   );
 }

@@ -1,4 +1,5 @@
 import { listQueryString, parseAttributeFilter, parseConsentFilter, validFilterTexts } from "../register/list-filters";
+import { ownerParams, validOwner, withOwnerFilters } from "../register/owner-filter";
 import { isLifecycleStage, type LifecycleStage } from "../register/types";
 
 /** The people list's filters, kept in the address so a search can be shared and returned to. */
@@ -6,6 +7,8 @@ export interface PeopleSearch {
   q?: string;
   stage?: LifecycleStage;
   city?: string;
+  /** Whose customers: a user's id, `team:<id>`, or `none` (see owner-filter). */
+  owner?: string;
   /** Custom attribute filters as the API writes them, e.g. `custom.kundniva:eq:Guld`. */
   filter?: string[];
   /** Marketing consent filters, e.g. `marketing:email:granted`. */
@@ -21,6 +24,7 @@ export function validatePeopleSearch(search: Record<string, unknown>): PeopleSea
     q: text(search.q),
     stage: isLifecycleStage(search.stage) ? search.stage : undefined,
     city: text(search.city),
+    owner: validOwner(search.owner),
     filter: validFilterTexts(search.filter, parseAttributeFilter),
     consent: validFilterTexts(search.consent, parseConsentFilter),
   };
@@ -32,7 +36,8 @@ export function peopleQueryParams(search: PeopleSearch): Record<string, string |
     q: search.q?.trim(),
     lifecycleStage: search.stage,
     city: search.city?.trim(),
-    filter: search.filter,
+    ownerId: ownerParams(search.owner).ownerId,
+    filter: withOwnerFilters(search.filter, search.owner),
     consent: search.consent,
   };
 }
