@@ -139,6 +139,12 @@ describe("list filters on custom fields and consents, in the browser", () => {
       await page.getByRole("option", { name: choice, exact: true }).click();
       await expect.poll(shownNames).toEqual([...expected]);
     }
+    // The list says who is responsible for each.
+    await owner.click();
+    await page.getByRole("option", { name: "Mina kunder", exact: true }).click();
+    await expect
+      .poll(() => page.getByRole("row").filter({ hasText: "Greta Guldberg" }).innerText())
+      .toContain("Ada Admin");
     expect(session.pageErrors).toEqual([]);
   });
 

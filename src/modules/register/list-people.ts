@@ -41,6 +41,7 @@ interface Row {
   personnummer: string | null;
   lifecycle_stage: TPersonSummary["lifecycleStage"];
   owner_id: string | null;
+  owner_team_id: string | null;
   custom: Record<string, unknown>;
   updated_at: string | Date;
   email: string | null;
@@ -190,7 +191,7 @@ function nameTokens(q: string): string[] {
 }
 
 const COLUMNS = sql`p.id, p.given_names, p.greeting_name, p.greeting_uncertain, p.surname, p.personnummer,
-  p.lifecycle_stage, p.owner_id, p.custom, p.updated_at,
+  p.lifecycle_stage, p.owner_id, p.owner_team_id, p.custom, p.updated_at,
   (select e.address from emails e where e.person_id = p.id and e.removed_at is null
     order by e.is_primary desc, e.created_at limit 1) as email,
   (select ph.e164 from phones ph where ph.person_id = p.id and ph.removed_at is null
@@ -207,6 +208,7 @@ const toSummary = (row: Row): TPersonSummary => ({
   personnummer: row.personnummer,
   lifecycleStage: row.lifecycle_stage,
   ownerId: row.owner_id,
+  ownerTeamId: row.owner_team_id,
   email: row.email,
   phone: row.phone,
   city: row.city,

@@ -76,6 +76,7 @@ export const ZPersonSummary = z.object({
   personnummer: z.string().nullable(),
   lifecycleStage: z.enum(LIFECYCLE_STAGES),
   ownerId: z.uuid().nullable(),
+  ownerTeamId: z.uuid().nullable(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
   city: z.string().nullable(),

@@ -23,7 +23,7 @@ export function OrganizationsTable({ search, onSort }: OrganizationsTableProps) 
   const { t } = useI18n();
   const organizations = useInfiniteQuery(organizationsListQuery(search));
   const rows = organizations.data?.pages.flatMap((page) => page.items) ?? [];
-  const filtered = Boolean(search.q || search.city || search.group);
+  const filtered = Boolean(search.q || search.city || search.group || search.owner || search.filter?.length);
   const sortable = { sort: search.sort, onSort };
   return (
     <Paper withBorder radius="md">

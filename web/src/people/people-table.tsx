@@ -5,22 +5,25 @@ import { problemMessage } from "../i18n/problem-message";
 import { useI18n } from "../i18n/use-i18n";
 import { formatPersonnummer } from "../register/format-identity";
 import { formatPhone } from "../register/format-phone";
+import { RecordOwner } from "../register/record-owner";
 import { StageBadge } from "../register/stage-badge";
 import type { PersonSummary } from "../register/types";
 import { TableState } from "../ui/table-state";
 import type { PeopleSearch } from "./people-search";
 import { peopleListQuery } from "./queries";
 
-const COLUMNS = 6;
+const COLUMNS = 7;
 
 export function PeopleTable({ search }: { search: PeopleSearch }) {
   const { t } = useI18n();
   const people = useInfiniteQuery(peopleListQuery(search));
   const rows = people.data?.pages.flatMap((page) => page.items) ?? [];
-  const filtered = Boolean(search.q || search.stage || search.city);
+  const filtered = Boolean(
+    search.q || search.stage || search.city || search.owner || search.filter?.length || search.consent?.length,
+  );
   return (
     <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={880}>
+      <Table.ScrollContainer minWidth={1000}>
         <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-label={t.modules.people}>
           <Table.Thead>
             <Table.Tr>
@@ -30,6 +33,7 @@ export function PeopleTable({ search }: { search: PeopleSearch }) {
               <Table.Th>{t.people.phone}</Table.Th>
               <Table.Th>{t.people.town}</Table.Th>
               <Table.Th>{t.people.stage}</Table.Th>
+              <Table.Th>{t.ownerFilter.label}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody style={{ opacity: people.isPlaceholderData ? 0.6 : 1 }}>
@@ -88,6 +92,7 @@ function PersonRow({ person }: { person: PersonSummary }) {
       <Table.Td>
         <StageBadge stage={person.lifecycleStage} />
       </Table.Td>
+      <Table.Td fz="sm">{person.ownerId || person.ownerTeamId ? <RecordOwner owner={person} /> : ""}</Table.Td>
     </Table.Tr>
   );
 }

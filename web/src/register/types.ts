@@ -83,6 +83,7 @@ export interface PersonSummary {
   personnummer: string | null;
   lifecycleStage: LifecycleStage;
   ownerId: string | null;
+  ownerTeamId: string | null;
   email: string | null;
   phone: string | null;
   city: string | null;
