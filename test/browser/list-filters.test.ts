@@ -119,6 +119,7 @@ describe("list filters on custom fields and consents, in the browser", () => {
     await addFilter("Med i kundklubben", [["Värde", "Nej"]]);
     await expect.poll(pills).toEqual(["Med i kundklubben: Nej", "Samtycke till e-post: givet"]);
     await expect.poll(shownNames).toEqual([]);
+    await page.getByText("Inga personer matchar sökningen.").waitFor();
     await page.getByRole("button", { name: "Ta bort filtret Med i kundklubben: Nej" }).click();
     await page.getByRole("button", { name: "Ta bort filtret Samtycke till e-post: givet" }).click();
     await expect.poll(shownNames).toHaveLength(4);
@@ -156,6 +157,7 @@ describe("list filters on custom fields and consents, in the browser", () => {
     await expect.poll(shownNames).toEqual(["Storköparen AB"]);
     await addFilter("Kreditgräns", [["Villkor", "saknar värde"]]);
     await expect.poll(shownNames).toEqual([]);
+    await page.getByText("Inga organisationer matchar sökningen.").waitFor();
     await page.getByRole("button", { name: /^Ta bort filtret Kreditgräns större än/ }).click();
     await expect.poll(shownNames).toEqual(["Nystartade AB"]);
     await page.getByRole("button", { name: "Ta bort filtret Kreditgräns saknar värde" }).click();
