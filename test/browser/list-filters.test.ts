@@ -61,7 +61,12 @@ describe("list filters on custom fields and consents, in the browser", () => {
           source: { system: "test" },
         });
       }
-      await createOrganization(ctx, { name: "Storköparen AB", employees: 120, custom: { kreditgrans: 500_000 } });
+      await createOrganization(ctx, {
+        name: "Storköparen AB",
+        ownerId: admin.id,
+        employees: 120,
+        custom: { kreditgrans: 500_000 },
+      });
       await createOrganization(ctx, { name: "Småköparen AB", employees: 8, custom: { kreditgrans: 20_000 } });
       await createOrganization(ctx, { name: "Nystartade AB" });
     });
@@ -164,6 +169,13 @@ describe("list filters on custom fields and consents, in the browser", () => {
     await addFilter("Anställda", [["Villkor", "minst"]], ["Värde", "50"]);
     await expect.poll(pills).toEqual(["Anställda minst 50"]);
     await expect.poll(shownNames).toEqual(["Storköparen AB"]);
+    await page.getByRole("button", { name: "Ta bort filtret Anställda minst 50" }).click();
+    await page.getByRole("combobox", { name: "Ansvarig" }).click();
+    await page.getByRole("option", { name: "Mina kunder", exact: true }).click();
+    await expect.poll(shownNames).toEqual(["Storköparen AB"]);
+    await expect
+      .poll(() => page.getByRole("row").filter({ hasText: "Storköparen AB" }).innerText())
+      .toContain("Ada Admin");
     expect(session.pageErrors).toEqual([]);
   });
 });

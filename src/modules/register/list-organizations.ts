@@ -74,6 +74,7 @@ export const ZOrganizationSummary = z.object({
   city: z.string().nullable(),
   people: z.number(),
   ownerId: z.uuid().nullable(),
+  ownerTeamId: z.uuid().nullable(),
 });
 export type TOrganizationSummary = z.infer<typeof ZOrganizationSummary>;
 
@@ -88,6 +89,7 @@ interface Row {
   city: string | null;
   people: number;
   owner_id: string | null;
+  owner_team_id: string | null;
 }
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
@@ -186,6 +188,7 @@ export async function listOrganizations(
     ctx.db,
     sql`
       select o.id, o.name, o.organisationsnummer, o.legal_form, o.industry, o.sni_code, o.employees, o.owner_id,
+        o.owner_team_id,
         (select a.city from addresses a where a.organization_id = o.id and a.valid_to is null
           order by a.valid_from desc limit 1) as city,
         (select count(*)::int from roles r where r.organization_id = o.id and r.valid_to is null) as people
@@ -214,6 +217,7 @@ export async function listOrganizations(
       city: row.city,
       people: Number(row.people),
       ownerId: row.owner_id,
+      ownerTeamId: row.owner_team_id,
     })),
     nextCursor,
   };

@@ -5,6 +5,7 @@ import { formatNumber } from "../i18n/format";
 import { problemMessage } from "../i18n/problem-message";
 import { useI18n } from "../i18n/use-i18n";
 import { formatOrganisationsnummer } from "../register/format-identity";
+import { RecordOwner } from "../register/record-owner";
 import type { OrganizationSummary } from "../register/types";
 import { TableState } from "../ui/table-state";
 import { industryInWords } from "./industry-in-words";
@@ -12,7 +13,7 @@ import type { OrganizationsSearch, OrganizationsSort } from "./organizations-sea
 import { organizationsListQuery } from "./queries";
 import { SortHeader } from "./sort-header";
 
-const COLUMNS = 6;
+const COLUMNS = 7;
 
 interface OrganizationsTableProps {
   search: OrganizationsSearch;
@@ -27,7 +28,7 @@ export function OrganizationsTable({ search, onSort }: OrganizationsTableProps) 
   const sortable = { sort: search.sort, onSort };
   return (
     <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={880}>
+      <Table.ScrollContainer minWidth={1000}>
         <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-label={t.modules.organizations}>
           <Table.Thead>
             <Table.Tr>
@@ -43,6 +44,7 @@ export function OrganizationsTable({ search, onSort }: OrganizationsTableProps) 
               <SortHeader field="people" firstDescending align="right" {...sortable}>
                 {t.organizations.people}
               </SortHeader>
+              <Table.Th>{t.ownerFilter.label}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody style={{ opacity: organizations.isPlaceholderData ? 0.6 : 1 }}>
@@ -105,6 +107,9 @@ function OrganizationRow({ organization }: { organization: OrganizationSummary }
       </Table.Td>
       <Table.Td>{organization.city ?? ""}</Table.Td>
       <Table.Td ta="right">{formatNumber(organization.people, locale)}</Table.Td>
+      <Table.Td fz="sm">
+        {organization.ownerId || organization.ownerTeamId ? <RecordOwner owner={organization} /> : ""}
+      </Table.Td>
     </Table.Tr>
   );
 }

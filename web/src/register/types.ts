@@ -137,6 +137,7 @@ export interface OrganizationSummary {
   city: string | null;
   people: number;
   ownerId: string | null;
+  ownerTeamId: string | null;
 }
 
 export interface OrganizationRef {
