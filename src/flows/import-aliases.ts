@@ -87,3 +87,8 @@ export function importAliases(entity: TImportEntity): Map<string, string> {
   }
   return map;
 }
+
+/** The fields a column of an entity's file can be read as, for mapping a column by hand. */
+export function importFieldNames(entity: TImportEntity): string[] {
+  return [...new Set(Object.keys({ ...COMMON, ...BY_ENTITY[entity] }))];
+}

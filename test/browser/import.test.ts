@@ -83,4 +83,31 @@ describe("importing a spreadsheet in the browser", () => {
     await page.getByRole("row").filter({ hasText: "Åsa Öberg" }).waitFor();
     await page.getByRole("row").filter({ hasText: "Märta Sjöberg" }).waitFor();
   });
+
+  it("reads a column it did not recognise as the field the user maps it to", async () => {
+    const dialog = page.getByRole("dialog", { name: "Importera från kalkylblad" });
+    await page.getByRole("button", { name: "Importera" }).click();
+    const chooser = page.waitForEvent("filechooser");
+    await dialog.getByRole("button", { name: "Fil", exact: true }).click();
+    const shop = ["Kundnummer;Förnamn;Efternamn;Jobbmejl;Kundklass", "K9;Stina;Ek;stina.ek@firma.example;A"].join(
+      "\r\n",
+    );
+    await (await chooser).setFiles({ name: "butik.csv", mimeType: "text/csv", buffer: Buffer.from(shop) });
+    await dialog.getByRole("button", { name: "Kontrollera filen" }).click();
+    await dialog.getByText("Kolumner som inte lästes: Jobbmejl, Kundklass").waitFor();
+    await dialog.getByRole("combobox", { name: "Kolumnen Jobbmejl" }).click();
+    await page.getByRole("option", { name: "E-post", exact: true }).click();
+    await dialog.getByRole("button", { name: "Kontrollera filen" }).click();
+    await dialog.getByText("Kolumner som inte lästes: Kundklass").waitFor();
+    // The mapped column is still offered, with the choice made.
+    await expect.poll(() => dialog.getByRole("combobox", { name: "Kolumnen Jobbmejl" }).inputValue()).toBe("E-post");
+    await dialog.getByLabel("Provkörning: kontrollera filen utan att spara något").uncheck();
+    await dialog.getByRole("button", { name: "Importera", exact: true }).click();
+    await expect
+      .poll(() => dialog.getByRole("status").textContent())
+      .toBe("1 rader: 1 nya, 0 uppdaterade, 0 oförändrade, 0 med fel");
+    const people = await (await page.request.get("/api/people?q=stina.ek@firma.example")).json();
+    expect(people.items.map((person: { email: string }) => person.email)).toEqual(["stina.ek@firma.example"]);
+    expect(session.pageErrors).toEqual([]);
+  });
 });

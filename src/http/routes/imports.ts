@@ -5,8 +5,10 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../app/services";
 import { EXPORT_SEPARATORS, prepareOrganizationsCsv, preparePeopleCsv, type TCsvWriter } from "../../flows/export-csv";
+import { importFieldNames } from "../../flows/import-aliases";
 import { IMPORT_ENTITIES, importCsv } from "../../flows/import-csv";
 import { AppError } from "../../kernel/errors";
+import { authorize } from "../../kernel/permissions";
 import {
   organizationsListInput,
   peopleListInput,
@@ -78,6 +80,22 @@ export async function importRoutes(base: FastifyInstance, _services: Services) {
         dryRun: request.query.dryRun === "true",
         mapping,
       });
+    },
+  );
+
+  app.get(
+    "/api/imports/:entity/fields",
+    {
+      schema: {
+        tags: ["import and export"],
+        summary: "The fields a column of the file can be mapped to (besides custom.<key>)",
+        params: z.object({ entity: z.enum(IMPORT_ENTITIES) }),
+        response: { 200: z.object({ fields: z.array(z.string()) }), ...problemResponses },
+      },
+    },
+    async (request) => {
+      authorize(request.ctx().actor, "register", "read");
+      return { fields: importFieldNames(request.params.entity) };
     },
   );
 

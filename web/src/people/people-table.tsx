@@ -86,7 +86,12 @@ function PersonRow({ person }: { person: PersonSummary }) {
       <Table.Td ff="monospace" fz="sm" style={{ whiteSpace: "nowrap" }}>
         {person.personnummer ? formatPersonnummer(person.personnummer) : ""}
       </Table.Td>
-      <Table.Td>{person.email ?? ""}</Table.Td>
+      <Table.Td
+        title={person.email ?? undefined}
+        style={{ maxWidth: 240, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}
+      >
+        {person.email ?? ""}
+      </Table.Td>
       <Table.Td style={{ whiteSpace: "nowrap" }}>{person.phone ? formatPhone(person.phone) : ""}</Table.Td>
       <Table.Td>{person.city ?? ""}</Table.Td>
       <Table.Td>

@@ -4,12 +4,17 @@ import { type FormEvent, useState } from "react";
 import { api } from "../api/api";
 import { useI18n } from "../i18n/use-i18n";
 import { UploadIcon } from "../ui/icons";
+import { ColumnMapping, type ImportKind, mapParam } from "./column-mapping";
 import { FormProblemAlert } from "./form-problem-alert";
 import { formProblems } from "./form-problems";
 import { useRefreshRegister } from "./queries";
 
-export const IMPORT_KINDS = ["people", "organizations", "orders", "activities"] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+export const IMPORT_KINDS = [
+  "people",
+  "organizations",
+  "orders",
+  "activities",
+] as const satisfies readonly ImportKind[];
 
 /** The import's report, as `POST /api/imports/:entity` gives it. */
 interface ImportReport {
@@ -28,6 +33,8 @@ interface Draft {
   system: string;
   file: File | null;
   dryRun: boolean;
+  /** Columns read as a field the import did not recognise them as, by the user's choice. */
+  mapping: Record<string, string>;
 }
 
 const FIELDS = ["file", "system"];
@@ -51,16 +58,21 @@ export function ImportCsvModal({ kind, opened, onClose }: ImportCsvModalProps) {
 function ImportCsvForm({ kind, onClose }: { kind: ImportKind; onClose: () => void }) {
   const { t } = useI18n();
   const refreshRegister = useRefreshRegister();
-  const [draft, setDraft] = useState<Draft>({ kind, system: "kalkylblad", file: null, dryRun: true });
+  const [draft, setDraft] = useState<Draft>({ kind, system: "kalkylblad", file: null, dryRun: true, mapping: {} });
+  // The columns to offer a mapping for: those a run of this file did not read, and those mapped since.
+  const [unread, setUnread] = useState<string[]>([]);
   const upload = useMutation({
     mutationFn: (input: Draft) =>
       api<ImportReport>(`/api/imports/${input.kind}`, {
         method: "POST",
         body: input.file ?? new Blob([]),
         fileType: "text/csv",
-        query: { system: input.system.trim(), dryRun: String(input.dryRun) },
+        query: { system: input.system.trim(), dryRun: String(input.dryRun), map: mapParam(input.mapping) },
       }),
-    onSuccess: async (report) => {
+    onSuccess: async (report, input) => {
+      setUnread((current) => [
+        ...new Set([...current.filter((column) => column in input.mapping), ...report.unmappedColumns]),
+      ]);
       if (!report.dryRun) await refreshRegister();
     },
   });
@@ -81,7 +93,11 @@ function ImportCsvForm({ kind, onClose }: { kind: ImportKind; onClose: () => voi
           label={t.csvImport.kind}
           data={IMPORT_KINDS.map((value) => ({ value, label: t.csvImport.kinds[value] }))}
           value={draft.kind}
-          onChange={(value) => value && change({ kind: value as ImportKind })}
+          onChange={(value) => {
+            if (!value) return;
+            setUnread([]);
+            change({ kind: value as ImportKind, mapping: {} });
+          }}
           allowDeselect={false}
         />
         <FileInput
@@ -90,7 +106,10 @@ function ImportCsvForm({ kind, onClose }: { kind: ImportKind; onClose: () => voi
           placeholder={t.csvImport.filePlaceholder}
           accept=".csv,.txt,text/csv"
           value={draft.file}
-          onChange={(file) => change({ file })}
+          onChange={(file) => {
+            setUnread([]);
+            change({ file, mapping: {} });
+          }}
           error={problems.at("file")}
           leftSection={<UploadIcon size={16} />}
           clearable
@@ -108,6 +127,14 @@ function ImportCsvForm({ kind, onClose }: { kind: ImportKind; onClose: () => voi
           onChange={(event) => change({ dryRun: event.currentTarget.checked })}
         />
         {upload.data && <ImportReportView report={upload.data} />}
+        {unread.length > 0 && (
+          <ColumnMapping
+            kind={draft.kind}
+            columns={unread}
+            mapping={draft.mapping}
+            onChange={(mapping) => change({ mapping })}
+          />
+        )}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
             {t.csvImport.close}
