@@ -169,8 +169,10 @@ export const en: Messages = {
     text: "Load demo data to try Lanthandel: 300 made-up people with organisations, activities, orders and web visits, and a rule that makes sure unhappy big customers get a personal letter.",
     load: "Load demo data",
     loading: "Loading demo data – this takes half a minute …",
-    done: (people: string, organizations: string, duplicates: string) =>
-      `The demo data is loaded: ${people} people and ${organizations} organisations. ${duplicates} of the people came a second time from a web shop; the duplicate check merges them or asks under People → Duplicates. The rule “Säljbrev efter klagomål” has already put tasks for you under My tasks.`,
+    done: (people: string, organizations: string) =>
+      `The demo data is loaded: ${people} people and ${organizations} organisations.`,
+    doneDetails: (duplicates: string) =>
+      `${duplicates} of the people came a second time from a web shop; the duplicate check merges them or asks under People → Duplicates. The rule “Säljbrev efter klagomål” has already put tasks for you under My tasks.`,
     showPeople: "Show the people",
     showRules: "Show the rule",
     showOrganizations: "Show the organisations",

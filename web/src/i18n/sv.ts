@@ -169,8 +169,10 @@ export const sv = {
     text: "Ladda demodata för att prova Lanthandel: 300 påhittade personer med organisationer, aktiviteter, ordrar och webbesök, och en regel som ser till att missnöjda storkunder får ett personligt brev.",
     load: "Ladda demodata",
     loading: "Laddar demodata – det tar en halv minut …",
-    done: (people: string, organizations: string, duplicates: string) =>
-      `Demodata är laddad: ${people} personer och ${organizations} organisationer. ${duplicates} av personerna kom en gång till från en webbutik; dubblettkontrollen slår ihop dem eller frågar under Personer → Dubbletter. Regeln ”Säljbrev efter klagomål” har redan lagt uppgifter åt dig under Mina uppgifter.`,
+    done: (people: string, organizations: string) =>
+      `Demodata är laddad: ${people} personer och ${organizations} organisationer.`,
+    doneDetails: (duplicates: string) =>
+      `${duplicates} av personerna kom en gång till från en webbutik; dubblettkontrollen slår ihop dem eller frågar under Personer → Dubbletter. Regeln ”Säljbrev efter klagomål” har redan lagt uppgifter åt dig under Mina uppgifter.`,
     showPeople: "Visa personerna",
     showRules: "Visa regeln",
     showOrganizations: "Visa organisationerna",

@@ -36,13 +36,10 @@ export function DemoDataCard() {
         color="pine"
         variant="light"
         radius="md"
-        title={t.demo.done(
-          formatNumber(load.data.people, locale),
-          formatNumber(load.data.organizations, locale),
-          formatNumber(load.data.duplicates, locale),
-        )}
+        title={t.demo.done(formatNumber(load.data.people, locale), formatNumber(load.data.organizations, locale))}
       >
-        <Group gap="sm" mt="xs">
+        <Text size="sm">{t.demo.doneDetails(formatNumber(load.data.duplicates, locale))}</Text>
+        <Group gap="sm" mt="sm">
           <Button size="xs" renderRoot={(props) => <Link to="/people" {...props} />}>
             {t.demo.showPeople}
           </Button>
