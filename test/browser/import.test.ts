@@ -97,6 +97,8 @@ describe("importing a spreadsheet in the browser", () => {
     await dialog.getByText("Kolumner som inte lästes: Jobbmejl, Kundklass").waitFor();
     await dialog.getByRole("combobox", { name: "Kolumnen Jobbmejl" }).click();
     await page.getByRole("option", { name: "E-post", exact: true }).click();
+    // The report stays while columns are mapped.
+    await expect.poll(() => dialog.getByRole("status").textContent()).toMatch(/^1 rader: 1 skulle bli nya/);
     await dialog.getByRole("button", { name: "Kontrollera filen" }).click();
     await dialog.getByText("Kolumner som inte lästes: Kundklass").waitFor();
     // The mapped column is still offered, with the choice made.

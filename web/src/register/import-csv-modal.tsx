@@ -132,7 +132,8 @@ function ImportCsvForm({ kind, onClose }: { kind: ImportKind; onClose: () => voi
             kind={draft.kind}
             columns={unread}
             mapping={draft.mapping}
-            onChange={(mapping) => change({ mapping })}
+            // The report stays while columns are mapped: the faults it names help choose.
+            onChange={(mapping) => setDraft((current) => ({ ...current, mapping }))}
           />
         )}
         <Group justify="flex-end" gap="sm">
