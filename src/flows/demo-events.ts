@@ -75,7 +75,7 @@ export async function loadDemoEvents(
 ): Promise<{ events: number }> {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const decisions: Array<Promise<unknown>> = [];
-  const rulesCtx = { ...ctx, actor: systemActor("rules"), afterCommit: [], inTransaction: false };
+  const rulesCtx = { ...ctx, actor: systemActor("rules") };
   const { source } = await createWriteKey(ctx, { name: "Demobutiken", kind: "web" });
   const deps = {
     finder: registerPersonFinder,
@@ -84,7 +84,14 @@ export async function loadDemoEvents(
     ipMode: "truncate" as const,
     defaultTimeZone: "Europe/Stockholm",
     ...(engine
-      ? { onCommitted: (events: TCommittedEvent[]) => decisions.push(engine.handleEvents(rulesCtx, events)) }
+      ? {
+          onCommitted: (events: TCommittedEvent[]) => {
+            const deciding = engine.handleEvents(rulesCtx, events);
+            // Marked as handled now, so a failure cannot end the process before the demo awaits it below.
+            deciding.catch(() => {});
+            decisions.push(deciding);
+          },
+        }
       : {}),
   };
   const now = ctx.clock.now().getTime();

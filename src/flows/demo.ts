@@ -1,5 +1,5 @@
 import { actingUserId } from "../kernel/actor";
-import type { Clock } from "../kernel/clock";
+import { ManualClock } from "../kernel/clock";
 import { type Ctx, withTransaction } from "../kernel/ctx";
 import { AppError } from "../kernel/errors";
 import { STREET_STEMS, seededRandom, TOWNS } from "../lib/se";
@@ -101,8 +101,6 @@ export interface DemoDeps {
   rules?: RuleEngine;
 }
 
-const fixedAt = (at: Date): Clock => ({ now: () => at });
-
 /**
  * Loads a realistic Swedish demo register: people named after real name frequencies, with
  * several given names and a preferred-name marking, valid test personnummer (never real
@@ -139,7 +137,7 @@ export async function loadDemoData(
     const daysAgo = 1_100 - Math.round((680 * group) / Math.max(1, groups - 1));
     const at = new Date(now - daysAgo * DAY_MS);
     const slice = rows.slice(group * REGISTERED_PER_DAY, (group + 1) * REGISTERED_PER_DAY);
-    const result = await importPeople({ ...ctx, clock: fixedAt(at) }, slice, { system: "demo" });
+    const result = await importPeople({ ...ctx, clock: new ManualClock(at) }, slice, { system: "demo" });
     if (result.errors.length > 0) throw new Error(`demo data failed validation: ${JSON.stringify(result.errors[0])}`);
     registeredAt.push(...slice.map(() => at));
   }
@@ -152,7 +150,7 @@ export async function loadDemoData(
   ).filter((id): id is string => id !== null);
 
   const organizationIds: string[] = [];
-  const foundedCtx = { ...ctx, clock: fixedAt(new Date(now - 1_200 * DAY_MS)) };
+  const foundedCtx = { ...ctx, clock: new ManualClock(new Date(now - 1_200 * DAY_MS)) };
   for (const [name, sniCode, industry, employees, home] of COMPANIES) {
     const town = townNamed(home);
     const organization = await createOrganization(foundedCtx, {
@@ -260,7 +258,7 @@ export async function loadDemoData(
         const movedAt = new Date(registered + (60 + Math.floor(random() * span)) * DAY_MS);
         // The register heard of the move from the population register a few days later.
         await moveAddress(
-          { ...tx, clock: fixedAt(new Date(movedAt.getTime() + 4 * DAY_MS)) },
+          { ...tx, clock: new ManualClock(new Date(movedAt.getTime() + 4 * DAY_MS)) },
           { entity: "person", id: personId },
           {
             kind: "home",

@@ -4,7 +4,7 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** A clock that only moves when told to; tests use it to cross SLA deadlines and windows. */
+/** A clock that only moves when told to: tests use it to cross SLA deadlines and windows, the demo to date what it loads in the past. */
 export class ManualClock implements Clock {
   #ms: number;
 
