@@ -29,6 +29,7 @@ interface ExportOptions {
   city?: string;
   filter?: string[];
   consent?: string[];
+  sort?: string;
   separator: TExportSeparator;
 }
 
@@ -56,6 +57,10 @@ export function exportCommand(): Command {
     .option("--city <city>", "current town")
     .option("--filter <field:op:value...>", "filters as the list takes them, e.g. custom.tier:eq:gold")
     .option("--consent <purpose:channel:status...>", "people: current consent, e.g. marketing:email:granted")
+    .option(
+      "--sort <order>",
+      "the rows' order: name, createdAt, birthDate (people), employees, revenueSek, people (organisations) or custom.<key>; -field turns it round",
+    )
     .action(async (entity: "people" | "organizations", options: ExportOptions) => {
       const foreign = (entity === "people" ? ORGANIZATIONS_ONLY : PEOPLE_ONLY).filter(
         (name) => options[name] !== undefined,
@@ -81,6 +86,7 @@ export function exportCommand(): Command {
                     city: options.city,
                     filter: options.filter,
                     consent: options.consent,
+                    sort: options.sort,
                   }),
                 ),
                 { separator: options.separator },
@@ -96,6 +102,7 @@ export function exportCommand(): Command {
                     sniCode: options.sni,
                     city: options.city,
                     filter: options.filter,
+                    sort: options.sort,
                   }),
                 ),
                 { separator: options.separator },

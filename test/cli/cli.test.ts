@@ -142,6 +142,19 @@ describe.each(STORE_KINDS)("lanthandel CLI [%s]", { timeout: 120_000 }, (kind) =
     const exported = await run(["export", "people", "--q", "Öström"], env);
     expect(exported.stdout).toMatch(/,Åsa,,Åsa,Öström,/);
     expect(exported.stdout).toMatch(/,Västerås,SE/);
+    // The oldest first: the one person with a birth date, then the rest by name.
+    const byAge = await run(["export", "people", "--sort", "birthDate"], env);
+    expect(byAge.code).toBe(0);
+    const lines = byAge.stdout
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\n");
+    expect(lines).toHaveLength(303);
+    expect(lines[1]).toMatch(/,Karl Stig,,Karl,Berg,191212121212,1912-12-12,/);
+    expect(lines[2]).toMatch(/,Anna,,Anna,Aaberg,/);
+    const unknownOrder = await run(["export", "people", "--sort", "size"], env);
+    expect(unknownOrder.code).toBe(1);
+    expect(unknownOrder.stderr).toMatch(/sort/);
   });
 
   it("ends a failed import with the reason and an exit code, instead of hanging on its progress bar", async () => {

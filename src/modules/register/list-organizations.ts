@@ -9,6 +9,7 @@ import { cityStartsWith } from "./city-filter";
 import { decodeCursor, encodeCursor, ZOffsetCursor } from "./cursor";
 import { filterCondition, type TFilterField, ZFilter } from "./filters";
 import { loadCustomAttributes } from "./list-custom-attributes";
+import { CUSTOM_SORT, customSortKey } from "./list-sort";
 import { hasSearchableCharacters, searchFold } from "./normalize";
 
 export const ORGANIZATION_SORTS = [
@@ -20,6 +21,8 @@ export const ORGANIZATION_SORTS = [
   "-revenueSek",
   "people",
   "-people",
+  "createdAt",
+  "-createdAt",
 ] as const;
 
 const SORT_COLUMNS: Record<string, SQL> = {
@@ -27,6 +30,7 @@ const SORT_COLUMNS: Record<string, SQL> = {
   employees: sql`o.employees`,
   revenueSek: sql`o.revenue_sek`,
   people: sql`(select count(*) from roles r where r.organization_id = o.id and r.valid_to is null)`,
+  createdAt: sql`o.created_at`,
 };
 
 export const ZListOrganizationsInput = z.object({
@@ -37,8 +41,13 @@ export const ZListOrganizationsInput = z.object({
   parentId: z.uuid().optional(),
   /** A group: the organisation and every subsidiary under it, at any depth. */
   groupId: z.uuid().optional(),
-  /** The order of the list: a field, descending with a leading minus; empty values last. */
-  sort: z.enum(ORGANIZATION_SORTS).optional(),
+  /** The order of the list: a field or `custom.<key>`, descending with a leading minus; empty values last. */
+  sort: z
+    .union([
+      z.enum(ORGANIZATION_SORTS),
+      z.string().regex(CUSTOM_SORT, "name, employees, revenueSek, people, createdAt or custom.<key>"),
+    ])
+    .optional(),
   filters: z.array(ZFilter).max(20).default([]),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(500).optional(),
@@ -71,10 +80,13 @@ export const ZOrganizationSummary = z.object({
   industry: z.string().nullable(),
   sniCode: z.string().nullable(),
   employees: z.number().nullable(),
+  revenueSek: z.number().nullable(),
   city: z.string().nullable(),
   people: z.number(),
   ownerId: z.uuid().nullable(),
   ownerTeamId: z.uuid().nullable(),
+  custom: z.record(z.string(), z.unknown()),
+  createdAt: z.date(),
 });
 export type TOrganizationSummary = z.infer<typeof ZOrganizationSummary>;
 
@@ -90,6 +102,9 @@ interface Row {
   people: number;
   owner_id: string | null;
   owner_team_id: string | null;
+  revenue_sek: string | number | null;
+  custom: Record<string, unknown>;
+  created_at: string | Date;
 }
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
@@ -110,7 +125,10 @@ export async function listOrganizations(
   authorize(ctx.actor, "register", "read");
   const query = parseInput(ZListOrganizationsInput, input);
   const errors = new FieldErrors();
-  const definitions = query.filters.length > 0 ? await loadCustomAttributes(ctx.db, "organization") : [];
+  const definitions =
+    query.filters.length > 0 || query.sort?.includes("custom.")
+      ? await loadCustomAttributes(ctx.db, "organization")
+      : [];
   const conditions: SQL[] = [sql`true`];
   query.filters.forEach((filter, index) => {
     const condition = filterCondition(
@@ -181,14 +199,15 @@ export async function listOrganizations(
   }
   if (query.sort) {
     const descending = query.sort.startsWith("-");
-    const column = SORT_COLUMNS[query.sort.replace(/^-/, "")] ?? sql`o.name`;
+    const field = query.sort.replace(/^-/, "");
+    const column = SORT_COLUMNS[field] ?? customSortKey(query.sort, sql`o.custom`, definitions).expression;
     order = descending ? sql`${column} desc nulls last, o.name, o.id` : sql`${column} asc nulls last, o.name, o.id`;
   }
   const rows = await queryRows<Row>(
     ctx.db,
     sql`
       select o.id, o.name, o.organisationsnummer, o.legal_form, o.industry, o.sni_code, o.employees, o.owner_id,
-        o.owner_team_id,
+        o.owner_team_id, o.revenue_sek, o.custom, o.created_at,
         (select a.city from addresses a where a.organization_id = o.id and a.valid_to is null
           order by a.valid_from desc limit 1) as city,
         (select count(*)::int from roles r where r.organization_id = o.id and r.valid_to is null) as people
@@ -214,10 +233,13 @@ export async function listOrganizations(
       industry: row.industry,
       sniCode: row.sni_code,
       employees: row.employees,
+      revenueSek: row.revenue_sek === null ? null : Number(row.revenue_sek),
       city: row.city,
       people: Number(row.people),
       ownerId: row.owner_id,
       ownerTeamId: row.owner_team_id,
+      custom: row.custom,
+      createdAt: new Date(row.created_at),
     })),
     nextCursor,
   };

@@ -8,14 +8,26 @@ import { parseInput } from "../../kernel/validate";
 import { parsePersonnummer, parsePhone } from "../../lib/se";
 import { cityStartsWith } from "./city-filter";
 import { decodeCursor, encodeCursor } from "./cursor";
+import type { TCustomAttribute } from "./define-custom-attribute";
 import { filterCondition, ZFilter } from "./filters";
 import { withoutLegalFormWords } from "./legal-form";
 import { loadCustomAttributes } from "./list-custom-attributes";
+import { CUSTOM_SORT, customSortKey, sortedKeyset, type TSortKey, ZSortCursor } from "./list-sort";
 import { type NameHit, nameSearchHits, ZNameCursor } from "./name-word-search";
 import { hasSearchableCharacters, searchFold } from "./normalize";
 import { consentCondition, PERSON_FILTER_FIELDS, ZConsentFilter } from "./person-filters";
 import { LIFECYCLE_STAGES } from "./schema";
 import type { TPersonSummary } from "./views";
+
+export const PEOPLE_SORTS = ["name", "-name", "createdAt", "-createdAt", "birthDate", "-birthDate"] as const;
+
+const BUILT_IN_SORTS: Readonly<Record<string, TSortKey>> = {
+  createdAt: { expression: sql`p.created_at`, type: sql`timestamptz` },
+  birthDate: { expression: sql`p.birth_date`, type: sql`date` },
+};
+
+/** A name search in an order the user chose orders its best matches, this many of them. */
+export const SORTED_SEARCH_LIMIT = 1_000;
 
 export const ZListPeopleInput = z.object({
   /** Free text: names (prefix or fuzzy), e-mail, phone, personnummer or organisation. */
@@ -27,6 +39,14 @@ export const ZListPeopleInput = z.object({
   filters: z.array(ZFilter).max(20).default([]),
   /** The current consent decision per purpose and channel, e.g. marketing by e-mail granted. */
   consents: z.array(ZConsentFilter).max(10).default([]),
+  /**
+   * The order: `name` (the default), `createdAt` (the day they were registered), `birthDate`,
+   * or `custom.<key>`; a leading minus turns it round. People without a value come last, and
+   * those with the same value are ordered by name.
+   */
+  sort: z
+    .union([z.enum(PEOPLE_SORTS), z.string().regex(CUSTOM_SORT, "name, createdAt, birthDate or custom.<key>")])
+    .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(500).optional(),
 });
@@ -42,7 +62,9 @@ interface Row {
   lifecycle_stage: TPersonSummary["lifecycleStage"];
   owner_id: string | null;
   owner_team_id: string | null;
+  birth_date: string | null;
   custom: Record<string, unknown>;
+  created_at: string | Date;
   updated_at: string | Date;
   email: string | null;
   phone: string | null;
@@ -103,7 +125,10 @@ export async function listPeople(
   authorize(ctx.actor, "register", "read");
   const query = parseInput(ZListPeopleInput, input);
   const errors = new FieldErrors();
-  const definitions = query.filters.length > 0 ? await loadCustomAttributes(ctx.db, "person") : [];
+  const sort = query.sort ?? "name";
+  const byName = sort === "name" || sort === "-name";
+  const definitions =
+    query.filters.length > 0 || sort.includes("custom.") ? await loadCustomAttributes(ctx.db, "person") : [];
   const conditions: SQL[] = [sql`p.erased_at is null and p.merged_into is null`];
   query.filters.forEach((filter, index) => {
     const condition = filterCondition(
@@ -136,25 +161,77 @@ export async function listPeople(
   if (q && !hasSearchableCharacters(q)) return { items: [], nextCursor: null };
   const identified = q ? await identifierMatches(ctx, q) : null;
   if (identified) conditions.push(sql`p.id = any(${`{${identified.join(",")}}`}::uuid[])`);
-  if (q && !identified) return listByName(ctx, nameTokens(q), conditions, query.cursor, query.limit);
-
-  const after = decodeCursor(ZNameOrderCursor, query.cursor);
-  if (after) conditions.push(sql`(p.surname, p.given_names, p.id) > (${after.s}, ${after.g}, ${after.i})`);
-  const rows = await queryRows<Row>(
-    ctx.db,
-    sql`select ${COLUMNS} from people p
-      where ${sql.join(conditions, sql` and `)}
-      order by p.surname, p.given_names, p.id
-      limit ${query.limit + 1}`,
-  );
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  const nextCursor =
-    rows.length > query.limit && last ? encodeCursor({ s: last.surname, g: last.given_names, i: last.id }) : null;
-  return { items: page.map(toSummary), nextCursor };
+  if (q && !identified) {
+    // Ranked by likeness unless the user chose an order, by name too.
+    if (query.sort === undefined) return listByName(ctx, nameTokens(q), conditions, query.cursor, query.limit);
+    const hits = await nameSearchHits(ctx, nameTokens(q), conditions, null, SORTED_SEARCH_LIMIT);
+    conditions.push(sql`p.id = any(${`{${hits.map((hit) => hit.id).join(",")}}`}::uuid[])`);
+  }
+  return byName
+    ? listInNameOrder(ctx, conditions, sort === "-name", query.cursor, query.limit)
+    : listSorted(ctx, conditions, sort, definitions, query.cursor, query.limit);
 }
 
 const ZNameOrderCursor = z.strictObject({ s: z.string(), g: z.string(), i: z.uuid() });
+
+async function listInNameOrder(
+  ctx: Ctx,
+  conditions: SQL[],
+  descending: boolean,
+  cursor: string | undefined,
+  limit: number,
+): Promise<{ items: TPersonSummary[]; nextCursor: string | null }> {
+  const after = decodeCursor(ZNameOrderCursor, cursor);
+  const name = sql`(p.surname, p.given_names, p.id)`;
+  const where = after
+    ? [...conditions, sql`${name} ${descending ? sql`<` : sql`>`} (${after.s}, ${after.g}, ${after.i})`]
+    : conditions;
+  const rows = await queryRows<Row>(
+    ctx.db,
+    sql`select ${COLUMNS} from people p
+      where ${sql.join(where, sql` and `)}
+      order by ${descending ? sql`p.surname desc, p.given_names desc, p.id desc` : sql`p.surname, p.given_names, p.id`}
+      limit ${limit + 1}`,
+  );
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > limit && last ? encodeCursor({ s: last.surname, g: last.given_names, i: last.id }) : null;
+  return { items: page.map(toSummary), nextCursor };
+}
+
+async function listSorted(
+  ctx: Ctx,
+  conditions: SQL[],
+  sort: string,
+  definitions: readonly TCustomAttribute[],
+  cursor: string | undefined,
+  limit: number,
+): Promise<{ items: TPersonSummary[]; nextCursor: string | null }> {
+  const field = sort.replace(/^-/, "");
+  const key = BUILT_IN_SORTS[field] ?? customSortKey(sort, sql`p.custom`, definitions);
+  const { order, condition } = sortedKeyset(
+    key,
+    sort.startsWith("-"),
+    [sql`p.surname`, sql`p.given_names`, sql`p.id`],
+    decodeCursor(ZSortCursor, cursor),
+  );
+  const where = condition ? [...conditions, condition] : conditions;
+  const rows = await queryRows<Row & { sort_key: string | null }>(
+    ctx.db,
+    sql`select ${COLUMNS}, (${key.expression})::text as sort_key from people p
+      where ${sql.join(where, sql` and `)}
+      order by ${order}
+      limit ${limit + 1}`,
+  );
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > limit && last
+      ? encodeCursor({ k: last.sort_key, t: [last.surname, last.given_names, last.id] })
+      : null;
+  return { items: page.map(toSummary), nextCursor };
+}
 
 async function listByName(
   ctx: Ctx,
@@ -191,7 +268,7 @@ function nameTokens(q: string): string[] {
 }
 
 const COLUMNS = sql`p.id, p.given_names, p.greeting_name, p.greeting_uncertain, p.surname, p.personnummer,
-  p.lifecycle_stage, p.owner_id, p.owner_team_id, p.custom, p.updated_at,
+  p.lifecycle_stage, p.owner_id, p.owner_team_id, p.custom, p.created_at, p.updated_at, p.birth_date::text as birth_date,
   (select e.address from emails e where e.person_id = p.id and e.removed_at is null
     order by e.is_primary desc, e.created_at limit 1) as email,
   (select ph.e164 from phones ph where ph.person_id = p.id and ph.removed_at is null
@@ -212,6 +289,8 @@ const toSummary = (row: Row): TPersonSummary => ({
   email: row.email,
   phone: row.phone,
   city: row.city,
+  birthDate: row.birth_date,
   custom: row.custom,
+  createdAt: new Date(row.created_at),
   updatedAt: new Date(row.updated_at),
 });

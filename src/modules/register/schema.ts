@@ -80,6 +80,8 @@ export const people = pgTable(
     index("people_custom_idx").using("gin", t.custom),
     // Duplicate detection looks for people born the same day (lib/match blocking).
     index("people_birth_date_idx").on(t.birthDate).where(sql`merged_into is null and erased_at is null`),
+    // The list ordered by registration, newest first.
+    index("people_created_idx").on(t.createdAt).where(sql`merged_into is null and erased_at is null`),
   ],
 );
 

@@ -80,7 +80,9 @@ export const ZPersonSummary = z.object({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   city: z.string().nullable(),
+  birthDate: z.string().nullable(),
   custom: z.record(z.string(), z.unknown()),
+  createdAt: z.date(),
   updatedAt: z.date(),
 });
 export type TPersonSummary = z.infer<typeof ZPersonSummary>;

@@ -186,6 +186,10 @@ export const en: Messages = {
     users: "Colleagues",
     teams: "Teams",
   },
+  listColumns: {
+    button: "Columns",
+    title: "Show columns",
+  },
   listFilters: {
     active: "Filters",
     add: "Add filter",

@@ -186,6 +186,10 @@ export const sv = {
     users: "Kollegor",
     teams: "Team",
   },
+  listColumns: {
+    button: "Kolumner",
+    title: "Visa kolumner",
+  },
   listFilters: {
     active: "Filter",
     add: "Lägg till filter",

@@ -2,9 +2,12 @@ import { Button, Group, Stack, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { getRouteApi } from "@tanstack/react-router";
 import { useI18n } from "../i18n/use-i18n";
+import { ColumnsMenu } from "../register/columns-menu";
 import { ImportCsvModal } from "../register/import-csv-modal";
+import { sortAfterHiding } from "../register/list-columns";
 import { ListFilterBar } from "../register/list-filter-bar";
 import { useCanWriteRegister } from "../register/use-can-write-register";
+import { useListColumns } from "../register/use-list-columns";
 import { ExportMenu } from "../ui/export-menu";
 import { PlusIcon, UploadIcon } from "../ui/icons";
 import { CreateOrganizationDrawer } from "./create-organization-drawer";
@@ -22,6 +25,7 @@ export function OrganizationsPage() {
   const [creating, creator] = useDisclosure(false);
   const [importing, importer] = useDisclosure(false);
   const canWrite = useCanWriteRegister();
+  const columns = useListColumns("organization", search.sort);
   const changeSearch = (change: OrganizationsSearch) =>
     navigate({ search: (current) => ({ ...current, ...change }), replace: true });
   return (
@@ -44,9 +48,12 @@ export function OrganizationsPage() {
         </Group>
       </Group>
       <OrganizationsFilters search={search} onChange={changeSearch} />
-      <ListFilterBar entity="organization" filters={search.filter} onChange={changeSearch} />
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <ListFilterBar entity="organization" filters={search.filter} onChange={changeSearch} />
+        <ColumnsMenu columns={columns} onHide={(id) => changeSearch({ sort: sortAfterHiding(search.sort, id) })} />
+      </Group>
       {search.group && <GroupFilter organizationId={search.group} onClear={() => changeSearch({ group: undefined })} />}
-      <OrganizationsTable search={search} onSort={(sort) => changeSearch({ sort })} />
+      <OrganizationsTable search={search} columns={columns.shown} onSort={(sort) => changeSearch({ sort })} />
       <CreateOrganizationDrawer opened={creating} onClose={creator.close} />
       <ImportCsvModal kind="organizations" opened={importing} onClose={importer.close} />
     </Stack>

@@ -1,3 +1,4 @@
+import { validSort } from "../register/list-columns";
 import { listQueryString, parseAttributeFilter, validFilterTexts } from "../register/list-filters";
 import { ownerParams, validOwner, withOwnerFilters } from "../register/owner-filter";
 
@@ -7,27 +8,16 @@ export interface OrganizationsSearch {
   city?: string;
   /** An organisation whose group (it and every subsidiary under it) the list shows. */
   group?: string;
-  /** The order chosen by a column's header, e.g. `-employees`; by name when absent. */
-  sort?: OrganizationsSort;
+  /** The order chosen by a column's header, e.g. `-employees` or `custom.kreditgrans`; by name when absent. */
+  sort?: string;
   /** Whose customers: a user's id, `team:<id>`, or `none` (see owner-filter). */
   owner?: string;
   /** Custom attribute filters as the API writes them, e.g. `custom.kreditgrans:gt:100000`. */
   filter?: string[];
 }
 
-export const ORGANIZATION_SORTS = [
-  "name",
-  "-name",
-  "employees",
-  "-employees",
-  "revenueSek",
-  "-revenueSek",
-  "people",
-  "-people",
-] as const;
-export type OrganizationsSort = (typeof ORGANIZATION_SORTS)[number];
-
-const isSort = (value: unknown): value is OrganizationsSort => ORGANIZATION_SORTS.includes(value as OrganizationsSort);
+/** The orders of the organisation list besides a custom attribute's, each also with a leading minus. */
+const ORGANIZATION_SORTS = ["name", "employees", "revenueSek", "people", "createdAt"] as const;
 
 const text = (value: unknown) =>
   typeof value === "string" && value.trim() ? value : typeof value === "number" ? String(value) : undefined;
@@ -37,7 +27,7 @@ export function validateOrganizationsSearch(search: Record<string, unknown>): Or
     q: text(search.q),
     city: text(search.city),
     group: text(search.group),
-    sort: isSort(search.sort) ? search.sort : undefined,
+    sort: validSort(search.sort, ORGANIZATION_SORTS),
     owner: validOwner(search.owner),
     filter: validFilterTexts(search.filter, parseAttributeFilter),
   };

@@ -5,27 +5,31 @@ import { formatNumber } from "../i18n/format";
 import { problemMessage } from "../i18n/problem-message";
 import { useI18n } from "../i18n/use-i18n";
 import { formatOrganisationsnummer } from "../register/format-identity";
+import { columnText, type OptionalColumn } from "../register/list-columns";
 import { RecordOwner } from "../register/record-owner";
+import { SortHeader } from "../register/sort-header";
 import type { OrganizationSummary } from "../register/types";
 import { TableState } from "../ui/table-state";
 import { industryInWords } from "./industry-in-words";
-import type { OrganizationsSearch, OrganizationsSort } from "./organizations-search";
+import type { OrganizationsSearch } from "./organizations-search";
 import { organizationsListQuery } from "./queries";
-import { SortHeader } from "./sort-header";
 
 const COLUMNS = 7;
 
 interface OrganizationsTableProps {
   search: OrganizationsSearch;
-  onSort: (sort: OrganizationsSort) => void;
+  /** The optional columns chosen, shown after the number of people. */
+  columns: readonly OptionalColumn[];
+  onSort: (sort: string) => void;
 }
 
-export function OrganizationsTable({ search, onSort }: OrganizationsTableProps) {
+export function OrganizationsTable({ search, columns, onSort }: OrganizationsTableProps) {
   const { t } = useI18n();
   const organizations = useInfiniteQuery(organizationsListQuery(search));
   const rows = organizations.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Boolean(search.q || search.city || search.group || search.owner || search.filter?.length);
-  const sortable = { sort: search.sort, onSort };
+  // A search is ranked by likeness until a column is chosen.
+  const sortable = { sort: search.sort ?? (search.q ? "" : undefined), onSort };
   return (
     <Paper withBorder radius="md">
       <Table.ScrollContainer minWidth={1000}>
@@ -44,19 +48,30 @@ export function OrganizationsTable({ search, onSort }: OrganizationsTableProps) 
               <SortHeader field="people" firstDescending align="right" {...sortable}>
                 {t.organizations.people}
               </SortHeader>
+              {columns.map((column) => (
+                <SortHeader
+                  key={column.id}
+                  field={column.id}
+                  firstDescending={column.firstDescending}
+                  align={column.numeric ? "right" : "left"}
+                  {...sortable}
+                >
+                  {column.label}
+                </SortHeader>
+              ))}
               <Table.Th>{t.ownerFilter.label}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody style={{ opacity: organizations.isPlaceholderData ? 0.6 : 1 }}>
             <TableState
-              columns={COLUMNS}
+              columns={COLUMNS + columns.length}
               loading={organizations.isPending}
               error={organizations.isError ? problemMessage(organizations.error, t) : null}
               empty={filtered ? t.organizations.empty : t.organizations.emptyRegister}
               rows={rows.length}
             />
             {rows.map((organization) => (
-              <OrganizationRow key={organization.id} organization={organization} />
+              <OrganizationRow key={organization.id} organization={organization} columns={columns} />
             ))}
           </Table.Tbody>
         </Table>
@@ -76,8 +91,14 @@ export function OrganizationsTable({ search, onSort }: OrganizationsTableProps) 
   );
 }
 
-function OrganizationRow({ organization }: { organization: OrganizationSummary }) {
-  const { locale } = useI18n();
+function OrganizationRow({
+  organization,
+  columns,
+}: {
+  organization: OrganizationSummary;
+  columns: readonly OptionalColumn[];
+}) {
+  const { t, locale } = useI18n();
   const navigate = useNavigate();
   const params = { organizationId: organization.id };
   return (
@@ -107,6 +128,11 @@ function OrganizationRow({ organization }: { organization: OrganizationSummary }
       </Table.Td>
       <Table.Td>{organization.city ?? ""}</Table.Td>
       <Table.Td ta="right">{formatNumber(organization.people, locale)}</Table.Td>
+      {columns.map((column) => (
+        <Table.Td key={column.id} ta={column.numeric ? "right" : "left"} style={{ whiteSpace: "nowrap" }}>
+          {columnText(column, organization, locale, t)}
+        </Table.Td>
+      ))}
       <Table.Td fz="sm">
         {organization.ownerId || organization.ownerTeamId ? <RecordOwner owner={organization} /> : ""}
       </Table.Td>

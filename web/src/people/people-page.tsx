@@ -3,9 +3,12 @@ import { useDisclosure } from "@mantine/hooks";
 import { getRouteApi } from "@tanstack/react-router";
 import { PeopleTabs } from "../duplicates/people-tabs";
 import { useI18n } from "../i18n/use-i18n";
+import { ColumnsMenu } from "../register/columns-menu";
 import { ImportCsvModal } from "../register/import-csv-modal";
+import { sortAfterHiding } from "../register/list-columns";
 import { ListFilterBar } from "../register/list-filter-bar";
 import { useCanWriteRegister } from "../register/use-can-write-register";
+import { useListColumns } from "../register/use-list-columns";
 import { ExportMenu } from "../ui/export-menu";
 import { PlusIcon, UploadIcon } from "../ui/icons";
 import { CreatePersonDrawer } from "./create-person-drawer";
@@ -22,6 +25,7 @@ export function PeoplePage() {
   const [creating, creator] = useDisclosure(false);
   const [importing, importer] = useDisclosure(false);
   const canWrite = useCanWriteRegister();
+  const columns = useListColumns("person", search.sort);
   const changeSearch = (change: PeopleSearch) =>
     navigate({ search: (current) => ({ ...current, ...change }), replace: true });
 
@@ -43,8 +47,11 @@ export function PeoplePage() {
       </Group>
       <PeopleTabs current="/people" />
       <PeopleFilters search={search} onChange={changeSearch} />
-      <ListFilterBar entity="person" filters={search.filter} consents={search.consent} onChange={changeSearch} />
-      <PeopleTable search={search} />
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <ListFilterBar entity="person" filters={search.filter} consents={search.consent} onChange={changeSearch} />
+        <ColumnsMenu columns={columns} onHide={(id) => changeSearch({ sort: sortAfterHiding(search.sort, id) })} />
+      </Group>
+      <PeopleTable search={search} columns={columns.shown} onSort={(sort) => changeSearch({ sort })} />
       <CreatePersonDrawer opened={creating} onClose={creator.close} />
       <ImportCsvModal kind="people" opened={importing} onClose={importer.close} />
     </Stack>

@@ -1,3 +1,4 @@
+import { validSort } from "../register/list-columns";
 import { listQueryString, parseAttributeFilter, parseConsentFilter, validFilterTexts } from "../register/list-filters";
 import { ownerParams, validOwner, withOwnerFilters } from "../register/owner-filter";
 import { isLifecycleStage, type LifecycleStage } from "../register/types";
@@ -13,7 +14,12 @@ export interface PeopleSearch {
   filter?: string[];
   /** Marketing consent filters, e.g. `marketing:email:granted`. */
   consent?: string[];
+  /** The order chosen by a column's header, e.g. `-createdAt` or `custom.kundniva`; by name when absent. */
+  sort?: string;
 }
+
+/** The orders of the people list besides a custom attribute's, each also with a leading minus. */
+const PEOPLE_SORTS = ["name", "createdAt", "birthDate"] as const;
 
 /** The router reads "070" as text but "4711" as a number; both are search text here. */
 const text = (value: unknown) =>
@@ -27,6 +33,7 @@ export function validatePeopleSearch(search: Record<string, unknown>): PeopleSea
     owner: validOwner(search.owner),
     filter: validFilterTexts(search.filter, parseAttributeFilter),
     consent: validFilterTexts(search.consent, parseConsentFilter),
+    sort: validSort(search.sort, PEOPLE_SORTS),
   };
 }
 
@@ -39,6 +46,7 @@ export function peopleQueryParams(search: PeopleSearch): Record<string, string |
     ownerId: ownerParams(search.owner).ownerId,
     filter: withOwnerFilters(search.filter, search.owner),
     consent: search.consent,
+    sort: search.sort,
   };
 }
 

@@ -1,11 +1,15 @@
 import { Anchor, Button, Center, Paper, Table, Text } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
+import type { Locale } from "../i18n/locale";
 import { problemMessage } from "../i18n/problem-message";
+import type { Messages } from "../i18n/sv";
 import { useI18n } from "../i18n/use-i18n";
 import { formatPersonnummer } from "../register/format-identity";
 import { formatPhone } from "../register/format-phone";
+import { columnText, type OptionalColumn } from "../register/list-columns";
 import { RecordOwner } from "../register/record-owner";
+import { SortHeader } from "../register/sort-header";
 import { StageBadge } from "../register/stage-badge";
 import type { PersonSummary } from "../register/types";
 import { TableState } from "../ui/table-state";
@@ -14,10 +18,19 @@ import { peopleListQuery } from "./queries";
 
 const COLUMNS = 7;
 
-export function PeopleTable({ search }: { search: PeopleSearch }) {
-  const { t } = useI18n();
+interface PeopleTableProps {
+  search: PeopleSearch;
+  /** The optional columns chosen, shown after the town. */
+  columns: readonly OptionalColumn[];
+  onSort: (sort: string) => void;
+}
+
+export function PeopleTable({ search, columns, onSort }: PeopleTableProps) {
+  const { t, locale } = useI18n();
   const people = useInfiniteQuery(peopleListQuery(search));
   const rows = people.data?.pages.flatMap((page) => page.items) ?? [];
+  // A search is ranked by likeness until a column is chosen.
+  const sort = search.sort ?? (search.q ? "" : undefined);
   const filtered = Boolean(
     search.q || search.stage || search.city || search.owner || search.filter?.length || search.consent?.length,
   );
@@ -27,25 +40,39 @@ export function PeopleTable({ search }: { search: PeopleSearch }) {
         <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-label={t.modules.people}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t.people.name}</Table.Th>
+              <SortHeader field="name" sort={sort} onSort={onSort}>
+                {t.people.name}
+              </SortHeader>
               <Table.Th>{t.people.personnummer}</Table.Th>
               <Table.Th>{t.people.email}</Table.Th>
               <Table.Th>{t.people.phone}</Table.Th>
               <Table.Th>{t.people.town}</Table.Th>
+              {columns.map((column) => (
+                <SortHeader
+                  key={column.id}
+                  field={column.id}
+                  sort={sort}
+                  onSort={onSort}
+                  firstDescending={column.firstDescending}
+                  align={column.numeric ? "right" : "left"}
+                >
+                  {column.label}
+                </SortHeader>
+              ))}
               <Table.Th>{t.people.stage}</Table.Th>
               <Table.Th>{t.ownerFilter.label}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody style={{ opacity: people.isPlaceholderData ? 0.6 : 1 }}>
             <TableState
-              columns={COLUMNS}
+              columns={COLUMNS + columns.length}
               loading={people.isPending}
               error={people.isError ? problemMessage(people.error, t) : null}
               empty={filtered ? t.people.empty : t.people.emptyRegister}
               rows={rows.length}
             />
             {rows.map((person) => (
-              <PersonRow key={person.id} person={person} />
+              <PersonRow key={person.id} person={person} columns={columns} locale={locale} t={t} />
             ))}
           </Table.Tbody>
         </Table>
@@ -62,7 +89,17 @@ export function PeopleTable({ search }: { search: PeopleSearch }) {
 }
 
 /** The whole row opens the person; the name is also a real link, for keyboards and new tabs. */
-function PersonRow({ person }: { person: PersonSummary }) {
+function PersonRow({
+  person,
+  columns,
+  locale,
+  t,
+}: {
+  person: PersonSummary;
+  columns: readonly OptionalColumn[];
+  locale: Locale;
+  t: Messages;
+}) {
   const navigate = useNavigate();
   const open = () => navigate({ to: "/people/$personId", params: { personId: person.id } });
   return (
@@ -94,6 +131,11 @@ function PersonRow({ person }: { person: PersonSummary }) {
       </Table.Td>
       <Table.Td style={{ whiteSpace: "nowrap" }}>{person.phone ? formatPhone(person.phone) : ""}</Table.Td>
       <Table.Td>{person.city ?? ""}</Table.Td>
+      {columns.map((column) => (
+        <Table.Td key={column.id} ta={column.numeric ? "right" : "left"} style={{ whiteSpace: "nowrap" }}>
+          {columnText(column, person, locale, t)}
+        </Table.Td>
+      ))}
       <Table.Td>
         <StageBadge stage={person.lifecycleStage} />
       </Table.Td>

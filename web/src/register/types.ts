@@ -87,7 +87,9 @@ export interface PersonSummary {
   email: string | null;
   phone: string | null;
   city: string | null;
+  birthDate: string | null;
   custom: Record<string, unknown>;
+  createdAt: string;
   updatedAt: string;
 }
 
@@ -134,10 +136,13 @@ export interface OrganizationSummary {
   industry: string | null;
   sniCode: string | null;
   employees: number | null;
+  revenueSek: number | null;
   city: string | null;
   people: number;
   ownerId: string | null;
   ownerTeamId: string | null;
+  custom: Record<string, unknown>;
+  createdAt: string;
 }
 
 export interface OrganizationRef {

@@ -174,3 +174,10 @@ export const CopyIcon = (props: IconProps) => (
     <path d="M16 8V6a2 2 0 0 0-2-2H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h2" />
   </Icon>
 );
+
+export const ColumnsIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <rect x="4" y="5" width="16" height="14" rx="1.5" />
+    <path d="M9.5 5v14M14.5 5v14" />
+  </Icon>
+);

@@ -1,13 +1,12 @@
 import { Table, UnstyledButton } from "@mantine/core";
 import type { ReactNode } from "react";
-import type { OrganizationsSort } from "./organizations-search";
-
-type SortField = "name" | "employees" | "revenueSek" | "people";
 
 interface SortHeaderProps {
-  field: SortField;
-  sort: OrganizationsSort | undefined;
-  onSort: (sort: OrganizationsSort) => void;
+  /** As the API's `sort` names it: `name`, `employees`, `custom.kundniva`. */
+  field: string;
+  /** The list's order, e.g. `-employees`; by name when absent; "" when a search ranks it. */
+  sort: string | undefined;
+  onSort: (sort: string) => void;
   /** The order a first click gives: numbers largest first, names from A. */
   firstDescending?: boolean;
   align?: "left" | "right";
@@ -26,7 +25,7 @@ export function SortHeader({
   const current = sort ?? "name";
   const active = current.replace(/^-/, "") === field;
   const descending = active && current.startsWith("-");
-  const next = (active ? !descending : firstDescending) ? (`-${field}` as OrganizationsSort) : field;
+  const next = (active ? !descending : firstDescending) ? `-${field}` : field;
   return (
     <Table.Th ta={align} aria-sort={active ? (descending ? "descending" : "ascending") : "none"}>
       <UnstyledButton fw={700} fz="sm" style={{ whiteSpace: "nowrap" }} onClick={() => onSort(next)}>

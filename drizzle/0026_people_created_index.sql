@@ -1,0 +1,1 @@
+CREATE INDEX "people_created_idx" ON "people" USING btree ("created_at") WHERE merged_into is null and erased_at is null;

@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ManualClock } from "../../src/kernel/clock";
+import { openTestApi, type TestApi } from "../support/api";
+import { STORE_KINDS } from "../support/stores";
+
+interface Item {
+  givenNames: string;
+  surname: string;
+  name: string;
+}
+
+describe.each(STORE_KINDS)("ordering the lists by a column [%s]", (kind) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await openTestApi(kind);
+    const define = (payload: object) => api.call({ method: "POST", url: "/api/custom-attributes", payload });
+    for (const payload of [
+      { entity: "person", key: "niva", label: "Nivå", type: "choice", choices: ["Brons", "Silver", "Guld"] },
+      { entity: "person", key: "poang", label: "Poäng", type: "number" },
+      { entity: "person", key: "medlem", label: "Medlem", type: "boolean" },
+      { entity: "organization", key: "kredit", label: "Kredit", type: "kronor" },
+      { entity: "organization", key: "avtal", label: "Avtal till", type: "date" },
+    ]) {
+      const response = await define(payload);
+      expect(response.status, JSON.stringify(response.body)).toBe(201);
+    }
+  });
+  afterAll(async () => api?.close());
+
+  const clock = () => api.services.clock as ManualClock;
+  const createPerson = async (payload: object) => {
+    const response = await api.call({ method: "POST", url: "/api/people", payload });
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+  };
+  const createOrganization = async (payload: object) => {
+    const response = await api.call({ method: "POST", url: "/api/organizations", payload });
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+  };
+  /** Every page of the list, a few at a time, following nextCursor: the names in the order shown. */
+  const names = async (url: string, limit = 2): Promise<string[]> => {
+    const shown: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const response: { status: number; body: { items: Item[]; nextCursor: string | null } } = await api.call({
+        url: `${url}&limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`,
+      });
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      shown.push(...response.body.items.map((item) => item.name ?? `${item.givenNames} ${item.surname}`));
+      cursor = response.body.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 50);
+    return shown;
+  };
+
+  it("orders people newest first, those registered together by name, across pages", async () => {
+    clock().set("2025-03-01T08:00:00Z");
+    await createPerson({ givenNames: "Ada", surname: "Öberg", birthDate: "1990-05-01", custom: { niva: "Guld" } });
+    clock().set("2025-06-01T08:00:00Z");
+    // Registered in the same instant: an import's batch.
+    await createPerson({ givenNames: "Cia", surname: "Berg", custom: { niva: "Brons", poang: 12.5, medlem: true } });
+    await createPerson({ givenNames: "Bo", surname: "Berg", birthDate: "1950-01-31", custom: { poang: 3 } });
+    await createPerson({ givenNames: "Dan", surname: "Alm", birthDate: "1990-05-01", custom: { niva: "Silver" } });
+    clock().set("2025-09-01T08:00:00.123456Z");
+    await createPerson({ givenNames: "Eva", surname: "Ek", custom: { niva: "Guld", poang: 100, medlem: false } });
+
+    expect(await names("/api/people?sort=-createdAt")).toEqual([
+      "Eva Ek",
+      "Dan Alm",
+      "Bo Berg",
+      "Cia Berg",
+      "Ada Öberg",
+    ]);
+    expect(await names("/api/people?sort=createdAt")).toEqual([
+      "Ada Öberg",
+      "Dan Alm",
+      "Bo Berg",
+      "Cia Berg",
+      "Eva Ek",
+    ]);
+    expect(await names("/api/people?sort=-name")).toEqual(["Ada Öberg", "Eva Ek", "Cia Berg", "Bo Berg", "Dan Alm"]);
+  });
+
+  it("orders people by age, and by a custom attribute as its type orders, those without a value last", async () => {
+    // The oldest first; the two born the same day by name; those without a birth date last, by name.
+    expect(await names("/api/people?sort=birthDate")).toEqual([
+      "Bo Berg",
+      "Dan Alm",
+      "Ada Öberg",
+      "Cia Berg",
+      "Eva Ek",
+    ]);
+    expect(await names("/api/people?sort=-birthDate")).toEqual([
+      "Dan Alm",
+      "Ada Öberg",
+      "Bo Berg",
+      "Cia Berg",
+      "Eva Ek",
+    ]);
+    // A choice in the order of its choices, not alphabetically.
+    expect(await names("/api/people?sort=custom.niva")).toEqual([
+      "Cia Berg",
+      "Dan Alm",
+      "Eva Ek",
+      "Ada Öberg",
+      "Bo Berg",
+    ]);
+    expect(await names("/api/people?sort=-custom.niva")).toEqual([
+      "Eva Ek",
+      "Ada Öberg",
+      "Dan Alm",
+      "Cia Berg",
+      "Bo Berg",
+    ]);
+    // Numbers by value (3 before 12.5 before 100), not as text.
+    expect(await names("/api/people?sort=custom.poang")).toEqual([
+      "Bo Berg",
+      "Cia Berg",
+      "Eva Ek",
+      "Dan Alm",
+      "Ada Öberg",
+    ]);
+    expect(await names("/api/people?sort=-custom.medlem", 1)).toEqual([
+      "Cia Berg",
+      "Eva Ek",
+      "Dan Alm",
+      "Bo Berg",
+      "Ada Öberg",
+    ]);
+  });
+
+  it("orders a filtered list and a name search by the column, and exports in that order", async () => {
+    expect(await names("/api/people?sort=-custom.poang&filter=custom.niva:not_empty")).toEqual([
+      "Eva Ek",
+      "Cia Berg",
+      "Dan Alm",
+      "Ada Öberg",
+    ]);
+    expect(await names("/api/people?q=berg&sort=custom.poang")).toEqual(["Bo Berg", "Cia Berg", "Ada Öberg"]);
+    expect(await names("/api/people?q=berg&sort=-name")).toEqual(["Ada Öberg", "Cia Berg", "Bo Berg"]);
+    const exported = await api.call({ url: "/api/people/export.csv?sort=-createdAt" });
+    expect(exported.status).toBe(200);
+    const rows = exported.raw
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\n")
+      .slice(1);
+    const header = (exported.raw.replace(/^\uFEFF/, "").split("\n")[0] ?? "").split(",");
+    const given = header.indexOf("givenNames");
+    expect(given).toBeGreaterThan(-1);
+    expect(rows.map((row) => row.split(",")[given])).toEqual(["Eva", "Dan", "Bo", "Cia", "Ada"]);
+  });
+
+  it("refuses an order it does not know, naming the parameter", async () => {
+    const unknownAttribute = await api.call({ url: "/api/people?sort=custom.saknas" });
+    expect(unknownAttribute.status).toBe(400);
+    expect(unknownAttribute.headers["content-type"]).toContain("application/problem+json");
+    expect(unknownAttribute.body.errors).toEqual([
+      expect.objectContaining({ field: "sort", code: "unknown_attribute" }),
+    ]);
+    const unknownField = await api.call({ url: "/api/people?sort=surname" });
+    expect(unknownField.status).toBe(400);
+    expect(unknownField.body.errors[0].field).toMatch(/sort/);
+    // A cursor from one order is not read as another's.
+    const first = await api.call({ url: "/api/people?sort=-createdAt&limit=1" });
+    const mixed = await api.call({ url: `/api/people?limit=1&cursor=${first.body.nextCursor}` });
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.errors[0]).toEqual(expect.objectContaining({ field: "cursor", code: "invalid_cursor" }));
+  });
+
+  it("orders organisations by a custom amount or date, and by when they were registered", async () => {
+    clock().set("2025-10-01T08:00:00Z");
+    await createOrganization({ name: "Alfa AB", custom: { kredit: 50000, avtal: "2027-01-31" } });
+    clock().set("2025-10-02T08:00:00Z");
+    await createOrganization({ name: "Beta AB", custom: { kredit: 250000 } });
+    await createOrganization({ name: "Gamma AB", custom: { kredit: 9000.5, avtal: "2026-06-30" } });
+    await createOrganization({ name: "Delta AB" });
+
+    expect(await names("/api/organizations?sort=-custom.kredit")).toEqual([
+      "Beta AB",
+      "Alfa AB",
+      "Gamma AB",
+      "Delta AB",
+    ]);
+    expect(await names("/api/organizations?sort=custom.avtal")).toEqual(["Gamma AB", "Alfa AB", "Beta AB", "Delta AB"]);
+    expect(await names("/api/organizations?sort=-createdAt")).toEqual(["Beta AB", "Delta AB", "Gamma AB", "Alfa AB"]);
+    const unknown = await api.call({ url: "/api/organizations?sort=-custom.niva" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ field: "sort", code: "unknown_attribute" })]);
+  });
+});
