@@ -12,7 +12,7 @@ import { queryRows } from "../src/db/rows";
 import type { StoreKind } from "../src/db/types";
 import { importCsv } from "../src/flows/import-csv";
 import { person360 } from "../src/flows/person-360";
-import { listPeople } from "../src/modules/register";
+import { defineCustomAttribute, listPeople } from "../src/modules/register";
 import { writePeopleCsv } from "./people-csv";
 import { machine, median, openBenchServices, percentile, pgUrlFor } from "./support";
 
@@ -175,6 +175,52 @@ async function main() {
       view360P50Ms: Number(median(viewTimes).toFixed(2)),
       view360P95Ms: Number(percentile(viewTimes, 95).toFixed(2)),
     });
+
+    // 6. The list in a chosen order: newest first, by age, by a custom choice. Every person gets a
+    // tier (one in four none), as a register where the attribute is in use.
+    await defineCustomAttribute(ctx, {
+      entity: "person",
+      key: "niva",
+      label: "Nivå",
+      type: "choice",
+      choices: ["Brons", "Silver", "Guld"],
+    });
+    await store.db.execute(
+      sql.raw(`update people p set custom = case when bp.rn % 4 = 0 then '{}'::jsonb
+        else jsonb_build_object('niva', (array['Brons','Silver','Guld'])[1 + bp.rn % 3]) end
+        from bench_people bp where bp.id = p.id`),
+    );
+    await store.db.execute(sql.raw("vacuum analyze people"));
+    const orders: Array<[string, { sort: string; filters?: Array<{ field: string; op: "eq"; value: string }> }]> = [
+      ["newest first", { sort: "-createdAt" }],
+      ["by age", { sort: "birthDate" }],
+      ["youngest first", { sort: "-birthDate" }],
+      ["by tier", { sort: "-custom.niva" }],
+      ["gold, newest first", { sort: "-createdAt", filters: [{ field: "custom.niva", op: "eq", value: "Guld" }] }],
+    ];
+    const orderP95: Record<string, { firstPageMs: number; tenthPageMs: number }> = {};
+    for (const [label, input] of orders) {
+      const first: number[] = [];
+      const tenth: number[] = [];
+      for (let round = 0; round < 7; round++) {
+        let cursor: string | undefined;
+        for (let page = 1; page <= 10; page++) {
+          const t0 = performance.now();
+          const result = await listPeople(ctx, { ...input, limit: 50, ...(cursor ? { cursor } : {}) });
+          const ms = performance.now() - t0;
+          if (page === 1) first.push(ms);
+          if (page === 10) tenth.push(ms);
+          cursor = result.nextCursor ?? undefined;
+        }
+      }
+      // The first round warms the caches.
+      orderP95[label] = {
+        firstPageMs: Number(percentile(first.slice(1), 95).toFixed(2)),
+        tenthPageMs: Number(percentile(tenth.slice(1), 95).toFixed(2)),
+      };
+      log(`list ${label}: first page p95 ${orderP95[label].firstPageMs} ms, tenth ${orderP95[label].tenthPageMs} ms`);
+    }
+    results.listOrderP95Ms = orderP95;
   } finally {
     mkdirSync("bench/results", { recursive: true });
     writeFileSync(`bench/results/register-${kind}.json`, `${JSON.stringify(results, null, 2)}\n`);

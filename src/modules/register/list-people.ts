@@ -22,7 +22,7 @@ import type { TPersonSummary } from "./views";
 export const PEOPLE_SORTS = ["name", "-name", "createdAt", "-createdAt", "birthDate", "-birthDate"] as const;
 
 const BUILT_IN_SORTS: Readonly<Record<string, TSortKey>> = {
-  createdAt: { expression: sql`p.created_at`, type: sql`timestamptz` },
+  createdAt: { expression: sql`p.created_at`, type: sql`timestamptz`, notNull: true },
   birthDate: { expression: sql`p.birth_date`, type: sql`date` },
 };
 
@@ -210,20 +210,25 @@ async function listSorted(
 ): Promise<{ items: TPersonSummary[]; nextCursor: string | null }> {
   const field = sort.replace(/^-/, "");
   const key = BUILT_IN_SORTS[field] ?? customSortKey(sort, sql`p.custom`, definitions);
-  const { order, condition } = sortedKeyset(
+  const parts = sortedKeyset(
     key,
     sort.startsWith("-"),
     [sql`p.surname`, sql`p.given_names`, sql`p.id`],
     decodeCursor(ZSortCursor, cursor),
   );
-  const where = condition ? [...conditions, condition] : conditions;
-  const rows = await queryRows<Row & { sort_key: string | null }>(
-    ctx.db,
-    sql`select ${COLUMNS}, (${key.expression})::text as sort_key from people p
-      where ${sql.join(where, sql` and `)}
-      order by ${order}
-      limit ${limit + 1}`,
-  );
+  const rows: Array<Row & { sort_key: string | null }> = [];
+  for (const part of [parts.withValue, parts.withoutValue]) {
+    if (!part || rows.length > limit) continue;
+    rows.push(
+      ...(await queryRows<Row & { sort_key: string | null }>(
+        ctx.db,
+        sql`select ${COLUMNS}, (${key.expression})::text as sort_key from people p
+          where ${sql.join([...conditions, part.condition], sql` and `)}
+          order by ${part.order}
+          limit ${limit + 1 - rows.length}`,
+      )),
+    );
+  }
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor =

@@ -14,6 +14,8 @@ export const CUSTOM_SORT = /^-?custom\.[a-z][a-z0-9_]{0,39}$/;
 export interface TSortKey {
   expression: SQL;
   type: SQL;
+  /** The column never holds null: the list is read in one part (see `sortedKeyset`). */
+  notNull?: boolean;
 }
 
 /**
@@ -58,30 +60,53 @@ export const ZSortCursor = z.strictObject({
 });
 export type TSortCursor = z.infer<typeof ZSortCursor>;
 
+/** One part of a list in key order: its condition beyond the list's own, and its order. */
+export interface TKeysetPart {
+  condition: SQL;
+  order: SQL;
+}
+
 /**
  * Keyset paging over `key` (ascending or descending, records without a value last) with the
  * `tieBreakers` (ascending, unique together) deciding between equal values: the order a user
  * expects ("newest first", and those registered together by name) at a cost that does not grow
  * with the page number.
+ *
+ * The records with a value and those without are two parts, read one after the other: a range
+ * of values in either direction is what an index on the key serves (a backward scan gives the
+ * youngest first), which one order with `nulls last` over both would not. `withValue` is null
+ * when the page starts among the records without one.
  */
 export function sortedKeyset(
   key: TSortKey,
   descending: boolean,
   tieBreakers: readonly SQL[],
   after: TSortCursor | null,
-): { order: SQL; condition: SQL | null } {
-  const ties = sql`(${sql.join([...tieBreakers], sql`, `)})`;
-  const order = sql`${key.expression} ${descending ? sql`desc` : sql`asc`} nulls last, ${sql.join([...tieBreakers], sql`, `)}`;
-  if (!after) return { order, condition: null };
-  const tiesAfter = sql`${ties} > (${sql.join(
-    after.t.map((value) => sql`${value}`),
-    sql`, `,
-  )})`;
-  if (after.k === null) return { order, condition: sql`(${key.expression} is null and ${tiesAfter})` };
+): { withValue: TKeysetPart | null; withoutValue: TKeysetPart | null } {
+  const tieList = sql.join([...tieBreakers], sql`, `);
+  const tiesAfter = after
+    ? sql`(${tieList}) > (${sql.join(
+        after.t.map((value) => sql`${value}`),
+        sql`, `,
+      )})`
+    : null;
+  const withoutValue = key.notNull
+    ? null
+    : {
+        condition:
+          after?.k === null && tiesAfter
+            ? sql`${key.expression} is null and ${tiesAfter}`
+            : sql`${key.expression} is null`,
+        order: tieList,
+      };
+  if (after?.k === null) return { withValue: null, withoutValue };
+  const order = sql`${key.expression} ${descending ? sql`desc` : sql`asc`}, ${tieList}`;
+  const present = sql`${key.expression} is not null`;
+  if (!after || !tiesAfter) return { withValue: { condition: present, order }, withoutValue };
   const value = sql`cast(${after.k} as ${key.type})`;
   const beyond = descending ? sql`${key.expression} < ${value}` : sql`${key.expression} > ${value}`;
   return {
-    order,
-    condition: sql`(${beyond} or (${key.expression} = ${value} and ${tiesAfter}) or ${key.expression} is null)`,
+    withValue: { condition: sql`${present} and (${beyond} or (${key.expression} = ${value} and ${tiesAfter}))`, order },
+    withoutValue,
   };
 }
