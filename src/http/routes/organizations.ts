@@ -6,11 +6,17 @@ import { changeCustomAttribute } from "../../flows/change-custom-attribute";
 import { organizationTimeline } from "../../flows/organization-timeline";
 import { ZTimelineInput, ZTimelinePage } from "../../flows/person-360";
 import {
+  bulkChangeOrganizations,
+  createOrganizationChecked,
+  updateOrganizationChecked,
+  ZBulkChangeOrganizationsInput,
+  ZBulkChangeResult,
+} from "../../flows/record-owners";
+import {
   addEmail,
   addPhone,
   addRole,
   CUSTOM_ENTITIES,
-  createOrganization,
   defineCustomAttribute,
   endRole,
   getOrganization,
@@ -18,7 +24,6 @@ import {
   listOrganizations,
   moveAddress,
   organizationsListInput,
-  updateOrganization,
   updateRole,
   ZAddEmailInput,
   ZAddPhoneInput,
@@ -66,7 +71,7 @@ export async function organizationRoutes(base: FastifyInstance, services: Servic
         response: { 201: ZOrganizationDetail, ...problemResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await createOrganization(request.ctx(), request.body)),
+    async (request, reply) => reply.status(201).send(await createOrganizationChecked(request.ctx(), request.body)),
   );
   app.get(
     "/api/organizations/:id",
@@ -106,7 +111,21 @@ export async function organizationRoutes(base: FastifyInstance, services: Servic
         response: { 200: ZOrganizationDetail, ...problemResponses },
       },
     },
-    async (request) => updateOrganization(request.ctx(), request.params.id, request.body),
+    async (request) => updateOrganizationChecked(request.ctx(), request.params.id, request.body),
+  );
+  app.post(
+    "/api/organizations/bulk-change",
+    {
+      schema: {
+        tags,
+        summary: "Give many organisations a new owner or team",
+        description:
+          "All or nothing: each organisation is changed as PATCH /api/organizations/:id would change it; if any cannot be, none is, and the problem names each (`ids.3`).",
+        body: ZBulkChangeOrganizationsInput,
+        response: { 200: ZBulkChangeResult, ...problemResponses },
+      },
+    },
+    async (request) => bulkChangeOrganizations(request.ctx(), request.body),
   );
   app.post(
     "/api/organizations/:id/emails",

@@ -3,11 +3,17 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../app/services";
 import { person360, personTimeline, ZTimelineInput, ZTimelinePage } from "../../flows/person-360";
+import {
+  bulkChangePeople,
+  createPersonChecked,
+  updatePersonChecked,
+  ZBulkChangePeopleInput,
+  ZBulkChangeResult,
+} from "../../flows/record-owners";
 import { recordProfilingObjection } from "../../flows/record-profiling-objection";
 import {
   addEmail,
   addPhone,
-  createPerson,
   getPerson,
   listPeople,
   moveAddress,
@@ -15,7 +21,6 @@ import {
   recordConsent,
   removeContactPoint,
   setChannelPreference,
-  updatePerson,
   ZAddEmailInput,
   ZAddPhoneInput,
   ZChannelPreferenceInput,
@@ -61,7 +66,7 @@ export async function peopleRoutes(base: FastifyInstance, services: Services) {
         response: { 201: ZPerson, ...problemResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await createPerson(request.ctx(), request.body)),
+    async (request, reply) => reply.status(201).send(await createPersonChecked(request.ctx(), request.body)),
   );
   app.get(
     "/api/people/:id",
@@ -81,7 +86,21 @@ export async function peopleRoutes(base: FastifyInstance, services: Services) {
         response: { 200: ZPerson, ...problemResponses },
       },
     },
-    async (request) => updatePerson(request.ctx(), request.params.id, request.body),
+    async (request) => updatePersonChecked(request.ctx(), request.params.id, request.body),
+  );
+  app.post(
+    "/api/people/bulk-change",
+    {
+      schema: {
+        tags,
+        summary: "Give many people a new owner, team or lifecycle stage",
+        description:
+          "All or nothing: each person is changed as PATCH /api/people/:id would change them; if any cannot be, none is, and the problem names each (`ids.3`).",
+        body: ZBulkChangePeopleInput,
+        response: { 200: ZBulkChangeResult, ...problemResponses },
+      },
+    },
+    async (request) => bulkChangePeople(request.ctx(), request.body),
   );
   app.get(
     "/api/people/:id/360",

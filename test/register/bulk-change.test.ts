@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestApi, type TestApi } from "../support/api";
+import { STORE_KINDS } from "../support/stores";
+
+/**
+ * A sales manager gives a list's customers to a seller or a team, or moves them to a new stage,
+ * in one step: all of them or, if any cannot be changed, none, with each one at fault named.
+ */
+describe.each(STORE_KINDS)("changing many records at once [%s]", (kind) => {
+  let api: TestApi;
+  let teamSouth: string;
+  let teamNorth: string;
+  let sellerSouth: { key: string; userId: string };
+  let sellerNorth: { key: string; userId: string };
+
+  const user = async (email: string, role: string, teamIds: string[]) => {
+    const created = await api.call({
+      method: "POST",
+      url: "/api/users",
+      payload: { email, name: email, password: "test password 123", role, teamIds },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const key = await api.call({
+      method: "POST",
+      url: "/api/api-keys",
+      payload: { name: "t", userId: created.body.id },
+    });
+    return { key: key.body.key as string, userId: created.body.id as string };
+  };
+  const person = async (payload: object, key?: string) => {
+    const response = await api.call({ method: "POST", url: "/api/people", payload, key });
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    return response.body.id as string;
+  };
+  const owners = async (ids: string[]) =>
+    Promise.all(
+      ids.map(async (id) => {
+        const { body } = await api.call({ url: `/api/people/${id}` });
+        return [body.ownerId, body.ownerTeamId, body.lifecycleStage];
+      }),
+    );
+  const bulk = (payload: object, key?: string) =>
+    api.call({ method: "POST", url: "/api/people/bulk-change", payload, key });
+
+  beforeAll(async () => {
+    api = await openTestApi(kind);
+    teamSouth = (await api.call({ method: "POST", url: "/api/teams", payload: { name: "Sälj Syd" } })).body.id;
+    teamNorth = (await api.call({ method: "POST", url: "/api/teams", payload: { name: "Sälj Norr" } })).body.id;
+    sellerSouth = await user("syd@example.se", "sales", [teamSouth]);
+    sellerNorth = await user("norr@example.se", "sales", [teamNorth]);
+  });
+  afterAll(async () => api?.close());
+
+  it("gives several people a seller and a team, each change audited", async () => {
+    const ids = [
+      await person({ givenNames: "Anna", surname: "Ek" }),
+      await person({ givenNames: "Bo", surname: "Ek", ownerId: sellerNorth.userId }),
+      await person({ givenNames: "Cia", surname: "Ek", lifecycleStage: "lead" }),
+    ];
+    const response = await bulk({ ids, set: { ownerId: sellerSouth.userId, ownerTeamId: teamSouth } });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.body).toEqual({ changed: 3 });
+    expect(await owners(ids)).toEqual([
+      [sellerSouth.userId, teamSouth, "interested"],
+      [sellerSouth.userId, teamSouth, "interested"],
+      [sellerSouth.userId, teamSouth, "lead"],
+    ]);
+    const trail = await api.call({ url: `/api/audit-log?entity=person&entityId=${ids[1]}&action=person.update` });
+    expect(trail.body.items).toHaveLength(1);
+    expect(trail.body.items[0].before).toMatchObject({ ownerId: sellerNorth.userId });
+    expect(trail.body.items[0].after).toMatchObject({ ownerId: sellerSouth.userId, ownerTeamId: teamSouth });
+
+    // A stage for all of them, the owners left as they are.
+    const stage = await bulk({ ids, set: { lifecycleStage: "customer" } });
+    expect(stage.status).toBe(200);
+    expect((await owners(ids)).map((row) => row[2])).toEqual(["customer", "customer", "customer"]);
+    // And nobody's again.
+    const none = await bulk({ ids: ids.slice(0, 1), set: { ownerId: null, ownerTeamId: null } });
+    expect(none.status).toBe(200);
+    expect(await owners(ids.slice(0, 1))).toEqual([[null, null, "customer"]]);
+  });
+
+  it("changes none when a seller may not change one of them, and names each refused", async () => {
+    // A record's creator owns it unless told otherwise.
+    const open = await person({ givenNames: "Dag", surname: "Fri" }, sellerSouth.key);
+    const theirs = await person({ givenNames: "Eva", surname: "Norr", ownerTeamId: teamNorth });
+    const mine = await person({ givenNames: "Frej", surname: "Syd", ownerTeamId: teamSouth });
+    const alsoTheirs = await person({ givenNames: "Gun", surname: "Norr", ownerTeamId: teamNorth });
+    const refused = await bulk(
+      { ids: [open, theirs, mine, alsoTheirs], set: { lifecycleStage: "lead" } },
+      sellerSouth.key,
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.headers["content-type"]).toContain("application/problem+json");
+    expect(refused.body.code).toBe("forbidden");
+    expect(refused.body.errors.map((fault: { field: string; code: string }) => `${fault.field}:${fault.code}`)).toEqual(
+      ["ids.1:forbidden", "ids.3:forbidden"],
+    );
+    expect((await owners([open, mine])).map((row) => row[2])).toEqual(["interested", "interested"]);
+    // Without the refused ones it goes through.
+    const allowed = await bulk({ ids: [open, mine], set: { lifecycleStage: "lead" } }, sellerSouth.key);
+    expect(allowed.status).toBe(200);
+    expect((await owners([open, mine])).map((row) => row[2])).toEqual(["lead", "lead"]);
+    // A reader changes nothing at all.
+    const reader = await api.keyFor("read_only");
+    expect((await bulk({ ids: [open], set: { lifecycleStage: "customer" } }, reader.key)).status).toBe(403);
+  });
+
+  it("refuses a deactivated seller, an unknown team, an erased person and malformed requests", async () => {
+    const gone = await user("slutat@example.se", "sales", []);
+    await api.call({ method: "PATCH", url: `/api/users/${gone.userId}`, payload: { active: false } });
+    const someone = await person({ givenNames: "Hugo", surname: "Holm" });
+    const before = await owners([someone]);
+    const inactive = await bulk({ ids: [someone], set: { ownerId: gone.userId } });
+    expect(inactive.status).toBe(400);
+    expect(inactive.body.errors).toEqual([expect.objectContaining({ field: "set.ownerId", code: "inactive_user" })]);
+    // The single change is held to the same: a customer is never given to someone who left.
+    const single = await api.call({
+      method: "PATCH",
+      url: `/api/people/${someone}`,
+      payload: { ownerId: gone.userId },
+    });
+    expect(single.status).toBe(400);
+    expect(single.body.errors).toEqual([expect.objectContaining({ field: "ownerId", code: "inactive_user" })]);
+    const created = await api.call({
+      method: "POST",
+      url: "/api/people",
+      payload: { givenNames: "Ny", surname: "Kund", ownerId: gone.userId },
+    });
+    expect(created.body.errors).toEqual([expect.objectContaining({ field: "ownerId", code: "inactive_user" })]);
+    const unknownTeam = await bulk({ ids: [someone], set: { ownerTeamId: "0190f7a0-0000-7000-8000-000000000009" } });
+    expect(unknownTeam.body.errors).toEqual([
+      expect.objectContaining({ field: "set.ownerTeamId", code: "unknown_team" }),
+    ]);
+    expect(await owners([someone])).toEqual(before);
+
+    const erased = await person({ givenNames: "Ida", surname: "Borta" });
+    await api.call({ method: "POST", url: `/api/people/${erased}/erasure`, payload: { reason: "Kundens begäran" } });
+    const withErased = await bulk({ ids: [someone, erased], set: { ownerTeamId: teamSouth } });
+    expect(withErased.status).toBe(409);
+    expect(withErased.body.errors).toEqual([expect.objectContaining({ field: "ids.1", code: "erased" })]);
+    expect(await owners([someone])).toEqual(before);
+
+    for (const [payload, field] of [
+      [{ ids: [], set: { lifecycleStage: "lead" } }, "ids"],
+      [{ ids: [someone, someone], set: { lifecycleStage: "lead" } }, "ids"],
+      [{ ids: [someone], set: {} }, "set"],
+      [{ ids: [someone], set: { lifecycleStage: "kund" } }, "set.lifecycleStage"],
+      [{ ids: [someone], set: { givenNames: "X" } }, "set.givenNames"],
+      [{ ids: Array.from({ length: 501 }, () => someone), set: { lifecycleStage: "lead" } }, "ids"],
+    ] as const) {
+      const response = await bulk(payload);
+      expect(response.status, JSON.stringify(payload).slice(0, 80)).toBe(400);
+      expect(response.body.errors.map((fault: { field: string }) => fault.field)).toContain(field);
+    }
+  });
+
+  it("gives organisations a team", async () => {
+    const ids: string[] = [];
+    for (const name of ["Alfa AB", "Beta AB"]) {
+      const created = await api.call({ method: "POST", url: "/api/organizations", payload: { name } });
+      ids.push(created.body.id);
+    }
+    const response = await api.call({
+      method: "POST",
+      url: "/api/organizations/bulk-change",
+      payload: { ids, set: { ownerTeamId: teamNorth } },
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    for (const id of ids) {
+      expect((await api.call({ url: `/api/organizations/${id}` })).body.ownerTeamId).toBe(teamNorth);
+    }
+    const stage = await api.call({
+      method: "POST",
+      url: "/api/organizations/bulk-change",
+      payload: { ids, set: { lifecycleStage: "lead" } },
+    });
+    expect(stage.status).toBe(400);
+    expect(stage.body.errors[0].field).toBe("set.lifecycleStage");
+  });
+});
