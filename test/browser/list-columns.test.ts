@@ -64,7 +64,7 @@ describe("list columns and their order, in the browser", () => {
 
   // The list's rows in the order shown, not the one that says the list is empty.
   const names = async () =>
-    (await page.locator("tbody tr:not(:has(td[colspan])) > td:first-child").allInnerTexts()).map(
+    (await page.locator("tbody tr:not(:has(td[colspan])) > td:has(> a)").allInnerTexts()).map(
       (text) => text.split("\n")[0],
     );
   const headers = async () =>

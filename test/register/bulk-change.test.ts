@@ -74,6 +74,9 @@ describe.each(STORE_KINDS)("changing many records at once [%s]", (kind) => {
     const stage = await bulk({ ids, set: { lifecycleStage: "customer" } });
     expect(stage.status).toBe(200);
     expect((await owners(ids)).map((row) => row[2])).toEqual(["customer", "customer", "customer"]);
+    // Registered as nobody's, when asked.
+    const unowned = await person({ givenNames: "Dora", surname: "Ek", ownerId: null });
+    expect(await owners([unowned])).toEqual([[null, null, "interested"]]);
     // And nobody's again.
     const none = await bulk({ ids: ids.slice(0, 1), set: { ownerId: null, ownerTeamId: null } });
     expect(none.status).toBe(200);

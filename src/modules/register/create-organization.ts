@@ -83,7 +83,8 @@ export async function createOrganization(ctx: Ctx, input: TCreateOrganizationInp
       revenueSek: data.revenueSek ?? null,
       website: website ?? null,
       parentId: data.parentId ?? null,
-      ownerId: data.ownerId ?? (tx.actor.kind === "system" ? null : tx.actor.userId),
+      // Absent: whoever registers the record is responsible for it; null: nobody is.
+      ownerId: data.ownerId !== undefined ? data.ownerId : tx.actor.kind === "system" ? null : tx.actor.userId,
       ownerTeamId: data.ownerTeamId ?? null,
       custom: Object.fromEntries(Object.entries(custom).filter(([, value]) => value !== null)),
       lineage: stampLineage({}, fields, source),

@@ -69,7 +69,8 @@ export async function createPerson(ctx: Ctx, input: TCreatePersonInput): Promise
       language: data.language ?? "sv",
       timeZone: data.timeZone ?? "Europe/Stockholm",
       lifecycleStage: data.lifecycleStage ?? "interested",
-      ownerId: data.ownerId ?? (tx.actor.kind === "system" ? null : tx.actor.userId),
+      // Absent: whoever registers the record is responsible for it; null: nobody is.
+      ownerId: data.ownerId !== undefined ? data.ownerId : tx.actor.kind === "system" ? null : tx.actor.userId,
       ownerTeamId: data.ownerTeamId ?? null,
       custom: Object.fromEntries(Object.entries(custom).filter(([, value]) => value !== null)),
       lineage: stampLineage({}, fields, source),

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { api } from "../api/api";
+import { useMe } from "../auth/me-query";
 import { useI18n } from "../i18n/use-i18n";
 import { CustomFieldsSection } from "../register/custom-fields-section";
 import { prepareCustomValues } from "../register/custom-values";
@@ -78,7 +79,9 @@ function CreateOrganizationForm({ onClose }: { onClose: () => void }) {
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const navigate = useNavigate();
   const refreshRegister = useRefreshRegister();
-  const [draft, setDraft] = useState(EMPTY);
+  const me = useMe();
+  // Whoever registers the organisation is responsible for it until told otherwise.
+  const [draft, setDraft] = useState<NewOrganization>(() => ({ ...EMPTY, ownerId: me.id }));
   const create = useMutation({
     mutationFn: (body: ReturnType<typeof toBody>) => api<Organization>("/api/organizations", { method: "POST", body }),
     onSuccess: async (organization) => {

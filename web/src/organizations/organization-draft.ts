@@ -13,6 +13,8 @@ export interface OrganizationDraft {
   revenueSek: number | string;
   website: string;
   parent: SearchOption | null;
+  ownerId: string | null;
+  ownerTeamId: string | null;
   /** Custom attributes as their inputs hold them; read by prepareCustomValues when sent. */
   custom: Record<string, unknown>;
 }
@@ -27,6 +29,8 @@ export const EMPTY_ORGANIZATION: OrganizationDraft = {
   revenueSek: "",
   website: "",
   parent: null,
+  ownerId: null,
+  ownerTeamId: null,
   custom: {},
 };
 
@@ -43,6 +47,8 @@ export function draftOf(organization: Organization): OrganizationDraft {
     revenueSek: organization.revenueSek ?? "",
     website: organization.website ?? "",
     parent: organization.parent ? { value: organization.parent.id, label: organization.parent.name } : null,
+    ownerId: organization.ownerId,
+    ownerTeamId: organization.ownerTeamId,
     custom: organization.custom,
   };
 }
@@ -62,6 +68,8 @@ export function organizationFields(draft: OrganizationDraft) {
     revenueSek: count(draft.revenueSek),
     website: text(draft.website),
     parentId: draft.parent?.value ?? null,
+    ownerId: draft.ownerId,
+    ownerTeamId: draft.ownerTeamId,
   };
 }
 
@@ -85,4 +93,6 @@ export const ORGANIZATION_FIELDS = [
   "revenueSek",
   "website",
   "parentId",
+  "ownerId",
+  "ownerTeamId",
 ];

@@ -1,6 +1,7 @@
 import { NumberInput, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useI18n } from "../i18n/use-i18n";
 import type { FormProblems } from "../register/form-problems";
+import { OwnerFields } from "../register/owner-fields";
 import type { OrganizationDraft } from "./organization-draft";
 import { OrganizationPicker } from "./organization-picker";
 
@@ -95,6 +96,11 @@ export function OrganizationFields({ draft, update, problems, selfId }: Organiza
           onChange={(parent) => update({ parent })}
           error={problems.at("parentId")}
           exclude={selfId ? [selfId] : []}
+        />
+        <OwnerFields
+          value={draft}
+          onChange={update}
+          errors={{ ownerId: problems.at("ownerId"), ownerTeamId: problems.at("ownerTeamId") }}
         />
       </SimpleGrid>
     </Stack>

@@ -6,8 +6,10 @@ import { ColumnsMenu } from "../register/columns-menu";
 import { ImportCsvModal } from "../register/import-csv-modal";
 import { sortAfterHiding } from "../register/list-columns";
 import { ListFilterBar } from "../register/list-filter-bar";
+import { SelectionBar } from "../register/selection-bar";
 import { useCanWriteRegister } from "../register/use-can-write-register";
 import { useListColumns } from "../register/use-list-columns";
+import { useSelection } from "../register/use-selection";
 import { ExportMenu } from "../ui/export-menu";
 import { PlusIcon, UploadIcon } from "../ui/icons";
 import { CreateOrganizationDrawer } from "./create-organization-drawer";
@@ -25,6 +27,8 @@ export function OrganizationsPage() {
   const [creating, creator] = useDisclosure(false);
   const [importing, importer] = useDisclosure(false);
   const canWrite = useCanWriteRegister();
+  // A new search or filter starts a new selection; a new order of the same rows does not.
+  const selection = useSelection(JSON.stringify({ ...search, sort: undefined }));
   const columns = useListColumns("organization", search.sort);
   const changeSearch = (change: OrganizationsSearch) =>
     navigate({ search: (current) => ({ ...current, ...change }), replace: true });
@@ -53,7 +57,13 @@ export function OrganizationsPage() {
         <ColumnsMenu columns={columns} onHide={(id) => changeSearch({ sort: sortAfterHiding(search.sort, id) })} />
       </Group>
       {search.group && <GroupFilter organizationId={search.group} onClear={() => changeSearch({ group: undefined })} />}
-      <OrganizationsTable search={search} columns={columns.shown} onSort={(sort) => changeSearch({ sort })} />
+      {canWrite && <SelectionBar entity="organizations" selection={selection} />}
+      <OrganizationsTable
+        search={search}
+        selection={canWrite ? selection : undefined}
+        columns={columns.shown}
+        onSort={(sort) => changeSearch({ sort })}
+      />
       <CreateOrganizationDrawer opened={creating} onClose={creator.close} />
       <ImportCsvModal kind="organizations" opened={importing} onClose={importer.close} />
     </Stack>

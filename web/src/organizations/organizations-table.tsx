@@ -7,8 +7,10 @@ import { useI18n } from "../i18n/use-i18n";
 import { formatOrganisationsnummer } from "../register/format-identity";
 import { columnText, type OptionalColumn } from "../register/list-columns";
 import { RecordOwner } from "../register/record-owner";
+import { SelectAllHeader, SelectCell } from "../register/select-cells";
 import { SortHeader } from "../register/sort-header";
 import type { OrganizationSummary } from "../register/types";
+import type { Selection } from "../register/use-selection";
 import { TableState } from "../ui/table-state";
 import { industryInWords } from "./industry-in-words";
 import type { OrganizationsSearch } from "./organizations-search";
@@ -21,9 +23,11 @@ interface OrganizationsTableProps {
   /** The optional columns chosen, shown after the number of people. */
   columns: readonly OptionalColumn[];
   onSort: (sort: string) => void;
+  /** Ticked rows, for a change to many; absent for a user who may change nothing. */
+  selection?: Selection | undefined;
 }
 
-export function OrganizationsTable({ search, columns, onSort }: OrganizationsTableProps) {
+export function OrganizationsTable({ search, columns, onSort, selection }: OrganizationsTableProps) {
   const { t } = useI18n();
   const organizations = useInfiniteQuery(organizationsListQuery(search));
   const rows = organizations.data?.pages.flatMap((page) => page.items) ?? [];
@@ -36,6 +40,12 @@ export function OrganizationsTable({ search, columns, onSort }: OrganizationsTab
         <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-label={t.modules.organizations}>
           <Table.Thead>
             <Table.Tr>
+              {selection && (
+                <SelectAllHeader
+                  selection={selection}
+                  records={rows.map((organization) => ({ id: organization.id, name: organization.name }))}
+                />
+              )}
               <SortHeader field="name" {...sortable}>
                 {t.organizations.name}
               </SortHeader>
@@ -64,14 +74,19 @@ export function OrganizationsTable({ search, columns, onSort }: OrganizationsTab
           </Table.Thead>
           <Table.Tbody style={{ opacity: organizations.isPlaceholderData ? 0.6 : 1 }}>
             <TableState
-              columns={COLUMNS + columns.length}
+              columns={COLUMNS + columns.length + (selection ? 1 : 0)}
               loading={organizations.isPending}
               error={organizations.isError ? problemMessage(organizations.error, t) : null}
               empty={filtered ? t.organizations.empty : t.organizations.emptyRegister}
               rows={rows.length}
             />
             {rows.map((organization) => (
-              <OrganizationRow key={organization.id} organization={organization} columns={columns} />
+              <OrganizationRow
+                key={organization.id}
+                organization={organization}
+                columns={columns}
+                selection={selection}
+              />
             ))}
           </Table.Tbody>
         </Table>
@@ -94,15 +109,18 @@ export function OrganizationsTable({ search, columns, onSort }: OrganizationsTab
 function OrganizationRow({
   organization,
   columns,
+  selection,
 }: {
   organization: OrganizationSummary;
   columns: readonly OptionalColumn[];
+  selection: Selection | undefined;
 }) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const params = { organizationId: organization.id };
   return (
     <Table.Tr onClick={() => navigate({ to: "/organizations/$organizationId", params })} style={{ cursor: "pointer" }}>
+      {selection && <SelectCell selection={selection} id={organization.id} name={organization.name} />}
       <Table.Td>
         <Anchor
           fw={600}

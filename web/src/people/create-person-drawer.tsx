@@ -3,11 +3,13 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { api } from "../api/api";
+import { useMe } from "../auth/me-query";
 import { useI18n } from "../i18n/use-i18n";
 import { CustomFieldsSection } from "../register/custom-fields-section";
 import { prepareCustomValues } from "../register/custom-values";
 import { FormProblemAlert } from "../register/form-problem-alert";
 import { formProblems } from "../register/form-problems";
+import { OwnerFields } from "../register/owner-fields";
 import { customAttributesQuery, useRefreshRegister } from "../register/queries";
 import { isLifecycleStage, LIFECYCLE_STAGES, type LifecycleStage, type Person } from "../register/types";
 import { DRAWER_STYLES } from "../ui/drawer-styles";
@@ -20,6 +22,8 @@ interface NewPerson {
   preferredNameMarking: string;
   personnummer: string;
   lifecycleStage: LifecycleStage;
+  ownerId: string | null;
+  ownerTeamId: string | null;
   email: string;
   phone: string;
   street: string;
@@ -35,6 +39,8 @@ const EMPTY: NewPerson = {
   preferredNameMarking: "",
   personnummer: "",
   lifecycleStage: "interested",
+  ownerId: null,
+  ownerTeamId: null,
   email: "",
   phone: "",
   street: "",
@@ -50,6 +56,8 @@ const FIELDS = [
   "preferredNameMarking",
   "personnummer",
   "lifecycleStage",
+  "ownerId",
+  "ownerTeamId",
   "emails.0.address",
   "phones.0.number",
   "address",
@@ -71,6 +79,8 @@ function toBody(draft: NewPerson, customValues: Record<string, unknown>) {
     preferredNameMarking: filled(draft.preferredNameMarking),
     personnummer: filled(draft.personnummer),
     lifecycleStage: draft.lifecycleStage,
+    ownerId: draft.ownerId,
+    ownerTeamId: draft.ownerTeamId,
     emails: filled(draft.email) ? [{ address: draft.email.trim() }] : [],
     phones: filled(draft.phone) ? [{ number: draft.phone.trim() }] : [],
     address: hasAddress
@@ -101,7 +111,9 @@ function CreatePersonForm({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const refreshRegister = useRefreshRegister();
   const attributes = useQuery(customAttributesQuery("person"));
-  const [draft, setDraft] = useState(EMPTY);
+  const me = useMe();
+  // Whoever registers the person is responsible for them until told otherwise.
+  const [draft, setDraft] = useState<NewPerson>(() => ({ ...EMPTY, ownerId: me.id }));
   const create = useMutation({
     mutationFn: (body: ReturnType<typeof toBody>) => api<Person>("/api/people", { method: "POST", body }),
     onSuccess: async (person) => {
@@ -193,6 +205,11 @@ function CreatePersonForm({ onClose }: { onClose: () => void }) {
             onChange={(value) => isLifecycleStage(value) && update({ lifecycleStage: value })}
             allowDeselect={false}
             error={problems.at("lifecycleStage")}
+          />
+          <OwnerFields
+            value={draft}
+            onChange={update}
+            errors={{ ownerId: problems.at("ownerId"), ownerTeamId: problems.at("ownerTeamId") }}
           />
         </SimpleGrid>
         <Stack gap="sm">

@@ -9,6 +9,7 @@ import { customValueChanged, prepareCustomValues } from "../register/custom-valu
 import { FormProblemAlert } from "../register/form-problem-alert";
 import { formProblems } from "../register/form-problems";
 import { formatPersonnummer } from "../register/format-identity";
+import { OwnerFields } from "../register/owner-fields";
 import { customAttributesQuery, useRefreshRegister } from "../register/queries";
 import { isLifecycleStage, LIFECYCLE_STAGES, type LifecycleStage, type Person } from "../register/types";
 import { DateField } from "../ui/date-field";
@@ -30,6 +31,8 @@ interface PersonDraft {
   language: string;
   timeZone: string;
   lifecycleStage: LifecycleStage;
+  ownerId: string | null;
+  ownerTeamId: string | null;
   custom: Record<string, unknown>;
 }
 
@@ -46,6 +49,8 @@ function draftOf(person: Person): PersonDraft {
     language: person.language,
     timeZone: person.timeZone,
     lifecycleStage: person.lifecycleStage,
+    ownerId: person.ownerId,
+    ownerTeamId: person.ownerTeamId,
     custom: person.custom,
   };
 }
@@ -54,6 +59,9 @@ function draftOf(person: Person): PersonDraft {
 function changes(before: PersonDraft, after: PersonDraft): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const field of ["givenNames", "surname", "language", "timeZone", "lifecycleStage"] as const) {
+    if (after[field] !== before[field]) body[field] = after[field];
+  }
+  for (const field of ["ownerId", "ownerTeamId"] as const) {
     if (after[field] !== before[field]) body[field] = after[field];
   }
   for (const field of ["personnummer", "birthDate"] as const) {
@@ -77,6 +85,8 @@ const FIELDS = [
   "language",
   "timeZone",
   "lifecycleStage",
+  "ownerId",
+  "ownerTeamId",
 ];
 
 interface EditPersonProps {
@@ -195,6 +205,11 @@ function EditPersonForm({ person, onClose }: Omit<EditPersonProps, "opened">) {
             onChange={(value) => isLifecycleStage(value) && update({ lifecycleStage: value })}
             allowDeselect={false}
             error={problems.at("lifecycleStage")}
+          />
+          <OwnerFields
+            value={draft}
+            onChange={update}
+            errors={{ ownerId: problems.at("ownerId"), ownerTeamId: problems.at("ownerTeamId") }}
           />
           <Select
             label={t.personForm.language}

@@ -7,8 +7,10 @@ import { ColumnsMenu } from "../register/columns-menu";
 import { ImportCsvModal } from "../register/import-csv-modal";
 import { sortAfterHiding } from "../register/list-columns";
 import { ListFilterBar } from "../register/list-filter-bar";
+import { SelectionBar } from "../register/selection-bar";
 import { useCanWriteRegister } from "../register/use-can-write-register";
 import { useListColumns } from "../register/use-list-columns";
+import { useSelection } from "../register/use-selection";
 import { ExportMenu } from "../ui/export-menu";
 import { PlusIcon, UploadIcon } from "../ui/icons";
 import { CreatePersonDrawer } from "./create-person-drawer";
@@ -25,6 +27,8 @@ export function PeoplePage() {
   const [creating, creator] = useDisclosure(false);
   const [importing, importer] = useDisclosure(false);
   const canWrite = useCanWriteRegister();
+  // A new search or filter starts a new selection; a new order of the same rows does not.
+  const selection = useSelection(JSON.stringify({ ...search, sort: undefined }));
   const columns = useListColumns("person", search.sort);
   const changeSearch = (change: PeopleSearch) =>
     navigate({ search: (current) => ({ ...current, ...change }), replace: true });
@@ -51,7 +55,13 @@ export function PeoplePage() {
         <ListFilterBar entity="person" filters={search.filter} consents={search.consent} onChange={changeSearch} />
         <ColumnsMenu columns={columns} onHide={(id) => changeSearch({ sort: sortAfterHiding(search.sort, id) })} />
       </Group>
-      <PeopleTable search={search} columns={columns.shown} onSort={(sort) => changeSearch({ sort })} />
+      {canWrite && <SelectionBar entity="people" selection={selection} />}
+      <PeopleTable
+        search={search}
+        selection={canWrite ? selection : undefined}
+        columns={columns.shown}
+        onSort={(sort) => changeSearch({ sort })}
+      />
       <CreatePersonDrawer opened={creating} onClose={creator.close} />
       <ImportCsvModal kind="people" opened={importing} onClose={importer.close} />
     </Stack>

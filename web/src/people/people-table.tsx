@@ -9,9 +9,11 @@ import { formatPersonnummer } from "../register/format-identity";
 import { formatPhone } from "../register/format-phone";
 import { columnText, type OptionalColumn } from "../register/list-columns";
 import { RecordOwner } from "../register/record-owner";
+import { SelectAllHeader, SelectCell } from "../register/select-cells";
 import { SortHeader } from "../register/sort-header";
 import { StageBadge } from "../register/stage-badge";
 import type { PersonSummary } from "../register/types";
+import type { Selection } from "../register/use-selection";
 import { TableState } from "../ui/table-state";
 import type { PeopleSearch } from "./people-search";
 import { peopleListQuery } from "./queries";
@@ -23,9 +25,11 @@ interface PeopleTableProps {
   /** The optional columns chosen, shown after the town. */
   columns: readonly OptionalColumn[];
   onSort: (sort: string) => void;
+  /** Ticked rows, for a change to many; absent for a user who may change nothing. */
+  selection?: Selection | undefined;
 }
 
-export function PeopleTable({ search, columns, onSort }: PeopleTableProps) {
+export function PeopleTable({ search, columns, onSort, selection }: PeopleTableProps) {
   const { t, locale } = useI18n();
   const people = useInfiniteQuery(peopleListQuery(search));
   const rows = people.data?.pages.flatMap((page) => page.items) ?? [];
@@ -40,6 +44,12 @@ export function PeopleTable({ search, columns, onSort }: PeopleTableProps) {
         <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-label={t.modules.people}>
           <Table.Thead>
             <Table.Tr>
+              {selection && (
+                <SelectAllHeader
+                  selection={selection}
+                  records={rows.map((person) => ({ id: person.id, name: personName(person) }))}
+                />
+              )}
               <SortHeader field="name" sort={sort} onSort={onSort}>
                 {t.people.name}
               </SortHeader>
@@ -65,14 +75,21 @@ export function PeopleTable({ search, columns, onSort }: PeopleTableProps) {
           </Table.Thead>
           <Table.Tbody style={{ opacity: people.isPlaceholderData ? 0.6 : 1 }}>
             <TableState
-              columns={COLUMNS + columns.length}
+              columns={COLUMNS + columns.length + (selection ? 1 : 0)}
               loading={people.isPending}
               error={people.isError ? problemMessage(people.error, t) : null}
               empty={filtered ? t.people.empty : t.people.emptyRegister}
               rows={rows.length}
             />
             {rows.map((person) => (
-              <PersonRow key={person.id} person={person} columns={columns} locale={locale} t={t} />
+              <PersonRow
+                key={person.id}
+                person={person}
+                columns={columns}
+                selection={selection}
+                locale={locale}
+                t={t}
+              />
             ))}
           </Table.Tbody>
         </Table>
@@ -89,14 +106,18 @@ export function PeopleTable({ search, columns, onSort }: PeopleTableProps) {
 }
 
 /** The whole row opens the person; the name is also a real link, for keyboards and new tabs. */
+const personName = (person: PersonSummary) => `${person.greetingName} ${person.surname}`;
+
 function PersonRow({
   person,
   columns,
+  selection,
   locale,
   t,
 }: {
   person: PersonSummary;
   columns: readonly OptionalColumn[];
+  selection: Selection | undefined;
   locale: Locale;
   t: Messages;
 }) {
@@ -104,6 +125,7 @@ function PersonRow({
   const open = () => navigate({ to: "/people/$personId", params: { personId: person.id } });
   return (
     <Table.Tr onClick={open} style={{ cursor: "pointer" }}>
+      {selection && <SelectCell selection={selection} id={person.id} name={personName(person)} />}
       <Table.Td>
         <Anchor
           fw={600}
@@ -112,7 +134,7 @@ function PersonRow({
           renderRoot={(props) => <Link to="/people/$personId" params={{ personId: person.id }} {...props} />}
           onClick={(event) => event.stopPropagation()}
         >
-          {person.greetingName} {person.surname}
+          {personName(person)}
         </Anchor>
         {person.givenNames !== person.greetingName && (
           <Text size="xs" c="dimmed" lh={1.3}>

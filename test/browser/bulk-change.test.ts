@@ -1,0 +1,123 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTeam, createUser } from "../../src/modules/access";
+import { createPerson } from "../../src/modules/register";
+import { type BrowserSession, openBrowserSession, signIn } from "./support";
+
+const SARA = { email: "sara@lanthandel.test", name: "Sara Säljare", password: "ett-långt-lösenord-9" };
+
+/**
+ * A seller gives her customers a new stage and a seller in one step from the list, learns which
+ * of those she ticked are not hers to change, and picks who is responsible for a customer in the
+ * person's own form.
+ */
+describe("changing owners and stages, in the browser", () => {
+  let session: BrowserSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    session = await openBrowserSession(async (services) => {
+      const ctx = services.systemCtx("test");
+      const syd = await createTeam(ctx, { name: "Sälj Syd" });
+      const norr = await createTeam(ctx, { name: "Sälj Norr" });
+      const sara = await createUser(ctx, { ...SARA, role: "sales", teamIds: [syd.id] });
+      const nils = await createUser(ctx, {
+        email: "nils@lanthandel.test",
+        name: "Nils Norrman",
+        password: "ett-långt-lösenord-9",
+        role: "sales",
+        teamIds: [norr.id],
+      });
+      await createUser(ctx, {
+        email: "olle@lanthandel.test",
+        name: "Olle Kollega",
+        password: "ett-långt-lösenord-9",
+        role: "sales",
+        teamIds: [syd.id],
+      });
+      for (const [givenNames, surname, owner] of [
+        ["Anna", "Alm", { ownerId: sara.id }],
+        ["Bo", "Berg", { ownerTeamId: syd.id }],
+        ["Cia", "Ceder", { ownerId: nils.id, ownerTeamId: norr.id }],
+      ] as const) {
+        await createPerson(ctx, {
+          givenNames,
+          surname,
+          ...owner,
+          address: { street: "Storgatan 1", postalCode: "621 55", city: "Visby" },
+        });
+      }
+    });
+    ({ page } = session);
+    await signIn(session, SARA);
+  }, 180_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  const row = (name: string) => page.getByRole("row").filter({ hasText: name });
+  const rowText = (name: string) => () => row(name).innerText();
+
+  it("changes the stage of the customers she may change, after leaving out the one she may not", async () => {
+    await page.goto("/people?city=Visby");
+    await expect.poll(() => page.getByRole("checkbox", { name: /^Välj [A-Z]/ }).count()).toBe(3);
+    await page.getByRole("checkbox", { name: "Välj alla i listan" }).check();
+    await page.getByText("3 valda").waitFor();
+    await page.getByRole("button", { name: "Ändra valda" }).click();
+    let dialog = page.getByRole("dialog", { name: "Ändra 3 personer" });
+    await dialog.getByRole("combobox", { name: "Livscykelfas" }).click();
+    await page.getByRole("option", { name: "Kund", exact: true }).click();
+    await dialog.getByRole("button", { name: "Ändra", exact: true }).click();
+
+    // Cia is Nils's: nothing is changed, and the dialog says who is in the way.
+    const refusal = dialog.getByRole("alert");
+    await refusal.getByText("1 av de 3 valda kan du inte ändra, så ingen ändrades:").waitFor();
+    await expect.poll(() => refusal.getByRole("listitem").allInnerTexts()).toEqual(["Cia Ceder: ägs av någon annan"]);
+    await expect.poll(rowText("Anna Alm")).toContain("Intresserad");
+    await refusal.getByRole("button", { name: "Avmarkera dem" }).click();
+    dialog = page.getByRole("dialog", { name: "Ändra 2 personer" });
+    await dialog.getByRole("button", { name: "Ändra", exact: true }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByText("2 poster ändrade.").waitFor();
+    await expect.poll(rowText("Anna Alm")).toContain("Kund");
+    await expect.poll(rowText("Bo Berg")).toContain("Kund");
+    await expect.poll(rowText("Cia Ceder")).toContain("Intresserad");
+    expect(await page.getByRole("checkbox", { name: "Välj Bo Berg" }).isChecked()).toBe(false);
+
+    // A seller for Bo, the team left as it is.
+    await page.getByRole("checkbox", { name: "Välj Bo Berg" }).check();
+    await page.getByRole("button", { name: "Ändra valda" }).click();
+    dialog = page.getByRole("dialog", { name: "Ändra 1 person" });
+    await dialog.getByRole("combobox", { name: "Ansvarig", exact: true }).click();
+    await page.getByRole("option", { name: "Olle Kollega" }).click();
+    await dialog.getByRole("button", { name: "Ändra", exact: true }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await expect.poll(rowText("Bo Berg")).toContain("Olle Kollega · team Sälj Syd");
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it("picks who is responsible in the person's form, and offers herself for a new person", async () => {
+    await page.goto("/people?city=Visby");
+    await row("Anna Alm").getByRole("link", { name: "Anna Alm" }).click();
+    await page.getByRole("heading", { level: 1, name: "Anna Alm" }).waitFor();
+    await page.getByRole("button", { name: "Redigera" }).first().click();
+    const form = page.getByRole("dialog", { name: "Redigera person" });
+    await expect
+      .poll(() => form.getByRole("combobox", { name: "Ansvarig", exact: true }).inputValue())
+      .toBe("Sara Säljare (du)");
+    await form.getByRole("combobox", { name: "Ansvarigt team" }).click();
+    await page.getByRole("option", { name: "Sälj Syd" }).click();
+    await form.getByRole("button", { name: "Spara" }).click();
+    await form.waitFor({ state: "hidden" });
+    await expect.poll(() => page.getByTestId("record-owner").first().innerText()).toBe("Sara Säljare · team Sälj Syd");
+
+    await page.goto("/people");
+    await page.getByRole("button", { name: "Ny person" }).click();
+    const create = page.getByRole("dialog", { name: "Ny person" });
+    await expect
+      .poll(() => create.getByRole("combobox", { name: "Ansvarig", exact: true }).inputValue())
+      .toBe("Sara Säljare (du)");
+    expect(session.pageErrors).toEqual([]);
+  });
+});
