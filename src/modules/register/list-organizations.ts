@@ -9,7 +9,7 @@ import { cityStartsWith } from "./city-filter";
 import { decodeCursor, encodeCursor, ZOffsetCursor } from "./cursor";
 import { filterCondition, type TFilterField, ZFilter } from "./filters";
 import { loadCustomAttributes } from "./list-custom-attributes";
-import { CUSTOM_SORT, customSortKey } from "./list-sort";
+import { CUSTOM_SORT, customSortKey, sortedKeyset, type TSortKey, ZSortCursor } from "./list-sort";
 import { hasSearchableCharacters, searchFold } from "./normalize";
 
 export const ORGANIZATION_SORTS = [
@@ -25,13 +25,19 @@ export const ORGANIZATION_SORTS = [
   "-createdAt",
 ] as const;
 
-const SORT_COLUMNS: Record<string, SQL> = {
-  name: sql`o.name`,
-  employees: sql`o.employees`,
-  revenueSek: sql`o.revenue_sek`,
-  people: sql`(select count(*) from roles r where r.organization_id = o.id and r.valid_to is null)`,
-  createdAt: sql`o.created_at`,
+/** The orders besides the name's; each pages by its value, then the name (see `sortedKeyset`). */
+const SORT_KEYS: Readonly<Record<string, TSortKey>> = {
+  employees: { expression: sql`o.employees`, type: sql`integer` },
+  revenueSek: { expression: sql`o.revenue_sek`, type: sql`bigint` },
+  people: {
+    expression: sql`(select count(*) from roles r where r.organization_id = o.id and r.valid_to is null)`,
+    type: sql`bigint`,
+    notNull: true,
+  },
+  createdAt: { expression: sql`o.created_at`, type: sql`timestamptz`, notNull: true },
 };
+
+const ZNameCursor = z.strictObject({ n: z.string(), i: z.uuid() });
 
 export const ZListOrganizationsInput = z.object({
   q: z.string().trim().max(200).optional(),
@@ -163,10 +169,8 @@ export async function listOrganizations(
     );
   }
   const folded = query.q ? searchFold(query.q).trim() : "";
-  let order = sql`o.name, o.id`;
-  // A search's ranking and a chosen order page by position; the plain list by its last name.
-  const byPosition = Boolean(folded) || (query.sort !== undefined && query.sort !== "name");
-  const offset = byPosition ? (decodeCursor(ZOffsetCursor, query.cursor)?.o ?? 0) : 0;
+  // A word search is ranked by likeness, and pages by position, unless the user chose an order.
+  let ranked: SQL | null = null;
   if (folded) {
     const digits = folded.replace(/[\s-]/g, "");
     const swedishVat = SWEDISH_VAT.exec(digits);
@@ -191,39 +195,54 @@ export async function listOrganizations(
             : sql`(${token} <% o.search_text or ${token} <% ${industry})`,
         );
       }
-      order = sql`o.search_text <->> ${folded}, o.name, o.id`;
+      if (query.sort === undefined) ranked = sql`o.search_text <->> ${folded}, o.name, o.id`;
     }
-  } else if (!byPosition) {
-    const after = decodeCursor(z.strictObject({ n: z.string(), i: z.uuid() }), query.cursor);
-    if (after) conditions.push(sql`(o.name, o.id) > (${after.n}, ${after.i})`);
   }
-  if (query.sort) {
-    const descending = query.sort.startsWith("-");
-    const field = query.sort.replace(/^-/, "");
-    const column = SORT_COLUMNS[field] ?? customSortKey(query.sort, sql`o.custom`, definitions).expression;
-    order = descending ? sql`${column} desc nulls last, o.name, o.id` : sql`${column} asc nulls last, o.name, o.id`;
-  }
-  const rows = await queryRows<Row>(
-    ctx.db,
-    sql`
+  const sort = query.sort ?? "name";
+  const field = sort.replace(/^-/, "");
+  const descending = sort.startsWith("-");
+  const key = field === "name" ? null : (SORT_KEYS[field] ?? customSortKey(sort, sql`o.custom`, definitions));
+  const sortKeySelect = key ? sql`, (${key.expression})::text as sort_key` : sql``;
+  const select = (where: readonly SQL[], order: SQL, limit: number, offset = 0) =>
+    queryRows<Row & { sort_key?: string | null }>(
+      ctx.db,
+      sql`
       select o.id, o.name, o.organisationsnummer, o.legal_form, o.industry, o.sni_code, o.employees, o.owner_id,
         o.owner_team_id, o.revenue_sek, o.custom, o.created_at,
         (select a.city from addresses a where a.organization_id = o.id and a.valid_to is null
           order by a.valid_from desc limit 1) as city,
         (select count(*)::int from roles r where r.organization_id = o.id and r.valid_to is null) as people
+        ${sortKeySelect}
       from organizations o
-      where ${sql.join(conditions, sql` and `)}
+      where ${sql.join([...where], sql` and `)}
       order by ${order}
-      limit ${query.limit + 1} offset ${offset}`,
-  );
+      limit ${limit} offset ${offset}`,
+    );
+  let rows: Array<Row & { sort_key?: string | null }>;
+  let nextCursor: (last: Row & { sort_key?: string | null }) => string;
+  if (ranked) {
+    const offset = decodeCursor(ZOffsetCursor, query.cursor)?.o ?? 0;
+    rows = await select(conditions, ranked, query.limit + 1, offset);
+    nextCursor = () => encodeCursor({ o: offset + query.limit });
+  } else if (!key) {
+    // By name, A to Ö or Ö to A, from the last name shown.
+    const after = decodeCursor(ZNameCursor, query.cursor);
+    const where = after
+      ? [...conditions, sql`(o.name, o.id) ${descending ? sql`<` : sql`>`} (${after.n}, ${after.i})`]
+      : conditions;
+    rows = await select(where, descending ? sql`o.name desc, o.id desc` : sql`o.name, o.id`, query.limit + 1);
+    nextCursor = (last) => encodeCursor({ n: last.name, i: last.id });
+  } else {
+    const parts = sortedKeyset(key, descending, [sql`o.name`, sql`o.id`], decodeCursor(ZSortCursor, query.cursor));
+    rows = [];
+    for (const part of [parts.withValue, parts.withoutValue]) {
+      if (!part || rows.length > query.limit) continue;
+      rows.push(...(await select([...conditions, part.condition], part.order, query.limit + 1 - rows.length)));
+    }
+    nextCursor = (last) => encodeCursor({ k: last.sort_key ?? null, t: [last.name, last.id] });
+  }
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const nextCursor =
-    rows.length > query.limit && last
-      ? byPosition
-        ? encodeCursor({ o: offset + query.limit })
-        : encodeCursor({ n: last.name, i: last.id })
-      : null;
   return {
     items: page.map((row) => ({
       id: row.id,
@@ -241,6 +260,6 @@ export async function listOrganizations(
       custom: row.custom,
       createdAt: new Date(row.created_at),
     })),
-    nextCursor,
+    nextCursor: rows.length > query.limit && last ? nextCursor(last) : null,
   };
 }
