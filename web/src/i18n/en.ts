@@ -53,6 +53,18 @@ export const en: Messages = {
     language: "Language",
     signOut: "Sign out",
   },
+  quickSearch: {
+    open: "Find a customer",
+    shortcut: "Ctrl K",
+    title: "Search the register",
+    label: "Name, phone, e-mail, personnummer or organisation",
+    people: "People",
+    organizations: "Organisations",
+    none: (q: string) => `No person or organisation matches “${q}”.`,
+    typeMore: "Type at least two characters.",
+    allPeople: "Show all matching people",
+    allOrganizations: "Show all matching organisations",
+  },
   overview: {
     welcome: (name: string) => `Welcome, ${name}`,
     today: (date: string) => `Today is ${date}.`,

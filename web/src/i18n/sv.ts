@@ -51,6 +51,18 @@ export const sv = {
     language: "Språk",
     signOut: "Logga ut",
   },
+  quickSearch: {
+    open: "Sök kund",
+    shortcut: "Ctrl K",
+    title: "Sök i registret",
+    label: "Namn, telefon, e-post, personnummer eller organisation",
+    people: "Personer",
+    organizations: "Organisationer",
+    none: (q: string) => `Ingen person eller organisation matchar ”${q}”.`,
+    typeMore: "Skriv minst två tecken.",
+    allPeople: "Visa alla träffar bland personerna",
+    allOrganizations: "Visa alla träffar bland organisationerna",
+  },
   overview: {
     welcome: (name: string) => `Välkommen, ${name}`,
     today: (date: string) => `I dag är det ${date}.`,

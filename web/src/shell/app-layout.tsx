@@ -4,6 +4,7 @@ import { Outlet } from "@tanstack/react-router";
 import { useI18n } from "../i18n/use-i18n";
 import { Logo } from "./logo";
 import { MainNav } from "./main-nav";
+import { QuickSearch } from "./quick-search";
 import { UserMenu } from "./user-menu";
 
 export function AppLayout() {
@@ -21,7 +22,10 @@ export function AppLayout() {
             <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t.shell.toggleMenu} />
             <Logo />
           </Group>
-          <UserMenu />
+          <Group gap="md" wrap="nowrap">
+            <QuickSearch />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t.shell.mainMenu}>
