@@ -15,13 +15,14 @@ export function decodeCursor<S extends z.ZodType>(shape: S, cursor: string | und
     value = undefined;
   }
   const parsed = shape.safeParse(value);
-  if (!parsed.success) {
-    throw new AppError("validation_failed", "The cursor is not one this API gave out", {
-      fields: [{ field: "cursor", code: "invalid_cursor", message: "Use nextCursor from the previous page" }],
-    });
-  }
+  if (!parsed.success) throw invalidCursor();
   return parsed.data;
 }
+
+export const invalidCursor = () =>
+  new AppError("validation_failed", "The cursor is not one this API gave out", {
+    fields: [{ field: "cursor", code: "invalid_cursor", message: "Use nextCursor from the previous page" }],
+  });
 
 /** The position in a ranked result (fuzzy search), which has no key to continue from. */
 export const ZOffsetCursor = z.strictObject({ o: z.number().int().min(0).max(100_000) });

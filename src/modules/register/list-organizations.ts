@@ -201,7 +201,12 @@ export async function listOrganizations(
   const sort = query.sort ?? "name";
   const field = sort.replace(/^-/, "");
   const descending = sort.startsWith("-");
-  const key = field === "name" ? null : (SORT_KEYS[field] ?? customSortKey(sort, sql`o.custom`, definitions));
+  // A custom attribute's order is read in one sort: the per-value reading pays off at the size of
+  // a register of people, not of its organisations.
+  const key =
+    field === "name"
+      ? null
+      : (SORT_KEYS[field] ?? { ...customSortKey(sort, sql`o.custom`, definitions), values: undefined });
   const sortKeySelect = key ? sql`, (${key.expression})::text as sort_key` : sql``;
   const select = (where: readonly SQL[], order: SQL, limit: number, offset = 0) =>
     queryRows<Row & { sort_key?: string | null }>(
@@ -235,8 +240,8 @@ export async function listOrganizations(
   } else {
     const parts = sortedKeyset(key, descending, [sql`o.name`, sql`o.id`], decodeCursor(ZSortCursor, query.cursor));
     rows = [];
-    for (const part of [parts.withValue, parts.withoutValue]) {
-      if (!part || rows.length > query.limit) continue;
+    for (const part of parts) {
+      if (rows.length > query.limit) break;
       rows.push(...(await select([...conditions, part.condition], part.order, query.limit + 1 - rows.length)));
     }
     nextCursor = (last) => encodeCursor({ k: last.sort_key ?? null, t: [last.name, last.id] });

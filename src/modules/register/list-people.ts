@@ -12,7 +12,7 @@ import type { TCustomAttribute } from "./define-custom-attribute";
 import { filterCondition, ZFilter } from "./filters";
 import { withoutLegalFormWords } from "./legal-form";
 import { loadCustomAttributes } from "./list-custom-attributes";
-import { CUSTOM_SORT, customSortKey, sortedKeyset, type TSortKey, ZSortCursor } from "./list-sort";
+import { CUSTOM_SORT, customSortKey, sortedKeyset, type TKeysetPart, type TSortKey, ZSortCursor } from "./list-sort";
 import { type NameHit, nameSearchHits, ZNameCursor } from "./name-word-search";
 import { hasSearchableCharacters, searchFold } from "./normalize";
 import { consentCondition, PERSON_FILTER_FIELDS, ZConsentFilter } from "./person-filters";
@@ -216,17 +216,20 @@ async function listSorted(
     [sql`p.surname`, sql`p.given_names`, sql`p.id`],
     decodeCursor(ZSortCursor, cursor),
   );
-  const rows: Array<Row & { sort_key: string | null }> = [];
-  for (const part of [parts.withValue, parts.withoutValue]) {
-    if (!part || rows.length > limit) continue;
+  const rows: SortedRow[] = [];
+  for (const part of parts) {
+    if (rows.length > limit) break;
+    const want = limit + 1 - rows.length;
     rows.push(
-      ...(await queryRows<Row & { sort_key: string | null }>(
-        ctx.db,
-        sql`select ${COLUMNS}, (${key.expression})::text as sort_key from people p
-          where ${sql.join([...conditions, part.condition], sql` and `)}
-          order by ${part.order}
-          limit ${limit + 1 - rows.length}`,
-      )),
+      ...(part.byValue
+        ? await readValuePart(ctx, conditions, part.byValue, key.expression, want)
+        : await queryRows<SortedRow>(
+            ctx.db,
+            sql`select ${COLUMNS}, (${key.expression})::text as sort_key from people p
+              where ${sql.join([...conditions, part.condition], sql` and `)}
+              order by ${part.order}
+              limit ${want}`,
+          )),
     );
   }
   const page = rows.slice(0, limit);
@@ -236,6 +239,50 @@ async function listSorted(
       ? encodeCursor({ k: last.sort_key, t: [last.surname, last.given_names, last.id] })
       : null;
   return { items: page.map(toSummary), nextCursor };
+}
+
+type SortedRow = Row & { sort_key: string | null };
+
+/** How many people of the name order are looked at for a value's first page before its index is asked. */
+const VALUE_PROBE = 5_000;
+
+/**
+ * One value of a few-valued key (a tier), in name order. A common value fills a page from the
+ * first few thousand people in name order, read from the name index. A rarer one would have the
+ * whole index read to find its few people, so when the look at the first people does not fill
+ * the page, its people are found through the jsonb index instead and sorted by name: at most a
+ * fiftieth of the register, since a value rarer than that is what sends the read there.
+ */
+async function readValuePart(
+  ctx: Ctx,
+  conditions: SQL[],
+  part: NonNullable<TKeysetPart["byValue"]>,
+  expression: SQL,
+  want: number,
+): Promise<SortedRow[]> {
+  const where = part.resume ? [...conditions, part.resume] : conditions;
+  const read = (ids: SQL) =>
+    queryRows<SortedRow>(
+      ctx.db,
+      sql`select ${COLUMNS}, (${expression})::text as sort_key
+        from unnest(array(${ids})) with ordinality as h(id, ord) join people p on p.id = h.id
+        order by h.ord`,
+    );
+  const probed = await read(
+    sql`select w.id from (
+      select p.id, p.surname, p.given_names, (${part.match}) as hit from people p
+      where ${sql.join(where, sql` and `)}
+      order by p.surname, p.given_names, p.id limit ${VALUE_PROBE}) w
+    where w.hit order by w.surname, w.given_names, w.id limit ${want}`,
+  );
+  if (probed.length >= want) return probed;
+  // Materialised, so the value's people are gathered through the jsonb index, not the name order.
+  return read(
+    sql`with matching as materialized (
+        select p.id, p.surname, p.given_names from people p
+        where ${sql.join([...where, part.containment], sql` and `)})
+      select id from matching order by surname, given_names, id limit ${want}`,
+  );
 }
 
 async function listByName(
