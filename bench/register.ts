@@ -234,6 +234,25 @@ async function main() {
       log(`list ${label}: first page p95 ${orderP95[label].firstPageMs} ms, tenth ${orderP95[label].tenthPageMs} ms`);
     }
     results.listOrderP95Ms = orderP95;
+
+    // 8. The list in name order, filtered: a common tier, a choice ten people have, nobody's tier.
+    const filtered: Array<[string, Array<{ field: string; op: "eq" | "empty"; value?: string }>]> = [
+      ["gold tier", [{ field: "custom.niva", op: "eq", value: "Guld" }]],
+      ["a rare choice", [{ field: "custom.sallsynt", op: "eq", value: "X" }]],
+      ["no tier", [{ field: "custom.niva", op: "empty" }]],
+    ];
+    const filterP95: Record<string, number> = {};
+    for (const [label, filters] of filtered) {
+      const times: number[] = [];
+      for (let round = 0; round < 7; round++) {
+        const t0 = performance.now();
+        await listPeople(ctx, { filters, limit: 50 });
+        times.push(performance.now() - t0);
+      }
+      filterP95[label] = Number(percentile(times.slice(1), 95).toFixed(2));
+      log(`list filtered by ${label}: p95 ${filterP95[label]} ms`);
+    }
+    results.listFilterP95Ms = filterP95;
   } finally {
     mkdirSync("bench/results", { recursive: true });
     writeFileSync(`bench/results/register-${kind}.json`, `${JSON.stringify(results, null, 2)}\n`);

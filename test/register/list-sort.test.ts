@@ -151,6 +151,17 @@ describe.each(STORE_KINDS)("ordering the lists by a column [%s]", (kind) => {
     expect(rows.map((row) => row.split(",")[given])).toEqual(["Eva", "Dan", "Bo", "Cia", "Ada"]);
   });
 
+  it("pages a list filtered by a tier or a yes/no in name order, whichever way it is read", async () => {
+    // A page the first people by name fill, and one they do not (read through the custom values' index).
+    expect(await names("/api/people?filter=custom.niva:eq:Guld", 1)).toEqual(["Eva Ek", "Ada Öberg"]);
+    expect(await names("/api/people?filter=custom.niva:eq:Guld", 5)).toEqual(["Eva Ek", "Ada Öberg"]);
+    expect(await names("/api/people?filter=custom.medlem:eq:ja", 1)).toEqual(["Cia Berg"]);
+    expect(await names("/api/people?filter=custom.medlem:eq:false")).toEqual(["Eva Ek"]);
+    expect(await names("/api/people?filter=custom.niva:eq:Guld&filter=custom.poang:gte:50&sort=name", 1)).toEqual([
+      "Eva Ek",
+    ]);
+  });
+
   it("refuses an order it does not know, naming the parameter", async () => {
     const unknownAttribute = await api.call({ url: "/api/people?sort=custom.saknas" });
     expect(unknownAttribute.status).toBe(400);

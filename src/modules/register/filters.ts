@@ -201,3 +201,24 @@ function resolveBuiltIn(
       return { column: builtIn.column, kind: "text", value, ordered: true };
   }
 }
+
+/**
+ * An equality filter on a custom choice, text or yes/no attribute as a containment, which the
+ * jsonb index on the custom values answers: `custom.niva:eq:Guld` → `custom @> {"niva":"Guld"}`.
+ * The same records as `filterCondition`'s; null for any other filter. A list uses it to find the
+ * few people of a rare value without reading the whole register in name order.
+ */
+export function filterContainment(
+  filter: TFilter,
+  customColumn: SQL,
+  definitions: readonly TCustomAttribute[],
+): SQL | null {
+  if (filter.op !== "eq" || !filter.field.startsWith("custom.") || filter.value === undefined) return null;
+  const key = filter.field.slice(7);
+  const definition = definitions.find((candidate) => candidate.key === key);
+  if (!definition || !["choice", "text", "boolean"].includes(definition.type)) return null;
+  const value = coerce(definition, filter.value);
+  if (value === undefined) return null;
+  // The value as filterCondition compares it: a choice as defined, text trimmed, yes/no a boolean.
+  return sql`${customColumn} @> ${JSON.stringify({ [key]: value })}::jsonb`;
+}

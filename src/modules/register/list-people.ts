@@ -9,7 +9,7 @@ import { parsePersonnummer, parsePhone } from "../../lib/se";
 import { cityStartsWith } from "./city-filter";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { TCustomAttribute } from "./define-custom-attribute";
-import { filterCondition, ZFilter } from "./filters";
+import { filterCondition, filterContainment, ZFilter } from "./filters";
 import { withoutLegalFormWords } from "./legal-form";
 import { loadCustomAttributes } from "./list-custom-attributes";
 import { CUSTOM_SORT, customSortKey, sortedKeyset, type TKeysetPart, type TSortKey, ZSortCursor } from "./list-sort";
@@ -66,6 +66,8 @@ interface Row {
   custom: Record<string, unknown>;
   created_at: string | Date;
   updated_at: string | Date;
+  /** The value a chosen order is by, as text: where the next page starts. */
+  sort_key?: string | null;
   email: string | null;
   phone: string | null;
   city: string | null;
@@ -130,6 +132,8 @@ export async function listPeople(
   const definitions =
     query.filters.length > 0 || sort.includes("custom.") ? await loadCustomAttributes(ctx.db, "person") : [];
   const conditions: SQL[] = [sql`p.erased_at is null and p.merged_into is null`];
+  // The filters the jsonb index can answer, for a list that would otherwise read every name.
+  const indexable = query.filters.flatMap((filter) => filterContainment(filter, sql`p.custom`, definitions) ?? []);
   query.filters.forEach((filter, index) => {
     const condition = filterCondition(
       filter,
@@ -168,8 +172,8 @@ export async function listPeople(
     conditions.push(sql`p.id = any(${`{${hits.map((hit) => hit.id).join(",")}}`}::uuid[])`);
   }
   return byName
-    ? listInNameOrder(ctx, conditions, sort === "-name", query.cursor, query.limit)
-    : listSorted(ctx, conditions, sort, definitions, query.cursor, query.limit);
+    ? listInNameOrder(ctx, conditions, indexable, sort === "-name", query.cursor, query.limit)
+    : listSorted(ctx, conditions, indexable, sort, definitions, query.cursor, query.limit);
 }
 
 const ZNameOrderCursor = z.strictObject({ s: z.string(), g: z.string(), i: z.uuid() });
@@ -177,22 +181,22 @@ const ZNameOrderCursor = z.strictObject({ s: z.string(), g: z.string(), i: z.uui
 async function listInNameOrder(
   ctx: Ctx,
   conditions: SQL[],
+  indexable: SQL[],
   descending: boolean,
   cursor: string | undefined,
   limit: number,
 ): Promise<{ items: TPersonSummary[]; nextCursor: string | null }> {
   const after = decodeCursor(ZNameOrderCursor, cursor);
   const name = sql`(p.surname, p.given_names, p.id)`;
-  const where = after
-    ? [...conditions, sql`${name} ${descending ? sql`<` : sql`>`} (${after.s}, ${after.g}, ${after.i})`]
-    : conditions;
-  const rows = await queryRows<Row>(
-    ctx.db,
-    sql`select ${COLUMNS} from people p
-      where ${sql.join(where, sql` and `)}
-      order by ${descending ? sql`p.surname desc, p.given_names desc, p.id desc` : sql`p.surname, p.given_names, p.id`}
-      limit ${limit + 1}`,
-  );
+  const resume = after ? sql`${name} ${descending ? sql`<` : sql`>`} (${after.s}, ${after.g}, ${after.i})` : null;
+  const [base = sql`true`, ...narrowing] = conditions;
+  const rows = await readPart(ctx, {
+    place: resume ? [base, resume] : [base],
+    narrowing,
+    indexable,
+    order: descending ? sql`p.surname desc, p.given_names desc, p.id desc` : sql`p.surname, p.given_names, p.id`,
+    want: limit + 1,
+  });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor =
@@ -203,6 +207,7 @@ async function listInNameOrder(
 async function listSorted(
   ctx: Ctx,
   conditions: SQL[],
+  indexable: SQL[],
   sort: string,
   definitions: readonly TCustomAttribute[],
   cursor: string | undefined,
@@ -216,72 +221,74 @@ async function listSorted(
     [sql`p.surname`, sql`p.given_names`, sql`p.id`],
     decodeCursor(ZSortCursor, cursor),
   );
-  const rows: SortedRow[] = [];
+  const [base = sql`true`, ...narrowing] = conditions;
+  const rows: Row[] = [];
   for (const part of parts) {
     if (rows.length > limit) break;
-    const want = limit + 1 - rows.length;
+    // A value of a few-valued key narrows the list as a filter would, through the same index.
+    const value = part.byValue;
     rows.push(
-      ...(part.byValue
-        ? await readValuePart(ctx, conditions, part.byValue, key.expression, want)
-        : await queryRows<SortedRow>(
-            ctx.db,
-            sql`select ${COLUMNS}, (${key.expression})::text as sort_key from people p
-              where ${sql.join([...conditions, part.condition], sql` and `)}
-              order by ${part.order}
-              limit ${want}`,
-          )),
+      ...(await readPart(ctx, {
+        place: value ? [base, ...(value.resume ? [value.resume] : [])] : [base, part.condition],
+        narrowing: value ? [...narrowing, value.match] : narrowing,
+        indexable: value ? [...indexable, value.containment] : indexable,
+        order: part.order,
+        want: limit + 1 - rows.length,
+        sortKey: key.expression,
+      })),
     );
   }
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor =
     rows.length > limit && last
-      ? encodeCursor({ k: last.sort_key, t: [last.surname, last.given_names, last.id] })
+      ? encodeCursor({ k: last.sort_key ?? null, t: [last.surname, last.given_names, last.id] })
       : null;
   return { items: page.map(toSummary), nextCursor };
 }
 
-type SortedRow = Row & { sort_key: string | null };
-
-/** How many people of the name order are looked at for a value's first page before its index is asked. */
-const VALUE_PROBE = 5_000;
+/** How many people of the list's order are looked at before a narrowing index is asked instead. */
+const PROBE = 5_000;
 
 /**
- * One value of a few-valued key (a tier), in name order. A common value fills a page from the
- * first few thousand people in name order, read from the name index. A rarer one would have the
- * whole index read to find its few people, so when the look at the first people does not fill
- * the page, its people are found through the jsonb index instead and sorted by name: at most a
- * fiftieth of the register, since a value rarer than that is what sends the read there.
+ * One part of a list: the people `place` (where in the list) and `narrowing` (filters) pick, in
+ * `order`, at most `want` of them.
+ *
+ * Read in order, a filter is checked person by person until the page is full: quick for a common
+ * value, but a value ten people of a million have would have the whole register read. So when
+ * part of the narrowing is a containment the jsonb index answers (`indexable`: a tier, a yes/no),
+ * the first few thousand people in order are looked at first, and if they do not fill the page,
+ * the matching people are found through that index and sorted: at most a fiftieth of the register,
+ * since a value rarer than that is what sends the read there.
  */
-async function readValuePart(
+async function readPart(
   ctx: Ctx,
-  conditions: SQL[],
-  part: NonNullable<TKeysetPart["byValue"]>,
-  expression: SQL,
-  want: number,
-): Promise<SortedRow[]> {
-  const where = part.resume ? [...conditions, part.resume] : conditions;
-  const read = (ids: SQL) =>
-    queryRows<SortedRow>(
+  part: { place: SQL[]; narrowing: SQL[]; indexable: SQL[]; order: SQL; want: number; sortKey?: SQL },
+): Promise<Row[]> {
+  const columns = part.sortKey ? sql`${COLUMNS}, (${part.sortKey})::text as sort_key` : COLUMNS;
+  const where = sql.join([...part.place, ...part.narrowing], sql` and `);
+  if (part.indexable.length === 0 || part.narrowing.length === 0) {
+    return queryRows<Row>(
       ctx.db,
-      sql`select ${COLUMNS}, (${expression})::text as sort_key
-        from unnest(array(${ids})) with ordinality as h(id, ord) join people p on p.id = h.id
-        order by h.ord`,
+      sql`select ${columns} from people p where ${where} order by ${part.order} limit ${part.want}`,
     );
-  const probed = await read(
+  }
+  const inOrder = (ids: SQL) =>
+    queryRows<Row>(ctx.db, sql`select ${columns} from people p where p.id = any(array(${ids})) order by ${part.order}`);
+  const probed = await inOrder(
     sql`select w.id from (
-      select p.id, p.surname, p.given_names, (${part.match}) as hit from people p
-      where ${sql.join(where, sql` and `)}
-      order by p.surname, p.given_names, p.id limit ${VALUE_PROBE}) w
-    where w.hit order by w.surname, w.given_names, w.id limit ${want}`,
+      select p.id, (${sql.join(part.narrowing, sql` and `)}) as hit, row_number() over (order by ${part.order}) as place
+      from people p where ${sql.join(part.place, sql` and `)}
+      order by ${part.order} limit ${PROBE}) w
+    where w.hit order by w.place limit ${part.want}`,
   );
-  if (probed.length >= want) return probed;
-  // Materialised, so the value's people are gathered through the jsonb index, not the name order.
-  return read(
+  if (probed.length >= part.want) return probed;
+  // Materialised, the matching people are gathered through the jsonb index, with no order to keep
+  // that would send the planner back to reading the list in order; then they are sorted.
+  return inOrder(
     sql`with matching as materialized (
-        select p.id, p.surname, p.given_names from people p
-        where ${sql.join([...where, part.containment], sql` and `)})
-      select id from matching order by surname, given_names, id limit ${want}`,
+        select p.* from people p where ${where} and ${sql.join(part.indexable, sql` and `)})
+      select p.id from matching p order by ${part.order} limit ${part.want}`,
   );
 }
 

@@ -103,8 +103,8 @@ export interface TKeysetPart {
  *   `nulls last` over both would not;
  * - for a key of few values (`values`), one part for each value, in the tie-break order: a list of
  *   a million people by tier reads the name index for the first tier's first page instead of
- *   computing and sorting every person's tier (see `readValuePart` in the people list for how a
- *   rare value is read).
+ *   computing and sorting every person's tier (see `readPart` in the people list for how a rare
+ *   value is read).
  */
 export function sortedKeyset(
   key: TSortKey,
