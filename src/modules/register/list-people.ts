@@ -258,8 +258,8 @@ const PROBE = 5_000;
  * value, but a value ten people of a million have would have the whole register read. So when
  * part of the narrowing is a containment the jsonb index answers (`indexable`: a tier, a yes/no),
  * the first few thousand people in order are looked at first, and if they do not fill the page,
- * the matching people are found through that index and sorted: at most a fiftieth of the register,
- * since a value rarer than that is what sends the read there.
+ * the matching people are found through that index and sorted: about a hundredth of the register
+ * at most, since fewer than fifty in five thousand is what sends the read there.
  */
 async function readPart(
   ctx: Ctx,
