@@ -12,7 +12,7 @@ import type { TCustomAttribute } from "./define-custom-attribute";
 import { filterCondition, filterContainment, ZFilter } from "./filters";
 import { withoutLegalFormWords } from "./legal-form";
 import { loadCustomAttributes } from "./list-custom-attributes";
-import { CUSTOM_SORT, customSortKey, sortedKeyset, type TKeysetPart, type TSortKey, ZSortCursor } from "./list-sort";
+import { CUSTOM_SORT, customSortKey, sortedKeyset, type TSortKey, ZSortCursor } from "./list-sort";
 import { type NameHit, nameSearchHits, ZNameCursor } from "./name-word-search";
 import { hasSearchableCharacters, searchFold } from "./normalize";
 import { consentCondition, PERSON_FILTER_FIELDS, ZConsentFilter } from "./person-filters";
