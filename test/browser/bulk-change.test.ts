@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTeam, createUser } from "../../src/modules/access";
-import { createPerson } from "../../src/modules/register";
+import { createOrganization, createPerson } from "../../src/modules/register";
 import { type BrowserSession, openBrowserSession, signIn } from "./support";
 
 const SARA = { email: "sara@lanthandel.test", name: "Sara Säljare", password: "ett-långt-lösenord-9" };
@@ -47,6 +47,7 @@ describe("changing owners and stages, in the browser", () => {
           address: { street: "Storgatan 1", postalCode: "621 55", city: "Visby" },
         });
       }
+      await createOrganization(ctx, { name: "Gotlands Gårdsbutik AB", ownerId: sara.id });
     });
     ({ page } = session);
     await signIn(session, SARA);
@@ -94,6 +95,20 @@ describe("changing owners and stages, in the browser", () => {
     await dialog.getByRole("button", { name: "Ändra", exact: true }).click();
     await dialog.waitFor({ state: "hidden" });
     await expect.poll(rowText("Bo Berg")).toContain("Olle Kollega · team Sälj Syd");
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it("gives an organisation to her team from the organisation list, with no stage to choose", async () => {
+    await page.goto("/organizations");
+    await page.getByRole("checkbox", { name: "Välj Gotlands Gårdsbutik AB" }).check();
+    await page.getByRole("button", { name: "Ändra valda" }).click();
+    const dialog = page.getByRole("dialog", { name: "Ändra 1 organisation" });
+    expect(await dialog.getByRole("combobox", { name: "Livscykelfas" }).count()).toBe(0);
+    await dialog.getByRole("combobox", { name: "Ansvarigt team" }).click();
+    await page.getByRole("option", { name: "Sälj Syd" }).click();
+    await dialog.getByRole("button", { name: "Ändra", exact: true }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await expect.poll(rowText("Gotlands Gårdsbutik AB")).toContain("Sara Säljare · team Sälj Syd");
     expect(session.pageErrors).toEqual([]);
   });
 
