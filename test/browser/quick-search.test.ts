@@ -4,7 +4,7 @@ import { createUser } from "../../src/modules/access";
 import { createOrganization, createPerson } from "../../src/modules/register";
 import { type BrowserSession, openBrowserSession, signIn } from "./support";
 
-const SUPPORT = { email: "siv@lanthandel.test", name: "Siv Support", password: "ett-långt-lösenord-9" };
+const SELLER = { email: "siv@lanthandel.test", name: "Siv Säljare", password: "ett-långt-lösenord-9" };
 
 /** The phone rings: the number typed anywhere in the app finds the customer, one Enter away. */
 describe("finding a customer from anywhere, in the browser", () => {
@@ -14,7 +14,7 @@ describe("finding a customer from anywhere, in the browser", () => {
   beforeAll(async () => {
     session = await openBrowserSession(async (services) => {
       const ctx = services.systemCtx("test");
-      await createUser(ctx, { ...SUPPORT, role: "support" });
+      await createUser(ctx, { ...SELLER, role: "sales" });
       await createPerson(ctx, {
         givenNames: "Karl Stig Emanuel",
         preferredNameMarking: "20",
@@ -26,7 +26,7 @@ describe("finding a customer from anywhere, in the browser", () => {
       await createOrganization(ctx, { name: "Bryggeriet i Visby AB", organisationsnummer: "556679-0688" });
     });
     ({ page } = session);
-    await signIn(session, SUPPORT);
+    await signIn(session, SELLER);
   }, 180_000);
 
   afterAll(async () => {
@@ -72,6 +72,25 @@ describe("finding a customer from anywhere, in the browser", () => {
     await dialog().getByRole("link", { name: "Visa alla träffar bland personerna" }).click();
     await page.waitForURL(/\/people\?q=holm$/);
     await expect.poll(() => page.getByRole("row").filter({ hasText: "Stina Holm" }).count()).toBe(1);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it("registers a caller nobody found, with the number already in the form", async () => {
+    await page.keyboard.press("Control+k");
+    await input().fill("070-999 88 77");
+    await dialog().getByText("Ingen person eller organisation matchar ”070-999 88 77”.").waitFor();
+    await dialog().getByRole("button", { name: "Registrera som ny person" }).click();
+    const form = page.getByRole("dialog", { name: "Ny person" });
+    await expect.poll(() => form.getByLabel("Telefon").inputValue()).toBe("070-999 88 77");
+    await form.getByLabel("Förnamn").fill("Berit");
+    await form.getByLabel("Efternamn").fill("Ringare");
+    await form.getByRole("button", { name: "Skapa person" }).click();
+    await page.getByRole("heading", { level: 1, name: "Berit Ringare" }).waitFor();
+    await page.getByText("070-999 88 77").first().waitFor();
+    // And now the number finds her.
+    await page.keyboard.press("Control+k");
+    await input().fill("0709998877");
+    await expect.poll(() => options().allInnerTexts()).toEqual([expect.stringContaining("Berit Ringare")]);
     expect(session.pageErrors).toEqual([]);
   });
 });

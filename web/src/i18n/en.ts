@@ -63,6 +63,7 @@ export const en: Messages = {
     none: (q: string) => `No person or organisation matches “${q}”.`,
     typeMore: "Type at least two characters.",
     allPeople: "Show all matching people",
+    newPerson: "Register as a new person",
     allOrganizations: "Show all matching organisations",
   },
   overview: {

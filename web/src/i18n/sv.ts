@@ -61,6 +61,7 @@ export const sv = {
     none: (q: string) => `Ingen person eller organisation matchar ”${q}”.`,
     typeMore: "Skriv minst två tecken.",
     allPeople: "Visa alla träffar bland personerna",
+    newPerson: "Registrera som ny person",
     allOrganizations: "Visa alla träffar bland organisationerna",
   },
   overview: {

@@ -13,6 +13,7 @@ import { OwnerFields } from "../register/owner-fields";
 import { customAttributesQuery, useRefreshRegister } from "../register/queries";
 import { isLifecycleStage, LIFECYCLE_STAGES, type LifecycleStage, type Person } from "../register/types";
 import { DRAWER_STYLES } from "../ui/drawer-styles";
+import type { PersonFromSearch } from "./person-from-search";
 import { PreferredNameInput } from "./preferred-name-input";
 
 interface NewPerson {
@@ -90,7 +91,14 @@ function toBody(draft: NewPerson, customValues: Record<string, unknown>) {
   };
 }
 
-export function CreatePersonDrawer({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+interface CreatePersonDrawerProps {
+  opened: boolean;
+  onClose: () => void;
+  /** What is already known, e.g. the number a search found nobody by. */
+  initial?: PersonFromSearch | undefined;
+}
+
+export function CreatePersonDrawer({ opened, onClose, initial }: CreatePersonDrawerProps) {
   const { t } = useI18n();
   return (
     <Drawer
@@ -101,19 +109,19 @@ export function CreatePersonDrawer({ opened, onClose }: { opened: boolean; onClo
       styles={DRAWER_STYLES}
       title={t.personForm.createTitle}
     >
-      {opened && <CreatePersonForm onClose={onClose} />}
+      {opened && <CreatePersonForm onClose={onClose} initial={initial} />}
     </Drawer>
   );
 }
 
-function CreatePersonForm({ onClose }: { onClose: () => void }) {
+function CreatePersonForm({ onClose, initial }: { onClose: () => void; initial: PersonFromSearch | undefined }) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const refreshRegister = useRefreshRegister();
   const attributes = useQuery(customAttributesQuery("person"));
   const me = useMe();
   // Whoever registers the person is responsible for them until told otherwise.
-  const [draft, setDraft] = useState<NewPerson>(() => ({ ...EMPTY, ownerId: me.id }));
+  const [draft, setDraft] = useState<NewPerson>(() => ({ ...EMPTY, ...initial, ownerId: me.id }));
   const create = useMutation({
     mutationFn: (body: ReturnType<typeof toBody>) => api<Person>("/api/people", { method: "POST", body }),
     onSuccess: async (person) => {

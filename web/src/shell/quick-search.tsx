@@ -1,4 +1,4 @@
-import { Anchor, Group, Kbd, Loader, Modal, Stack, Text, TextInput, UnstyledButton } from "@mantine/core";
+import { Anchor, Button, Group, Kbd, Loader, Modal, Stack, Text, TextInput, UnstyledButton } from "@mantine/core";
 import { useDebouncedValue, useDisclosure, useHotkeys } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
@@ -6,9 +6,12 @@ import { type KeyboardEvent, useId, useState } from "react";
 import { api } from "../api/api";
 import type { CursorPage } from "../api/types";
 import { useI18n } from "../i18n/use-i18n";
+import { CreatePersonDrawer } from "../people/create-person-drawer";
+import { type PersonFromSearch, personFromSearch } from "../people/person-from-search";
 import { formatOrganisationsnummer, formatPersonnummer } from "../register/format-identity";
 import { formatPhone } from "../register/format-phone";
 import type { OrganizationSummary, PersonSummary } from "../register/types";
+import { useCanWriteRegister } from "../register/use-can-write-register";
 import { SearchIcon } from "../ui/icons";
 
 const PEOPLE_SHOWN = 6;
@@ -54,6 +57,8 @@ const organizationHit = (organization: OrganizationSummary): Hit => ({
 export function QuickSearch() {
   const { t } = useI18n();
   const [opened, dialog] = useDisclosure(false);
+  // A caller nobody found, to be registered with what the search said about them.
+  const [newPerson, setNewPerson] = useState<PersonFromSearch | null>(null);
   useHotkeys([["mod+K", dialog.open]], []);
   return (
     <>
@@ -75,14 +80,28 @@ export function QuickSearch() {
         </Group>
       </UnstyledButton>
       <Modal opened={opened} onClose={dialog.close} title={t.quickSearch.title} size="lg" yOffset="10vh">
-        {opened && <QuickSearchForm onClose={dialog.close} />}
+        {opened && (
+          <QuickSearchForm
+            onClose={dialog.close}
+            onCreate={(text) => {
+              dialog.close();
+              setNewPerson(personFromSearch(text));
+            }}
+          />
+        )}
       </Modal>
+      <CreatePersonDrawer
+        opened={newPerson !== null}
+        onClose={() => setNewPerson(null)}
+        initial={newPerson ?? undefined}
+      />
     </>
   );
 }
 
-function QuickSearchForm({ onClose }: { onClose: () => void }) {
+function QuickSearchForm({ onClose, onCreate }: { onClose: () => void; onCreate: (text: string) => void }) {
   const { t } = useI18n();
+  const canWrite = useCanWriteRegister();
   const navigate = useNavigate();
   const listId = useId();
   const [text, setText] = useState("");
@@ -201,9 +220,16 @@ function QuickSearchForm({ onClose }: { onClose: () => void }) {
         </Text>
       )}
       {searching && !loading && people.isSuccess && organizations.isSuccess && hits.length === 0 && (
-        <Text size="sm" c="dimmed" role="status">
-          {t.quickSearch.none(q)}
-        </Text>
+        <Group justify="space-between" gap="sm">
+          <Text size="sm" c="dimmed" role="status">
+            {t.quickSearch.none(q)}
+          </Text>
+          {canWrite && (
+            <Button size="compact-sm" variant="light" onClick={() => onCreate(q)}>
+              {t.quickSearch.newPerson}
+            </Button>
+          )}
+        </Group>
       )}
     </Stack>
   );
