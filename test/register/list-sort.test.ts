@@ -160,6 +160,34 @@ describe.each(STORE_KINDS)("ordering the lists by a column [%s]", (kind) => {
     expect(await names("/api/people?filter=custom.niva:eq:Guld&filter=custom.poang:gte:50&sort=name", 1)).toEqual([
       "Eva Ek",
     ]);
+    // The latest answer counts, however the list finds those who ever gave one.
+    const ids = Object.fromEntries(
+      (await api.call({ url: "/api/people?limit=10" })).body.items.map((item: Item & { id: string }) => [
+        item.givenNames,
+        item.id,
+      ]),
+    );
+    const answer = (name: string, status: string) =>
+      api.call({
+        method: "POST",
+        url: `/api/people/${ids[name]}/consents`,
+        payload: { purpose: "marketing", channel: "email", status },
+      });
+    for (const [name, status] of [
+      ["Bo", "granted"],
+      ["Cia", "granted"],
+      ["Cia", "withdrawn"],
+      ["Eva", "withdrawn"],
+    ] as const) {
+      expect((await answer(name, status)).status).toBe(204);
+    }
+    expect(await names("/api/people?consent=marketing:email:granted", 1)).toEqual(["Bo Berg"]);
+    expect(await names("/api/people?consent=marketing:email:withdrawn", 1)).toEqual(["Cia Berg", "Eva Ek"]);
+    expect(await names("/api/people?consent=marketing:email:withdrawn&sort=-createdAt")).toEqual([
+      "Eva Ek",
+      "Cia Berg",
+    ]);
+    expect(await names("/api/people?consent=marketing:email:none")).toEqual(["Dan Alm", "Ada Öberg"]);
   });
 
   it("refuses an order it does not know, naming the parameter", async () => {

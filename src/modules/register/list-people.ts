@@ -15,7 +15,7 @@ import { loadCustomAttributes } from "./list-custom-attributes";
 import { CUSTOM_SORT, customSortKey, sortedKeyset, type TSortKey, ZSortCursor } from "./list-sort";
 import { type NameHit, nameSearchHits, ZNameCursor } from "./name-word-search";
 import { hasSearchableCharacters, searchFold } from "./normalize";
-import { consentCondition, PERSON_FILTER_FIELDS, ZConsentFilter } from "./person-filters";
+import { consentCondition, consentSuperset, PERSON_FILTER_FIELDS, ZConsentFilter } from "./person-filters";
 import { LIFECYCLE_STAGES } from "./schema";
 import type { TPersonSummary } from "./views";
 
@@ -132,7 +132,8 @@ export async function listPeople(
   const definitions =
     query.filters.length > 0 || sort.includes("custom.") ? await loadCustomAttributes(ctx.db, "person") : [];
   const conditions: SQL[] = [sql`p.erased_at is null and p.merged_into is null`];
-  // The filters the jsonb index can answer, for a list that would otherwise read every name.
+  // Narrowing conditions an index answers (a custom value, a consent answer): a list that would
+  // otherwise read every name to find a rare value's people reads them there instead.
   const indexable = query.filters.flatMap((filter) => filterContainment(filter, sql`p.custom`, definitions) ?? []);
   query.filters.forEach((filter, index) => {
     const condition = filterCondition(
@@ -146,7 +147,11 @@ export async function listPeople(
     if (condition) conditions.push(condition);
   });
   errors.throwIfAny();
-  for (const consent of query.consents) conditions.push(consentCondition(consent));
+  for (const consent of query.consents) {
+    conditions.push(consentCondition(consent));
+    const superset = consentSuperset(consent);
+    if (superset) indexable.push(superset);
+  }
   if (query.lifecycleStage) conditions.push(sql`p.lifecycle_stage = ${query.lifecycleStage}`);
   if (query.ownerId) conditions.push(sql`p.owner_id = ${query.ownerId}`);
   if (query.organizationId) {
@@ -275,12 +280,14 @@ async function readPart(
   }
   const inOrder = (ids: SQL) =>
     queryRows<Row>(ctx.db, sql`select ${columns} from people p where p.id = any(array(${ids})) order by ${part.order}`);
+  // The subquery's rows come out in its order, and the outer limit stops the scan at the page's
+  // last match: a common value costs a few rows, a rare one the whole probe.
   const probed = await inOrder(
     sql`select w.id from (
-      select p.id, (${sql.join(part.narrowing, sql` and `)}) as hit, row_number() over (order by ${part.order}) as place
+      select p.id, (${sql.join(part.narrowing, sql` and `)}) as hit
       from people p where ${sql.join(part.place, sql` and `)}
       order by ${part.order} limit ${PROBE}) w
-    where w.hit order by w.place limit ${part.want}`,
+    where w.hit limit ${part.want}`,
   );
   if (probed.length >= part.want) return probed;
   // Materialised, the matching people are gathered through the jsonb index, with no order to keep

@@ -41,6 +41,17 @@ export const ZConsentFilter = z.strictObject({
 export type TConsentFilter = z.infer<typeof ZConsentFilter>;
 
 /** The latest decision wins, as on the person's page (consents are an append-only history). */
+/**
+ * Everyone who ever gave the answer a consent filter asks for, through `consents_status_idx`: more
+ * than the filter's people (some changed their answer since), never fewer. A list reads a rare
+ * answer's people through it (see `readPart` in the people list); "never asked" has none.
+ */
+export function consentSuperset(filter: TConsentFilter): SQL | null {
+  if (filter.status === "none") return null;
+  return sql`p.id in (select c.person_id from consents c
+    where c.purpose = ${filter.purpose} and c.channel = ${filter.channel} and c.status = ${filter.status})`;
+}
+
 export function consentCondition(filter: TConsentFilter): SQL {
   const latest = sql`(select c.status from consents c
     where c.person_id = p.id and c.purpose = ${filter.purpose} and c.channel = ${filter.channel}

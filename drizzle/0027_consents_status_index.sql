@@ -1,0 +1,1 @@
+CREATE INDEX "consents_status_idx" ON "consents" USING btree ("purpose","channel","status","person_id");
