@@ -75,6 +75,7 @@ describe("changing owners and stages, in the browser", () => {
     const refusal = dialog.getByRole("alert");
     await refusal.getByText("1 av de 3 valda kan du inte ändra, så ingen ändrades:").waitFor();
     await expect.poll(() => refusal.getByRole("listitem").allInnerTexts()).toEqual(["Cia Ceder: ägs av någon annan"]);
+    await session.snapshot("bulk-refused");
     await expect.poll(rowText("Anna Alm")).toContain("Intresserad");
     await refusal.getByRole("button", { name: "Avmarkera dem" }).click();
     dialog = page.getByRole("dialog", { name: "Ändra 2 personer" });

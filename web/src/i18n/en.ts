@@ -207,7 +207,7 @@ export const en: Messages = {
     select: (name: string) => `Select ${name}`,
     titlePeople: (count: number) => (count === 1 ? "Change 1 person" : `Change ${count} people`),
     titleOrganizations: (count: number) => (count === 1 ? "Change 1 organisation" : `Change ${count} organisations`),
-    hint: "A field left at As it is is not changed.",
+    hint: "Fields left at “As it is” are not changed.",
     keep: "As it is",
     nobody: "Nobody",
     apply: "Change",

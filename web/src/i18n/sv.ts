@@ -207,7 +207,7 @@ export const sv = {
     select: (name: string) => `Välj ${name}`,
     titlePeople: (count: number) => (count === 1 ? "Ändra 1 person" : `Ändra ${count} personer`),
     titleOrganizations: (count: number) => (count === 1 ? "Ändra 1 organisation" : `Ändra ${count} organisationer`),
-    hint: "Ett fält som står kvar på Som det är ändras inte.",
+    hint: "Fält som står på ”Som det är” lämnas orörda.",
     keep: "Som det är",
     nobody: "Ingen",
     apply: "Ändra",
