@@ -35,43 +35,41 @@ async function assertOwners(tx: Ctx, data: { ownerId?: string | null; ownerTeamI
   ]);
 }
 
-export async function createPersonChecked(ctx: Ctx, input: TCreatePersonInput): Promise<TPerson> {
-  const data = parseInput(ZCreatePersonInput, input);
-  return withTransaction(ctx, async (tx) => {
-    await assertOwners(tx, data);
-    return createPerson(tx, data);
-  });
-}
-
-export async function updatePersonChecked(ctx: Ctx, id: string, input: TUpdatePersonInput): Promise<TPerson> {
-  const data = parseInput(ZUpdatePersonInput, input);
-  return withTransaction(ctx, async (tx) => {
-    await assertOwners(tx, data);
-    return updatePerson(tx, id, data);
-  });
-}
-
-export async function createOrganizationChecked(
+/** Checks whom a write makes responsible, then makes it, in one transaction. */
+function withOwnersChecked<T>(
   ctx: Ctx,
-  input: TCreateOrganizationInput,
-): Promise<TOrganizationDetail> {
-  const data = parseInput(ZCreateOrganizationInput, input);
+  data: { ownerId?: string | null; ownerTeamId?: string | null },
+  write: (tx: Ctx) => Promise<T>,
+): Promise<T> {
   return withTransaction(ctx, async (tx) => {
     await assertOwners(tx, data);
-    return createOrganization(tx, data);
+    return write(tx);
   });
 }
 
-export async function updateOrganizationChecked(
+// Each input is parsed first, so a malformed id is named as the field at fault before it is looked up.
+export function createPersonChecked(ctx: Ctx, input: TCreatePersonInput): Promise<TPerson> {
+  const data = parseInput(ZCreatePersonInput, input);
+  return withOwnersChecked(ctx, data, (tx) => createPerson(tx, data));
+}
+
+export function updatePersonChecked(ctx: Ctx, id: string, input: TUpdatePersonInput): Promise<TPerson> {
+  const data = parseInput(ZUpdatePersonInput, input);
+  return withOwnersChecked(ctx, data, (tx) => updatePerson(tx, id, data));
+}
+
+export function createOrganizationChecked(ctx: Ctx, input: TCreateOrganizationInput): Promise<TOrganizationDetail> {
+  const data = parseInput(ZCreateOrganizationInput, input);
+  return withOwnersChecked(ctx, data, (tx) => createOrganization(tx, data));
+}
+
+export function updateOrganizationChecked(
   ctx: Ctx,
   id: string,
   input: TUpdateOrganizationInput,
 ): Promise<TOrganizationDetail> {
   const data = parseInput(ZUpdateOrganizationInput, input);
-  return withTransaction(ctx, async (tx) => {
-    await assertOwners(tx, data);
-    return updateOrganization(tx, id, data);
-  });
+  return withOwnersChecked(ctx, data, (tx) => updateOrganization(tx, id, data));
 }
 
 /** At most this many records in one change: a page of the list, as the app selects them. */

@@ -1,9 +1,7 @@
 import { Anchor, Button, Center, Paper, Table, Text } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
-import type { Locale } from "../i18n/locale";
 import { problemMessage } from "../i18n/problem-message";
-import type { Messages } from "../i18n/sv";
 import { useI18n } from "../i18n/use-i18n";
 import { formatPersonnummer } from "../register/format-identity";
 import { formatPhone } from "../register/format-phone";
@@ -30,7 +28,7 @@ interface PeopleTableProps {
 }
 
 export function PeopleTable({ search, columns, onSort, selection }: PeopleTableProps) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const people = useInfiniteQuery(peopleListQuery(search));
   const rows = people.data?.pages.flatMap((page) => page.items) ?? [];
   // A search is ranked by likeness until a column is chosen.
@@ -82,14 +80,7 @@ export function PeopleTable({ search, columns, onSort, selection }: PeopleTableP
               rows={rows.length}
             />
             {rows.map((person) => (
-              <PersonRow
-                key={person.id}
-                person={person}
-                columns={columns}
-                selection={selection}
-                locale={locale}
-                t={t}
-              />
+              <PersonRow key={person.id} person={person} columns={columns} selection={selection} />
             ))}
           </Table.Tbody>
         </Table>
@@ -112,15 +103,12 @@ function PersonRow({
   person,
   columns,
   selection,
-  locale,
-  t,
 }: {
   person: PersonSummary;
   columns: readonly OptionalColumn[];
   selection: Selection | undefined;
-  locale: Locale;
-  t: Messages;
 }) {
+  const { t, locale } = useI18n();
   const navigate = useNavigate();
   const open = () => navigate({ to: "/people/$personId", params: { personId: person.id } });
   return (
