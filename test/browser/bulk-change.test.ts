@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTeam, createUser } from "../../src/modules/access";
@@ -48,6 +49,15 @@ describe("changing owners and stages, in the browser", () => {
         });
       }
       await createOrganization(ctx, { name: "Gotlands Gårdsbutik AB", ownerId: sara.id });
+      // More of Sara's customers in Slite than one page of the list shows.
+      for (let n = 1; n <= 60; n += 1) {
+        await createPerson(ctx, {
+          givenNames: "Kund",
+          surname: `Slitesson ${String(n).padStart(2, "0")}`,
+          ownerId: sara.id,
+          address: { street: `Hamngatan ${n}`, postalCode: "624 48", city: "Slite" },
+        });
+      }
     });
     ({ page } = session);
     await signIn(session, SARA);
@@ -58,6 +68,13 @@ describe("changing owners and stages, in the browser", () => {
   });
 
   const row = (name: string) => page.getByRole("row").filter({ hasText: name });
+  /** How many of the people in Slite are at each stage, as the register holds them. */
+  const stagesInSlite = async () => {
+    const { rows } = (await session.services.store.db.execute(
+      sql`select p.lifecycle_stage as stage, count(*)::int as n from people p where p.surname like 'Slitesson%' group by 1`,
+    )) as unknown as { rows: Array<{ stage: string; n: number }> };
+    return Object.fromEntries(rows.map((row) => [row.stage, row.n]));
+  };
   const rowText = (name: string) => () => row(name).innerText();
 
   it("changes the stage of the customers she may change, after leaving out the one she may not", async () => {
@@ -96,6 +113,44 @@ describe("changing owners and stages, in the browser", () => {
     await dialog.getByRole("button", { name: "Ändra", exact: true }).click();
     await dialog.waitFor({ state: "hidden" });
     await expect.poll(rowText("Bo Berg")).toContain("Olle Kollega · team Sälj Syd");
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it("changes everyone the list matches, loaded or not, after reviewing how many", async () => {
+    await page.goto("/people?city=Slite");
+    await expect.poll(() => page.getByRole("checkbox", { name: /^Välj Kund/ }).count()).toBe(50);
+    await page.getByRole("checkbox", { name: "Välj alla i listan" }).check();
+    await page.getByText("50 valda").waitFor();
+    await page.getByRole("button", { name: "Välj alla som matchar listan" }).click();
+    await page.getByText("Alla som matchar listan är valda").waitFor();
+    await page.getByRole("button", { name: "Ändra valda" }).click();
+    const dialog = page.getByRole("dialog", { name: "Ändra alla personer som matchar listan" });
+    await dialog.getByRole("combobox", { name: "Livscykelfas" }).click();
+    await page.getByRole("option", { name: "Lead", exact: true }).click();
+    await dialog.getByRole("button", { name: "Granska" }).click();
+    // Nothing is changed by the review; it says how many the change would reach.
+    await dialog.getByRole("status").getByText("60 ändras.").waitFor();
+    expect(await stagesInSlite()).toEqual({ interested: 60 });
+    await session.snapshot("bulk-all-matching");
+    await dialog.getByRole("button", { name: "Ändra 60" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByText("60 poster ändrade.").waitFor();
+    expect(await stagesInSlite()).toEqual({ lead: 60 });
+    await expect.poll(rowText("Slitesson 01")).toContain("Lead");
+
+    // Everyone in Visby includes Nils's customer: the review already says so, and names her.
+    await page.goto("/people?city=Visby");
+    await page.getByRole("checkbox", { name: "Välj Anna Alm" }).check();
+    await page.getByRole("button", { name: "Välj alla som matchar listan" }).click();
+    await page.getByRole("button", { name: "Ändra valda" }).click();
+    const visby = page.getByRole("dialog", { name: "Ändra alla personer som matchar listan" });
+    await visby.getByRole("combobox", { name: "Livscykelfas" }).click();
+    await page.getByRole("option", { name: "Lead", exact: true }).click();
+    await visby.getByRole("button", { name: "Granska" }).click();
+    const refusal = visby.getByRole("alert");
+    await refusal.getByText("1 av dem som matchar listan kan du inte ändra, så ingen ändrades:").waitFor();
+    await expect.poll(() => refusal.getByRole("listitem").allInnerTexts()).toEqual(["Cia Ceder: ägs av någon annan"]);
+    await session.snapshot("bulk-all-matching-refused");
     expect(session.pageErrors).toEqual([]);
   });
 

@@ -59,7 +59,7 @@ describe.each(STORE_KINDS)("changing many records at once [%s]", (kind) => {
     ];
     const response = await bulk({ ids, set: { ownerId: sellerSouth.userId, ownerTeamId: teamSouth } });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
-    expect(response.body).toEqual({ changed: 3 });
+    expect(response.body).toEqual({ changed: 3, unchanged: 0, dryRun: false });
     expect(await owners(ids)).toEqual([
       [sellerSouth.userId, teamSouth, "interested"],
       [sellerSouth.userId, teamSouth, "interested"],
@@ -158,6 +158,91 @@ describe.each(STORE_KINDS)("changing many records at once [%s]", (kind) => {
     }
   });
 
+  it("changes every person a list's filters match, after a trial that changes nothing", async () => {
+    const ids: string[] = [];
+    for (const given of ["Ada", "Bert", "Cilla", "Dan"])
+      ids.push(await person({ givenNames: given, surname: "Matchsson" }));
+    const already = await person({ givenNames: "Eje", surname: "Matchsson", ownerTeamId: teamNorth });
+    const outside = await person({ givenNames: "Ada", surname: "Annansson" });
+    const outsideBefore = await owners([outside]);
+    const match = { q: "Matchsson" };
+
+    const trial = await bulk({ match, set: { ownerTeamId: teamNorth }, dryRun: true });
+    expect(trial.status, JSON.stringify(trial.body)).toBe(200);
+    expect(trial.body).toEqual({ changed: 4, unchanged: 1, dryRun: true });
+    expect((await owners(ids)).map((row) => row[1])).toEqual([null, null, null, null]);
+
+    // The user saw six; one fewer matches now, so nothing is changed.
+    const stale = await bulk({ match, expectedCount: 6, set: { ownerTeamId: teamNorth } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.errors).toEqual([expect.objectContaining({ field: "expectedCount", code: "count_changed" })]);
+    expect((await owners(ids)).map((row) => row[1])).toEqual([null, null, null, null]);
+
+    const done = await bulk({ match, expectedCount: 5, set: { ownerTeamId: teamNorth } });
+    expect(done.body).toEqual({ changed: 4, unchanged: 1, dryRun: false });
+    expect((await owners([...ids, already])).map((row) => row[1])).toEqual(Array(5).fill(teamNorth));
+    const trail = await api.call({ url: `/api/audit-log?entity=person&entityId=${ids[2]}&action=person.update` });
+    expect(trail.body.items).toHaveLength(1);
+    expect(trail.body.items[0].before).toEqual({ ownerTeamId: null });
+    expect(trail.body.items[0].after).toEqual({ ownerTeamId: teamNorth });
+    // The one that already was the team's has nothing in its trail: nothing happened to it.
+    const untouched = await api.call({ url: `/api/audit-log?entity=person&entityId=${already}&action=person.update` });
+    expect(untouched.body.items).toEqual([]);
+    // Who set the team is kept with the value, as for any change.
+    const detail = await api.call({ url: `/api/people/${ids[0]}` });
+    expect(detail.body.lineage.ownerTeamId).toMatchObject({ system: "api" });
+    // Nobody outside the match was touched.
+    expect(await owners([outside])).toEqual(outsideBefore);
+  });
+
+  it("refuses a match holding another's customers, naming them, and malformed matches", async () => {
+    await person({ givenNames: "Hans", surname: "Filtersson" }, sellerSouth.key);
+    await person({ givenNames: "Inga", surname: "Filtersson", ownerTeamId: teamNorth });
+    const match = { q: "Filtersson" };
+    const refused = await bulk({ match, set: { lifecycleStage: "customer" } }, sellerSouth.key);
+    expect(refused.status).toBe(403);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({
+        field: "match",
+        code: "forbidden",
+        message: expect.stringMatching(/^Inga Filtersson: /),
+      }),
+    ]);
+    expect(refused.body.records).toEqual([expect.objectContaining({ name: "Inga Filtersson", code: "forbidden" })]);
+    const stages = await api.call({ url: "/api/people?q=Filtersson" });
+    expect(stages.body.items.map((item: { lifecycleStage: string }) => item.lifecycleStage)).toEqual([
+      "interested",
+      "interested",
+    ]);
+    // Narrowed to the seller's own customers, it goes through.
+    const mine = await bulk(
+      { match: { ...match, ownerId: sellerSouth.userId }, set: { lifecycleStage: "customer" } },
+      sellerSouth.key,
+    );
+    expect(mine.status, JSON.stringify(mine.body)).toBe(200);
+    expect(mine.body.changed).toBe(1);
+
+    for (const [payload, field, code] of [
+      [{ match: { q: "Finnsintesson" }, set: { lifecycleStage: "lead" } }, "match", "no_match"],
+      [{ set: { lifecycleStage: "lead" } }, "ids", "required"],
+      [{ ids: [crypto.randomUUID()], match, set: { lifecycleStage: "lead" } }, "match", "conflicts"],
+      [
+        { match: { filter: "custom.okand:eq:x" }, set: { lifecycleStage: "lead" } },
+        "match.filters.0.field",
+        "unknown_attribute",
+      ],
+      [{ match: { q: "x", limit: 5 }, set: { lifecycleStage: "lead" } }, "match", undefined],
+      [{ match, expectedCount: -1, set: { lifecycleStage: "lead" } }, "expectedCount", undefined],
+    ] as const) {
+      const response = await bulk(payload);
+      expect(response.status, JSON.stringify(payload)).toBe(400);
+      const faults = response.body.errors.map((fault: { field: string; code: string }) => fault);
+      expect(faults, JSON.stringify(response.body)).toContainEqual(
+        expect.objectContaining({ field: expect.stringContaining(field), ...(code ? { code } : {}) }),
+      );
+    }
+  });
+
   it("gives organisations a team", async () => {
     const ids: string[] = [];
     for (const name of ["Alfa AB", "Beta AB"]) {
@@ -180,5 +265,15 @@ describe.each(STORE_KINDS)("changing many records at once [%s]", (kind) => {
     });
     expect(stage.status).toBe(400);
     expect(stage.body.errors[0].field).toBe("set.lifecycleStage");
+    // Every organisation a search matches, and one already the team's left alone.
+    const gamma = await api.call({ method: "POST", url: "/api/organizations", payload: { name: "Gammaverken AB" } });
+    const matched = await api.call({
+      method: "POST",
+      url: "/api/organizations/bulk-change",
+      payload: { match: { q: "AB" }, set: { ownerTeamId: teamNorth } },
+    });
+    expect(matched.status, JSON.stringify(matched.body)).toBe(200);
+    expect(matched.body).toEqual({ changed: 1, unchanged: 2, dryRun: false });
+    expect((await api.call({ url: `/api/organizations/${gamma.body.id}` })).body.ownerTeamId).toBe(teamNorth);
   });
 });

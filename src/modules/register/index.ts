@@ -1,6 +1,12 @@
 export { addEmail, CONTACT_POINT_CHANGED, ZAddEmailInput } from "./add-email";
 export { addPhone, ZAddPhoneInput } from "./add-phone";
 export { addRole, ROLE_CHANGED } from "./add-role";
+export {
+  changeManyRecords,
+  type TManyRecordsChange,
+  type TManyRecordsFault,
+  type TManyRecordsResult,
+} from "./change-many-records";
 export { consentHistoryOfPerson } from "./consent-history";
 export { createOrganization, ORGANIZATION_CREATED } from "./create-organization";
 export { createPerson, PERSON_CREATED } from "./create-person";

@@ -200,6 +200,21 @@ export const en: Messages = {
     teams: "Teams",
   },
   bulk: {
+    allMatching: "Everyone the list matches is selected",
+    selectAllMatching: "Select everyone the list matches",
+    titleAllPeople: "Change every person the list matches",
+    titleAllOrganizations: "Change every organisation the list matches",
+    matchHint: "The change applies to everyone the list's search and filters give, including rows not loaded yet.",
+    check: "Review",
+    preview: (changed: number, unchanged: number) =>
+      `${changed} will change${unchanged > 0 ? `, ${unchanged} already are so` : ""}.`,
+    confirm: (count: number) => `Change ${count}`,
+    refusedMatching: (count: number) => `You cannot change ${count} of those the list matches, so none was changed:`,
+    moreRefused: (count: number) => `and ${count} more`,
+    narrow: "Narrow the list, for example to your own customers, and try again.",
+    countChanged: "The list has changed since you reviewed it. Review it again.",
+    done: (changed: number, unchanged: number) =>
+      `${changed === 1 ? "1 record changed" : `${changed} records changed`}${unchanged > 0 ? `, ${unchanged} already were so` : ""}.`,
     selected: (count: number) => `${count} selected`,
     change: "Change selected",
     deselect: "Clear selection",
@@ -220,7 +235,6 @@ export const en: Messages = {
       conflict: "merged into another",
     } as Record<string, string>,
     deselectRefused: "Deselect them",
-    done: (count: number) => (count === 1 ? "1 record changed." : `${count} records changed.`),
   },
   listColumns: {
     button: "Columns",

@@ -200,6 +200,22 @@ export const sv = {
     teams: "Team",
   },
   bulk: {
+    allMatching: "Alla som matchar listan är valda",
+    selectAllMatching: "Välj alla som matchar listan",
+    titleAllPeople: "Ändra alla personer som matchar listan",
+    titleAllOrganizations: "Ändra alla organisationer som matchar listan",
+    matchHint: "Ändringen gäller alla som listans sökning och filter ger, även de som inte är inlästa ännu.",
+    check: "Granska",
+    preview: (changed: number, unchanged: number) =>
+      `${changed === 1 ? "1 ändras" : `${changed} ändras`}${unchanged > 0 ? `, ${unchanged} är redan så` : ""}.`,
+    confirm: (count: number) => `Ändra ${count}`,
+    refusedMatching: (count: number) =>
+      `${count === 1 ? "1 av dem" : `${count} av dem`} som matchar listan kan du inte ändra, så ingen ändrades:`,
+    moreRefused: (count: number) => `och ${count} till`,
+    narrow: "Avgränsa listan, till exempel till dina egna kunder, och försök igen.",
+    countChanged: "Listan har ändrats sedan du granskade den. Granska igen.",
+    done: (changed: number, unchanged: number) =>
+      `${changed === 1 ? "1 post ändrad" : `${changed} poster ändrade`}${unchanged > 0 ? `, ${unchanged} var redan så` : ""}.`,
     selected: (count: number) => `${count} valda`,
     change: "Ändra valda",
     deselect: "Avmarkera",
@@ -219,7 +235,6 @@ export const sv = {
       conflict: "har slagits ihop med en annan",
     } as Record<string, string>,
     deselectRefused: "Avmarkera dem",
-    done: (count: number) => (count === 1 ? "1 post ändrad." : `${count} poster ändrade.`),
   },
   listColumns: {
     button: "Kolumner",

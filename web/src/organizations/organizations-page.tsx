@@ -2,6 +2,7 @@ import { Button, Group, Stack, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { getRouteApi } from "@tanstack/react-router";
 import { useI18n } from "../i18n/use-i18n";
+import { bulkMatch } from "../register/bulk-change";
 import { ColumnsMenu } from "../register/columns-menu";
 import { ImportCsvModal } from "../register/import-csv-modal";
 import { sortAfterHiding } from "../register/list-columns";
@@ -15,7 +16,7 @@ import { PlusIcon, UploadIcon } from "../ui/icons";
 import { CreateOrganizationDrawer } from "./create-organization-drawer";
 import { GroupFilter } from "./group-filter";
 import { OrganizationsFilters } from "./organizations-filters";
-import { type OrganizationsSearch, organizationsExportHref } from "./organizations-search";
+import { type OrganizationsSearch, organizationsExportHref, organizationsQueryParams } from "./organizations-search";
 import { OrganizationsTable } from "./organizations-table";
 
 const organizationsRoute = getRouteApi("/shell/organizations");
@@ -57,7 +58,13 @@ export function OrganizationsPage() {
         <ColumnsMenu columns={columns} onHide={(id) => changeSearch({ sort: sortAfterHiding(search.sort, id) })} />
       </Group>
       {search.group && <GroupFilter organizationId={search.group} onClear={() => changeSearch({ group: undefined })} />}
-      {canWrite && <SelectionBar entity="organizations" selection={selection} />}
+      {canWrite && (
+        <SelectionBar
+          entity="organizations"
+          selection={selection}
+          match={bulkMatch(organizationsQueryParams(search))}
+        />
+      )}
       <OrganizationsTable
         search={search}
         selection={canWrite ? selection : undefined}

@@ -3,6 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { getRouteApi } from "@tanstack/react-router";
 import { PeopleTabs } from "../duplicates/people-tabs";
 import { useI18n } from "../i18n/use-i18n";
+import { bulkMatch } from "../register/bulk-change";
 import { ColumnsMenu } from "../register/columns-menu";
 import { ImportCsvModal } from "../register/import-csv-modal";
 import { sortAfterHiding } from "../register/list-columns";
@@ -15,7 +16,7 @@ import { ExportMenu } from "../ui/export-menu";
 import { PlusIcon, UploadIcon } from "../ui/icons";
 import { CreatePersonDrawer } from "./create-person-drawer";
 import { PeopleFilters } from "./people-filters";
-import { type PeopleSearch, peopleExportHref } from "./people-search";
+import { type PeopleSearch, peopleExportHref, peopleQueryParams } from "./people-search";
 import { PeopleTable } from "./people-table";
 
 const peopleRoute = getRouteApi("/shell/people");
@@ -55,7 +56,7 @@ export function PeoplePage() {
         <ListFilterBar entity="person" filters={search.filter} consents={search.consent} onChange={changeSearch} />
         <ColumnsMenu columns={columns} onHide={(id) => changeSearch({ sort: sortAfterHiding(search.sort, id) })} />
       </Group>
-      {canWrite && <SelectionBar entity="people" selection={selection} />}
+      {canWrite && <SelectionBar entity="people" selection={selection} match={bulkMatch(peopleQueryParams(search))} />}
       <PeopleTable
         search={search}
         selection={canWrite ? selection : undefined}

@@ -4,39 +4,74 @@ import { type FormEvent, useState } from "react";
 import { api } from "../api/api";
 import { ApiProblem } from "../api/api-problem";
 import { useI18n } from "../i18n/use-i18n";
-import { type BulkChoice, type BulkChoices, bulkSet, KEEP_ALL, refusedIds } from "./bulk-change";
+import {
+  type BulkChoice,
+  type BulkChoices,
+  type BulkMatch,
+  bulkSet,
+  KEEP_ALL,
+  refusedIds,
+  refusedRecords,
+} from "./bulk-change";
 import { directoryQuery } from "./directory";
 import { FormProblemAlert } from "./form-problem-alert";
 import { formProblems } from "./form-problems";
 import { useRefreshRegister } from "./queries";
 import { LIFECYCLE_STAGES } from "./types";
 
+/** The records to change: ticked rows, or everyone the list's filters match. */
+export type BulkTarget = { ids: readonly string[] } | { match: BulkMatch };
+
+/** What a change did (or, reviewed first, would do). */
+export interface BulkResult {
+  changed: number;
+  unchanged: number;
+}
+
 interface BulkChangeModalProps {
   entity: "people" | "organizations";
-  ids: readonly string[];
+  target: BulkTarget;
   /** A selected record's name, for the list of those that could not be changed. */
   nameOf: (id: string) => string;
   opened: boolean;
   onClose: () => void;
-  onDone: (changed: number) => void;
+  onDone: (result: BulkResult) => void;
   onDeselect: (ids: string[]) => void;
 }
 
-/** *Ändra valda*: a seller, a team and (for people) a stage for every selected record, or each left as it is. */
-export function BulkChangeModal({ entity, ids, opened, onClose, ...rest }: BulkChangeModalProps) {
+/**
+ * *Ändra valda*: a seller, a team and (for people) a stage for every selected record, or each left
+ * as it is. A change to everyone the list matches is reviewed first: the server counts who would
+ * change, and the change is then made only if the list still matches as many.
+ */
+export function BulkChangeModal({ entity, target, opened, onClose, ...rest }: BulkChangeModalProps) {
   const { t } = useI18n();
+  const title =
+    "match" in target
+      ? entity === "people"
+        ? t.bulk.titleAllPeople
+        : t.bulk.titleAllOrganizations
+      : entity === "people"
+        ? t.bulk.titlePeople(target.ids.length)
+        : t.bulk.titleOrganizations(target.ids.length);
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={entity === "people" ? t.bulk.titlePeople(ids.length) : t.bulk.titleOrganizations(ids.length)}
-    >
-      {opened && <BulkChangeForm entity={entity} ids={ids} onClose={onClose} {...rest} />}
+    <Modal opened={opened} onClose={onClose} title={title}>
+      {opened && <BulkChangeForm entity={entity} target={target} onClose={onClose} {...rest} />}
     </Modal>
   );
 }
 
-function BulkChangeForm({ entity, ids, nameOf, onClose, onDone, onDeselect }: Omit<BulkChangeModalProps, "opened">) {
+interface BulkRequest {
+  ids?: readonly string[];
+  match?: BulkMatch;
+  expectedCount?: number;
+  dryRun?: boolean;
+  set: Record<string, string | null>;
+}
+
+function BulkChangeForm({ entity, target, nameOf, onClose, onDone, onDeselect }: Omit<BulkChangeModalProps, "opened">) {
+  const ids = "ids" in target ? target.ids : [];
+  const matching = "match" in target;
   const { t } = useI18n();
   const directory = useQuery(directoryQuery);
   const refreshRegister = useRefreshRegister();
@@ -44,16 +79,26 @@ function BulkChangeForm({ entity, ids, nameOf, onClose, onDone, onDeselect }: Om
     entity === "people" ? { ...KEEP_ALL, lifecycleStage: "keep" } : KEEP_ALL,
   );
   const [sent, setSent] = useState<readonly string[]>([]);
+  // The reviewed count of a change to everyone matched, for the choices it was reviewed with.
+  const [review, setReview] = useState<(BulkResult & { set: string }) | null>(null);
   const change = useMutation({
-    mutationFn: (body: { ids: readonly string[]; set: Record<string, string | null> }) =>
-      api<{ changed: number }>(`/api/${entity}/bulk-change`, { method: "POST", body }),
-    onSuccess: async (result) => {
+    mutationFn: (body: BulkRequest) =>
+      api<BulkResult & { dryRun: boolean }>(`/api/${entity}/bulk-change`, { method: "POST", body }),
+    onSuccess: async (result, body) => {
+      if (result.dryRun) {
+        setReview({ changed: result.changed, unchanged: result.unchanged, set: JSON.stringify(body.set) });
+        return;
+      }
       await refreshRegister();
-      onDone(result.changed);
+      onDone(result);
       onClose();
     },
+    onError: () => setReview(null),
   });
   const set = bulkSet(choices);
+  const reviewed = review && review.set === JSON.stringify(set) ? review : null;
+  const refusedMatches = refusedRecords(change.error);
+  const stale = change.error instanceof ApiProblem && change.error.fieldError("expectedCount") !== undefined;
   const refused = refusedIds(change.error, sent);
   const problems = formProblems(change.error, ["set.ownerId", "set.ownerTeamId", "set.lifecycleStage"], t);
   const choose = (field: keyof BulkChoices) => (value: string | null) =>
@@ -64,8 +109,14 @@ function BulkChangeForm({ entity, ids, nameOf, onClose, onDone, onDeselect }: Om
   ];
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setSent(ids);
-    change.mutate({ ids, set });
+    if (!matching) {
+      setSent(ids);
+      change.mutate({ ids, set });
+    } else if (reviewed) {
+      change.mutate({ match: target.match, set, expectedCount: reviewed.changed + reviewed.unchanged });
+    } else {
+      change.mutate({ match: target.match, set, dryRun: true });
+    }
   };
   const reasonOf = (id: string) => {
     const index = sent.indexOf(id);
@@ -76,9 +127,30 @@ function BulkChangeForm({ entity, ids, nameOf, onClose, onDone, onDeselect }: Om
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <Text size="sm" c="dimmed">
-          {t.bulk.hint}
+          {matching ? `${t.bulk.matchHint} ${t.bulk.hint}` : t.bulk.hint}
         </Text>
-        {refused.length > 0 ? (
+        {matching && refusedMatches.count > 0 ? (
+          <Alert color="red" variant="light" role="alert">
+            <Stack gap={6}>
+              <Text size="sm">{t.bulk.refusedMatching(refusedMatches.count)}</Text>
+              <List size="sm" spacing={2}>
+                {refusedMatches.records.map((record) => (
+                  <List.Item key={record.id}>
+                    {record.name ?? record.id}: {t.bulk.reasons[record.code] ?? record.code}
+                  </List.Item>
+                ))}
+                {refusedMatches.count > refusedMatches.records.length && (
+                  <List.Item>{t.bulk.moreRefused(refusedMatches.count - refusedMatches.records.length)}</List.Item>
+                )}
+              </List>
+              <Text size="sm">{t.bulk.narrow}</Text>
+            </Stack>
+          </Alert>
+        ) : stale ? (
+          <Alert color="yellow" variant="light" role="alert">
+            <Text size="sm">{t.bulk.countChanged}</Text>
+          </Alert>
+        ) : refused.length > 0 ? (
           <Alert color="red" variant="light" role="alert">
             <Stack gap={6}>
               <Text size="sm">{t.bulk.refused(refused.length, sent.length)}</Text>
@@ -140,12 +212,21 @@ function BulkChangeForm({ entity, ids, nameOf, onClose, onDone, onDeselect }: Om
             error={problems.at("set.lifecycleStage")}
           />
         )}
+        {reviewed && (
+          <Alert color="blue" variant="light" role="status">
+            <Text size="sm">{t.bulk.preview(reviewed.changed, reviewed.unchanged)}</Text>
+          </Alert>
+        )}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
             {t.register.cancel}
           </Button>
-          <Button type="submit" loading={change.isPending} disabled={Object.keys(set).length === 0 || ids.length === 0}>
-            {t.bulk.apply}
+          <Button
+            type="submit"
+            loading={change.isPending}
+            disabled={Object.keys(set).length === 0 || (!matching && ids.length === 0) || reviewed?.changed === 0}
+          >
+            {!matching ? t.bulk.apply : reviewed ? t.bulk.confirm(reviewed.changed) : t.bulk.check}
           </Button>
         </Group>
       </Stack>

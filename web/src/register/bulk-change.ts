@@ -34,3 +34,33 @@ export function refusedIds(error: unknown, sent: readonly string[]): string[] {
     return id ? [id] : [];
   });
 }
+
+/** A list's search and filters as the bulk change takes them (`match`): the list's own query. */
+export type BulkMatch = Record<string, string | readonly string[]>;
+
+/**
+ * The list's query without what does not choose records: its order, and filters left empty. The
+ * order also matters: a name search in a chosen order keeps only its best matches.
+ */
+export function bulkMatch(params: Record<string, string | readonly string[] | undefined>): BulkMatch {
+  const match: BulkMatch = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (name === "sort" || value === undefined || value.length === 0) continue;
+    match[name] = value;
+  }
+  return match;
+}
+
+export interface RefusedRecord {
+  id: string;
+  name: string | null;
+  code: string;
+}
+
+/** The records a refused change to everyone matched names, and how many were refused in all. */
+export function refusedRecords(error: unknown): { records: RefusedRecord[]; count: number } {
+  if (!(error instanceof ApiProblem)) return { records: [], count: 0 };
+  const { records, refused } = error.extensions;
+  const named = Array.isArray(records) ? (records as RefusedRecord[]) : [];
+  return { records: named, count: typeof refused === "number" ? refused : named.length };
+}

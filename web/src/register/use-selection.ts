@@ -3,6 +3,12 @@ import { useEffect, useState } from "react";
 export interface Selection {
   /** The selected records' ids, in the order they were chosen. */
   ids: string[];
+  /**
+   * Every record the list's filters match, loaded or not: the change goes to the server as the
+   * filters, not as ids. Unticking any row ends it.
+   */
+  allMatching: boolean;
+  chooseAllMatching: () => void;
   has: (id: string) => boolean;
   /** The name a selected record was shown by. */
   nameOf: (id: string) => string;
@@ -18,17 +24,25 @@ export interface Selection {
  */
 export function useSelection(resetKey: string): Selection {
   const [chosen, setChosen] = useState<ReadonlyMap<string, string>>(new Map());
+  const [allMatching, setAllMatching] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key is what resets the selection
-  useEffect(() => setChosen(new Map()), [resetKey]);
-  const update = (change: (next: Map<string, string>) => void) =>
+  useEffect(() => {
+    setChosen(new Map());
+    setAllMatching(false);
+  }, [resetKey]);
+  const update = (change: (next: Map<string, string>) => void) => {
+    setAllMatching(false);
     setChosen((current) => {
       const next = new Map(current);
       change(next);
       return next;
     });
+  };
   return {
     ids: [...chosen.keys()],
-    has: (id) => chosen.has(id),
+    allMatching,
+    chooseAllMatching: () => setAllMatching(true),
+    has: (id) => allMatching || chosen.has(id),
     nameOf: (id) => chosen.get(id) ?? id,
     set: (id, name, selected) => update((next) => (selected ? next.set(id, name) : next.delete(id))),
     setAll: (records, selected) =>
@@ -42,6 +56,9 @@ export function useSelection(resetKey: string): Selection {
       update((next) => {
         for (const id of ids) next.delete(id);
       }),
-    clear: () => setChosen(new Map()),
+    clear: () => {
+      setChosen(new Map());
+      setAllMatching(false);
+    },
   };
 }
