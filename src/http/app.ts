@@ -32,6 +32,7 @@ import { peopleRoutes } from "./routes/people";
 import { privacyRoutes } from "./routes/privacy";
 import { qualityRoutes } from "./routes/quality";
 import { ruleRoutes } from "./routes/rules";
+import { savedListRoutes } from "./routes/saved-lists";
 import { trackingRoutes } from "./routes/tracking";
 import { userRoutes } from "./routes/users";
 import "./types";
@@ -118,6 +119,7 @@ export async function buildApp(services: Services): Promise<BuiltApp> {
   await auditRoutes(app, services);
   await importRoutes(app, services);
   await peopleRoutes(app, services);
+  await savedListRoutes(app, services);
   await organizationRoutes(app, services);
   await activityRoutes(app, services);
   await messageRoutes(app, services);

@@ -17,6 +17,7 @@ export {
   ZCustomAttribute,
 } from "./custom-attribute-definition";
 export { defineCustomAttribute, ZDefineCustomAttributeInput } from "./define-custom-attribute";
+export { deleteSavedList } from "./delete-saved-list";
 export { endRole } from "./end-role";
 export { erasePersonRecord } from "./erase-person";
 export {
@@ -77,6 +78,7 @@ export {
   ZPeopleExportQuery,
   ZPeopleListQuery,
 } from "./list-query";
+export { listSavedLists, ZListSavedListsInput } from "./list-saved-lists";
 export { findMatchCandidates, loadMatchRecords, nameCounts } from "./match-records";
 export {
   MERGE_FIELDS,
@@ -103,6 +105,8 @@ export { refreshRegisterStatistics } from "./refresh-statistics";
 export { removeContactPoint } from "./remove-contact-point";
 export { matchPersonRefs, resolvePersonRefs, type TPersonRef, type TPersonRefMatch } from "./resolve-person-refs";
 export { loadPersonFacts, personRuleFields } from "./rule-facts";
+export { SAVED_LISTS_PER_USER, saveList, type TSaveListInput, ZSaveListInput } from "./save-list";
+export { type TSavedList, ZSavedList } from "./saved-list-view";
 export { CONTACT_CHANNELS, LIFECYCLE_STAGES } from "./schema";
 export { setChannelPreference } from "./set-channel-preference";
 export { PROFILING_OBJECTION_CHANGED, setProfilingObjection } from "./set-profiling-objection";
@@ -116,6 +120,7 @@ export {
 export { ORGANIZATION_UPDATED, updateOrganization } from "./update-organization";
 export { PERSON_UPDATED, updatePerson } from "./update-person";
 export { updateRole, ZUpdateRoleInput } from "./update-role";
+export { type TUpdateSavedListInput, updateSavedList, ZUpdateSavedListInput } from "./update-saved-list";
 export {
   type TConsentView,
   type TOrganization,

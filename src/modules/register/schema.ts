@@ -313,3 +313,26 @@ export const nameVocabulary = pgTable(
     index("name_vocabulary_prefix_idx").on(t.word.op("text_pattern_ops")),
   ],
 );
+
+export const SAVED_LIST_ENTITIES = ["person", "organization"] as const;
+
+/**
+ * A list's search, filters and order kept under a name ("Guldkunder i Väst"), for the user who
+ * saved it or, shared, for everyone who may read the register. The query is the list's own, as
+ * `GET /api/people` or `/api/organizations` takes it.
+ */
+export const savedLists = pgTable(
+  "saved_lists",
+  {
+    id: uuid("id").primaryKey(),
+    entity: text("entity", { enum: SAVED_LIST_ENTITIES }).notNull(),
+    name: text("name").notNull(),
+    query: jsonb("query").$type<Record<string, string | string[]>>().notNull(),
+    /** The user who saved it; only they (or an admin) change or delete it. */
+    userId: uuid("user_id").notNull(),
+    shared: boolean("shared").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("saved_lists_name_idx").on(t.userId, t.entity, sql`lower(${t.name})`)],
+);

@@ -7,6 +7,8 @@ import { ColumnsMenu } from "../register/columns-menu";
 import { ImportCsvModal } from "../register/import-csv-modal";
 import { sortAfterHiding } from "../register/list-columns";
 import { ListFilterBar } from "../register/list-filter-bar";
+import { listQueryObject } from "../register/list-filters";
+import { SavedListsMenu } from "../register/saved-lists-menu";
 import { SelectionBar } from "../register/selection-bar";
 import { useCanWriteRegister } from "../register/use-can-write-register";
 import { useListColumns } from "../register/use-list-columns";
@@ -16,7 +18,12 @@ import { PlusIcon, UploadIcon } from "../ui/icons";
 import { CreateOrganizationDrawer } from "./create-organization-drawer";
 import { GroupFilter } from "./group-filter";
 import { OrganizationsFilters } from "./organizations-filters";
-import { type OrganizationsSearch, organizationsExportHref, organizationsQueryParams } from "./organizations-search";
+import {
+  type OrganizationsSearch,
+  organizationsExportHref,
+  organizationsQueryParams,
+  organizationsSearchFromQuery,
+} from "./organizations-search";
 import { OrganizationsTable } from "./organizations-table";
 
 const organizationsRoute = getRouteApi("/shell/organizations");
@@ -55,7 +62,14 @@ export function OrganizationsPage() {
       <OrganizationsFilters search={search} onChange={changeSearch} />
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <ListFilterBar entity="organization" filters={search.filter} onChange={changeSearch} />
-        <ColumnsMenu columns={columns} onHide={(id) => changeSearch({ sort: sortAfterHiding(search.sort, id) })} />
+        <Group gap="xs" wrap="nowrap">
+          <SavedListsMenu
+            entity="organization"
+            query={listQueryObject(organizationsQueryParams(search))}
+            onOpen={(query) => navigate({ search: organizationsSearchFromQuery(query), replace: false })}
+          />
+          <ColumnsMenu columns={columns} onHide={(id) => changeSearch({ sort: sortAfterHiding(search.sort, id) })} />
+        </Group>
       </Group>
       {search.group && <GroupFilter organizationId={search.group} onClear={() => changeSearch({ group: undefined })} />}
       {canWrite && (

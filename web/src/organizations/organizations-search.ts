@@ -1,6 +1,6 @@
 import { validSort } from "../register/list-columns";
-import { listQueryString, parseAttributeFilter, validFilterTexts } from "../register/list-filters";
-import { ownerParams, validOwner, withOwnerFilters } from "../register/owner-filter";
+import { listQueryString, parseAttributeFilter, textsOf, validFilterTexts } from "../register/list-filters";
+import { ownerFromQuery, ownerParams, validOwner, withOwnerFilters } from "../register/owner-filter";
 
 /** The organisation list's filters, kept in the address like the people list's. */
 export interface OrganizationsSearch {
@@ -53,4 +53,17 @@ export function organizationsExportHref(search: OrganizationsSearch, separator?:
     ...(separator === "semicolon" ? { separator } : {}),
   });
   return query ? `/api/organizations/export.csv?${query}` : "/api/organizations/export.csv";
+}
+
+/** The list's address from its API query (a saved list's): the reverse of `organizationsQueryParams`. */
+export function organizationsSearchFromQuery(query: Record<string, unknown>): OrganizationsSearch {
+  const { owner, filter } = ownerFromQuery(query.ownerId, textsOf(query.filter));
+  return validateOrganizationsSearch({
+    q: query.q,
+    city: query.city,
+    group: query.groupId,
+    sort: query.sort,
+    owner,
+    filter,
+  });
 }

@@ -8,6 +8,8 @@ import { ColumnsMenu } from "../register/columns-menu";
 import { ImportCsvModal } from "../register/import-csv-modal";
 import { sortAfterHiding } from "../register/list-columns";
 import { ListFilterBar } from "../register/list-filter-bar";
+import { listQueryObject } from "../register/list-filters";
+import { SavedListsMenu } from "../register/saved-lists-menu";
 import { SelectionBar } from "../register/selection-bar";
 import { useCanWriteRegister } from "../register/use-can-write-register";
 import { useListColumns } from "../register/use-list-columns";
@@ -16,7 +18,7 @@ import { ExportMenu } from "../ui/export-menu";
 import { PlusIcon, UploadIcon } from "../ui/icons";
 import { CreatePersonDrawer } from "./create-person-drawer";
 import { PeopleFilters } from "./people-filters";
-import { type PeopleSearch, peopleExportHref, peopleQueryParams } from "./people-search";
+import { type PeopleSearch, peopleExportHref, peopleQueryParams, peopleSearchFromQuery } from "./people-search";
 import { PeopleTable } from "./people-table";
 
 const peopleRoute = getRouteApi("/shell/people");
@@ -54,7 +56,14 @@ export function PeoplePage() {
       <PeopleFilters search={search} onChange={changeSearch} />
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <ListFilterBar entity="person" filters={search.filter} consents={search.consent} onChange={changeSearch} />
-        <ColumnsMenu columns={columns} onHide={(id) => changeSearch({ sort: sortAfterHiding(search.sort, id) })} />
+        <Group gap="xs" wrap="nowrap">
+          <SavedListsMenu
+            entity="person"
+            query={listQueryObject(peopleQueryParams(search))}
+            onOpen={(query) => navigate({ search: peopleSearchFromQuery(query), replace: false })}
+          />
+          <ColumnsMenu columns={columns} onHide={(id) => changeSearch({ sort: sortAfterHiding(search.sort, id) })} />
+        </Group>
       </Group>
       {canWrite && <SelectionBar entity="people" selection={selection} match={bulkMatch(peopleQueryParams(search))} />}
       <PeopleTable

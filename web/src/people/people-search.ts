@@ -1,6 +1,12 @@
 import { validSort } from "../register/list-columns";
-import { listQueryString, parseAttributeFilter, parseConsentFilter, validFilterTexts } from "../register/list-filters";
-import { ownerParams, validOwner, withOwnerFilters } from "../register/owner-filter";
+import {
+  listQueryString,
+  parseAttributeFilter,
+  parseConsentFilter,
+  textsOf,
+  validFilterTexts,
+} from "../register/list-filters";
+import { ownerFromQuery, ownerParams, validOwner, withOwnerFilters } from "../register/owner-filter";
 import { isLifecycleStage, type LifecycleStage } from "../register/types";
 
 /** The people list's filters, kept in the address so a search can be shared and returned to. */
@@ -57,4 +63,18 @@ export function peopleExportHref(search: PeopleSearch, separator?: "semicolon" |
     ...(separator === "semicolon" ? { separator } : {}),
   });
   return query ? `/api/people/export.csv?${query}` : "/api/people/export.csv";
+}
+
+/** The list's address from its API query (a saved list's): the reverse of `peopleQueryParams`. */
+export function peopleSearchFromQuery(query: Record<string, unknown>): PeopleSearch {
+  const { owner, filter } = ownerFromQuery(query.ownerId, textsOf(query.filter));
+  return validatePeopleSearch({
+    q: query.q,
+    stage: query.lifecycleStage,
+    city: query.city,
+    owner,
+    filter,
+    consent: query.consent,
+    sort: query.sort,
+  });
 }

@@ -1,4 +1,5 @@
 import { ApiProblem } from "../api/api-problem";
+import { listQueryObject } from "./list-filters";
 
 /** "keep" leaves a field as each record has it; "none" empties it; anything else is an id or a stage. */
 export type BulkChoice = "keep" | "none" | (string & {});
@@ -43,11 +44,7 @@ export type BulkMatch = Record<string, string | readonly string[]>;
  * order also matters: a name search in a chosen order keeps only its best matches.
  */
 export function bulkMatch(params: Record<string, string | readonly string[] | undefined>): BulkMatch {
-  const match: BulkMatch = {};
-  for (const [name, value] of Object.entries(params)) {
-    if (name === "sort" || value === undefined || value.length === 0) continue;
-    match[name] = value;
-  }
+  const { sort: _, ...match } = listQueryObject(params);
   return match;
 }
 

@@ -66,6 +66,21 @@ export function validFilterTexts(value: unknown, parse: (text: string) => unknow
   return texts.length > 0 ? [...new Set(texts)] : undefined;
 }
 
+/** A parameter that may be given once or repeated, as a list of its texts. */
+export const textsOf = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : [value]).filter((each): each is string => typeof each === "string");
+
+/** A list's query as a JSON object, without the parameters left empty. */
+export function listQueryObject(
+  params: Record<string, string | readonly string[] | undefined>,
+): Record<string, string | readonly string[]> {
+  const query: Record<string, string | readonly string[]> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value.length > 0) query[name] = value;
+  }
+  return query;
+}
+
 /** A list's query as a URL query string, with repeated parameters for its filters. */
 export function listQueryString(params: Record<string, string | readonly string[] | undefined>): string {
   const query = new URLSearchParams();

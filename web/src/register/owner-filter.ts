@@ -23,3 +23,27 @@ export function withOwnerFilters(filters: string[] | undefined, owner: string | 
   const all = [...(filters ?? []), ...ownerParams(owner).filter];
   return all.length > 0 ? all : undefined;
 }
+
+/**
+ * The owner choice and the other filters back from a list's API query (a saved list's): the
+ * reverse of `ownerParams` and `withOwnerFilters`.
+ */
+export function ownerFromQuery(
+  ownerId: unknown,
+  filters: readonly string[],
+): { owner: string | undefined; filter: string[] } {
+  const nobody = filters.includes("ownerId:empty") && filters.includes("ownerTeamId:empty");
+  const team = filters.find((filter) => filter.startsWith("ownerTeamId:eq:"));
+  const owner =
+    typeof ownerId === "string"
+      ? ownerId
+      : nobody
+        ? "none"
+        : team
+          ? `team:${team.slice("ownerTeamId:eq:".length)}`
+          : undefined;
+  const rest = filters.filter(
+    (filter) => !(nobody && (filter === "ownerId:empty" || filter === "ownerTeamId:empty")) && filter !== team,
+  );
+  return { owner: validOwner(owner), filter: rest };
+}

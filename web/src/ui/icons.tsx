@@ -181,3 +181,9 @@ export const ColumnsIcon = (props: IconProps) => (
     <path d="M9.5 5v14M14.5 5v14" />
   </Icon>
 );
+
+export const BookmarkIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M7 4h10a1 1 0 0 1 1 1v15l-6-4-6 4V5a1 1 0 0 1 1-1z" />
+  </Icon>
+);
