@@ -89,6 +89,13 @@ export const BULK_MATCH_LIMIT = 10_000;
 const ZOwnerChange = {
   ownerId: z.uuid().nullable().optional(),
   ownerTeamId: z.uuid().nullable().optional(),
+  custom: z
+    .record(z.string().max(40), z.unknown())
+    .refine((values) => Object.keys(values).length > 0 && Object.keys(values).length <= 20, {
+      message: "Name 1 to 20 custom attributes",
+    })
+    .optional()
+    .describe("Custom attributes to set, as on a single change; null empties one"),
 };
 
 const atLeastOne = (set: object) => Object.values(set).some((value) => value !== undefined);
@@ -128,7 +135,7 @@ export const ZBulkChangePeopleInput = z
     ...bulkTarget(ZPeopleExportQuery),
     set: z
       .strictObject({ ...ZOwnerChange, lifecycleStage: z.enum(LIFECYCLE_STAGES).optional() })
-      .refine(atLeastOne, { message: "Name what to change: ownerId, ownerTeamId or lifecycleStage" }),
+      .refine(atLeastOne, { message: "Name what to change: ownerId, ownerTeamId, lifecycleStage or custom" }),
   })
   .superRefine(oneTarget);
 export type TBulkChangePeopleInput = z.input<typeof ZBulkChangePeopleInput>;
@@ -136,7 +143,9 @@ export type TBulkChangePeopleInput = z.input<typeof ZBulkChangePeopleInput>;
 export const ZBulkChangeOrganizationsInput = z
   .strictObject({
     ...bulkTarget(ZOrganizationsExportQuery),
-    set: z.strictObject(ZOwnerChange).refine(atLeastOne, { message: "Name what to change: ownerId or ownerTeamId" }),
+    set: z
+      .strictObject(ZOwnerChange)
+      .refine(atLeastOne, { message: "Name what to change: ownerId, ownerTeamId or custom" }),
   })
   .superRefine(oneTarget);
 export type TBulkChangeOrganizationsInput = z.input<typeof ZBulkChangeOrganizationsInput>;
@@ -203,7 +212,12 @@ async function bulkChange(
       { field: "set.ownerTeamId", teamId: data.set.ownerTeamId },
     ]);
     const ids = data.ids ?? (await matchingIds(tx, listPage, data.expectedCount));
-    const result = await changeManyRecords(tx, entity, ids, data.set, { dryRun: data.dryRun });
+    const result = await changeManyRecords(tx, entity, ids, data.set, { dryRun: data.dryRun }).catch(
+      (error: unknown) => {
+        // A custom value is checked as a single change checks it, and named where the request holds it.
+        throw error instanceof AppError ? withFieldsUnder("set", error) : error;
+      },
+    );
     if (result.faults.length > 0) throw refusal(result.faults, ids.length, data.ids !== undefined);
     return { changed: result.changed, unchanged: result.unchanged, dryRun: data.dryRun };
   });
@@ -215,7 +229,7 @@ async function matchingIds(tx: Ctx, listPage: TListPage, expectedCount: number |
   let cursor: string | null = null;
   do {
     const page: Awaited<ReturnType<TListPage>> = await listPage(tx, cursor).catch((error: unknown) => {
-      throw error instanceof AppError ? withinMatch(error) : error;
+      throw error instanceof AppError ? withFieldsUnder("match", error) : error;
     });
     ids.push(...page.items.map((item) => item.id));
     cursor = page.nextCursor;
@@ -246,10 +260,10 @@ async function matchingIds(tx: Ctx, listPage: TListPage, expectedCount: number |
   return ids;
 }
 
-/** A filter the list refuses is named where the request holds it: `match.filters.0.field`. */
-function withinMatch(error: AppError): AppError {
+/** A fault named where the request holds it: `match.filters.0.field`, `set.custom.niva`. */
+function withFieldsUnder(prefix: string, error: AppError): AppError {
   return new AppError(error.code, error.message, {
-    fields: error.fields.map((fault) => ({ ...fault, field: `match.${fault.field}` })),
+    fields: error.fields.map((fault) => ({ ...fault, field: `${prefix}.${fault.field}` })),
     extra: error.extra,
   });
 }

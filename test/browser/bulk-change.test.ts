@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTeam, createUser } from "../../src/modules/access";
-import { createOrganization, createPerson } from "../../src/modules/register";
+import { createOrganization, createPerson, defineCustomAttribute } from "../../src/modules/register";
 import { type BrowserSession, openBrowserSession, signIn } from "./support";
 
 const SARA = { email: "sara@lanthandel.test", name: "Sara Säljare", password: "ett-långt-lösenord-9" };
@@ -49,6 +49,13 @@ describe("changing owners and stages, in the browser", () => {
         });
       }
       await createOrganization(ctx, { name: "Gotlands Gårdsbutik AB", ownerId: sara.id });
+      await defineCustomAttribute(ctx, {
+        entity: "person",
+        key: "kundniva",
+        label: "Kundnivå",
+        type: "choice",
+        choices: ["Brons", "Silver", "Guld"],
+      });
       // More of Sara's customers in Slite than one page of the list shows.
       for (let n = 1; n <= 60; n += 1) {
         await createPerson(ctx, {
@@ -68,6 +75,12 @@ describe("changing owners and stages, in the browser", () => {
   });
 
   const row = (name: string) => page.getByRole("row").filter({ hasText: name });
+  const tiersInSlite = async () => {
+    const { rows } = (await session.services.store.db.execute(
+      sql`select coalesce(custom->>'kundniva', 'none') as tier, count(*)::int as n from people where surname like 'Slitesson%' group by 1`,
+    )) as unknown as { rows: Array<{ tier: string; n: number }> };
+    return Object.fromEntries(rows.map((each) => [each.tier, each.n]));
+  };
   /** How many of the people in Slite are at each stage, as the register holds them. */
   const stagesInSlite = async () => {
     const { rows } = (await session.services.store.db.execute(
@@ -151,6 +164,35 @@ describe("changing owners and stages, in the browser", () => {
     await refusal.getByText("1 av dem som matchar listan kan du inte ändra, så ingen ändrades:").waitFor();
     await expect.poll(() => refusal.getByRole("listitem").allInnerTexts()).toEqual(["Cia Ceder: ägs av någon annan"]);
     await session.snapshot("bulk-all-matching-refused");
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it("gives the ticked customers a custom value, and empties it again", async () => {
+    await page.goto("/people?city=Slite");
+    await page.getByRole("checkbox", { name: "Välj Kund Slitesson 01" }).check();
+    await page.getByRole("checkbox", { name: "Välj Kund Slitesson 02" }).check();
+    await page.getByRole("button", { name: "Ändra valda" }).click();
+    const dialog = page.getByRole("dialog", { name: "Ändra 2 personer" });
+    await dialog.getByRole("combobox", { name: "Eget fält" }).click();
+    await page.getByRole("option", { name: "Kundnivå" }).click();
+    await dialog.getByText("Lämnas värdet tomt töms Kundnivå för alla.").waitFor();
+    await dialog.getByRole("combobox", { name: "Nytt värde för Kundnivå" }).click();
+    await page.getByRole("option", { name: "Guld" }).click();
+    await session.snapshot("bulk-custom-value");
+    await dialog.getByRole("button", { name: "Ändra", exact: true }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByText("2 poster ändrade.").waitFor();
+    expect(await tiersInSlite()).toEqual({ Guld: 2, none: 58 });
+
+    await page.getByRole("checkbox", { name: "Välj Kund Slitesson 01" }).check();
+    await page.getByRole("button", { name: "Ändra valda" }).click();
+    const again = page.getByRole("dialog", { name: "Ändra 1 person" });
+    await again.getByRole("combobox", { name: "Eget fält" }).click();
+    await page.getByRole("option", { name: "Kundnivå" }).click();
+    await again.getByRole("button", { name: "Ändra", exact: true }).click();
+    await again.waitFor({ state: "hidden" });
+    await page.getByText("1 post ändrad.").waitFor();
+    expect(await tiersInSlite()).toEqual({ Guld: 1, none: 59 });
     expect(session.pageErrors).toEqual([]);
   });
 

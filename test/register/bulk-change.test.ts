@@ -243,6 +243,50 @@ describe.each(STORE_KINDS)("changing many records at once [%s]", (kind) => {
     }
   });
 
+  it("sets a custom attribute for everyone matched, checked as a single change checks it", async () => {
+    const defined = await api.call({
+      method: "POST",
+      url: "/api/custom-attributes",
+      payload: {
+        entity: "person",
+        key: "kundniva",
+        label: "Kundnivå",
+        type: "choice",
+        choices: ["Brons", "Silver", "Guld"],
+      },
+    });
+    expect(defined.status, JSON.stringify(defined.body)).toBe(201);
+    const ids = [
+      await person({ givenNames: "Alva", surname: "Nivåsson" }),
+      await person({ givenNames: "Berit", surname: "Nivåsson", custom: { kundniva: "Brons" } }),
+      await person({ givenNames: "Curt", surname: "Nivåsson", custom: { kundniva: "Guld" } }),
+    ];
+    const tiers = async () =>
+      Promise.all(ids.map(async (id) => (await api.call({ url: `/api/people/${id}` })).body.custom.kundniva ?? null));
+    const match = { q: "Nivåsson" };
+    const done = await bulk({ match, set: { custom: { kundniva: "Guld" } } });
+    expect(done.body, JSON.stringify(done.body)).toEqual({ changed: 2, unchanged: 1, dryRun: false });
+    expect(await tiers()).toEqual(["Guld", "Guld", "Guld"]);
+    const trail = await api.call({ url: `/api/audit-log?entity=person&entityId=${ids[1]}&action=person.update` });
+    expect(trail.body.items[0].before).toEqual({ custom: { kundniva: "Brons" } });
+    expect(trail.body.items[0].after).toEqual({ custom: { kundniva: "Guld" } });
+
+    for (const [custom, field, code] of [
+      [{ kundniva: "Platina" }, "set.custom.kundniva", "invalid_choice"],
+      [{ okand: "x" }, "set.custom.okand", "unknown_attribute"],
+    ] as const) {
+      const refused = await bulk({ match, set: { custom } });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field, code })]);
+    }
+    expect((await bulk({ match, set: { custom: {} } })).status).toBe(400);
+    // Emptied for all, the other attributes kept.
+    const emptied = await bulk({ ids: ids.slice(0, 2), set: { custom: { kundniva: null }, lifecycleStage: "lead" } });
+    expect(emptied.body.changed).toBe(2);
+    expect(await tiers()).toEqual([null, null, "Guld"]);
+    expect((await owners(ids)).map((row) => row[2])).toEqual(["lead", "lead", "interested"]);
+  });
+
   it("gives organisations a team", async () => {
     const ids: string[] = [];
     for (const name of ["Alfa AB", "Beta AB"]) {

@@ -3,9 +3,12 @@ import { recordAudits } from "../../kernel/audit";
 import { type Ctx, withTransaction } from "../../kernel/ctx";
 import { type AppError, notFound } from "../../kernel/errors";
 import { emitEvents } from "../../kernel/events";
+import { FieldErrors } from "../../kernel/field-errors";
 import { authorize } from "../../kernel/permissions";
 import { assertMayWrite } from "./access";
+import { validateCustomValues } from "./custom-values";
 import { sourceOf } from "./lineage";
+import { loadCustomAttributes } from "./list-custom-attributes";
 import { erasedRecord, mergedAway } from "./owner-ref";
 import { type LIFECYCLE_STAGES, organizations, people } from "./schema";
 import { ORGANIZATION_UPDATED } from "./update-organization";
@@ -17,6 +20,8 @@ export interface TManyRecordsChange {
   ownerTeamId?: string | null;
   /** People only. */
   lifecycleStage?: (typeof LIFECYCLE_STAGES)[number];
+  /** Custom attributes to set (null empties one); those not named are left as they are. */
+  custom?: Record<string, unknown>;
 }
 
 /** A record that cannot be changed: its place in the list, who it is, and why. */
@@ -36,7 +41,7 @@ export interface TManyRecordsResult {
   faults: TManyRecordsFault[];
 }
 
-type TField = keyof TManyRecordsChange;
+type TField = Exclude<keyof TManyRecordsChange, "custom">;
 
 interface TRow {
   id: string;
@@ -44,6 +49,7 @@ interface TRow {
   ownerId: string | null;
   ownerTeamId: string | null;
   lifecycleStage: string | null;
+  custom: Record<string, unknown>;
   erasedAt: Date | null;
   mergedInto: string | null;
 }
@@ -65,9 +71,16 @@ export async function changeManyRecords(
   options: { dryRun?: boolean } = {},
 ): Promise<TManyRecordsResult> {
   authorize(ctx.actor, "register", "write");
-  const fields = (Object.keys(change) as TField[]).filter((field) => change[field] !== undefined);
+  const fields = (["ownerId", "ownerTeamId", "lifecycleStage"] as const).filter((field) => change[field] !== undefined);
   return withTransaction(ctx, async (tx) => {
+    const custom = change.custom && (await checkCustom(tx, entity, change.custom));
     const rows = await lockRows(tx, entity, ids);
+    const changedOf = (row: TRow): string[] => [
+      ...fields.filter((field) => row[field] !== change[field]),
+      ...(custom && Object.entries(custom).some(([key, value]) => !sameValue(row.custom[key], value))
+        ? ["custom"]
+        : []),
+    ];
     const faults: TManyRecordsFault[] = [];
     const alter: TRow[] = [];
     let unchanged = 0;
@@ -75,14 +88,18 @@ export async function changeManyRecords(
       const row = rows.get(id);
       const error = !row ? notFound(entity, id) : refusal(tx, entity, row);
       if (error) faults.push({ index, id, name: row?.name ?? null, error });
-      else if (row && fields.some((field) => row[field] !== change[field])) alter.push(row);
+      else if (row && changedOf(row).length > 0) alter.push(row);
       else unchanged += 1;
     }
     if (faults.length > 0 || options.dryRun || alter.length === 0) {
       return { changed: faults.length > 0 ? 0 : alter.length, unchanged, faults };
     }
     const table = entity === "person" ? people : organizations;
-    const stamp = Object.fromEntries(fields.map((field) => [field, sourceOf(tx, undefined)]));
+    const stamp = Object.fromEntries(
+      [...fields, ...(custom ? ["custom"] : [])].map((field) => [field, sourceOf(tx, undefined)]),
+    );
+    const setValues = custom && Object.fromEntries(Object.entries(custom).filter(([, value]) => value !== null));
+    const emptied = custom ? Object.keys(custom).filter((key) => custom[key] === null) : [];
     const alteredIds = alter.map((row) => row.id);
     // Kept well under PostgreSQL's limit of 65535 parameters per statement.
     for (let start = 0; start < alteredIds.length; start += 5000) {
@@ -92,12 +109,24 @@ export async function changeManyRecords(
           ...(change.ownerId !== undefined && { ownerId: change.ownerId }),
           ...(change.ownerTeamId !== undefined && { ownerTeamId: change.ownerTeamId }),
           ...(entity === "person" && change.lifecycleStage && { lifecycleStage: change.lifecycleStage }),
+          ...(custom && {
+            custom:
+              emptied.length > 0
+                ? sql`(${table.custom} || ${JSON.stringify(setValues)}::jsonb) - array[${sql.join(
+                    emptied.map((key) => sql`${key}`),
+                    sql`, `,
+                  )}]::text[]`
+                : sql`${table.custom} || ${JSON.stringify(setValues)}::jsonb`,
+          }),
           lineage: sql`${table.lineage} || ${JSON.stringify(stamp)}::jsonb`,
           updatedAt: tx.clock.now(),
         })
         .where(inArray(table.id, alteredIds.slice(start, start + 5000)));
     }
-    const pick = (row: TRow) => Object.fromEntries(fields.map((field) => [field, row[field]]));
+    const pick = (row: TRow) => ({
+      ...Object.fromEntries(fields.map((field) => [field, row[field]])),
+      ...(custom && { custom: Object.fromEntries(Object.keys(custom).map((key) => [key, row.custom[key] ?? null])) }),
+    });
     await recordAudits(
       tx,
       alter.map((row) => ({
@@ -105,10 +134,12 @@ export async function changeManyRecords(
         entity,
         entityId: row.id,
         before: pick(row),
-        after: { ...pick(row), ...change },
+        after: {
+          ...Object.fromEntries(fields.map((field) => [field, change[field]])),
+          ...(custom && { custom }),
+        },
       })),
     );
-    const changedOf = (row: TRow) => fields.filter((field) => row[field] !== change[field]);
     if (entity === "person") {
       await emitEvents(
         tx,
@@ -130,6 +161,25 @@ export async function changeManyRecords(
     }
     return { changed: alter.length, unchanged, faults };
   });
+}
+
+/** The values as a single change would take them: typed, and each attribute defined and in use. */
+async function checkCustom(
+  ctx: Ctx,
+  entity: "person" | "organization",
+  values: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const errors = new FieldErrors();
+  const checked = validateCustomValues(await loadCustomAttributes(ctx.db, entity), values, errors, {
+    requireAll: false,
+  });
+  errors.throwIfAny();
+  return checked;
+}
+
+/** A stored custom value and a new one alike: an emptied value is no value. */
+function sameValue(stored: unknown, value: unknown): boolean {
+  return JSON.stringify(stored ?? null) === JSON.stringify(value ?? null);
 }
 
 /** Why a single change of this record would be refused, if it would. */
@@ -161,6 +211,7 @@ async function lockRows(
               ownerId: people.ownerId,
               ownerTeamId: people.ownerTeamId,
               lifecycleStage: people.lifecycleStage,
+              custom: people.custom,
               erasedAt: people.erasedAt,
               mergedInto: people.mergedInto,
             })
@@ -175,6 +226,7 @@ async function lockRows(
               ownerId: organizations.ownerId,
               ownerTeamId: organizations.ownerTeamId,
               lifecycleStage: sql<null>`null`,
+              custom: organizations.custom,
               erasedAt: sql<null>`null`,
               mergedInto: sql<null>`null`,
             })

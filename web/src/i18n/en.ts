@@ -200,6 +200,10 @@ export const en: Messages = {
     teams: "Teams",
   },
   bulk: {
+    customField: "Custom field",
+    noCustomField: "None",
+    customValue: (label: string) => `New value for ${label}`,
+    customEmpties: (label: string) => `Left empty, ${label} is emptied for all of them.`,
     allMatching: "Everyone the list matches is selected",
     selectAllMatching: "Select everyone the list matches",
     titleAllPeople: "Change every person the list matches",

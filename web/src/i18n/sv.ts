@@ -200,6 +200,10 @@ export const sv = {
     teams: "Team",
   },
   bulk: {
+    customField: "Eget fält",
+    noCustomField: "Inget",
+    customValue: (label: string) => `Nytt värde för ${label}`,
+    customEmpties: (label: string) => `Lämnas värdet tomt töms ${label} för alla.`,
     allMatching: "Alla som matchar listan är valda",
     selectAllMatching: "Välj alla som matchar listan",
     titleAllPeople: "Ändra alla personer som matchar listan",

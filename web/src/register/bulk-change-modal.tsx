@@ -13,10 +13,12 @@ import {
   refusedIds,
   refusedRecords,
 } from "./bulk-change";
+import { CustomAttributeInput } from "./custom-attribute-input";
+import { prepareCustomValues } from "./custom-values";
 import { directoryQuery } from "./directory";
 import { FormProblemAlert } from "./form-problem-alert";
 import { formProblems } from "./form-problems";
-import { useRefreshRegister } from "./queries";
+import { customAttributesQuery, useRefreshRegister } from "./queries";
 import { LIFECYCLE_STAGES } from "./types";
 
 /** The records to change: ticked rows, or everyone the list's filters match. */
@@ -66,13 +68,13 @@ interface BulkRequest {
   match?: BulkMatch;
   expectedCount?: number;
   dryRun?: boolean;
-  set: Record<string, string | null>;
+  set: Record<string, unknown>;
 }
 
 function BulkChangeForm({ entity, target, nameOf, onClose, onDone, onDeselect }: Omit<BulkChangeModalProps, "opened">) {
   const ids = "ids" in target ? target.ids : [];
   const matching = "match" in target;
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const directory = useQuery(directoryQuery);
   const refreshRegister = useRefreshRegister();
   const [choices, setChoices] = useState<BulkChoices>(() =>
@@ -95,12 +97,25 @@ function BulkChangeForm({ entity, target, nameOf, onClose, onDone, onDeselect }:
     },
     onError: () => setReview(null),
   });
-  const set = bulkSet(choices);
+  const attributes = useQuery(customAttributesQuery(entity === "people" ? "person" : "organization")).data ?? [];
+  const [customKey, setCustomKey] = useState<string | null>(null);
+  const [customDraft, setCustomDraft] = useState<unknown>(null);
+  const attribute = attributes.find((each) => each.key === customKey);
+  const prepared = attribute ? prepareCustomValues([attribute], { [attribute.key]: customDraft }, locale) : null;
+  const set: Record<string, unknown> = {
+    ...bulkSet(choices),
+    ...(prepared && Object.keys(prepared.errors).length === 0 && { custom: prepared.values }),
+  };
+  const customField = attribute ? `set.custom.${attribute.key}` : "";
   const reviewed = review && review.set === JSON.stringify(set) ? review : null;
   const refusedMatches = refusedRecords(change.error);
   const stale = change.error instanceof ApiProblem && change.error.fieldError("expectedCount") !== undefined;
   const refused = refusedIds(change.error, sent);
-  const problems = formProblems(change.error, ["set.ownerId", "set.ownerTeamId", "set.lifecycleStage"], t);
+  const problems = formProblems(
+    change.error,
+    ["set.ownerId", "set.ownerTeamId", "set.lifecycleStage", ...(customField ? [customField] : [])],
+    t,
+  );
   const choose = (field: keyof BulkChoices) => (value: string | null) =>
     setChoices((current) => ({ ...current, [field]: (value ?? "keep") as BulkChoice }));
   const fixed = (nobody: boolean) => [
@@ -211,6 +226,39 @@ function BulkChangeForm({ entity, target, nameOf, onClose, onDone, onDeselect }:
             allowDeselect={false}
             error={problems.at("set.lifecycleStage")}
           />
+        )}
+        {attributes.length > 0 && (
+          <Select
+            label={t.bulk.customField}
+            data={[
+              { value: "keep", label: t.bulk.noCustomField },
+              ...attributes.map((each) => ({ value: each.key, label: each.label })),
+            ]}
+            value={customKey ?? "keep"}
+            onChange={(value) => {
+              setCustomKey(value === "keep" ? null : value);
+              setCustomDraft(null);
+            }}
+            allowDeselect={false}
+            searchable
+          />
+        )}
+        {attribute && (
+          <CustomAttributeInput
+            attribute={{ ...attribute, label: t.bulk.customValue(attribute.label), required: false }}
+            value={customDraft}
+            onChange={setCustomDraft}
+            error={
+              prepared?.errors[`custom.${attribute.key}`]
+                ? t.fieldCodes[prepared.errors[`custom.${attribute.key}`] as keyof typeof t.fieldCodes]
+                : problems.at(customField)
+            }
+          />
+        )}
+        {attribute && (customDraft === null || customDraft === "") && (
+          <Text size="xs" c="dimmed">
+            {t.bulk.customEmpties(attribute.label)}
+          </Text>
         )}
         {reviewed && (
           <Alert color="blue" variant="light" role="status">
