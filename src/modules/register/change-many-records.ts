@@ -41,8 +41,6 @@ export interface TManyRecordsResult {
   faults: TManyRecordsFault[];
 }
 
-type TField = Exclude<keyof TManyRecordsChange, "custom">;
-
 interface TRow {
   id: string;
   name: string;
