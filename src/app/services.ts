@@ -14,7 +14,7 @@ import { JobQueue } from "../kernel/jobs";
 import { setInstallationTimeZone } from "../kernel/local-time";
 import { TimelineRegistry } from "../kernel/timeline";
 import { type CountryLookup, loadCountryLookup } from "../lib/enrich";
-import { profilingObjectors } from "../modules/register";
+import { ensureCustomSortIndexes, profilingObjectors } from "../modules/register";
 import { deliverWebhook, type RuleEngine, runScheduledRules } from "../modules/rules";
 import { pruneTracking, type TrackingDeps } from "../modules/tracking";
 import { createRuleEngine, WEBHOOK_JOB } from "./rules-runtime";
@@ -64,6 +64,8 @@ export async function openServices(config: TConfig, options: OpenServicesOptions
   const store = options.store ?? (await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   try {
     await migrateStore(store);
+    // Custom attributes defined before their lists were indexed get their index once.
+    await ensureCustomSortIndexes(store.db);
   } catch (error) {
     if (!options.store) await store.close();
     throw error;

@@ -1,5 +1,8 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ManualClock } from "../../src/kernel/clock";
+import { ensureCustomSortIndexes } from "../../src/modules/register";
+import { customRangeValue } from "../../src/modules/register/custom-sort-index";
 import { openTestApi, type TestApi } from "../support/api";
 import { STORE_KINDS } from "../support/stores";
 
@@ -226,5 +229,31 @@ describe.each(STORE_KINDS)("ordering the lists by a column [%s]", (kind) => {
     const unknown = await api.call({ url: "/api/organizations?sort=-custom.niva" });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors).toEqual([expect.objectContaining({ field: "sort", code: "unknown_attribute" })]);
+  });
+
+  it("keeps an index on the very value a list is ordered by, for numbers, amounts, days and text", async () => {
+    const db = api.services.store.db;
+    const indexes = async () =>
+      (
+        (await db.execute(
+          sql`select indexname from pg_indexes where indexname like 'custom_sort_%' order by indexname`,
+        )) as unknown as { rows: Array<{ indexname: string }> }
+      ).rows.map((row) => row.indexname);
+    // A choice and a yes/no are read by their values (see customSortKey), not by an index.
+    expect(await indexes()).toEqual(["custom_sort_o_avtal", "custom_sort_o_kredit", "custom_sort_p_poang"]);
+    // The list's own expression is the index's: with a full read ruled out, the plan reads the index.
+    const value = customRangeValue(sql`p.custom`, "poang", "number");
+    const plan = await api.services.store.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const explained = (await tx.execute(
+        sql`explain select p.id from people p where ${value} is not null order by ${value} desc limit 50`,
+      )) as unknown as { rows: Array<Record<string, string>> };
+      return explained.rows.map((row) => Object.values(row)[0]).join("\n");
+    });
+    expect(plan).toContain("custom_sort_p_poang");
+    // An attribute defined before indexes were kept gets its index at start.
+    await db.execute(sql`drop index custom_sort_p_poang`);
+    await ensureCustomSortIndexes(db);
+    expect(await indexes()).toContain("custom_sort_p_poang");
   });
 });

@@ -16,6 +16,7 @@ import {
   zDescription,
   zLabel,
 } from "./custom-attribute-definition";
+import { ensureCustomSortIndex } from "./custom-sort-index";
 import { CUSTOM_ATTRIBUTE_TYPES, customAttributes } from "./schema";
 
 // Kept for the modules that took the type from here.
@@ -104,6 +105,7 @@ export async function defineCustomAttribute(
       updatedAt: now,
     };
     await tx.db.insert(customAttributes).values(row);
+    await ensureCustomSortIndex(tx.db, row);
     const attribute = toCustomAttribute(row);
     await recordAudit(tx, {
       action: "custom_attribute.define",

@@ -16,6 +16,7 @@ export {
   type TCustomEntity,
   ZCustomAttribute,
 } from "./custom-attribute-definition";
+export { ensureCustomSortIndexes } from "./custom-sort-index";
 export { defineCustomAttribute, ZDefineCustomAttributeInput } from "./define-custom-attribute";
 export { deleteSavedList } from "./delete-saved-list";
 export { endRole } from "./end-role";

@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { AppError } from "../../kernel/errors";
 import { invalidCursor } from "./cursor";
+import { customRangeValue } from "./custom-sort-index";
 import type { TCustomAttribute } from "./define-custom-attribute";
 
 /** `custom.<key>`, optionally with a leading minus: a list ordered by a custom attribute. */
@@ -42,9 +43,11 @@ export function customSortKey(sort: string, customColumn: SQL, definitions: read
   switch (definition.type) {
     case "number":
     case "kronor":
-      return { expression: sql`(${value})::numeric`, type: sql`numeric` };
+      return { expression: customRangeValue(customColumn, key, definition.type), type: sql`numeric` };
     case "date":
-      return { expression: sql`(${value})::date`, type: sql`date` };
+      return { expression: customRangeValue(customColumn, key, "date"), type: sql`text` };
+    case "text":
+      return { expression: customRangeValue(customColumn, key, "text"), type: sql`text` };
     case "boolean":
       return {
         expression: sql`(${value})::boolean`,
