@@ -31,7 +31,7 @@ async function main() {
         insert into people (id, given_names, greeting_name, greeting_uncertain, surname, custom, created_at, updated_at)
         select gen_random_uuid(), 'Förnamn' || (i % 300), 'Förnamn' || (i % 300), false, 'Efternamn' || (i % 5000),
           case when i % 4 = 0 then '{}'::jsonb
-            else jsonb_build_object('poang', (i * 7919) % 100000,
+            else jsonb_build_object('poang', (i::bigint * 7919) % 100000,
               'senast', to_char(date '2020-01-01' + (i % 2000), 'YYYY-MM-DD')) end,
           now(), now()
         from generate_series(${start + 1}::int, ${Math.min(start + 100_000, size)}::int) as i`);
