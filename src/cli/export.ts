@@ -9,6 +9,7 @@ import {
 import { AppError } from "../kernel/errors";
 import { parseInput } from "../kernel/validate";
 import {
+  findSavedList,
   LIFECYCLE_STAGES,
   organizationsListInput,
   peopleListInput,
@@ -30,8 +31,24 @@ interface ExportOptions {
   filter?: string[];
   consent?: string[];
   sort?: string;
+  list?: string;
   separator: TExportSeparator;
 }
+
+/** The list's own filters: a saved list brings all of them, so none is given beside it. */
+const FILTERS = [
+  "q",
+  "stage",
+  "owner",
+  "organization",
+  "parent",
+  "group",
+  "sni",
+  "city",
+  "filter",
+  "consent",
+  "sort",
+] as const;
 
 /** Options that only one of the lists has. */
 const PEOPLE_ONLY = ["stage", "organization", "consent"] as const;
@@ -61,7 +78,14 @@ export function exportCommand(): Command {
       "--sort <order>",
       "the rows' order: name, createdAt, birthDate (people), employees, revenueSek, people (organisations) or custom.<key>; -field turns it round",
     )
+    .option("--list <name>", "a saved list shared in the app (Sparade listor), by its name: its filters and order")
     .action(async (entity: "people" | "organizations", options: ExportOptions) => {
+      const beside = options.list === undefined ? [] : FILTERS.filter((name) => options[name] !== undefined);
+      if (beside.length > 0) {
+        throw new AppError("validation_failed", `--list brings its own filters; leave out --${beside.join(", --")}`, {
+          fields: beside.map((name) => ({ field: name, code: "conflicts", message: "Given beside --list" })),
+        });
+      }
       const foreign = (entity === "people" ? ORGANIZATIONS_ONLY : PEOPLE_ONLY).filter(
         (name) => options[name] !== undefined,
       );
@@ -72,38 +96,48 @@ export function exportCommand(): Command {
       }
       await withServices(async (services) => {
         const ctx = services.systemCtx("export");
+        const saved =
+          options.list === undefined
+            ? null
+            : (await findSavedList(ctx, entity === "people" ? "person" : "organization", options.list)).query;
         // Parsed with the export endpoint's own schema: the CLI and the API take the same filters.
         const write =
           entity === "people"
             ? await preparePeopleCsv(
                 ctx,
                 peopleListInput(
-                  parseInput(ZPeopleExportQuery, {
-                    q: options.q,
-                    lifecycleStage: options.stage,
-                    ownerId: options.owner,
-                    organizationId: options.organization,
-                    city: options.city,
-                    filter: options.filter,
-                    consent: options.consent,
-                    sort: options.sort,
-                  }),
+                  parseInput(
+                    ZPeopleExportQuery,
+                    saved ?? {
+                      q: options.q,
+                      lifecycleStage: options.stage,
+                      ownerId: options.owner,
+                      organizationId: options.organization,
+                      city: options.city,
+                      filter: options.filter,
+                      consent: options.consent,
+                      sort: options.sort,
+                    },
+                  ),
                 ),
                 { separator: options.separator },
               )
             : await prepareOrganizationsCsv(
                 ctx,
                 organizationsListInput(
-                  parseInput(ZOrganizationsExportQuery, {
-                    q: options.q,
-                    ownerId: options.owner,
-                    parentId: options.parent,
-                    groupId: options.group,
-                    sniCode: options.sni,
-                    city: options.city,
-                    filter: options.filter,
-                    sort: options.sort,
-                  }),
+                  parseInput(
+                    ZOrganizationsExportQuery,
+                    saved ?? {
+                      q: options.q,
+                      ownerId: options.owner,
+                      parentId: options.parent,
+                      groupId: options.group,
+                      sniCode: options.sni,
+                      city: options.city,
+                      filter: options.filter,
+                      sort: options.sort,
+                    },
+                  ),
                 ),
                 { separator: options.separator },
               );

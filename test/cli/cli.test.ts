@@ -50,6 +50,7 @@ describe.each(STORE_KINDS)("lanthandel CLI [%s]", { timeout: 120_000 }, (kind) =
   const dataDir = mkdtempSync(join(tmpdir(), "lanthandel-cli-"));
   const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: "warn", DATABASE_URL: "" };
   let drop: (() => Promise<void>) | null = null;
+  let adminKey = "";
 
   beforeAll(async () => {
     if (kind === "postgres") {
@@ -80,6 +81,7 @@ describe.each(STORE_KINDS)("lanthandel CLI [%s]", { timeout: 120_000 }, (kind) =
     const apikey = await run(["apikey", "create", "--user", "ops@example.se"], env);
     expect(apikey.code).toBe(0);
     expect(apikey.stdout).toMatch(/^lh_[A-Za-z0-9_-]{43}\n$/);
+    adminKey = apikey.stdout.trim();
 
     const writekey = await run(["writekey", "create", "--name", "Webbplats"], env);
     expect(writekey.code).toBe(0);
@@ -193,6 +195,13 @@ describe.each(STORE_KINDS)("lanthandel CLI [%s]", { timeout: 120_000 }, (kind) =
         expect(apikey.code).toBe(0);
       }
       expect((await fetch(`http://127.0.0.1:${port}/api/openapi.json`)).status).toBe(200);
+      // A list shared in the app, for the export below.
+      const saved = await fetch(`http://127.0.0.1:${port}/api/saved-lists`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${adminKey}`, "content-type": "application/json" },
+        body: JSON.stringify({ entity: "person", name: "Äldst först", query: { sort: "birthDate" }, shared: true }),
+      });
+      expect(saved.status).toBe(201);
       server.kill("SIGTERM");
       const code = await new Promise<number | null>((resolve) => server.on("close", resolve));
       expect(code).toBe(0);
@@ -202,6 +211,19 @@ describe.each(STORE_KINDS)("lanthandel CLI [%s]", { timeout: 120_000 }, (kind) =
     }
     const after = await run(["writekey", "create"], env);
     expect(after.code).toBe(0);
+
+    // The shared list exports in its own order, by its name whatever the case.
+    const listed = await run(["export", "people", "--list", "äldst först"], env);
+    expect(listed.stderr).toBe("");
+    expect(listed.stdout.replace(/^\uFEFF/, "").split("\n")[1]).toMatch(
+      /,Karl Stig,,Karl,Berg,191212121212,1912-12-12,/,
+    );
+    const unknownList = await run(["export", "people", "--list", "Okänd"], env);
+    expect(unknownList.code).toBe(1);
+    expect(unknownList.stderr).toMatch(/No saved list is named Okänd \(saved lists you can open: Äldst först\)/);
+    const beside = await run(["export", "people", "--list", "Äldst först", "--city", "Visby"], env);
+    expect(beside.code).toBe(1);
+    expect(beside.stderr).toMatch(/--list brings its own filters; leave out --city/);
   });
 
   it("exits with the reason when its port is taken, and lets go of the store", async () => {

@@ -26,6 +26,7 @@ export {
   personExportDetails,
   type TExportAddress,
 } from "./export-details";
+export { findSavedList } from "./find-saved-list";
 export { getOrganization } from "./get-organization";
 export { getPerson } from "./get-person";
 export {
