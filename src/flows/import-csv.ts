@@ -205,6 +205,22 @@ async function importFile(
         const field = headerMap?.get(headers[index] ?? "");
         if (field && value !== "") values[field] = FORMULA_ESCAPED.test(value) ? value.slice(1) : value;
       });
+      // The database keeps no NUL in text: left in, the row would fail its whole batch, with the
+      // batches before it already written.
+      const nulFields = Object.keys(values).filter((field) => values[field]?.includes("\u0000"));
+      if (nulFields.length > 0) {
+        report.failed += 1;
+        for (const field of nulFields) {
+          if (report.errors.length >= MAX_REPORTED_ERRORS) break;
+          report.errors.push({
+            row: rowNumber,
+            field,
+            code: "nul_character",
+            message: "The cell holds the NUL character, which text cannot",
+          });
+        }
+        continue;
+      }
       batch.push({ row: rowNumber, values });
       if (batch.length >= settings.batchSize) await flush();
     }

@@ -2,7 +2,13 @@ import type { Ctx } from "../kernel/ctx";
 import { authorize } from "../kernel/permissions";
 import { type MatchModel, type PairScore, scorePair, termFrequenciesFromCounts } from "../lib/match";
 import { getMatchSettings, recordMatchCandidate } from "../modules/quality";
-import { assertMayChangePerson, findMatchCandidates, loadMatchRecords, nameCounts } from "../modules/register";
+import {
+  assertMayChangePerson,
+  findMatchCandidates,
+  getPerson,
+  loadMatchRecords,
+  nameCounts,
+} from "../modules/register";
 import { mergePeople } from "./merge-people";
 
 export interface TMatchResult {
@@ -24,7 +30,11 @@ export async function matchPerson(ctx: Ctx, personId: string): Promise<TMatchRes
   authorize(ctx.actor, "register", "write");
   await assertMayChangePerson(ctx, personId);
   const [record] = await loadMatchRecords(ctx, [personId]);
-  if (!record) return { personId, compared: 0, scores: [], merged: null, queued: 0 };
+  if (!record) {
+    // A person merged away or erased has no one to be compared with; an id no one has is not found.
+    await getPerson(ctx, personId);
+    return { personId, compared: 0, scores: [], merged: null, queued: 0 };
+  }
   const candidates = await findMatchCandidates(ctx, record);
   const result: TMatchResult = { personId, compared: candidates.length, scores: [], merged: null, queued: 0 };
   if (candidates.length === 0) return result;

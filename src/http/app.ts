@@ -15,6 +15,7 @@ import type { Services } from "../app/services";
 import { AppError } from "../kernel/errors";
 import { uuidv7 } from "../kernel/ids";
 import { registerAuthentication } from "./auth";
+import { refuseOtherBodyTypes } from "./json-body";
 import { registerMetrics } from "./metrics";
 import { sendProblem, toProblem } from "./problem";
 import { activityRoutes } from "./routes/activities";
@@ -35,6 +36,7 @@ import { ruleRoutes } from "./routes/rules";
 import { savedListRoutes } from "./routes/saved-lists";
 import { trackingRoutes } from "./routes/tracking";
 import { userRoutes } from "./routes/users";
+import { refuseUnstorableInput } from "./storable-input";
 import "./types";
 
 export const webDistDir = fileURLToPath(new URL("../../web/dist", import.meta.url));
@@ -58,6 +60,9 @@ export async function buildApp(services: Services): Promise<BuiltApp> {
     bodyLimit: 1_048_576,
     forceCloseConnections: "idle",
     routerOptions: { ignoreTrailingSlash: true },
+    // A path the router cannot read (a broken %-escape, a segment past 100 characters) is answered
+    // before any route runs; it gets the same problem as every other error.
+    frameworkErrors: (error, request, reply) => sendProblem(reply, toProblem(error, request).problem),
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -74,6 +79,9 @@ export async function buildApp(services: Services): Promise<BuiltApp> {
     else if (problem.status >= 500) request.log.error({ err: error }, problem.detail);
     return sendProblem(reply, problem);
   });
+
+  app.addHook("preValidation", refuseOtherBodyTypes);
+  app.addHook("preValidation", refuseUnstorableInput);
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
@@ -102,6 +110,9 @@ export async function buildApp(services: Services): Promise<BuiltApp> {
   app.addHook("onRoute", (route) => {
     const isWebFile = !API_PREFIXES.some((prefix) => route.url.startsWith(prefix));
     if (route.url.startsWith("/api/docs") || isWebFile) route.config = { ...(route.config ?? {}), public: true };
+    // The OpenAPI document says so too: an empty list of requirements is a route without credentials.
+    const config = route.config as { public?: boolean } | undefined;
+    if (config?.public && route.schema && !route.schema.security) route.schema.security = [];
   });
   await app.register(scalarReference, {
     routePrefix: "/api/docs",

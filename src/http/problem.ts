@@ -122,6 +122,8 @@ function fromFastify(error: FastifyError): AppError | null {
       return new AppError("payload_too_large", error.message);
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
       return new AppError("unsupported_media_type", error.message);
+    case "FST_ERR_MAX_PARAM_LENGTH":
+      return new AppError("bad_request", "A part of the path is longer than 100 characters: no id or name is");
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
     case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
       return new AppError("bad_request", error.message);

@@ -100,8 +100,7 @@ describe.each(STORE_KINDS)("HTTP API [%s]", (kind) => {
     });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().code).toBe("bad_request");
-    // NUL reaches the database, which refuses it inside the query builder's own error: a 400 by
-    // name, not a 500, and nothing written.
+    // PostgreSQL text holds no NUL: refused before the write, naming the field, and nothing written.
     const nul = await app.inject({
       method: "POST",
       url: "/api/people",
@@ -109,7 +108,7 @@ describe.each(STORE_KINDS)("HTTP API [%s]", (kind) => {
       payload: { givenNames: "Stig", surname: "Lund\u0000", emails: [{ address: "nul.lund@example.se" }] },
     });
     expect(nul.statusCode).toBe(400);
-    expect(nul.json()).toMatchObject({ code: "bad_request", errors: [{ field: "body", code: "nul_character" }] });
+    expect(nul.json()).toMatchObject({ code: "bad_request", errors: [{ field: "surname", code: "nul_character" }] });
     const found = async () =>
       (await app.inject({ url: "/api/people?q=nul.lund@example.se", headers: bearer(adminKey) })).json().items;
     expect(await found()).toEqual([]);

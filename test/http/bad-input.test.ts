@@ -278,6 +278,64 @@ describe.each(STORE_KINDS)("bad input across the API [%s]", (kind) => {
     expect(timeline.body.items.map((item: { title: string }) => item.title)).not.toContain("Borta?");
   });
 
+  it("names the field holding NUL, half of a surrogate pair or nesting past 64 levels, in a body, a query or an upload form, and keeps nothing", async () => {
+    const person = await api.call({
+      method: "POST",
+      url: "/api/people",
+      payload: { givenNames: "Ulla\ud800", surname: "Unicodesson", address: { street: "Gatan\u00001" } },
+    });
+    expect(person.status).toBe(400);
+    expect(person.headers["content-type"]).toContain("application/problem+json");
+    expect(fieldsOf(person.body)).toEqual(["givenNames:invalid_unicode", "address.street:nul_character"]);
+    expect((await api.call({ url: "/api/people?q=Unicodesson" })).body.items).toEqual([]);
+
+    const nested = await api.call({
+      method: "POST",
+      url: "/api/activities",
+      headers: { "content-type": "application/json" },
+      payload: `{"personId":"${personId}","kind":"note","subject":"Djup","data":${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}}`,
+    });
+    expect(nested.status).toBe(400);
+    expect(fieldsOf(nested.body)).toEqual([`data${".a".repeat(63)}:too_deep`]);
+
+    const search = await api.call({ url: "/api/people?q=Ulla%00" });
+    expect(search.status).toBe(400);
+    expect(fieldsOf(search.body)).toEqual(["querystring.q:nul_character"]);
+
+    const boundary = "avtalsgrans";
+    const form = [
+      `--${boundary}\r\nContent-Disposition: form-data; name="personId"\r\n\r\n${personId}\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="subject"\r\n\r\nAvtal\u0000\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="avtal.txt"\r\n`,
+      `Content-Type: text/plain\r\n\r\nInnehåll\r\n--${boundary}--\r\n`,
+    ].join("");
+    const upload = await api.call({
+      method: "POST",
+      url: "/api/documents",
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+      payload: form,
+    });
+    expect(upload.status).toBe(400);
+    expect(fieldsOf(upload.body)).toEqual(["subject:nul_character"]);
+    const timeline = await api.call({ url: `/api/people/${personId}/timeline?kinds=document` });
+    expect(timeline.body.items).toEqual([]);
+  });
+
+  it("answers a path the router cannot read, or a person who does not exist, with a problem", async () => {
+    const broken = await api.call({ url: "/api/people/%E0%A4%A" });
+    expect(broken.status).toBe(400);
+    expect(broken.headers["content-type"]).toContain("application/problem+json");
+    expect(broken.body.code).toBe("bad_request");
+    // Past 100 characters a segment is no id: refused by the router, or, where the web app's files
+    // are served, a path of none of its files either.
+    const long = await api.call({ url: `/api/people/${"x".repeat(500)}` });
+    expect(long.headers["content-type"]).toContain("application/problem+json");
+    expect([400, 404]).toContain(long.status);
+    const match = await api.call({ method: "POST", url: "/api/people/0190a0b0-0000-7000-8000-000000000002/match" });
+    expect(match.status).toBe(404);
+    expect(match.body.code).toBe("not_found");
+  });
+
   it("refuses a move that has not happened yet", async () => {
     const move = await api.call({
       method: "POST",

@@ -156,6 +156,17 @@ describe.each(STORE_KINDS)("files from a Swedish office [%s]", (kind) => {
     expect((await findOne("Bo Blanksson")).addresses[0].city).toBe("Lund");
   });
 
+  it("refuses a cell holding NUL on its row, and imports the rows around it", async () => {
+    const csv = ["Kundnr;Förnamn;Efternamn", "Z1;Zara;Nollsson", "Z2;Zelda\u0000;Nollsson", "Z3;Zeke;Nollsson"].join(
+      "\r\n",
+    );
+    const report = (await upload("people", csv, "system=excel")).body;
+    expect(report).toMatchObject({ rowsRead: 3, created: 2, failed: 1 });
+    expect(faults(report)).toEqual(["2:givenNames:nul_character"]);
+    const listed = await api.call({ url: "/api/people?q=Nollsson" });
+    expect(listed.body.items.map((item: { givenNames: string }) => item.givenNames).sort()).toEqual(["Zara", "Zeke"]);
+  });
+
   it("maps the headers Swedish registers use, and reads every form of personnummer, phone and address", async () => {
     // Saved by Excel as "CSV (semikolonavgränsad)": Windows-1252, CRLF.
     const file = Buffer.from(

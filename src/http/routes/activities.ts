@@ -22,6 +22,7 @@ import {
 } from "../../modules/activities";
 import { ZOrder, ZRecordOrderInput } from "../../modules/orders";
 import { problemResponses, ZIdParams } from "../schemas";
+import { assertStorableInput } from "../storable-input";
 
 /** The form fields an upload takes beside its file. */
 const DOCUMENT_FIELDS = new Set(["personId", "organizationId", "subject"]);
@@ -81,17 +82,26 @@ export async function activityRoutes(base: FastifyInstance, _services: Services)
       if (!request.isMultipart()) throw new AppError("unsupported_media_type", "Send multipart/form-data with a file");
       const fields: Record<string, string> = {};
       let file: { filename: string; mimetype: string; content: Buffer } | null = null;
-      for await (const part of request.parts()) {
-        if (part.type === "file") {
-          const content = await part.toBuffer().catch((error: unknown) => {
-            // The multipart reader stops at the limit with its own 413, which would reach the
-            // client as a generic bad request; the document's own limit says what went wrong.
-            throw (error as { code?: unknown }).code === "FST_REQ_FILE_TOO_LARGE" ? documentTooLarge() : error;
-          });
-          file = { filename: part.filename, mimetype: part.mimetype, content };
-        } else {
-          fields[part.fieldname] = String(part.value);
+      try {
+        for await (const part of request.parts()) {
+          if (part.type === "file") {
+            const content = await part.toBuffer().catch((error: unknown) => {
+              // The multipart reader stops at the limit with its own 413, which would reach the
+              // client as a generic bad request; the document's own limit says what went wrong.
+              throw (error as { code?: unknown }).code === "FST_REQ_FILE_TOO_LARGE" ? documentTooLarge() : error;
+            });
+            file = { filename: part.filename, mimetype: part.mimetype, content };
+          } else {
+            fields[part.fieldname] = String(part.value);
+          }
         }
+      } catch (error) {
+        // A body that is not the form it claims to be (no boundary, cut off) fails the reader with
+        // a plain Error and no status; its own errors (limits) carry one.
+        if (error instanceof AppError || (error as { statusCode?: unknown }).statusCode) throw error;
+        throw new AppError("bad_request", `The upload is not valid multipart/form-data: ${(error as Error).message}`, {
+          fields: [{ field: "body", code: "invalid_multipart", message: (error as Error).message }],
+        });
       }
       const unknown = Object.keys(fields).filter((name) => !DOCUMENT_FIELDS.has(name));
       if (unknown.length > 0) {
@@ -104,6 +114,8 @@ export async function activityRoutes(base: FastifyInstance, _services: Services)
           fields: [{ field: "file", code: "required", message: "Attach the document as the file field" }],
         });
       }
+      // Form fields come after the hook that checks a JSON body's text: the same rule, by field.
+      assertStorableInput({ body: { ...fields, filename: file.filename } });
       const activity = await attachDocumentToRecord(
         request.ctx(),
         {

@@ -15,6 +15,7 @@ export const COMPUTED_TRAIT_DEFINED = "tracking.computed_trait_defined";
 const ZPropertyPath = z
   .string()
   .trim()
+  .max(200)
   .regex(/^[A-Za-z_$][\w$-]*(\.[A-Za-z_$][\w$-]*){0,4}$/, "A property name, or a dotted path such as order.total");
 
 export const ZTraitFilter = z.strictObject({
