@@ -12,6 +12,7 @@ import {
   LIFECYCLE_STAGES,
   listOrganizations,
   listPeople,
+  listQueryField,
   organizationsListInput,
   peopleListInput,
   type TCreateOrganizationInput,
@@ -229,7 +230,7 @@ async function matchingIds(tx: Ctx, listPage: TListPage, expectedCount: number |
   let cursor: string | null = null;
   do {
     const page: Awaited<ReturnType<TListPage>> = await listPage(tx, cursor).catch((error: unknown) => {
-      throw error instanceof AppError ? withFieldsUnder("match", error) : error;
+      throw error instanceof AppError ? withFieldsUnder("match", error, listQueryField) : error;
     });
     ids.push(...page.items.map((item) => item.id));
     cursor = page.nextCursor;
@@ -260,10 +261,10 @@ async function matchingIds(tx: Ctx, listPage: TListPage, expectedCount: number |
   return ids;
 }
 
-/** A fault named where the request holds it: `match.filters.0.field`, `set.custom.niva`. */
-function withFieldsUnder(prefix: string, error: AppError): AppError {
+/** A fault named where the request holds it: `match.filter.0`, `set.custom.niva`. */
+function withFieldsUnder(prefix: string, error: AppError, name = (field: string) => field): AppError {
   return new AppError(error.code, error.message, {
-    fields: error.fields.map((fault) => ({ ...fault, field: `${prefix}.${fault.field}` })),
+    fields: error.fields.map((fault) => ({ ...fault, field: `${prefix}.${name(fault.field)}` })),
     extra: error.extra,
   });
 }

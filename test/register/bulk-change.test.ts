@@ -228,7 +228,7 @@ describe.each(STORE_KINDS)("changing many records at once [%s]", (kind) => {
       [{ ids: [crypto.randomUUID()], match, set: { lifecycleStage: "lead" } }, "match", "conflicts"],
       [
         { match: { filter: "custom.okand:eq:x" }, set: { lifecycleStage: "lead" } },
-        "match.filters.0.field",
+        "match.filter.0",
         "unknown_attribute",
       ],
       [{ match: { q: "x", limit: 5 }, set: { lifecycleStage: "lead" } }, "match", undefined],

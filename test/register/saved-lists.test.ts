@@ -96,11 +96,7 @@ describe.each(STORE_KINDS)("saved lists [%s]", (kind) => {
     for (const [payload, field, code] of [
       [{ entity: "person", name: "  ", query: {} }, "name", "too_small"],
       [{ entity: "person", name: "guld", query: {} }, "name", "duplicate"],
-      [
-        { entity: "person", name: "X", query: { filter: "custom.okand:eq:1" } },
-        "query.filters.0.field",
-        "unknown_attribute",
-      ],
+      [{ entity: "person", name: "X", query: { filter: "custom.okand:eq:1" } }, "query.filter.0", "unknown_attribute"],
       [{ entity: "person", name: "X", query: { stad: "Visby" } }, "query.stad", "unknown_field"],
       [{ entity: "person", name: "X", query: { cursor: "abc" } }, "query.cursor", "unknown_field"],
       [{ entity: "person", name: "X", query: { sort: "kundniva" } }, "query.sort", undefined],

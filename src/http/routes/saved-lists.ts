@@ -37,7 +37,7 @@ export async function savedListRoutes(base: FastifyInstance, _services: Services
         tags,
         summary: "Save a list's search, filters and order under a name",
         description:
-          "`query` is the list's own, as GET /api/people or /api/organizations takes it; it is checked as the list would read it (a fault is named as `query.filters.0.field`). `shared` shows it to everyone who may read the register.",
+          "`query` is the list's own, as GET /api/people or /api/organizations takes it; it is checked as the list would read it (a fault is named as `query.filter.0`). `shared` shows it to everyone who may read the register.",
         body: ZSaveListInput,
         response: { 201: ZSavedList, ...problemResponses },
       },

@@ -71,6 +71,7 @@ export {
 } from "./list-organizations";
 export { listPeople, type TListPeopleInput, ZListPeopleInput } from "./list-people";
 export {
+  listQueryField,
   organizationsListInput,
   peopleListInput,
   type TOrganizationsListQuery,

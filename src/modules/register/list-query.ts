@@ -12,7 +12,7 @@ import type { TConsentFilter } from "./person-filters";
  */
 const repeatable = (example: string) =>
   z
-    .union([z.string(), z.array(z.string())])
+    .union([z.string().max(500), z.array(z.string().max(500)).max(20)])
     .optional()
     .describe(`${example}; repeat for several`);
 
@@ -65,4 +65,12 @@ export function peopleListInput(query: TPeopleListQuery): TListPeopleInput {
 export function organizationsListInput(query: TOrganizationsListQuery): TListOrganizationsInput {
   const { filter, ...rest } = query;
   return { ...rest, filters: parseFilterParams(filter) };
+}
+
+/**
+ * A fault the list names in its parsed input (`filters.0.field`), as the query string names it
+ * (`filter.0`): for a request that holds the query, e.g. a bulk change's `match`.
+ */
+export function listQueryField(field: string): string {
+  return field.replace(/^filters\.(\d+)(\..*)?$/, "filter.$1").replace(/^consents\.(\d+)(\..*)?$/, "consent.$1");
 }

@@ -5,7 +5,13 @@ import { AppError, notFound } from "../../kernel/errors";
 import { parseInput } from "../../kernel/validate";
 import { listOrganizations } from "./list-organizations";
 import { listPeople } from "./list-people";
-import { organizationsListInput, peopleListInput, ZOrganizationsExportQuery, ZPeopleExportQuery } from "./list-query";
+import {
+  listQueryField,
+  organizationsListInput,
+  peopleListInput,
+  ZOrganizationsExportQuery,
+  ZPeopleExportQuery,
+} from "./list-query";
 import { SAVED_LIST_ENTITIES, savedLists } from "./schema";
 
 export const ZSavedListName = z.string().trim().min(1).max(80);
@@ -32,7 +38,7 @@ export function toSavedList(row: typeof savedLists.$inferSelect, userId: string 
 
 /**
  * Checks a query as its list would read it, attributes and values included, so a saved list
- * always opens; a fault is named inside `query` (`query.filters.0.field`).
+ * always opens; a fault is named inside `query` (`query.filter.0`).
  */
 export async function checkSavedListQuery(
   ctx: Ctx,
@@ -50,7 +56,7 @@ export async function checkSavedListQuery(
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     throw new AppError(error.code, error.message, {
-      fields: error.fields.map((fault) => ({ ...fault, field: `query.${fault.field}` })),
+      fields: error.fields.map((fault) => ({ ...fault, field: `query.${listQueryField(fault.field)}` })),
       extra: error.extra,
     });
   }
