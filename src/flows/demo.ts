@@ -21,6 +21,7 @@ import { loadDemoDuplicates } from "./demo-duplicates";
 import { defineDemoTraits, loadDemoEvents } from "./demo-events";
 import { generateDemoPeople, townNamed } from "./demo-people";
 import { loadDemoRules } from "./demo-rules";
+import { refreshLastContact } from "./refresh-last-contact";
 
 export interface DemoOptions {
   people?: number;
@@ -211,6 +212,7 @@ export async function loadDemoData(
           occurredAt: new Date(now - Math.floor(random() * 365) * DAY_MS - Math.floor(random() * DAY_MS)),
         });
       }
+      if (activityCount > 0) await refreshLastContact(tx, [personId]);
       const hasTask = random() < 0.15;
       if (hasTask) {
         await logActivity(tx, {

@@ -34,6 +34,7 @@ import {
   type TTraitBuckets,
   traitBucketsOf,
 } from "../modules/tracking";
+import { refreshLastContact } from "./refresh-last-contact";
 
 interface TMergeSnapshot {
   register: TRegisterMergeSnapshot;
@@ -84,6 +85,7 @@ export async function mergePeople(
       await removeRuleMemberships(tx, input.survivorId);
       if (survivorTraits.length > 0) snapshot.survivorTraits = survivorTraits;
     }
+    await refreshLastContact(tx, [input.survivorId, input.mergedId]);
     if (input.candidateId) await decideMatchCandidate(tx, input.candidateId, "merged");
     snapshot.candidates = await moveCandidatesOfPerson(tx, input.mergedId, input.survivorId);
     return recordMerge(tx, {
@@ -117,6 +119,7 @@ export async function unmergePeople(
     await returnMessages(tx, snapshot.messages ?? [], merge.survivorId, merge.mergedId);
     await returnTracking(tx, snapshot.tracking, merge.survivorId, merge.mergedId);
     await returnCandidates(tx, snapshot.candidates ?? [], merge.mergedId);
+    await refreshLastContact(tx, [merge.survivorId, merge.mergedId]);
     // Each gets the profile their own objection allows: the survivor's counts come back once the
     // other record's objection has gone back with it, and an objector keeps none.
     const objectors = await profilingObjectors(tx, [merge.survivorId, merge.mergedId]);

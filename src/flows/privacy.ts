@@ -33,6 +33,7 @@ import {
   type TTrackingIdentity,
   type TTraitValue,
 } from "../modules/tracking";
+import { refreshLastContact } from "./refresh-last-contact";
 
 /** Long histories are cut to their newest entries; the export says how many there are in all. */
 export const EXPORT_LIMITS = { events: 10_000, ruleFirings: 1_000 } as const;
@@ -209,6 +210,8 @@ export async function erasePerson(
       counts.messages += messageIds.length;
       counts.events += events;
     }
+    // When they were contacted went with the activities.
+    await refreshLastContact(tx, personIds);
     await redact("match_candidate", await eraseCandidatesOfPeople(tx, personIds));
     await redactMergesOfPeople(tx, personIds);
     // Automated decisions about them, and the lists and segments they were in.

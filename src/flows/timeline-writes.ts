@@ -5,6 +5,7 @@ import { parseInput } from "../kernel/validate";
 import {
   activityTarget,
   attachDocument,
+  CONTACT_KINDS,
   logActivity,
   setTaskStatus,
   type TActivity,
@@ -17,6 +18,7 @@ import { openCase, type TCaseDetail, type TOpenCaseInput, ZOpenCaseInput } from 
 import { recordOrder, type TOrder, type TRecordOrderInput, ZRecordOrderInput } from "../modules/orders";
 import { guardRecordReference, guardRecordWrite } from "../modules/register";
 import { assertCaseParties } from "./assign-case";
+import { refreshLastContact } from "./refresh-last-contact";
 
 interface TTargets {
   personId?: string | null | undefined;
@@ -37,7 +39,9 @@ export async function logActivityOnRecord(ctx: Ctx, input: TLogActivityInput): P
   const data = parseInput(ZLogActivityInput, input);
   return withTransaction(ctx, async (tx) => {
     await guardTargets(tx, data);
-    return logActivity(tx, data);
+    const activity = await logActivity(tx, data);
+    if ((CONTACT_KINDS as readonly string[]).includes(activity.kind)) await refreshLastContact(tx, [activity.personId]);
+    return activity;
   });
 }
 

@@ -83,11 +83,21 @@ describe("activity times in the browser", () => {
   });
 
   it("shows the chosen time back in the timeline, in winter and in summer", async () => {
+    const lastContact = () =>
+      page.locator("dt", { hasText: "Senaste kontakt" }).locator("xpath=following-sibling::dd[1]");
+    await expect.poll(() => lastContact().innerText()).toBe("Ingen ännu");
     await logCallAt("Ringde om vårsådden", { day: "2026-03-02", time: "14:05" });
     await timelineEntry("Ringde om vårsådden").getByText("2026-03-02 14:05").waitFor();
     await logCallAt("Ringde om midsommar", { day: "2026-06-19", time: "09:30" });
     await timelineEntry("Ringde om midsommar").getByText("2026-06-19 09:30").waitFor();
     await session.snapshot("activity-times");
+    // The latest call is the person's last contact, on the page and in the list ordered by it.
+    await expect.poll(() => lastContact().innerText()).toBe("2026-06-19");
+    await page.goto("/people?sort=-lastContactAt");
+    const row = page.getByRole("row").filter({ hasText: "Tekla Tidström" });
+    await expect.poll(() => row.innerText()).toContain("2026-06-19");
+    await expect.poll(() => page.getByRole("columnheader", { name: /Senaste kontakt/ }).count()).toBe(1);
+    await page.goto(`/people/${personId}`);
   });
 
   it("takes the time in 24-hour form in a browser whose own language is English", async () => {

@@ -112,6 +112,7 @@ export { SAVED_LISTS_PER_USER, saveList, type TSaveListInput, ZSaveListInput } f
 export { type TSavedList, ZSavedList } from "./saved-list-view";
 export { CONTACT_CHANNELS, LIFECYCLE_STAGES } from "./schema";
 export { setChannelPreference } from "./set-channel-preference";
+export { setLastContacts } from "./set-last-contacts";
 export { PROFILING_OBJECTION_CHANGED, setProfilingObjection } from "./set-profiling-objection";
 export { PERSON_UNMERGED, unmergePersonRecords } from "./unmerge-person-records";
 export {

@@ -19,11 +19,21 @@ import { consentCondition, consentSuperset, PERSON_FILTER_FIELDS, ZConsentFilter
 import { LIFECYCLE_STAGES } from "./schema";
 import type { TPersonSummary } from "./views";
 
-export const PEOPLE_SORTS = ["name", "-name", "createdAt", "-createdAt", "birthDate", "-birthDate"] as const;
+export const PEOPLE_SORTS = [
+  "name",
+  "-name",
+  "createdAt",
+  "-createdAt",
+  "birthDate",
+  "-birthDate",
+  "lastContactAt",
+  "-lastContactAt",
+] as const;
 
 const BUILT_IN_SORTS: Readonly<Record<string, TSortKey>> = {
   createdAt: { expression: sql`p.created_at`, type: sql`timestamptz`, notNull: true },
   birthDate: { expression: sql`p.birth_date`, type: sql`date` },
+  lastContactAt: { expression: sql`p.last_contact_at`, type: sql`timestamptz` },
 };
 
 /** A name search in an order the user chose orders its best matches, this many of them. */
@@ -45,7 +55,10 @@ export const ZListPeopleInput = z.object({
    * those with the same value are ordered by name.
    */
   sort: z
-    .union([z.enum(PEOPLE_SORTS), z.string().regex(CUSTOM_SORT, "name, createdAt, birthDate or custom.<key>")])
+    .union([
+      z.enum(PEOPLE_SORTS),
+      z.string().regex(CUSTOM_SORT, "name, createdAt, birthDate, lastContactAt or custom.<key>"),
+    ])
     .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(500).optional(),
@@ -66,6 +79,7 @@ interface Row {
   custom: Record<string, unknown>;
   created_at: string | Date;
   updated_at: string | Date;
+  last_contact_at: string | Date | null;
   /** The value a chosen order is by, as text: where the next page starts. */
   sort_key?: string | null;
   email: string | null;
@@ -334,7 +348,7 @@ function nameTokens(q: string): string[] {
 }
 
 const COLUMNS = sql`p.id, p.given_names, p.greeting_name, p.greeting_uncertain, p.surname, p.personnummer,
-  p.lifecycle_stage, p.owner_id, p.owner_team_id, p.custom, p.created_at, p.updated_at, p.birth_date::text as birth_date,
+  p.lifecycle_stage, p.owner_id, p.owner_team_id, p.custom, p.created_at, p.updated_at, p.birth_date::text as birth_date, p.last_contact_at,
   (select e.address from emails e where e.person_id = p.id and e.removed_at is null
     order by e.is_primary desc, e.created_at limit 1) as email,
   (select ph.e164 from phones ph where ph.person_id = p.id and ph.removed_at is null
@@ -357,6 +371,7 @@ const toSummary = (row: Row): TPersonSummary => ({
   city: row.city,
   birthDate: row.birth_date,
   custom: row.custom,
+  lastContactAt: row.last_contact_at === null ? null : new Date(row.last_contact_at),
   createdAt: new Date(row.created_at),
   updatedAt: new Date(row.updated_at),
 });

@@ -106,6 +106,7 @@ export function personCore(row: PersonRow) {
     profilingObjectionAt: row.profilingObjectionAt,
     custom: row.custom,
     lineage: row.lineage,
+    lastContactAt: row.lastContactAt,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     erasedAt: row.erasedAt,

@@ -68,6 +68,11 @@ export const people = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
     erasedAt: timestamp("erased_at", { withTimezone: true }),
     mergedInto: uuid("merged_into"),
+    /**
+     * When staff last called, met or e-mailed the person: the latest of their logged calls,
+     * meetings and e-mails, kept here so a list can be ordered and filtered by it.
+     */
+    lastContactAt: timestamp("last_contact_at", { withTimezone: true }),
   },
   (t) => [
     // personnummer is COLLATE "C" (migration 0018): this index also serves prefix search.
@@ -82,6 +87,10 @@ export const people = pgTable(
     index("people_birth_date_idx").on(t.birthDate).where(sql`merged_into is null and erased_at is null`),
     // The list ordered by registration, newest first.
     index("people_created_idx").on(t.createdAt).where(sql`merged_into is null and erased_at is null`),
+    // The list by last contact, and "not contacted since".
+    index("people_last_contact_idx")
+      .on(t.lastContactAt)
+      .where(sql`merged_into is null and erased_at is null and last_contact_at is not null`),
   ],
 );
 

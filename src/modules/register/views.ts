@@ -82,6 +82,7 @@ export const ZPersonSummary = z.object({
   city: z.string().nullable(),
   birthDate: z.string().nullable(),
   custom: z.record(z.string(), z.unknown()),
+  lastContactAt: z.date().nullable().describe("When staff last called, met or e-mailed the person"),
   createdAt: z.date(),
   updatedAt: z.date(),
 });
@@ -114,6 +115,7 @@ export const ZPerson = z.object({
   consents: z.array(ZConsentView),
   channelPreferences: z.array(ZChannelPreference),
   roles: z.array(ZRoleView),
+  lastContactAt: z.date().nullable().describe("When staff last called, met or e-mailed the person"),
   createdAt: z.date(),
   updatedAt: z.date(),
   erasedAt: z.date().nullable(),

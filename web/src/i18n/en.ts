@@ -272,6 +272,7 @@ export const en: Messages = {
     fields: {
       birthDate: "Date of birth",
       createdAt: "In the register since",
+      lastContactAt: "Last contact",
       personnummer: "Personnummer",
       email: "E-mail",
       phone: "Phone",
@@ -431,6 +432,8 @@ export const en: Messages = {
     language: "Language",
     stage: "Lifecycle stage",
     created: "In the register since",
+    lastContact: "Last contact",
+    neverContacted: "None yet",
     uncertainGreeting: "Uncertain greeting",
     uncertainGreetingHint:
       "The preferred name is a guess because the population register's marking is missing. Set it under Edit.",

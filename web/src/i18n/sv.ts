@@ -272,6 +272,7 @@ export const sv = {
     fields: {
       birthDate: "Födelsedatum",
       createdAt: "I registret sedan",
+      lastContactAt: "Senaste kontakt",
       personnummer: "Personnummer",
       email: "E-post",
       phone: "Telefon",
@@ -432,6 +433,8 @@ export const sv = {
     language: "Språk",
     stage: "Livscykelfas",
     created: "I registret sedan",
+    lastContact: "Senaste kontakt",
+    neverContacted: "Ingen ännu",
     uncertainGreeting: "Osäkert tilltalsnamn",
     uncertainGreetingHint:
       "Tilltalsnamnet är gissat eftersom folkbokföringens markering saknas. Ange det under Redigera.",

@@ -98,6 +98,9 @@ export function PersonHeader({ person }: { person: Person }) {
         </Fact>
         <Fact label={t.person.language}>{formatLanguage(person.language, locale)}</Fact>
         <Fact label={t.person.created}>{formatDate(person.createdAt, locale)}</Fact>
+        <Fact label={t.person.lastContact}>
+          {person.lastContactAt ? formatDate(person.lastContactAt, locale) : t.person.neverContacted}
+        </Fact>
         <Fact label={t.owner.label}>
           <RecordOwner owner={person} />
         </Fact>

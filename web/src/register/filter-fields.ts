@@ -25,6 +25,7 @@ export function filterFields(
       ? [
           { field: "birthDate", label: words.birthDate, type: "date" },
           { field: "createdAt", label: words.createdAt, type: "date" },
+          { field: "lastContactAt", label: words.lastContactAt, type: "date" },
           { field: "personnummer", label: words.personnummer, type: "presence" },
           { field: "email", label: words.email, type: "presence" },
           { field: "phone", label: words.phone, type: "presence" },

@@ -45,7 +45,7 @@ describe("a list's optional columns and its order", () => {
   });
 
   it("writes each value as the list shows it, and nothing where there is none", () => {
-    const [birthDate, , kronor, yes] = optionalColumns(
+    const [birthDate, , lastContact, kronor, yes] = optionalColumns(
       "person",
       [attribute("kredit", "kronor"), attribute("medlem", "boolean")],
       sv,
@@ -56,6 +56,11 @@ describe("a list's optional columns and its order", () => {
     expect(yes && columnText(yes, row, "sv", sv)).toBe("Nej");
     expect(birthDate && columnText(birthDate, { birthDate: null, custom: {} }, "sv", sv)).toBe("");
     expect(yes && columnText(yes, { custom: {} }, "sv", sv)).toBe("");
+    expect(lastContact?.label).toBe("Senaste kontakt");
+    expect(
+      lastContact && columnText(lastContact, { lastContactAt: "2026-06-19T07:30:00Z", custom: {} }, "sv", sv),
+    ).toBe("2026-06-19");
+    expect(lastContact && columnText(lastContact, { lastContactAt: null, custom: {} }, "sv", sv)).toBe("");
   });
 
   it("drops the order when the column it is by is hidden", () => {

@@ -24,6 +24,7 @@ export interface OptionalColumn {
 export interface ColumnSource {
   birthDate?: string | null;
   createdAt?: string;
+  lastContactAt?: string | null;
   revenueSek?: number | null;
   custom: Record<string, unknown>;
 }
@@ -48,6 +49,13 @@ export function optionalColumns(
       ? [
           { id: "birthDate", label: words.birthDate, numeric: false, firstDescending: false, group: "register" },
           { id: "createdAt", label: words.createdAt, numeric: false, firstDescending: true, group: "register" },
+          {
+            id: "lastContactAt",
+            label: words.lastContactAt,
+            numeric: false,
+            firstDescending: false,
+            group: "register",
+          },
         ]
       : [
           { id: "revenueSek", label: words.revenueSek, numeric: true, firstDescending: true, group: "register" },
@@ -89,6 +97,8 @@ export function columnText(column: OptionalColumn, row: ColumnSource, locale: Lo
       return row.birthDate ? formatDate(`${row.birthDate}T12:00:00`, locale) : "";
     case "createdAt":
       return row.createdAt ? formatDate(row.createdAt, locale) : "";
+    case "lastContactAt":
+      return row.lastContactAt ? formatDate(row.lastContactAt, locale) : "";
     case "revenueSek":
       return row.revenueSek === null || row.revenueSek === undefined ? "" : formatKronor(row.revenueSek, locale);
     default:

@@ -89,6 +89,8 @@ export interface PersonSummary {
   city: string | null;
   birthDate: string | null;
   custom: Record<string, unknown>;
+  /** When staff last called, met or e-mailed the person. */
+  lastContactAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -121,6 +123,8 @@ export interface Person {
   phones: PhonePoint[];
   consents: Consent[];
   roles: Role[];
+  /** When staff last called, met or e-mailed the person. */
+  lastContactAt: string | null;
   createdAt: string;
   updatedAt: string;
   erasedAt: string | null;

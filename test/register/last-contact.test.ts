@@ -1,0 +1,107 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrationsFolder } from "../../src/db/migrate";
+import { openTestApi, type TestApi } from "../support/api";
+import { STORE_KINDS } from "../support/stores";
+
+/**
+ * A seller finds the customers nobody has talked to for a while: the register keeps when each
+ * person was last called, met or e-mailed, shows it, and orders and filters the list by it.
+ */
+describe.each(STORE_KINDS)("last contact [%s]", (kind) => {
+  let api: TestApi;
+  const person = async (givenNames: string) => {
+    const created = await api.call({
+      method: "POST",
+      url: "/api/people",
+      payload: { givenNames, surname: "Kontaktsson" },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    return created.body.id as string;
+  };
+  const log = async (personId: string, kind: string, occurredAt: string) => {
+    const logged = await api.call({
+      method: "POST",
+      url: "/api/activities",
+      payload: { personId, kind, subject: `${kind} ${occurredAt}`, occurredAt },
+    });
+    expect(logged.status, JSON.stringify(logged.body)).toBe(201);
+  };
+  const lastContact = async (id: string) => (await api.call({ url: `/api/people/${id}` })).body.lastContactAt;
+  const names = async (query: string) =>
+    (await api.call({ url: `/api/people?q=Kontaktsson&${query}` })).body.items.map(
+      (item: { givenNames: string; lastContactAt: string | null }) => `${item.givenNames} ${item.lastContactAt ?? "-"}`,
+    );
+
+  beforeAll(async () => {
+    api = await openTestApi(kind);
+  });
+  afterAll(async () => api?.close());
+
+  it("keeps the latest call, meeting or e-mail, and orders and filters the list by it", async () => {
+    const anna = await person("Anna");
+    const bo = await person("Bo");
+    await person("Cia");
+    expect(await lastContact(anna)).toBeNull();
+    await log(anna, "call", "2026-10-01T10:00:00Z");
+    expect(await lastContact(anna)).toBe("2026-10-01T10:00:00.000Z");
+    // A note or a task is not contact with the customer; an older meeting does not move it back.
+    await log(anna, "note", "2026-11-01T10:00:00Z");
+    await log(anna, "meeting", "2026-09-01T10:00:00Z");
+    expect(await lastContact(anna)).toBe("2026-10-01T10:00:00.000Z");
+    await log(bo, "email", "2026-11-10T08:30:00Z");
+
+    expect(await names("sort=-lastContactAt")).toEqual([
+      "Bo 2026-11-10T08:30:00.000Z",
+      "Anna 2026-10-01T10:00:00.000Z",
+      "Cia -",
+    ]);
+    expect(await names("sort=lastContactAt")).toEqual([
+      "Anna 2026-10-01T10:00:00.000Z",
+      "Bo 2026-11-10T08:30:00.000Z",
+      "Cia -",
+    ]);
+    // Not contacted since November, and never contacted.
+    expect(await names("filter=lastContactAt:lt:2026-11-01")).toEqual(["Anna 2026-10-01T10:00:00.000Z"]);
+    expect(await names("filter=lastContactAt:empty")).toEqual(["Cia -"]);
+    const bad = await api.call({ url: "/api/people?filter=lastContactAt:lt:igår" });
+    expect(bad.status).toBe(400);
+  });
+
+  it("follows the activities through a merge, its undoing and an erasure", async () => {
+    const kept = await person("Dag");
+    const other = await person("Dagny");
+    await log(other, "call", "2026-08-15T12:00:00Z");
+    const merge = await api.call({ method: "POST", url: `/api/people/${kept}/merge`, payload: { otherId: other } });
+    expect(merge.status, JSON.stringify(merge.body)).toBe(200);
+    expect(await lastContact(kept)).toBe("2026-08-15T12:00:00.000Z");
+    const undo = await api.call({ method: "POST", url: `/api/merges/${merge.body.id}/undo` });
+    expect(undo.status).toBe(200);
+    expect(await lastContact(kept)).toBeNull();
+    expect(await lastContact(other)).toBe("2026-08-15T12:00:00.000Z");
+
+    const erased = await api.call({
+      method: "POST",
+      url: `/api/people/${other}/erasure`,
+      payload: { reason: "Kundens begäran" },
+    });
+    expect(erased.status, JSON.stringify(erased.body)).toBe(200);
+    expect(await lastContact(other)).toBeNull();
+  });
+
+  it("gives the people contacted before the column was kept their last contact, once migrated", async () => {
+    const earlier = await person("Erik");
+    await log(earlier, "meeting", "2026-07-01T09:00:00Z");
+    await log(earlier, "task", "2026-12-01T09:00:00Z");
+    // As the register was before migration 0029.
+    const db = api.services.store.db;
+    await db.execute(sql`update people set last_contact_at = null where id = ${earlier}`);
+    expect(await lastContact(earlier)).toBeNull();
+    const migration = readFileSync(join(migrationsFolder, "0029_people_last_contact.sql"), "utf8");
+    const [, , backfill] = migration.split("--> statement-breakpoint");
+    await db.execute(sql.raw(backfill ?? ""));
+    expect(await lastContact(earlier)).toBe("2026-07-01T09:00:00.000Z");
+  });
+});
