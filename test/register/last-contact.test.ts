@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrationsFolder } from "../../src/db/migrate";
+import type { ManualClock } from "../../src/kernel/clock";
 import { openTestApi, type TestApi } from "../support/api";
 import { STORE_KINDS } from "../support/stores";
 
@@ -103,5 +104,36 @@ describe.each(STORE_KINDS)("last contact [%s]", (kind) => {
     const [, , backfill] = migration.split("--> statement-breakpoint");
     await db.execute(sql.raw(backfill ?? ""));
     expect(await lastContact(earlier)).toBe("2026-07-01T09:00:00.000Z");
+  });
+
+  it("lets a rule find the leads nobody has called, met or e-mailed for a month", async () => {
+    const clock = api.services.clock as ManualClock;
+    clock.set(new Date("2026-11-24T09:00:00Z"));
+    const lead = async (givenNames: string) => {
+      const id = await person(givenNames);
+      await api.call({ method: "PATCH", url: `/api/people/${id}`, payload: { lifecycleStage: "lead" } });
+      return id;
+    };
+    const forgotten = await lead("Frida");
+    const recent = await lead("Gustav");
+    const never = await lead("Hilda");
+    await log(forgotten, "call", "2026-09-20T10:00:00Z");
+    await log(recent, "call", "2026-11-20T10:00:00Z");
+    const condition = {
+      all: [
+        { field: "person.lifecycle_stage", op: "eq", value: "lead" },
+        {
+          any: [
+            { field: "person.last_contact_at", op: "more_than_ago", value: { amount: 30, unit: "days" } },
+            { field: "person.last_contact_at", op: "is_not_set" },
+          ],
+        },
+      ],
+    };
+    const dry = await api.call({ method: "POST", url: "/api/rules/dry-run", payload: { condition } });
+    expect(dry.status, JSON.stringify(dry.body)).toBe(200);
+    expect(dry.body.count).toBe(2);
+    expect([...dry.body.sample].sort()).toEqual([forgotten, never].sort());
+    expect(dry.body.sample).not.toContain(recent);
   });
 });

@@ -1637,6 +1637,7 @@ export const sv = {
       "person.time_zone": "Tidszon",
       "person.birth_date": "Födelsedatum",
       "person.created_at": "Registrerad",
+      "person.last_contact_at": "Senaste kontakt (samtal, möte eller e-post)",
       "person.owner_id": "Ägare (användar-id)",
       "person.owner_team_id": "Ägande team (id)",
       "person.profiling_objection": "Invänder mot profilering",
