@@ -364,4 +364,88 @@ describe.each(STORE_KINDS)("bad input across the API [%s]", (kind) => {
       "website",
     ]);
   });
+
+  it("answers a list under a person, source or rule that does not exist with 404, and lists those of one that does", async () => {
+    const nobody = "0190a0b0-0000-7000-8000-00000000dead";
+    const lists: Array<[string, string]> = [
+      ["person", `/api/people/${nobody}/messages`],
+      ["person", `/api/people/${nobody}/merges`],
+      ["person", `/api/people/${nobody}/traits`],
+      ["source", `/api/sources/${nobody}/debugger`],
+      ["rule", `/api/rules/${nobody}/versions`],
+    ];
+    for (const [entity, url] of lists) {
+      const response = await api.call({ url });
+      expect({ url, status: response.status, code: response.body.code }).toEqual({
+        url,
+        status: 404,
+        code: "not_found",
+      });
+      expect(response.headers["content-type"]).toContain("application/problem+json");
+      expect(response.body).toMatchObject({ entity, id: nobody });
+    }
+
+    const post = async (url: string, payload: object) => {
+      const response = await api.call({ method: "POST", url, payload });
+      expect(response.status, url).toBeLessThan(300);
+      return response.body;
+    };
+    const kept = await post("/api/people", {
+      givenNames: "Greta",
+      surname: "Holm",
+      emails: [{ address: "greta@example.se" }],
+    });
+    const twin = await post("/api/people", { givenNames: "Greta", surname: "Holmm" });
+    await post(`/api/people/${kept.id}/messages`, { purpose: "service", subject: "Din beställning", body: "Hej" });
+    const messages = await api.call({ url: `/api/people/${kept.id}/messages` });
+    expect(messages.status).toBe(200);
+    expect(messages.body.items.map((item: { subject: string }) => item.subject)).toEqual(["Din beställning"]);
+
+    // A person merged away is still a record: their merges are listed, so the merge can be undone.
+    const merge = await post(`/api/people/${kept.id}/merge`, { otherId: twin.id });
+    for (const id of [kept.id, twin.id]) {
+      const merges = await api.call({ url: `/api/people/${id}/merges` });
+      expect(merges.status).toBe(200);
+      expect(merges.body.items.map((item: { id: string }) => item.id)).toEqual([merge.id]);
+    }
+    const twinMessages = await api.call({ url: `/api/people/${twin.id}/messages` });
+    expect(twinMessages.status).toBe(200);
+    expect(twinMessages.body.items).toEqual([]);
+
+    await post("/api/computed-traits", {
+      key: "orders_90d",
+      label: "Orders, 90 days",
+      eventType: "track",
+      eventName: "Order Completed",
+      aggregate: "count",
+      windowDays: 90,
+    });
+    const traits = await api.call({ url: `/api/people/${kept.id}/traits` });
+    expect(traits.status).toBe(200);
+    expect(traits.body.items).toEqual([expect.objectContaining({ key: "orders_90d", value: 0 })]);
+
+    const source = await post("/api/sources", { name: "Kassan" });
+    const track = await api.app.inject({
+      method: "POST",
+      url: "/v1/track",
+      headers: { authorization: `Basic ${Buffer.from(`${source.writeKey}:`).toString("base64")}` },
+      payload: { anonymousId: "kassa-1", event: "Order Completed" },
+    });
+    expect(track.statusCode).toBe(200);
+    // A revoked source still shows what it sent.
+    await api.call({ method: "DELETE", url: `/api/sources/${source.source.id}` });
+    const debug = await api.call({ url: `/api/sources/${source.source.id}/debugger` });
+    expect(debug.status).toBe(200);
+    expect(debug.body.events.map((event: { name: string }) => event.name)).toEqual(["Order Completed"]);
+
+    const rule = await post("/api/rules", {
+      name: "Ring nya leads",
+      trigger: { type: "record", entity: "person", on: "changed", fields: ["lifecycleStage"] },
+      condition: { field: "person.lifecycle_stage", op: "eq", value: "lead" },
+      actions: [{ type: "create_task", config: { subject: "Ring", assignTo: "owner" } }],
+    });
+    const versions = await api.call({ url: `/api/rules/${rule.id}/versions` });
+    expect(versions.status).toBe(200);
+    expect(versions.body.items.map((version: { version: number }) => version.version)).toEqual([1]);
+  });
 });

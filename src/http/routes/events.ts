@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../app/services";
+import { debugSource } from "../../flows/debug-source";
 import { personTraits } from "../../flows/person-traits";
 import {
   defineComputedTrait,
@@ -9,7 +10,6 @@ import {
   listIdentityConflicts,
   listTrackedEvents,
   resolveIdentityConflict,
-  sourceDebugger,
   ZComputedTrait,
   ZDefineComputedTraitInput,
   ZIdentityConflict,
@@ -48,7 +48,7 @@ export async function eventRoutes(base: FastifyInstance, _services: Services) {
         response: { 200: ZSourceDebugger, ...problemResponses },
       },
     },
-    async (request) => sourceDebugger(request.ctx(), request.params.id),
+    async (request) => debugSource(request.ctx(), request.params.id),
   );
   app.get(
     "/api/computed-traits",

@@ -2,8 +2,9 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../app/services";
+import { listPersonMessages } from "../../flows/list-person-messages";
 import { sendMessageToPerson } from "../../flows/send-message-to-person";
-import { listMessages, ZListMessagesInput, ZMessage, ZMessageContent } from "../../modules/messages";
+import { ZListMessagesInput, ZMessage, ZMessageContent } from "../../modules/messages";
 import { problemResponses, ZIdParams } from "../schemas";
 
 export async function messageRoutes(base: FastifyInstance, _services: Services) {
@@ -42,6 +43,6 @@ export async function messageRoutes(base: FastifyInstance, _services: Services) 
         },
       },
     },
-    async (request) => listMessages(request.ctx(), { ...request.query, personId: request.params.id }),
+    async (request) => listPersonMessages(request.ctx(), { ...request.query, personId: request.params.id }),
   );
 }

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../app/services";
 import { estimateMatchModel } from "../../flows/estimate-match-model";
+import { listPersonMerges } from "../../flows/list-person-merges";
 import { matchPerson } from "../../flows/match-person";
 import { mergePeople, unmergePeople } from "../../flows/merge-people";
 import { markPairDistinct, reviewPair } from "../../flows/review-pair";
@@ -10,7 +11,6 @@ import {
   getMatchCandidate,
   getMatchSettings,
   listMatchCandidates,
-  listMergesOf,
   updateMatchSettings,
   ZListMatchCandidatesInput,
   ZMatchCandidate,
@@ -143,7 +143,7 @@ export async function qualityRoutes(base: FastifyInstance, _services: Services) 
         response: { 200: z.object({ items: z.array(ZMerge) }), ...problemResponses },
       },
     },
-    async (request) => ({ items: await listMergesOf(request.ctx(), request.params.id) }),
+    async (request) => ({ items: await listPersonMerges(request.ctx(), request.params.id) }),
   );
   app.post(
     "/api/merges/:id/undo",

@@ -1,6 +1,7 @@
 export { addEmail, CONTACT_POINT_CHANGED, ZAddEmailInput } from "./add-email";
 export { addPhone, ZAddPhoneInput } from "./add-phone";
 export { addRole, ROLE_CHANGED } from "./add-role";
+export { assertPersonExists } from "./assert-person-exists";
 export {
   changeManyRecords,
   type TManyRecordsChange,

@@ -48,8 +48,11 @@ export async function listRules(ctx: Ctx, engine: RuleEngine): Promise<TRuleSumm
   );
 }
 
+/** Every version of a rule, newest first; 404 for an id that names no rule. */
 export async function listRuleVersions(ctx: Ctx, ruleId: string) {
   authorize(ctx.actor, "rules", "read");
+  const [rule] = await ctx.db.select({ id: rules.id }).from(rules).where(eq(rules.id, ruleId));
+  if (!rule) throw notFound("rule", ruleId);
   return ctx.db.select().from(ruleVersions).where(eq(ruleVersions.ruleId, ruleId)).orderBy(desc(ruleVersions.version));
 }
 
