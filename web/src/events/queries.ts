@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions, useQueryClient } from "@tanstack/react-query";
 import { api } from "../api/api";
+import { ApiProblem } from "../api/api-problem";
 import type { Items } from "../api/types";
 import { type EventStreamSearch, eventStreamQueryParams } from "./event-stream-search";
 import type { ComputedTrait, EventPage, IdentityConflict, Source, SourceDebugger, TraitValue } from "./types";
@@ -33,7 +34,11 @@ export const sourceDebuggerQuery = (sourceId: string, live: boolean) =>
   queryOptions({
     queryKey: [...EVENTS, "sources", sourceId, "debugger"],
     queryFn: () => api<SourceDebugger>(`/api/sources/${sourceId}/debugger`),
-    refetchInterval: live ? LIVE_INTERVAL_MS : false,
+    // A source that does not exist will not start to: the page says so once, without asking again.
+    refetchInterval: (query) =>
+      live && !(query.state.error instanceof ApiProblem && query.state.error.code === "not_found")
+        ? LIVE_INTERVAL_MS
+        : false,
   });
 
 export const computedTraitsQuery = queryOptions({
