@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { logActivityOnRecord } from "../../src/flows/timeline-writes";
 import { createUser } from "../../src/modules/access";
 import { logActivity, setTaskStatus } from "../../src/modules/activities";
 import { createOrganization, createPerson } from "../../src/modules/register";
@@ -16,6 +17,7 @@ describe("my tasks on the overview", () => {
   let session: BrowserSession;
   let page: Page;
   let personId = "";
+  let forgottenId = "";
 
   beforeAll(async () => {
     session = await openBrowserSession(async (services) => {
@@ -73,6 +75,23 @@ describe("my tasks on the overview", () => {
         ownerId: seller.id,
       });
       await setTaskStatus(ctx, done.id, { status: "done" });
+      // Her customers: one not called for half a year, one never, one called this week.
+      for (const [givenNames, daysAgo] of [
+        ["Olle", 180],
+        ["Nina", null],
+        ["Rita", 5],
+      ] as const) {
+        const customer = await createPerson(ctx, { givenNames, surname: "Kundsson", ownerId: seller.id });
+        if (givenNames === "Olle") forgottenId = customer.id;
+        if (daysAgo !== null) {
+          await logActivityOnRecord(ctx, {
+            personId: customer.id,
+            kind: "call",
+            subject: "Samtal",
+            occurredAt: new Date(now - daysAgo * DAY),
+          });
+        }
+      }
     });
     page = session.page;
     await page.goto("/login");
@@ -122,6 +141,34 @@ describe("my tasks on the overview", () => {
     await expect(rows().allInnerTexts()).resolves.toHaveLength(8);
     await expect(page.getByRole("button", { name: /Visa alla/ }).count()).resolves.toBe(0);
     await expect(page.getByText(/försenad/i).count()).resolves.toBe(0);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it("names the customers nobody has called for three months, and those never called", async () => {
+    await page.goto("/");
+    const followUp = page.getByRole("table", { name: "Att höra av sig till" });
+    await expect
+      .poll(() => followUp.locator("tbody tr").allInnerTexts())
+      .toEqual([
+        expect.stringMatching(/^Olle Kundsson\s+\d{4}-\d{2}-\d{2}$/),
+        expect.stringMatching(/^Nina Kundsson\s+Aldrig$/),
+      ]);
+    await session.snapshot("follow-up");
+    // The list holds the same customers, by the filter a seller can change.
+    await page.getByRole("link", { name: "Visa alla i listan" }).click();
+    await expect.poll(() => page.locator("td > a").allInnerTexts()).toEqual(["Olle Kundsson"]);
+    expect(new URL(page.url()).searchParams.get("sort")).toBe("lastContactAt");
+    // A call logged today takes him off.
+    await page.goto(`/people/${forgottenId}`);
+    await page.getByRole("button", { name: "Logga aktivitet" }).click();
+    const dialog = page.getByRole("dialog", { name: "Logga aktivitet" });
+    await dialog.getByLabel("Rubrik").fill("Ringde och stämde av");
+    await dialog.getByRole("button", { name: "Logga", exact: true }).click();
+    await dialog.waitFor({ state: "detached" });
+    await page.goto("/");
+    await expect
+      .poll(() => followUp.locator("tbody tr").allInnerTexts())
+      .toEqual([expect.stringMatching(/^Nina Kundsson\s+Aldrig$/)]);
     expect(session.pageErrors).toEqual([]);
   });
 });

@@ -615,6 +615,16 @@ export const en: Messages = {
     filePlaceholder: "Choose a file (at most 20 MB)",
     submit: "Upload",
   },
+  followUp: {
+    heading: "Due a word",
+    hint: (days: number) =>
+      `Your customers nobody has called, met or e-mailed for ${days} days, the longest waiting first.`,
+    customer: "Customer",
+    lastContact: "Last contact",
+    never: "Never",
+    none: "All your customers have heard from you lately.",
+    showAll: "Show all in the list",
+  },
   tasks: {
     heading: "My tasks",
     due: "Due",

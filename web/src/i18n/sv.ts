@@ -617,6 +617,16 @@ export const sv = {
     filePlaceholder: "Välj en fil (högst 20 MB)",
     submit: "Ladda upp",
   },
+  followUp: {
+    heading: "Att höra av sig till",
+    hint: (days: number) =>
+      `Dina kunder som ingen har ringt, träffat eller mejlat på ${days} dagar, den som väntat längst först.`,
+    customer: "Kund",
+    lastContact: "Senaste kontakt",
+    never: "Aldrig",
+    none: "Alla dina kunder har hörts av nyligen.",
+    showAll: "Visa alla i listan",
+  },
   tasks: {
     heading: "Mina uppgifter",
     due: "Förfaller",

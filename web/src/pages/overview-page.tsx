@@ -4,6 +4,7 @@ import { useMe } from "../auth/me-query";
 import { formatLongDate } from "../i18n/format";
 import { useI18n } from "../i18n/use-i18n";
 import { DemoDataCard } from "../overview/demo-data-card";
+import { FollowUpCard } from "../overview/follow-up-card";
 import { MyTasksCard } from "../overview/my-tasks-card";
 import { MODULES } from "../shell/modules";
 
@@ -23,6 +24,7 @@ export function OverviewPage() {
       <Text maw={640}>{t.overview.intro}</Text>
       <DemoDataCard />
       <MyTasksCard />
+      <FollowUpCard />
       <div>
         <Title order={2} size="h4" mb="sm">
           {t.overview.modulesHeading}
