@@ -7,26 +7,12 @@ import { useMe } from "../auth/me-query";
 import { formatDate } from "../i18n/format";
 import { problemMessage } from "../i18n/problem-message";
 import { useI18n } from "../i18n/use-i18n";
-import type { PeopleSearch } from "../people/people-search";
 import type { PersonSummary } from "../register/types";
 import { TableState } from "../ui/table-state";
+import { FOLLOW_UP_DAYS, followUpCutoff, followUpSearch } from "./follow-up";
 
-/** How long without a call, meeting or e-mail before a customer is due a word. */
-export const FOLLOW_UP_DAYS = 90;
 /** Shown on the overview; the list shows the rest. */
 const SHOWN = 8;
-
-/** The day `days` before `today`, as the list's filters write a day. */
-export function followUpCutoff(today: Date, days = FOLLOW_UP_DAYS): string {
-  const cutoff = new Date(today.getFullYear(), today.getMonth(), today.getDate() - days);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${cutoff.getFullYear()}-${pad(cutoff.getMonth() + 1)}-${pad(cutoff.getDate())}`;
-}
-
-/** The people list of a user's customers not contacted since the cutoff, the longest ago first. */
-export function followUpSearch(userId: string, cutoff: string): PeopleSearch {
-  return { owner: userId, filter: [`lastContactAt:lt:${cutoff}`], sort: "lastContactAt" };
-}
 
 const customersQuery = (ownerId: string, filter: string) =>
   queryOptions({
