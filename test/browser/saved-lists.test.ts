@@ -65,6 +65,14 @@ describe("saved lists, in the browser", () => {
     await expect.poll(names).toEqual(["Anna Alm"]);
     expect(new URL(page.url()).searchParams.get("city")).toBe("Visby");
 
+    // Changed after opening, the change can be kept in the list.
+    await page.getByRole("combobox", { name: "Livscykelfas" }).click();
+    await page.getByRole("option", { name: "Lead", exact: true }).click();
+    await expect.poll(names).toEqual(["Bo Berg"]);
+    await page.getByRole("button", { name: "Sparade listor" }).click();
+    await page.getByRole("menuitem", { name: "Spara ändringarna i ”Kunder i Visby”" }).click();
+    await page.getByRole("button", { name: "Kunder i Visby" }).waitFor();
+
     // The same name again is refused at the name.
     await page.getByRole("button", { name: "Kunder i Visby" }).click();
     await page.getByRole("menuitem", { name: "Spara listan…" }).click();
@@ -84,7 +92,7 @@ describe("saved lists, in the browser", () => {
     await expect.poll(() => shared.innerText()).toContain("delad av Sara Säljare");
     await session.snapshot("saved-list-menu");
     await shared.click();
-    await expect.poll(names).toEqual(["Anna Alm"]);
+    await expect.poll(names).toEqual(["Bo Berg"]);
     await page.getByRole("button", { name: "Kunder i Visby" }).click();
     expect(await page.getByRole("menuitem", { name: /Ta bort/ }).count()).toBe(0);
     await page.keyboard.press("Escape");

@@ -241,6 +241,7 @@ export const en: Messages = {
     deselectRefused: "Deselect them",
   },
   savedLists: {
+    keepChanges: (name: string) => `Save the changes to “${name}”`,
     nameTaken: "You already have a list with that name",
     button: "Saved lists",
     mine: "My lists",

@@ -241,6 +241,7 @@ export const sv = {
     deselectRefused: "Avmarkera dem",
   },
   savedLists: {
+    keepChanges: (name: string) => `Spara ändringarna i ”${name}”`,
     nameTaken: "Du har redan en lista med det namnet",
     button: "Sparade listor",
     mine: "Mina listor",

@@ -32,10 +32,18 @@ export function SavedListsMenu({ entity, query, onOpen }: SavedListsMenuProps) {
   const [saving, saver] = useDisclosure(false);
   const items = lists.data?.items ?? [];
   const active = activeSavedList(items, query);
+  // The list last opened from this menu: changed since, the user may keep the change in it.
+  const [openedId, setOpenedId] = useState<string | null>(null);
+  const opened = items.find((list) => list.id === openedId && list.mine);
+  const changedOpened = opened && opened.id !== active?.id ? opened : undefined;
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["saved-lists", entity] });
   const change = useMutation({
     mutationFn: ({ list, shared }: { list: SavedList; shared: boolean }) =>
       api(`/api/saved-lists/${list.id}`, { method: "PATCH", body: { shared } }),
+    onSettled: refresh,
+  });
+  const keep = useMutation({
+    mutationFn: (list: SavedList) => api(`/api/saved-lists/${list.id}`, { method: "PATCH", body: { query } }),
     onSettled: refresh,
   });
   const remove = useMutation({
@@ -43,7 +51,14 @@ export function SavedListsMenu({ entity, query, onOpen }: SavedListsMenuProps) {
     onSettled: refresh,
   });
   const item = (list: SavedList) => (
-    <Menu.Item key={list.id} onClick={() => onOpen(list.query)} fw={list.id === active?.id ? 700 : undefined}>
+    <Menu.Item
+      key={list.id}
+      onClick={() => {
+        setOpenedId(list.id);
+        onOpen(list.query);
+      }}
+      fw={list.id === active?.id ? 700 : undefined}
+    >
       <Text size="sm" inherit>
         {list.name}
       </Text>
@@ -71,6 +86,11 @@ export function SavedListsMenu({ entity, query, onOpen }: SavedListsMenuProps) {
           {shared.map(item)}
           {items.length === 0 && <Menu.Item disabled>{t.savedLists.none}</Menu.Item>}
           <Menu.Divider />
+          {changedOpened && (
+            <Menu.Item onClick={() => keep.mutate(changedOpened)}>
+              {t.savedLists.keepChanges(changedOpened.name)}
+            </Menu.Item>
+          )}
           <Menu.Item onClick={saver.open}>{t.savedLists.save}</Menu.Item>
           {active?.mine && (
             <>
