@@ -158,6 +158,9 @@ describe("my tasks on the overview", () => {
     await page.getByRole("link", { name: "Visa alla i listan" }).click();
     await expect.poll(() => page.locator("td > a").allInnerTexts()).toEqual(["Olle Kundsson"]);
     expect(new URL(page.url()).searchParams.get("sort")).toBe("lastContactAt");
+    await page.goto("/");
+    await page.getByRole("link", { name: "Aldrig kontaktade" }).click();
+    await expect.poll(() => page.locator("td > a").allInnerTexts()).toEqual(["Nina Kundsson"]);
     // A call logged today takes him off.
     await page.goto(`/people/${forgottenId}`);
     await page.getByRole("button", { name: "Logga aktivitet" }).click();

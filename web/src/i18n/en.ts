@@ -625,6 +625,7 @@ export const en: Messages = {
     never: "Never",
     none: "All your customers have heard from you lately.",
     showAll: "Show all in the list",
+    showNever: "Never contacted",
   },
   tasks: {
     heading: "My tasks",

@@ -627,6 +627,7 @@ export const sv = {
     never: "Aldrig",
     none: "Alla dina kunder har hörts av nyligen.",
     showAll: "Visa alla i listan",
+    showNever: "Aldrig kontaktade",
   },
   tasks: {
     heading: "Mina uppgifter",

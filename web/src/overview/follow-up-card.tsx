@@ -9,7 +9,7 @@ import { problemMessage } from "../i18n/problem-message";
 import { useI18n } from "../i18n/use-i18n";
 import type { PersonSummary } from "../register/types";
 import { TableState } from "../ui/table-state";
-import { FOLLOW_UP_DAYS, followUpCutoff, followUpSearch } from "./follow-up";
+import { FOLLOW_UP_DAYS, followUpCutoff, followUpSearch, neverContactedSearch } from "./follow-up";
 
 /** Shown on the overview; the list shows the rest. */
 const SHOWN = 8;
@@ -43,12 +43,20 @@ export function FollowUpCard() {
         <Title order={2} size="h4">
           {t.followUp.heading}
         </Title>
-        <Anchor
-          size="sm"
-          renderRoot={(props) => <Link to="/people" search={followUpSearch(user.id, cutoff)} {...props} />}
-        >
-          {t.followUp.showAll}
-        </Anchor>
+        <Group gap="md">
+          <Anchor
+            size="sm"
+            renderRoot={(props) => <Link to="/people" search={followUpSearch(user.id, cutoff)} {...props} />}
+          >
+            {t.followUp.showAll}
+          </Anchor>
+          <Anchor
+            size="sm"
+            renderRoot={(props) => <Link to="/people" search={neverContactedSearch(user.id)} {...props} />}
+          >
+            {t.followUp.showNever}
+          </Anchor>
+        </Group>
       </Group>
       <Text size="sm" c="dimmed" mb="sm">
         {t.followUp.hint(FOLLOW_UP_DAYS)}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { followUpCutoff, followUpSearch } from "./follow-up";
+import { followUpCutoff, followUpSearch, neverContactedSearch } from "./follow-up";
 
 describe("the customers due a word", () => {
   it("counts ninety local days back, across month and year ends", () => {
@@ -14,5 +14,6 @@ describe("the customers due a word", () => {
       filter: ["lastContactAt:lt:2026-08-26"],
       sort: "lastContactAt",
     });
+    expect(neverContactedSearch("u1")).toEqual({ owner: "u1", filter: ["lastContactAt:empty"], sort: "createdAt" });
   });
 });

@@ -14,3 +14,8 @@ export function followUpCutoff(today: Date, days = FOLLOW_UP_DAYS): string {
 export function followUpSearch(userId: string, cutoff: string): PeopleSearch {
   return { owner: userId, filter: [`lastContactAt:lt:${cutoff}`], sort: "lastContactAt" };
 }
+
+/** The people list of a user's customers never called, met or e-mailed, the earliest registered first. */
+export function neverContactedSearch(userId: string): PeopleSearch {
+  return { owner: userId, filter: ["lastContactAt:empty"], sort: "createdAt" };
+}
