@@ -50,6 +50,18 @@ export class AppError extends Error {
   get status(): number {
     return ERROR_CODES[this.code].status;
   }
+
+  /**
+   * The same error with its fields named where a larger request holds the input it was about:
+   * a list's filter fault inside a bulk change's `match` is `match.filter.0`.
+   */
+  under(prefix: string, rename: (field: string) => string = (field) => field): AppError {
+    return new AppError(this.code, this.message, {
+      fields: this.fields.map((fault) => ({ ...fault, field: `${prefix}.${rename(fault.field)}` })),
+      extra: this.extra,
+      cause: this,
+    });
+  }
 }
 
 export const notFound = (entity: string, id: string) =>

@@ -2,16 +2,15 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../app/services";
+import {
+  bulkChangeOrganizations,
+  ZBulkChangeOrganizationsInput,
+  ZBulkChangeResult,
+} from "../../flows/bulk-change-records";
 import { changeCustomAttribute } from "../../flows/change-custom-attribute";
 import { organizationTimeline } from "../../flows/organization-timeline";
 import { ZTimelineInput, ZTimelinePage } from "../../flows/person-360";
-import {
-  bulkChangeOrganizations,
-  createOrganizationChecked,
-  updateOrganizationChecked,
-  ZBulkChangeOrganizationsInput,
-  ZBulkChangeResult,
-} from "../../flows/record-owners";
+import { createOrganizationChecked, updateOrganizationChecked } from "../../flows/record-owners";
 import {
   addEmail,
   addPhone,

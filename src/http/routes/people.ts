@@ -2,14 +2,9 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../app/services";
+import { bulkChangePeople, ZBulkChangePeopleInput, ZBulkChangeResult } from "../../flows/bulk-change-records";
 import { person360, personTimeline, ZTimelineInput, ZTimelinePage } from "../../flows/person-360";
-import {
-  bulkChangePeople,
-  createPersonChecked,
-  updatePersonChecked,
-  ZBulkChangePeopleInput,
-  ZBulkChangeResult,
-} from "../../flows/record-owners";
+import { createPersonChecked, updatePersonChecked } from "../../flows/record-owners";
 import { recordProfilingObjection } from "../../flows/record-profiling-objection";
 import {
   addEmail,

@@ -54,11 +54,7 @@ export async function checkSavedListQuery(
       await listOrganizations(ctx, { ...organizationsListInput(parsed), limit: 1 });
     }
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    throw new AppError(error.code, error.message, {
-      fields: error.fields.map((fault) => ({ ...fault, field: `query.${listQueryField(fault.field)}` })),
-      extra: error.extra,
-    });
+    throw error instanceof AppError ? error.under("query", listQueryField) : error;
   }
   // Empty values choose nothing; they are left out so that two saves of one list look alike.
   return Object.fromEntries(Object.entries(query).filter(([, value]) => value.length > 0));
