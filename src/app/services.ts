@@ -4,6 +4,7 @@ import { openStore, type Store } from "../db/client";
 import { migrateStore } from "../db/migrate";
 import { auditLog } from "../db/platform-schema";
 import { registerPersonFinder } from "../flows/identify-person";
+import { refreshDueContacts } from "../flows/refresh-last-contact";
 import { sweepEventRules } from "../flows/sweep-event-rules";
 import { type Actor, systemActor } from "../kernel/actor";
 import { type Clock, systemClock } from "../kernel/clock";
@@ -156,6 +157,13 @@ function definePlatformJobs(services: Services): void {
     handle: async () => {
       await runScheduledRules(services.systemCtx("rules.tick"), services.rules, config.DEFAULT_TIME_ZONE);
       await sweepEventRules(services.systemCtx("rules.tick"), services.rules);
+    },
+  });
+  jobs.define({
+    name: "register.contacts_due",
+    cron: { expression: "* * * * *" },
+    handle: async () => {
+      await refreshDueContacts(services.systemCtx("register.contacts_due"));
     },
   });
   jobs.define<{ deliveryId: string }>({

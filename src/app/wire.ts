@@ -1,9 +1,10 @@
 import { matchPerson } from "../flows/match-person";
+import { refreshLastContact } from "../flows/refresh-last-contact";
 import type { EventHandler } from "../kernel/events";
 import { ACTIVITY_LOGGED, activitiesTimelineSource } from "../modules/activities";
 import { CASE_ESCALATED, CASE_OPENED, CASE_UPDATED, casesTimelineSource } from "../modules/cases";
 import { ORDER_RECORDED, ordersTimelineSource } from "../modules/orders";
-import { PEOPLE_IMPORTED, PERSON_CREATED, PERSON_UPDATED, profilingObjectors } from "../modules/register";
+import { PEOPLE_IMPORTED, PERSON_CREATED, PERSON_UPDATED, profilingObjectors, ROLE_CHANGED } from "../modules/register";
 import { backfillComputedTrait, COMPUTED_TRAIT_DEFINED, trackingTimelineSource } from "../modules/tracking";
 import { wireMessages } from "./messages-runtime";
 import type { Services } from "./services";
@@ -85,5 +86,10 @@ export function wireHandlers(services: Services): void {
   services.bus.on(PEOPLE_IMPORTED, "quality.match", async (event, ctx) => {
     const { created, updated } = event.payload as { created: string[]; updated: string[] };
     for (const personId of [...created, ...updated]) await matchPerson(ctx, personId);
+  });
+  // Who works where decides a company's last contact: a new colleague's calls count, a departed one's no longer.
+  services.bus.on(ROLE_CHANGED, "register.last_contact", async (event, ctx) => {
+    const { organizationId } = event.payload as { organizationId: string };
+    await refreshLastContact(ctx, [], [organizationId]);
   });
 }

@@ -1,6 +1,8 @@
 import type { Writable } from "node:stream";
 import { stringify } from "csv-stringify";
 import type { Ctx } from "../kernel/ctx";
+import { installationTimeZone } from "../kernel/local-time";
+import { listDirectory } from "../modules/access";
 import {
   listCustomAttributes,
   listOrganizations,
@@ -13,6 +15,36 @@ import {
   type TOrganizationSummary,
   type TPersonSummary,
 } from "../modules/register";
+
+/** Who is responsible for the records: the seller and the team, by the names a file names them by. */
+const RESPONSIBLE_COLUMNS = ["owner", "ownerTeam"];
+
+/**
+ * The names of the colleagues a record can be given to, by id. A deactivated seller is left out
+ * (the cell stays empty): the import could not give a customer back to them.
+ */
+async function responsibleNames(ctx: Ctx) {
+  const directory = await listDirectory(ctx);
+  const users = new Map(directory.users.map((user) => [user.id, user.name]));
+  const teams = new Map(directory.teams.map((team) => [team.id, team.name]));
+  return (record: { ownerId: string | null; ownerTeamId: string | null }) => [
+    (record.ownerId && users.get(record.ownerId)) ?? "",
+    (record.ownerTeamId && teams.get(record.ownerTeamId)) ?? "",
+  ];
+}
+
+/** An instant as a Swedish spreadsheet reads one: 2026-11-24 13:05 in the installation's time zone. */
+function localMinute(at: Date | null): string {
+  if (at === null) return "";
+  return new Intl.DateTimeFormat("sv-SE", {
+    timeZone: installationTimeZone(),
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(at);
+}
 
 const ADDRESS_COLUMNS = ["addressKind", "careOf", "street", "box", "apartment", "postalCode", "city", "country"];
 
@@ -50,7 +82,8 @@ export type TCsvWriter = (output: Writable) => Promise<number>;
  * Writes every person matching the list filters as CSV, page by page, so an export of the whole
  * register never holds more than one page in memory. Custom attributes get a column each. The
  * columns are the import's own, with the register's id as `lanthandelId`: a file edited in a
- * spreadsheet imports back onto the same people (`greetingName` is derived and read only).
+ * spreadsheet imports back onto the same people (`greetingName` and `lastContactAt` are derived
+ * and read only). `owner` and `ownerTeam` name the seller and team, as an import reads them.
  */
 export async function exportPeopleCsv(
   ctx: Ctx,
@@ -81,12 +114,15 @@ export async function preparePeopleCsv(
     "birthDate",
     "language",
     "lifecycleStage",
+    ...RESPONSIBLE_COLUMNS,
+    "lastContactAt",
     "email",
     "phone",
     ...ADDRESS_COLUMNS,
     ...attributes.map((attribute) => `custom.${attribute.key}`),
   ];
   const cells = cellWriters(format);
+  const responsible = await responsibleNames(ctx);
   return preparePages(columns, format, async (cursor) => {
     const page = await listPeople(ctx, { ...filters, limit: 500, ...(cursor ? { cursor } : {}) });
     const details = await personExportDetails(
@@ -105,6 +141,8 @@ export async function preparePeopleCsv(
         more?.birthDate ?? "",
         more?.language ?? "",
         person.lifecycleStage,
+        ...responsible(person),
+        localMinute(person.lastContactAt),
         person.email ?? "",
         person.phone ?? "",
         ...addressCells(more?.address),
@@ -115,7 +153,10 @@ export async function preparePeopleCsv(
   });
 }
 
-/** Organisations as CSV, like people: the import's columns; `legalForm` and `people` are derived. */
+/**
+ * Organisations as CSV, like people: the import's columns; `legalForm`, `lastContactAt` and
+ * `people` are derived.
+ */
 export async function exportOrganizationsCsv(
   ctx: Ctx,
   filters: TListOrganizationsInput,
@@ -142,11 +183,14 @@ export async function prepareOrganizationsCsv(
     "employees",
     "revenueSek",
     "website",
+    ...RESPONSIBLE_COLUMNS,
+    "lastContactAt",
     ...ADDRESS_COLUMNS,
     "people",
     ...attributes.map((attribute) => `custom.${attribute.key}`),
   ];
   const cells = cellWriters(format);
+  const responsible = await responsibleNames(ctx);
   return preparePages(columns, format, async (cursor) => {
     const page = await listOrganizations(ctx, { ...filters, limit: 500, ...(cursor ? { cursor } : {}) });
     const details = await organizationExportDetails(
@@ -166,6 +210,8 @@ export async function prepareOrganizationsCsv(
         cells.custom(organization.employees),
         cells.custom(more?.revenueSek),
         more?.website ?? "",
+        ...(more ? responsible(more) : ["", ""]),
+        localMinute(organization.lastContactAt),
         ...addressCells(more?.address),
         organization.people,
         ...attributes.map((attribute) => cells.custom(more?.custom[attribute.key])),

@@ -26,8 +26,15 @@ const CUSTOMER_REFERENCE = [
   "customernumber",
 ];
 
+/** Whom a customer list makes responsible for each customer: a user by e-mail or name, a team by name. */
+const RESPONSIBLE = {
+  owner: ["owner", "ägare", "agare", "kundansvarig", "ansvarig", "säljare", "saljare", "ansvarigsäljare", "kam"],
+  ownerTeam: ["ownerteam", "team", "säljteam", "saljteam", "ägarteam", "agarteam"],
+};
+
 const BY_ENTITY: Record<TImportEntity, Record<string, string[]>> = {
   people: {
+    ...RESPONSIBLE,
     personId: ["lanthandelid", "personid"],
     givenNames: ["givennames", "fornamn", "förnamn", "firstname", "firstnames"],
     surname: ["surname", "efternamn", "lastname"],
@@ -39,6 +46,7 @@ const BY_ENTITY: Record<TImportEntity, Record<string, string[]>> = {
     lifecycleStage: ["lifecyclestage", "stage", "fas"],
   },
   organizations: {
+    ...RESPONSIBLE,
     organizationId: ["lanthandelid", "organizationid"],
     name: ["name", "namn", "foretag", "företag", "foretagsnamn", "företagsnamn"],
     organisationsnummer: ["organisationsnummer", "orgnr", "orgnummer"],

@@ -4,11 +4,13 @@ import { parse } from "csv-parse";
 import { z } from "zod";
 import { type Ctx, withTransaction } from "../kernel/ctx";
 import { AppError, type TFieldError } from "../kernel/errors";
+import { FieldErrors } from "../kernel/field-errors";
 import { parseInstant } from "../kernel/local-time";
 import { parseInput } from "../kernel/validate";
 import { decimalMarkOf, readSpreadsheetNumber, type TDecimalMark } from "../lib/spreadsheet-number";
 import { loggedActivity } from "../modules/activities";
 import {
+  assignedIn,
   commitPeopleBatch,
   importOrganization,
   importPeople,
@@ -21,12 +23,14 @@ import {
   spreadsheetCustomValue,
   streetParts,
   type TCustomAttribute,
+  type TImportAssignees,
   type TImportBatchResult,
   type TImportRowError,
   type TPersonImportRow,
 } from "../modules/register";
 import { openCsvText } from "./csv-text";
 import { headerKey, importAliases } from "./import-aliases";
+import { importAssignees } from "./import-assignees";
 import { importWord } from "./import-words";
 import { logActivityOnRecord, recordOrderForRecord } from "./timeline-writes";
 
@@ -164,7 +168,8 @@ async function importFile(
       return;
     }
     if (settings.dryRun) await committing;
-    const prepared = await preparePeopleBatch(ctx, rows, { system: settings.system, decimalMark });
+    const assignees = await importAssignees(ctx, rows);
+    const prepared = await preparePeopleBatch(ctx, rows, { system: settings.system, decimalMark }, assignees);
     await committing;
     committing = commitPeopleBatch(ctx, prepared).then(record);
     // Marked as handled now; a failure still surfaces where `committing` is awaited.
@@ -325,10 +330,11 @@ function mapHeaders(headers: string[], entity: TImportEntity, mapping: Record<st
 }
 
 async function importBatch(ctx: Ctx, entity: TImportEntity, rows: Row[], system: string, decimalMark: TDecimalMark) {
-  if (entity === "people") return importPeople(ctx, rows, { system, decimalMark });
+  if (entity === "people") return importPeople(ctx, rows, { system, decimalMark }, await importAssignees(ctx, rows));
   if (entity === "organizations") {
     const definitions = await listCustomAttributes(ctx, "organization");
-    return perRow(ctx, rows, (tx, values) => organizationRow(tx, values, system, definitions, decimalMark));
+    const assignees = await importAssignees(ctx, rows);
+    return perRow(ctx, rows, (tx, values) => organizationRow(tx, values, system, definitions, decimalMark, assignees));
   }
   const matches = await matchPersonRefs(
     ctx,
@@ -436,9 +442,13 @@ async function organizationRow(
   system: string,
   definitions: TCustomAttribute[],
   decimalMark: TDecimalMark,
+  assignees: TImportAssignees,
 ): Promise<TRowOutcome> {
   const custom: Record<string, string> = {};
-  const faults: TFieldError[] = [];
+  const responsible = new FieldErrors();
+  const ownerId = assignedIn(values.owner?.trim(), "owner", assignees.users, responsible);
+  const ownerTeamId = assignedIn(values.ownerTeam?.trim(), "ownerTeam", assignees.teams, responsible);
+  const faults: TFieldError[] = [...responsible.list];
   for (const [key, value] of Object.entries(values)) {
     if (!key.startsWith("custom.")) continue;
     const read = spreadsheetCustomValue(
@@ -449,7 +459,7 @@ async function organizationRow(
     if ("fault" in read) faults.push({ field: key, ...read.fault });
     else custom[key.slice(7)] = read.value;
   }
-  if (faults.length > 0) throw new AppError("validation_failed", "A value of the row is ambiguous", { fields: faults });
+  if (faults.length > 0) throw new AppError("validation_failed", "A value of the row is not valid", { fields: faults });
   const hasAddress = ["street", "careOf", "box", "apartment", "postalCode", "city"].some((field) => values[field]);
   const street = streetParts(values.street);
   if (values.organizationId && !z.uuid().safeParse(values.organizationId).success) {
@@ -468,6 +478,8 @@ async function organizationRow(
     revenueSek: importNumber(values.revenueSek, "revenueSek", decimalMark),
     website: values.website,
     custom,
+    ...(ownerId ? { ownerId } : {}),
+    ...(ownerTeamId ? { ownerTeamId } : {}),
     emails: values.email ? [{ address: values.email, kind: "work" }] : [],
     phones: values.phone ? [{ number: values.phone, kind: "work" }] : [],
     ...(hasAddress

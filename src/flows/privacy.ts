@@ -13,6 +13,7 @@ import {
   erasePersonRecord,
   getPerson,
   listCustomAttributes,
+  organizationsOfPeople,
   type TConsentView,
   type TPerson,
 } from "../modules/register";
@@ -186,6 +187,8 @@ export async function erasePerson(
   assertMayReadEverything(ctx, ERASURE_NEEDS);
   authorize(ctx.actor, "register", "write");
   return withTransaction(ctx, async (tx) => {
+    // Their roles go with the record: the companies whose last contact may have been theirs first.
+    const companies = await organizationsOfPeople(tx, [personId]);
     const personIds = await erasePersonRecord(tx, personId);
     const counts = { activities: 0, orders: 0, cases: 0, messages: 0, events: 0 };
     const redact = async (entity: string, ids: readonly string[]) => {
@@ -211,7 +214,7 @@ export async function erasePerson(
       counts.events += events;
     }
     // When they were contacted went with the activities.
-    await refreshLastContact(tx, personIds);
+    await refreshLastContact(tx, personIds, companies);
     await redact("match_candidate", await eraseCandidatesOfPeople(tx, personIds));
     await redactMergesOfPeople(tx, personIds);
     // Automated decisions about them, and the lists and segments they were in.

@@ -40,7 +40,9 @@ export async function logActivityOnRecord(ctx: Ctx, input: TLogActivityInput): P
   return withTransaction(ctx, async (tx) => {
     await guardTargets(tx, data);
     const activity = await logActivity(tx, data);
-    if ((CONTACT_KINDS as readonly string[]).includes(activity.kind)) await refreshLastContact(tx, [activity.personId]);
+    if ((CONTACT_KINDS as readonly string[]).includes(activity.kind)) {
+      await refreshLastContact(tx, [activity.personId], [activity.organizationId]);
+    }
     return activity;
   });
 }

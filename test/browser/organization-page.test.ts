@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { logActivityOnRecord } from "../../src/flows/timeline-writes";
 import { createUser } from "../../src/modules/access";
 import { logActivity } from "../../src/modules/activities";
 import { addRole, createOrganization, createPerson, endRole } from "../../src/modules/register";
@@ -34,7 +35,8 @@ describe("the organisation page in the browser", () => {
       await addRole(ctx, { personId: buyer.id, organizationId, title: "Inköpschef" });
       const ended = await addRole(ctx, { personId: leaver.id, organizationId, title: "Ekonom" });
       await endRole(ctx, ended.roleId);
-      await logActivity(ctx, { personId: buyer.id, kind: "call", subject: "Agnes om volymer" });
+      // Logged as the app logs it, so that it is the person's and the company's last contact.
+      await logActivityOnRecord(ctx, { personId: buyer.id, kind: "call", subject: "Agnes om volymer" });
       await logActivity(ctx, { organizationId, kind: "note", subject: "Ramavtal löper ut i mars" });
       const subsidiary = await createOrganization(ctx, { name: "Verkstaden Väst AB", parentId: organizationId });
       await createOrganization(ctx, { name: "Verkstaden Göteborg AB", parentId: subsidiary.id });
@@ -52,6 +54,8 @@ describe("the organisation page in the browser", () => {
     await session?.close();
   });
 
+  /** Today in Sweden, as the app writes a day. */
+  const today = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
   const region = (name: string) => page.getByRole("region", { name, exact: true });
   const timeline = () => page.getByRole("list", { name: "Tidslinje" });
   const entry = (title: string) => timeline().getByRole("listitem").filter({ hasText: title });
@@ -82,6 +86,14 @@ describe("the organisation page in the browser", () => {
     await entry("Avtalsmöte inför 2027")
       .getByText(/Möte · 2026-12-03 10:00/)
       .waitFor();
+    // The facts say when the company was last contacted (Agnes's call today), and the meeting
+    // booked ahead as the next contact: it is no contact until it has been held.
+    const lastContact = region("Företagsuppgifter")
+      .locator("dt", { hasText: "Senaste kontakt" })
+      .locator("xpath=following-sibling::dd[1]");
+    await expect
+      .poll(() => lastContact.innerText())
+      .toMatch(new RegExp(`^${today()}\\s+Nästa bokad 2026-12-03 10:00$`));
 
     const file = join(tmpdir(), "offert-verkstaden.pdf");
     writeFileSync(file, "%PDF-1.4 offert\n");
@@ -149,6 +161,16 @@ describe("the organisation page in the browser", () => {
       .poll(async () => (await names.allTextContents()).slice(0, 2))
       .toEqual(["Verkstaden i Borås AB", "Konkurrenten AB"]);
     await session.snapshot("organizations-sorted", { fullPage: true });
+  });
+
+  it("orders the list by last contact, the longest silent first, and shows when it was", async () => {
+    await page.goto("/organizations?sort=lastContactAt");
+    await expect.poll(() => page.getByRole("columnheader", { name: /Senaste kontakt/ }).count()).toBe(1);
+    const names = page.getByRole("table").getByRole("row").locator("td > a");
+    // Only Verkstaden i Borås has been contacted (Agnes's call); those never contacted follow.
+    await expect.poll(async () => (await names.allTextContents())[0]).toBe("Verkstaden i Borås AB");
+    const row = page.getByRole("row").filter({ hasText: "Verkstaden i Borås AB" });
+    await expect.poll(() => row.innerText()).toContain(today());
   });
 
   it("asks before ending a role, which cannot be taken up again, and lists the person as former", async () => {

@@ -8,6 +8,7 @@ export { createTeam, type TTeam, ZCreateTeamInput, ZTeam } from "./create-team";
 export { createUser, type TCreateUserInput, USER_CREATED, ZCreateUserInput } from "./create-user";
 export { deleteTeam } from "./delete-team";
 export { endSession } from "./end-session";
+export { assigneeKey, findAssignees, type TAssignee, type TAssignees } from "./find-assignees";
 export { getUser } from "./get-user";
 export { assertHandOverParties, type THandOverTarget } from "./hand-over-target";
 export { listApiKeys } from "./list-api-keys";

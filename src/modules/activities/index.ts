@@ -3,7 +3,7 @@ export { attachDocument, documentTooLarge, MAX_DOCUMENT_BYTES, ZAttachDocumentIn
 export { setTaskStatus, TASK_STATUS_CHANGED, ZSetTaskStatusInput } from "./complete-task";
 export { getDocument } from "./get-document";
 export { handOverOpenTasks } from "./hand-over-tasks";
-export { CONTACT_KINDS, lastContactTimes } from "./last-contact-times";
+export { CONTACT_KINDS, lastContactTimes, lastOrganizationContactTimes } from "./last-contact-times";
 export { listTasks, ZListTasksInput } from "./list-tasks";
 export { ACTIVITY_LOGGED, logActivity, type TLogActivityInput, ZLogActivityInput } from "./log-activity";
 export { moveActivitiesOfPerson, returnActivities } from "./move-activities";

@@ -29,6 +29,8 @@ export interface TOrganizationExportDetails {
   vatNumber: string | null;
   revenueSek: number | null;
   website: string | null;
+  ownerId: string | null;
+  ownerTeamId: string | null;
   custom: Record<string, unknown>;
   address: TExportAddress | null;
 }
@@ -122,8 +124,13 @@ export async function organizationExportDetails(
     vat_number: string | null;
     revenue_sek: string | number | null;
     website: string | null;
+    owner_id: string | null;
+    owner_team_id: string | null;
     custom: Record<string, unknown>;
-  }>(ctx.db, sql`select id, vat_number, revenue_sek, website, custom from organizations where id in ${ids}`);
+  }>(
+    ctx.db,
+    sql`select id, vat_number, revenue_sek, website, owner_id, owner_team_id, custom from organizations where id in ${ids}`,
+  );
   const addresses = await currentAddresses(ctx, "organization", ids);
   return new Map(
     rows.map((row) => [
@@ -132,6 +139,8 @@ export async function organizationExportDetails(
         vatNumber: row.vat_number,
         revenueSek: row.revenue_sek === null ? null : Number(row.revenue_sek),
         website: row.website,
+        ownerId: row.owner_id,
+        ownerTeamId: row.owner_team_id,
         custom: row.custom,
         address: addresses.get(row.id) ?? null,
       },

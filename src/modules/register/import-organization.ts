@@ -25,6 +25,8 @@ const IMPORTED_FIELDS = [
   "employees",
   "revenueSek",
   "website",
+  "ownerId",
+  "ownerTeamId",
   "custom",
 ] as const;
 

@@ -100,6 +100,8 @@ export async function applyUpdate(
         : {}),
     ...(row.language ? { language: row.language } : {}),
     ...(row.lifecycleStage ? { lifecycleStage: row.lifecycleStage } : {}),
+    ...(row.ownerId ? { ownerId: row.ownerId } : {}),
+    ...(row.ownerTeamId ? { ownerTeamId: row.ownerTeamId } : {}),
     custom: { ...current.custom, ...row.custom },
   };
   const same = Object.entries(fields).every(

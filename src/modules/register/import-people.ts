@@ -12,6 +12,7 @@ import {
   type NormalRow,
   normalizeRow,
   sourceRecordId,
+  type TImportAssignees,
   type TImportBatchResult,
   type TImportRowError,
   type TPersonImportRow,
@@ -19,7 +20,13 @@ import {
 import { loadCustomAttributes } from "./list-custom-attributes";
 import { externalIds, people, type TLineage } from "./schema";
 
-export type { TImportBatchResult, TImportRowError, TPersonImportRow } from "./import-row";
+export type {
+  TImportAssignee,
+  TImportAssignees,
+  TImportBatchResult,
+  TImportRowError,
+  TPersonImportRow,
+} from "./import-row";
 
 export const ZImportOptions = z.object({
   system: z.string().regex(/^[a-z0-9][a-z0-9_.:-]{0,59}$/, "A lower-case system name such as webshop"),
@@ -50,8 +57,9 @@ export async function importPeople(
   ctx: Ctx,
   rows: ReadonlyArray<{ row: number; values: TPersonImportRow }>,
   options: z.input<typeof ZImportOptions>,
+  assignees?: TImportAssignees,
 ): Promise<TImportBatchResult> {
-  return commitPeopleBatch(ctx, await preparePeopleBatch(ctx, rows, options));
+  return commitPeopleBatch(ctx, await preparePeopleBatch(ctx, rows, options, assignees));
 }
 
 /**
@@ -62,6 +70,8 @@ export async function preparePeopleBatch(
   ctx: Ctx,
   rows: ReadonlyArray<{ row: number; values: TPersonImportRow }>,
   options: z.input<typeof ZImportOptions>,
+  /** Whom the rows' owner and team cells name (see `findAssignees`); without it those cells are refused. */
+  assignees?: TImportAssignees,
 ): Promise<TPreparedPeopleBatch> {
   authorize(ctx.actor, "register", "write");
   const { system, decimalMark } = ZImportOptions.parse(options);
@@ -74,7 +84,7 @@ export async function preparePeopleBatch(
   const now = ctx.clock.now();
   for (const { row, values } of rows) {
     const fieldErrors = new FieldErrors();
-    const normal = normalizeRow(values, fieldErrors, definitions, now, decimalMark);
+    const normal = normalizeRow(values, fieldErrors, definitions, now, decimalMark, assignees);
     if (normal?.externalId && seenExternal.has(normal.externalId)) {
       // A row copied twice says nothing new; one that differs leaves unclear which is right.
       if (seenExternal.get(normal.externalId) === JSON.stringify(values) && fieldErrors.list.length === 0) {

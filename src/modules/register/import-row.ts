@@ -33,6 +33,15 @@ export interface TImportBatchResult {
   errors: TImportRowError[];
 }
 
+/** Who a file's owner or team cell names, as the import's caller looked them up: an id, or why not. */
+export type TImportAssignee = { id: string } | { code: string; message: string };
+
+/** The owner and team cells of a batch (trimmed, as written), each with whom it names. */
+export interface TImportAssignees {
+  users: ReadonlyMap<string, TImportAssignee>;
+  teams: ReadonlyMap<string, TImportAssignee>;
+}
+
 export interface NormalRow {
   row: number;
   /** The row's id in the source system; a row may instead name the person by `personId`. */
@@ -50,6 +59,9 @@ export interface NormalRow {
   phones: NormalPhone[];
   address: NormalAddress | null;
   custom: Record<string, unknown>;
+  /** The seller and team the file makes responsible; null where it names none (left as is). */
+  ownerId: string | null;
+  ownerTeamId: string | null;
   fields: string[];
 }
 
@@ -117,6 +129,8 @@ const MAX_LENGTHS: Record<string, number> = {
   postalCode: 20,
   city: 100,
   country: 60,
+  owner: 320,
+  ownerTeam: 200,
 };
 
 /**
@@ -175,12 +189,34 @@ export function spreadsheetCountry(raw: string): string | null {
   if (/^[A-Za-z]{2}$/.test(word)) return word.toUpperCase();
   return COUNTRY_NAMES[word.toLowerCase()] ?? null;
 }
+/**
+ * The user or team a cell names, by what the caller looked up; a fault on the row where it names
+ * no one who can be given customers.
+ */
+export function assignedIn(
+  cell: string | undefined,
+  field: string,
+  found: ReadonlyMap<string, TImportAssignee> | undefined,
+  errors: FieldErrors,
+): string | null {
+  if (!cell) return null;
+  const assignee = found?.get(cell);
+  if (!assignee) {
+    errors.add(field, "not_looked_up", "This import does not read who is responsible; leave the column out");
+    return null;
+  }
+  if ("id" in assignee) return assignee.id;
+  errors.add(field, assignee.code, assignee.message);
+  return null;
+}
+
 export function normalizeRow(
   values: TPersonImportRow,
   errors: FieldErrors,
   definitions: Awaited<ReturnType<typeof loadCustomAttributes>>,
   today: Date,
   decimalMark: TDecimalMark = ",",
+  assignees?: TImportAssignees,
 ): Omit<NormalRow, "row"> | null {
   const text = (key: string) => values[key]?.trim() || undefined;
   let tooLong = false;
@@ -284,6 +320,8 @@ export function normalizeRow(
     else customInput[key.slice(7)] = read.value;
   }
   const custom = validateCustomValues(definitions, customInput, errors, { requireAll: false });
+  const ownerId = assignedIn(text("owner"), "owner", assignees?.users, errors);
+  const ownerTeamId = assignedIn(text("ownerTeam"), "ownerTeam", assignees?.teams, errors);
   const fields = [
     "givenNames",
     "surname",
@@ -306,7 +344,14 @@ export function normalizeRow(
     phones: phoneList,
     address,
     custom,
-    fields: [...fields, ...Object.keys(custom).map((key) => `custom.${key}`)],
+    ownerId,
+    ownerTeamId,
+    fields: [
+      ...fields,
+      ...(ownerId ? ["ownerId"] : []),
+      ...(ownerTeamId ? ["ownerTeamId"] : []),
+      ...Object.keys(custom).map((key) => `custom.${key}`),
+    ],
   };
 }
 

@@ -42,12 +42,14 @@ export {
   importPeople,
   PEOPLE_IMPORTED,
   preparePeopleBatch,
+  type TImportAssignee,
+  type TImportAssignees,
   type TImportBatchResult,
   type TImportRowError,
   type TPersonImportRow,
   type TPreparedPeopleBatch,
 } from "./import-people";
-export { isoDayOf, spreadsheetCountry, spreadsheetCustomValue, streetParts } from "./import-row";
+export { assignedIn, isoDayOf, spreadsheetCountry, spreadsheetCustomValue, streetParts } from "./import-row";
 export {
   type TCreateOrganizationInput,
   type TCreatePersonInput,
@@ -113,7 +115,8 @@ export { SAVED_LISTS_PER_USER, saveList, type TSaveListInput, ZSaveListInput } f
 export { type TSavedList, ZSavedList } from "./saved-list-view";
 export { CONTACT_CHANNELS, LIFECYCLE_STAGES } from "./schema";
 export { setChannelPreference } from "./set-channel-preference";
-export { setLastContacts } from "./set-last-contacts";
+export { contactsDue, setLastContacts } from "./set-last-contacts";
+export { organizationsOfPeople, setOrganizationContacts } from "./set-organization-contacts";
 export { PROFILING_OBJECTION_CHANGED, setProfilingObjection } from "./set-profiling-objection";
 export { PERSON_UNMERGED, unmergePersonRecords } from "./unmerge-person-records";
 export {

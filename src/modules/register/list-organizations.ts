@@ -23,6 +23,8 @@ export const ORGANIZATION_SORTS = [
   "-people",
   "createdAt",
   "-createdAt",
+  "lastContactAt",
+  "-lastContactAt",
 ] as const;
 
 /** The orders besides the name's; each pages by its value, then the name (see `sortedKeyset`). */
@@ -35,6 +37,7 @@ const SORT_KEYS: Readonly<Record<string, TSortKey>> = {
     notNull: true,
   },
   createdAt: { expression: sql`o.created_at`, type: sql`timestamptz`, notNull: true },
+  lastContactAt: { expression: sql`o.last_contact_at`, type: sql`timestamptz` },
 };
 
 const ZNameCursor = z.strictObject({ n: z.string(), i: z.uuid() });
@@ -51,7 +54,7 @@ export const ZListOrganizationsInput = z.object({
   sort: z
     .union([
       z.enum(ORGANIZATION_SORTS),
-      z.string().regex(CUSTOM_SORT, "name, employees, revenueSek, people, createdAt or custom.<key>"),
+      z.string().regex(CUSTOM_SORT, "name, employees, revenueSek, people, createdAt, lastContactAt or custom.<key>"),
     ])
     .optional(),
   filters: z.array(ZFilter).max(20).default([]),
@@ -76,6 +79,8 @@ export const ORGANIZATION_FILTER_FIELDS: Readonly<Record<string, TFilterField>> 
   ownerTeamId: { column: sql`o.owner_team_id`, type: "uuid" },
   createdAt: { column: sql`o.created_at`, type: "timestamp" },
   updatedAt: { column: sql`o.updated_at`, type: "timestamp" },
+  lastContactAt: { column: sql`o.last_contact_at`, type: "timestamp" },
+  nextContactAt: { column: sql`o.next_contact_at`, type: "timestamp" },
 };
 
 export const ZOrganizationSummary = z.object({
@@ -92,6 +97,10 @@ export const ZOrganizationSummary = z.object({
   ownerId: z.uuid().nullable(),
   ownerTeamId: z.uuid().nullable(),
   custom: z.record(z.string(), z.unknown()),
+  lastContactAt: z
+    .date()
+    .nullable()
+    .describe("When staff last called, met or e-mailed the company, or anyone who works there now"),
   createdAt: z.date(),
 });
 export type TOrganizationSummary = z.infer<typeof ZOrganizationSummary>;
@@ -110,6 +119,7 @@ interface Row {
   owner_team_id: string | null;
   revenue_sek: string | number | null;
   custom: Record<string, unknown>;
+  last_contact_at: string | Date | null;
   created_at: string | Date;
 }
 
@@ -213,7 +223,7 @@ export async function listOrganizations(
       ctx.db,
       sql`
       select o.id, o.name, o.organisationsnummer, o.legal_form, o.industry, o.sni_code, o.employees, o.owner_id,
-        o.owner_team_id, o.revenue_sek, o.custom, o.created_at,
+        o.owner_team_id, o.revenue_sek, o.custom, o.last_contact_at, o.created_at,
         (select a.city from addresses a where a.organization_id = o.id and a.valid_to is null
           order by a.valid_from desc limit 1) as city,
         (select count(*)::int from roles r where r.organization_id = o.id and r.valid_to is null) as people
@@ -263,6 +273,7 @@ export async function listOrganizations(
       ownerId: row.owner_id,
       ownerTeamId: row.owner_team_id,
       custom: row.custom,
+      lastContactAt: row.last_contact_at === null ? null : new Date(row.last_contact_at),
       createdAt: new Date(row.created_at),
     })),
     nextCursor: rows.length > query.limit && last ? nextCursor(last) : null,

@@ -107,6 +107,7 @@ export function personCore(row: PersonRow) {
     custom: row.custom,
     lineage: row.lineage,
     lastContactAt: row.lastContactAt,
+    nextContactAt: row.nextContactAt,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     erasedAt: row.erasedAt,

@@ -26,6 +26,7 @@ export const PERSON_FILTER_FIELDS: Readonly<Record<string, TFilterField>> = {
   createdAt: { column: sql`p.created_at`, type: "timestamp" },
   updatedAt: { column: sql`p.updated_at`, type: "timestamp" },
   lastContactAt: { column: sql`p.last_contact_at`, type: "timestamp" },
+  nextContactAt: { column: sql`p.next_contact_at`, type: "timestamp" },
 };
 
 export const CONSENT_FILTER_STATUSES = ["granted", "withdrawn", "none"] as const;

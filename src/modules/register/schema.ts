@@ -73,6 +73,11 @@ export const people = pgTable(
      * meetings and e-mails, kept here so a list can be ordered and filtered by it.
      */
     lastContactAt: timestamp("last_contact_at", { withTimezone: true }),
+    /**
+     * The earliest call, meeting or e-mail booked ahead: a booked meeting is no contact yet; when
+     * its time comes, it becomes the last contact (see the refresh-last-contact flow's sweep).
+     */
+    nextContactAt: timestamp("next_contact_at", { withTimezone: true }),
   },
   (t) => [
     // personnummer is COLLATE "C" (migration 0018): this index also serves prefix search.
@@ -91,6 +96,7 @@ export const people = pgTable(
     index("people_last_contact_idx")
       .on(t.lastContactAt)
       .where(sql`merged_into is null and erased_at is null and last_contact_at is not null`),
+    index("people_next_contact_idx").on(t.nextContactAt).where(sql`next_contact_at is not null`),
   ],
 );
 
@@ -113,10 +119,19 @@ export const organizations = pgTable(
     custom: jsonb("custom").$type<Record<string, unknown>>().notNull().default({}),
     lineage: jsonb("lineage").$type<Record<string, TLineage>>().notNull().default({}),
     searchText: text("search_text").notNull().default(""),
+    /**
+     * The last call, meeting or e-mail with the company: logged on it, or with someone who works
+     * there now (their `last_contact_at`). Derived; see the refresh-last-contact flow.
+     */
+    lastContactAt: timestamp("last_contact_at", { withTimezone: true }),
+    /** The earliest call, meeting or e-mail booked ahead: when it comes, it becomes the last contact. */
+    nextContactAt: timestamp("next_contact_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
   (t) => [
+    index("organizations_last_contact_idx").on(t.lastContactAt).where(sql`last_contact_at is not null`),
+    index("organizations_next_contact_idx").on(t.nextContactAt).where(sql`next_contact_at is not null`),
     uniqueIndex("organizations_orgnr_idx").on(t.organisationsnummer).where(sql`organisationsnummer is not null`),
     index("organizations_name_idx").on(t.name, t.id),
     index("organizations_parent_idx").on(t.parentId),

@@ -116,6 +116,7 @@ export const ZPerson = z.object({
   channelPreferences: z.array(ZChannelPreference),
   roles: z.array(ZRoleView),
   lastContactAt: z.date().nullable().describe("When staff last called, met or e-mailed the person"),
+  nextContactAt: z.date().nullable().describe("The earliest call, meeting or e-mail booked ahead with the person"),
   createdAt: z.date(),
   updatedAt: z.date(),
   erasedAt: z.date().nullable(),
@@ -141,6 +142,14 @@ export const ZOrganization = z.object({
   ownerTeamId: z.uuid().nullable(),
   custom: z.record(z.string(), z.unknown()),
   lineage: z.record(z.string(), ZLineage),
+  lastContactAt: z
+    .date()
+    .nullable()
+    .describe("When staff last called, met or e-mailed the company, or anyone who works there now"),
+  nextContactAt: z
+    .date()
+    .nullable()
+    .describe("The earliest call, meeting or e-mail booked ahead with the company or anyone who works there now"),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

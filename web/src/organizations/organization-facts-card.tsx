@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { formatKronor, formatNumber } from "../i18n/format";
 import { sniDivisionName } from "../i18n/sni-divisions";
 import { useI18n } from "../i18n/use-i18n";
+import { ContactTimes } from "../register/contact-times";
 import { formatOrganisationsnummer } from "../register/format-identity";
 import type { Organization, OrganizationRef } from "../register/types";
 import { SectionCard } from "../ui/section-card";
@@ -70,6 +71,9 @@ export function OrganizationFactsCard({ organization }: { organization: Organiza
           ) : (
             none
           )}
+        </FactRow>
+        <FactRow label={t.person.lastContact}>
+          <ContactTimes last={organization.lastContactAt} next={organization.nextContactAt} />
         </FactRow>
         <FactRow label={t.organization.parent}>
           {organization.parent ? <OrganizationLink organization={organization.parent} /> : none}

@@ -7,6 +7,7 @@ import { useMe } from "../auth/me-query";
 import { formatDate } from "../i18n/format";
 import { problemMessage } from "../i18n/problem-message";
 import { useI18n } from "../i18n/use-i18n";
+import type { PeopleSearch } from "../people/people-search";
 import type { PersonSummary } from "../register/types";
 import { TableState } from "../ui/table-state";
 import { FOLLOW_UP_DAYS, followUpCutoff, followUpSearch, neverContactedSearch } from "./follow-up";
@@ -14,13 +15,14 @@ import { FOLLOW_UP_DAYS, followUpCutoff, followUpSearch, neverContactedSearch } 
 /** Shown on the overview; the list shows the rest. */
 const SHOWN = 8;
 
-const customersQuery = (ownerId: string, filter: string) =>
+/** The first customers of one of the card's lists, in its own order. */
+const customersQuery = (search: PeopleSearch) =>
   queryOptions({
     // Under "people": a call logged anywhere refreshes it.
-    queryKey: ["people", "follow-up", ownerId, filter],
+    queryKey: ["people", "follow-up", search],
     queryFn: () =>
       api<CursorPage<PersonSummary>>("/api/people", {
-        query: { ownerId, filter, sort: "lastContactAt", limit: SHOWN },
+        query: { ownerId: search.owner, filter: search.filter, sort: search.sort, limit: SHOWN },
       }),
     select: (page) => page.items,
   });
@@ -28,13 +30,14 @@ const customersQuery = (ownerId: string, filter: string) =>
 /**
  * *Att höra av sig till*: the signed-in user's customers nobody has called, met or e-mailed for
  * three months, the longest ago first, then those never contacted: the lead nobody follows up.
+ * A customer with a call or meeting booked is being followed up, and is left out.
  */
 export function FollowUpCard() {
   const { t, locale } = useI18n();
   const user = useMe();
   const cutoff = followUpCutoff(new Date());
-  const drifted = useQuery(customersQuery(user.id, `lastContactAt:lt:${cutoff}`));
-  const never = useQuery(customersQuery(user.id, "lastContactAt:empty"));
+  const drifted = useQuery(customersQuery(followUpSearch(user.id, cutoff)));
+  const never = useQuery(customersQuery(neverContactedSearch(user.id)));
   const rows = [...(drifted.data ?? []), ...(never.data ?? [])].slice(0, SHOWN);
   const error = drifted.error ?? never.error;
   return (

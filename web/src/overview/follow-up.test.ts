@@ -11,9 +11,13 @@ describe("the customers due a word", () => {
   it("opens the seller's own list, the longest ago first", () => {
     expect(followUpSearch("u1", "2026-08-26")).toEqual({
       owner: "u1",
-      filter: ["lastContactAt:lt:2026-08-26"],
+      filter: ["lastContactAt:lt:2026-08-26", "nextContactAt:empty"],
       sort: "lastContactAt",
     });
-    expect(neverContactedSearch("u1")).toEqual({ owner: "u1", filter: ["lastContactAt:empty"], sort: "createdAt" });
+    expect(neverContactedSearch("u1")).toEqual({
+      owner: "u1",
+      filter: ["lastContactAt:empty", "nextContactAt:empty"],
+      sort: "createdAt",
+    });
   });
 });

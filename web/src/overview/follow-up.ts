@@ -10,12 +10,21 @@ export function followUpCutoff(today: Date, days = FOLLOW_UP_DAYS): string {
   return `${cutoff.getFullYear()}-${pad(cutoff.getMonth() + 1)}-${pad(cutoff.getDate())}`;
 }
 
-/** The people list of a user's customers not contacted since the cutoff, the longest ago first. */
+/** A customer with a call or meeting already booked is being followed up. */
+const NOTHING_BOOKED = "nextContactAt:empty";
+
+/**
+ * The people list of a user's customers not contacted since the cutoff and with nothing booked,
+ * the longest ago first.
+ */
 export function followUpSearch(userId: string, cutoff: string): PeopleSearch {
-  return { owner: userId, filter: [`lastContactAt:lt:${cutoff}`], sort: "lastContactAt" };
+  return { owner: userId, filter: [`lastContactAt:lt:${cutoff}`, NOTHING_BOOKED], sort: "lastContactAt" };
 }
 
-/** The people list of a user's customers never called, met or e-mailed, the earliest registered first. */
+/**
+ * The people list of a user's customers never called, met or e-mailed and with nothing booked,
+ * the earliest registered first.
+ */
 export function neverContactedSearch(userId: string): PeopleSearch {
-  return { owner: userId, filter: ["lastContactAt:empty"], sort: "createdAt" };
+  return { owner: userId, filter: ["lastContactAt:empty", NOTHING_BOOKED], sort: "createdAt" };
 }

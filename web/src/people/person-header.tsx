@@ -2,6 +2,7 @@ import { Anchor, Avatar, Badge, Divider, Flex, Group, Paper, Stack, Text, Title,
 import { Link } from "@tanstack/react-router";
 import { formatDate, formatLanguage } from "../i18n/format";
 import { useI18n } from "../i18n/use-i18n";
+import { ContactTimes } from "../register/contact-times";
 import { formatPersonnummer } from "../register/format-identity";
 import { RecordOwner } from "../register/record-owner";
 import { StageBadge } from "../register/stage-badge";
@@ -99,7 +100,7 @@ export function PersonHeader({ person }: { person: Person }) {
         <Fact label={t.person.language}>{formatLanguage(person.language, locale)}</Fact>
         <Fact label={t.person.created}>{formatDate(person.createdAt, locale)}</Fact>
         <Fact label={t.person.lastContact}>
-          {person.lastContactAt ? formatDate(person.lastContactAt, locale) : t.person.neverContacted}
+          <ContactTimes last={person.lastContactAt} next={person.nextContactAt} />
         </Fact>
         <Fact label={t.owner.label}>
           <RecordOwner owner={person} />

@@ -26,6 +26,7 @@ export function filterFields(
           { field: "birthDate", label: words.birthDate, type: "date" },
           { field: "createdAt", label: words.createdAt, type: "date" },
           { field: "lastContactAt", label: words.lastContactAt, type: "date" },
+          { field: "nextContactAt", label: words.nextContactAt, type: "date" },
           { field: "personnummer", label: words.personnummer, type: "presence" },
           { field: "email", label: words.email, type: "presence" },
           { field: "phone", label: words.phone, type: "presence" },
@@ -35,6 +36,8 @@ export function filterFields(
           { field: "revenueSek", label: words.revenueSek, type: "kronor" },
           { field: "industry", label: words.industry, type: "text" },
           { field: "createdAt", label: words.createdAt, type: "date" },
+          { field: "lastContactAt", label: words.lastContactAt, type: "date" },
+          { field: "nextContactAt", label: words.nextContactAt, type: "date" },
         ];
   return [
     ...builtIn.map((field) => ({ ...field, group: "register" as const })),

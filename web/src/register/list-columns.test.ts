@@ -35,6 +35,7 @@ describe("a list's optional columns and its order", () => {
     expect(columns.map((column) => [column.id, column.numeric, column.firstDescending])).toEqual([
       ["revenueSek", true, true],
       ["createdAt", false, true],
+      ["lastContactAt", false, false],
       ["custom.kredit", true, true],
       ["custom.avtal", false, false],
     ]);

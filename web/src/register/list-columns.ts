@@ -60,6 +60,13 @@ export function optionalColumns(
       : [
           { id: "revenueSek", label: words.revenueSek, numeric: true, firstDescending: true, group: "register" },
           { id: "createdAt", label: words.createdAt, numeric: false, firstDescending: true, group: "register" },
+          {
+            id: "lastContactAt",
+            label: words.lastContactAt,
+            numeric: false,
+            firstDescending: false,
+            group: "register",
+          },
         ];
   return [
     ...builtIn,

@@ -125,6 +125,7 @@ export interface Person {
   roles: Role[];
   /** When staff last called, met or e-mailed the person. */
   lastContactAt: string | null;
+  nextContactAt: string | null;
   createdAt: string;
   updatedAt: string;
   erasedAt: string | null;
@@ -146,6 +147,7 @@ export interface OrganizationSummary {
   ownerId: string | null;
   ownerTeamId: string | null;
   custom: Record<string, unknown>;
+  lastContactAt: string | null;
   createdAt: string;
 }
 
@@ -177,6 +179,8 @@ export interface Organization {
   roles: Role[];
   parent: OrganizationRef | null;
   subsidiaries: OrganizationRef[];
+  lastContactAt: string | null;
+  nextContactAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
