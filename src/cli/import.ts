@@ -76,14 +76,22 @@ export function importCommand(): Command {
           );
           if (report.unmappedColumns.length)
             process.stdout.write(`Ignored columns: ${report.unmappedColumns.join(", ")}\n`);
+          // A fault is named by the file's own column, and by the field where the two differ.
+          const columnOf = (field: string) => {
+            const column = report.columns[field];
+            return !column || column.toLowerCase() === field.toLowerCase() ? (column ?? field) : `${column} (${field})`;
+          };
           for (const error of report.errors.slice(0, 20)) {
-            process.stdout.write(`  row ${error.row}, ${error.field}: ${error.message}\n`);
+            process.stdout.write(`  row ${error.row}, ${columnOf(error.field)}: ${error.message}\n`);
           }
           if (report.errors.length > 20) process.stdout.write(`  … and ${report.errors.length - 20} more\n`);
           if (options.errors) {
             writeFileSync(
               options.errors,
-              stringify(report.errors, { header: true, columns: ["row", "field", "code", "message"] }),
+              stringify(
+                report.errors.map((error) => ({ ...error, column: report.columns[error.field] ?? "" })),
+                { header: true, columns: ["row", "column", "field", "code", "message"] },
+              ),
             );
           }
           if (report.failed > 0) process.exitCode = 2;

@@ -62,6 +62,8 @@ export interface TImportReport extends TImportProgress {
   /** The first 1 000 row errors: row number (1 = first data row), field and reason. */
   errors: TImportRowError[];
   unmappedColumns: string[];
+  /** The file's column each field was read from, so a row error can name the column the user knows. */
+  columns: Record<string, string>;
   durationMs: number;
 }
 
@@ -127,6 +129,7 @@ async function importFile(
     failed: 0,
     errors: [],
     unmappedColumns: [],
+    columns: {},
     durationMs: 0,
   };
   let headerMap: Map<string, string> | null = null;
@@ -186,6 +189,7 @@ async function importFile(
         headers = record;
         headerMap = mapHeaders(record, settings.entity, settings.mapping);
         report.unmappedColumns = record.filter((header) => header !== "" && !headerMap?.has(header));
+        report.columns = Object.fromEntries([...headerMap].map(([header, field]) => [field, header]));
         continue;
       }
       rowNumber += 1;

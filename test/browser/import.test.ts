@@ -61,11 +61,11 @@ describe("importing a spreadsheet in the browser", () => {
     const errors = dialog.getByRole("table", { name: "Rader med fel" });
     await expect
       .poll(() => errors.getByRole("row").nth(1).textContent())
-      .toBe("3personnummerKontrollsiffran stämmer inte – troligen är en siffra felskriven");
+      .toBe("3PersonnummerKontrollsiffran stämmer inte – troligen är en siffra felskriven");
     // Before, a number in the wrong form was explained in the server's English.
     await expect
       .poll(() => errors.getByRole("row").nth(2).textContent())
-      .toBe("5personnummerFel form – kontrollera antalet siffror och skiljetecknet");
+      .toBe("5PersonnummerFel form – kontrollera antalet siffror och skiljetecknet");
     await session.snapshot("import-trial-run");
     await expect(page.request.get("/api/people").then((response) => response.json())).resolves.toMatchObject({
       items: [],
@@ -110,6 +110,38 @@ describe("importing a spreadsheet in the browser", () => {
       .toBe("1 rader: 1 nya, 0 uppdaterade, 0 oförändrade, 0 med fel");
     const people = await (await page.request.get("/api/people?q=stina.ek@firma.example")).json();
     expect(people.items.map((person: { email: string }) => person.email)).toEqual(["stina.ek@firma.example"]);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it("gives the imported customers to the seller the file names, and names a seller it cannot find", async () => {
+    const dialog = page.getByRole("dialog", { name: "Importera från kalkylblad" });
+    await dialog.getByRole("button", { name: "Stäng" }).click();
+    await page.getByRole("button", { name: "Importera" }).click();
+    const chooser = page.waitForEvent("filechooser");
+    await dialog.getByRole("button", { name: "Fil", exact: true }).click();
+    const sellers = ["Kundnummer;Förnamn;Efternamn;Säljare", "S1;Rut;Berg;Maja Lind", "S2;Sture;Berg;Per Okänd"].join(
+      "\r\n",
+    );
+    await (await chooser).setFiles({ name: "saljare.csv", mimeType: "text/csv", buffer: Buffer.from(sellers) });
+    await dialog.getByRole("button", { name: "Kontrollera filen" }).click();
+    await expect
+      .poll(() => dialog.getByRole("status").textContent())
+      .toBe("2 rader: 1 skulle bli nya, 0 skulle uppdateras, 0 oförändrade, 1 med fel");
+    // The fault is named by the file's own column.
+    const errors = dialog.getByRole("table", { name: "Rader med fel" });
+    await expect
+      .poll(() => errors.getByRole("row").nth(1).textContent())
+      .toBe("2SäljareIngen användare har det namnet eller den e-postadressen");
+    await session.snapshot("import-sellers");
+    await dialog.getByLabel("Provkörning: kontrollera filen utan att spara något").uncheck();
+    await dialog.getByRole("button", { name: "Importera", exact: true }).click();
+    await expect
+      .poll(() => dialog.getByRole("status").textContent())
+      .toBe("2 rader: 1 nya, 0 uppdaterade, 0 oförändrade, 1 med fel");
+    await dialog.getByRole("button", { name: "Stäng" }).click();
+    // Rut is Maja's customer now: the list names her seller.
+    await page.goto("/people?q=Rut Berg");
+    await expect.poll(() => page.getByRole("row").filter({ hasText: "Rut Berg" }).innerText()).toContain("Maja Lind");
     expect(session.pageErrors).toEqual([]);
   });
 });

@@ -100,10 +100,12 @@ describe.each(STORE_KINDS)("lanthandel CLI [%s]", { timeout: 120_000 }, (kind) =
       env,
     );
     expect(imported.stdout).toMatch(/2 rows: created 1, updated 0, failed 1/);
-    expect(imported.stdout).toMatch(/row 2, personnummer: /);
+    expect(imported.stdout).toMatch(/row 2, Personnummer: /);
     expect(imported.stderr).toMatch(/100%/);
     expect(imported.code).toBe(2);
-    expect(readFileSync(report, "utf8")).toMatch(/^row,field,code,message\n2,personnummer,invalid_checksum,/);
+    expect(readFileSync(report, "utf8")).toMatch(
+      /^row,column,field,code,message\n2,Personnummer,personnummer,invalid_checksum,/,
+    );
     const exported = await run(["export", "people"], env);
     expect(exported.code).toBe(0);
     expect(exported.stdout).toMatch(/Karl Stig,,Karl,Berg,191212121212,1912-12-12,sv,/);

@@ -56,6 +56,9 @@ export async function importRoutes(base: FastifyInstance, _services: Services) {
             failed: z.number(),
             errors: z.array(z.object({ row: z.number(), field: z.string(), code: z.string(), message: z.string() })),
             unmappedColumns: z.array(z.string()),
+            columns: z
+              .record(z.string(), z.string())
+              .describe("The file's column each field was read from: the name a row error's field has in the file"),
             durationMs: z.number(),
           }),
           ...problemResponses,

@@ -581,9 +581,10 @@ export const en: Messages = {
       occurredAt: "Time",
       dueAt: "Due date",
     } as Partial<Record<string, string>>,
+    wholeRow: "The whole row",
     errorsLabel: "Rows with errors",
     row: "Row",
-    field: "Field",
+    field: "Column",
     reason: "Reason",
     moreErrors: (count: number) => `… and ${count} more errors`,
     /** Row faults by the server's code; codes not here show under t.fieldCodes or as sent. */
@@ -628,7 +629,7 @@ export const en: Messages = {
   followUp: {
     heading: "Due a word",
     hint: (days: number) =>
-      `Your customers nobody has called, met or e-mailed for ${days} days, the longest waiting first.`,
+      `Your customers nobody has called, met or e-mailed for ${days} days and with nothing booked, the longest waiting first.`,
     customer: "Customer",
     lastContact: "Last contact",
     never: "Never",

@@ -582,9 +582,10 @@ export const sv = {
       occurredAt: "Tidpunkt",
       dueAt: "Förfallodatum",
     } as Partial<Record<string, string>>,
+    wholeRow: "Hela raden",
     errorsLabel: "Rader med fel",
     row: "Rad",
-    field: "Fält",
+    field: "Kolumn",
     reason: "Orsak",
     moreErrors: (count: number) => `… och ${count} fel till`,
     /** Row faults by the server's code; codes not here show under t.fieldCodes or as sent. */
@@ -630,7 +631,7 @@ export const sv = {
   followUp: {
     heading: "Att höra av sig till",
     hint: (days: number) =>
-      `Dina kunder som ingen har ringt, träffat eller mejlat på ${days} dagar, den som väntat längst först.`,
+      `Dina kunder som ingen har ringt, träffat eller mejlat på ${days} dagar och som inget är bokat med, den som väntat längst först.`,
     customer: "Kund",
     lastContact: "Senaste kontakt",
     never: "Aldrig",

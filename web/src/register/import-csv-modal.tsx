@@ -26,6 +26,8 @@ interface ImportReport {
   failed: number;
   errors: Array<{ row: number; field: string; code: string; message: string }>;
   unmappedColumns: string[];
+  /** Field → the file's column it was read from. */
+  columns: Record<string, string>;
 }
 
 interface Draft {
@@ -151,6 +153,14 @@ function ImportCsvForm({ kind, onClose }: { kind: ImportKind; onClose: () => voi
 
 function ImportReportView({ report }: { report: ImportReport }) {
   const { t } = useI18n();
+  // A fault is named by the file's own column ("Säljare"), as the user knows it.
+  const columnOf = (field: string) =>
+    field === "(row)"
+      ? t.csvImport.wholeRow
+      : (report.columns[field] ??
+        report.columns[field.replace(/^address\./, "")] ??
+        t.csvImport.fieldNames[field] ??
+        field);
   const words = report.dryRun ? t.csvImport.wouldBe : t.csvImport.were;
   return (
     <Alert
@@ -178,7 +188,7 @@ function ImportReportView({ report }: { report: ImportReport }) {
               {report.errors.slice(0, 100).map((error) => (
                 <Table.Tr key={`${error.row}:${error.field}:${error.code}`}>
                   <Table.Td>{error.row}</Table.Td>
-                  <Table.Td>{error.field}</Table.Td>
+                  <Table.Td>{columnOf(error.field)}</Table.Td>
                   <Table.Td>
                     {t.csvImport.rowCodes[error.code] ??
                       t.fieldCodes[error.code as keyof typeof t.fieldCodes] ??
