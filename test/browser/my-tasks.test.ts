@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logActivityOnRecord } from "../../src/flows/timeline-writes";
 import { createUser } from "../../src/modules/access";
 import { logActivity, setTaskStatus } from "../../src/modules/activities";
-import { createOrganization, createPerson } from "../../src/modules/register";
+import { addRole, createOrganization, createPerson } from "../../src/modules/register";
 import { type BrowserSession, openBrowserSession } from "./support";
 
 const SELLER = { email: "saga@lanthandel.test", name: "Saga Säljare", password: "ett-långt-lösenord-7" };
@@ -92,6 +92,25 @@ describe("my tasks on the overview", () => {
           });
         }
       }
+      // Her companies: a sawmill whose buyer was last called 200 days ago, a joinery nobody has
+      // contacted, and a furniture shop with a meeting booked next week.
+      const sawmill = await createOrganization(ctx, { name: "Sågverket i Norr AB", ownerId: seller.id });
+      const buyer = await createPerson(ctx, { givenNames: "Berit", surname: "Inköpare" });
+      await addRole(ctx, { personId: buyer.id, organizationId: sawmill.id, title: "Inköpare" });
+      await logActivityOnRecord(ctx, {
+        personId: buyer.id,
+        kind: "call",
+        subject: "Om plankor",
+        occurredAt: new Date(now - 200 * DAY),
+      });
+      await createOrganization(ctx, { name: "Snickeriet AB", ownerId: seller.id });
+      const shop = await createOrganization(ctx, { name: "Möbelhuset AB", ownerId: seller.id });
+      await logActivityOnRecord(ctx, {
+        organizationId: shop.id,
+        kind: "meeting",
+        subject: "Visning av sortimentet",
+        occurredAt: new Date(now + 7 * DAY),
+      });
     });
     page = session.page;
     await page.goto("/login");
@@ -172,6 +191,27 @@ describe("my tasks on the overview", () => {
     await expect
       .poll(() => followUp.locator("tbody tr").allInnerTexts())
       .toEqual([expect.stringMatching(/^Nina Kundsson\s+Aldrig$/)]);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it("names the companies nobody has talked to, by anyone who works there, leaving out one with a meeting booked", async () => {
+    await page.goto("/");
+    const followUp = page.getByRole("table", { name: "Att höra av sig till" });
+    await page.getByRole("radiogroup", { name: "Visa personer eller företag" }).getByText("Företag").click();
+    await expect
+      .poll(() => followUp.locator("tbody tr").allInnerTexts())
+      .toEqual([
+        expect.stringMatching(/^Sågverket i Norr AB\s+\d{4}-\d{2}-\d{2}$/),
+        expect.stringMatching(/^Snickeriet AB\s+Aldrig$/),
+      ]);
+    await session.snapshot("follow-up-companies");
+    await page.getByRole("link", { name: "Visa alla i listan" }).click();
+    await page.waitForURL(/\/organizations\?/);
+    await expect.poll(() => page.locator("td > a").allInnerTexts()).toEqual(["Sågverket i Norr AB"]);
+    await page.goto("/");
+    await page.getByRole("radiogroup", { name: "Visa personer eller företag" }).getByText("Företag").click();
+    await page.getByRole("link", { name: "Aldrig kontaktade" }).click();
+    await expect.poll(() => page.locator("td > a").allInnerTexts()).toEqual(["Snickeriet AB"]);
     expect(session.pageErrors).toEqual([]);
   });
 });

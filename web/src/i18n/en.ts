@@ -628,12 +628,23 @@ export const en: Messages = {
   },
   followUp: {
     heading: "Due a word",
-    hint: (days: number) =>
-      `Your customers nobody has called, met or e-mailed for ${days} days and with nothing booked, the longest waiting first.`,
-    customer: "Customer",
+    kindLabel: "Show people or companies",
+    people: {
+      tab: "People",
+      hint: (days: number) =>
+        `Your customers nobody has called, met or e-mailed for ${days} days and with nothing booked, the longest waiting first.`,
+      customer: "Customer",
+      none: "All your customers have heard from you lately.",
+    },
+    organizations: {
+      tab: "Companies",
+      hint: (days: number) =>
+        `Your companies where nobody has called, met or e-mailed the company or anyone working there for ${days} days, and nothing is booked.`,
+      customer: "Company",
+      none: "All your companies have heard from you lately.",
+    },
     lastContact: "Last contact",
     never: "Never",
-    none: "All your customers have heard from you lately.",
     showAll: "Show all in the list",
     showNever: "Never contacted",
   },

@@ -630,12 +630,23 @@ export const sv = {
   },
   followUp: {
     heading: "Att höra av sig till",
-    hint: (days: number) =>
-      `Dina kunder som ingen har ringt, träffat eller mejlat på ${days} dagar och som inget är bokat med, den som väntat längst först.`,
-    customer: "Kund",
+    kindLabel: "Visa personer eller företag",
+    people: {
+      tab: "Personer",
+      hint: (days: number) =>
+        `Dina kunder som ingen har ringt, träffat eller mejlat på ${days} dagar och som inget är bokat med, den som väntat längst först.`,
+      customer: "Kund",
+      none: "Alla dina kunder har hörts av nyligen.",
+    },
+    organizations: {
+      tab: "Företag",
+      hint: (days: number) =>
+        `Dina företag där ingen har ringt, träffat eller mejlat vare sig företaget eller någon som arbetar där på ${days} dagar, och inget är bokat.`,
+      customer: "Företag",
+      none: "Alla dina företag har hörts av nyligen.",
+    },
     lastContact: "Senaste kontakt",
     never: "Aldrig",
-    none: "Alla dina kunder har hörts av nyligen.",
     showAll: "Visa alla i listan",
     showNever: "Aldrig kontaktade",
   },

@@ -1,4 +1,9 @@
-import type { PeopleSearch } from "../people/people-search";
+/** What the card's lists ask of the people or the organisation list; both lists take it. */
+export interface FollowUpSearch {
+  owner: string;
+  filter: string[];
+  sort: string;
+}
 
 /** How long without a call, meeting or e-mail before a customer is due a word. */
 export const FOLLOW_UP_DAYS = 90;
@@ -17,7 +22,7 @@ const NOTHING_BOOKED = "nextContactAt:empty";
  * The people list of a user's customers not contacted since the cutoff and with nothing booked,
  * the longest ago first.
  */
-export function followUpSearch(userId: string, cutoff: string): PeopleSearch {
+export function followUpSearch(userId: string, cutoff: string): FollowUpSearch {
   return { owner: userId, filter: [`lastContactAt:lt:${cutoff}`, NOTHING_BOOKED], sort: "lastContactAt" };
 }
 
@@ -25,6 +30,6 @@ export function followUpSearch(userId: string, cutoff: string): PeopleSearch {
  * The people list of a user's customers never called, met or e-mailed and with nothing booked,
  * the earliest registered first.
  */
-export function neverContactedSearch(userId: string): PeopleSearch {
+export function neverContactedSearch(userId: string): FollowUpSearch {
   return { owner: userId, filter: ["lastContactAt:empty", NOTHING_BOOKED], sort: "createdAt" };
 }
