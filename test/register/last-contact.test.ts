@@ -120,11 +120,16 @@ describe.each(STORE_KINDS)("last contact [%s]", (kind) => {
     const forgotten = await lead("Frida");
     const recent = await lead("Gustav");
     const never = await lead("Hilda");
+    const booked = await lead("Ivar");
     await log(forgotten, "call", "2026-09-20T10:00:00Z");
     await log(recent, "call", "2026-11-20T10:00:00Z");
+    // Not called since September either, but a meeting is booked: someone is on it.
+    await log(booked, "call", "2026-09-10T10:00:00Z");
+    await log(booked, "meeting", "2026-12-20T10:00:00Z");
     const condition = {
       all: [
         { field: "person.lifecycle_stage", op: "eq", value: "lead" },
+        { field: "person.next_contact_at", op: "is_not_set" },
         {
           any: [
             { field: "person.last_contact_at", op: "more_than_ago", value: { amount: 30, unit: "days" } },
@@ -138,6 +143,7 @@ describe.each(STORE_KINDS)("last contact [%s]", (kind) => {
     expect(dry.body.count).toBe(2);
     expect([...dry.body.sample].sort()).toEqual([forgotten, never].sort());
     expect(dry.body.sample).not.toContain(recent);
+    expect(dry.body.sample).not.toContain(booked);
   });
 
   it("keeps a company's last contact: logged on it, or with anyone who works there now", async () => {
@@ -259,7 +265,10 @@ describe.each(STORE_KINDS)("last contact [%s]", (kind) => {
     expect(await names("filter=lastContactAt:lt:2026-11-20&filter=nextContactAt:empty")).not.toContain(
       "Lena 2026-11-02T10:00:00.000Z",
     );
-    expect(await names("filter=nextContactAt:gte:2026-12-01")).toEqual(["Lena 2026-11-02T10:00:00.000Z"]);
+    // The meetings booked for the first of December.
+    expect(await names("filter=nextContactAt:gte:2026-12-01&filter=nextContactAt:lt:2026-12-02")).toEqual([
+      "Lena 2026-11-02T10:00:00.000Z",
+    ]);
 
     // Nothing is due before the meeting; once it has been held, the sweep makes it the last contact.
     expect(await refreshDueContacts(api.services.systemCtx("test"))).toBe(0);

@@ -12,6 +12,7 @@ interface PersonFacts {
   birth_date: string | null;
   created_at: string;
   last_contact_at: string | null;
+  next_contact_at: string | null;
   owner_id: string | null;
   owner_team_id: string | null;
   profiling_objection: boolean;
@@ -29,7 +30,7 @@ export async function loadPersonFacts(ctx: Ctx, ids: readonly string[]): Promise
   const rows = await queryRows<PersonFacts & { id: string }>(
     ctx.db,
     sql`select p.id, p.lifecycle_stage, p.language, p.time_zone, p.birth_date::text as birth_date,
-          p.created_at, p.last_contact_at, p.owner_id, p.owner_team_id, p.profiling_objection, p.greeting_uncertain, p.custom,
+          p.created_at, p.last_contact_at, p.next_contact_at, p.owner_id, p.owner_team_id, p.profiling_objection, p.greeting_uncertain, p.custom,
           coalesce((select jsonb_object_agg(c.channel, c.status = 'granted') from (
             select distinct on (channel) channel, status from consents
             where person_id = p.id and purpose = 'marketing' order by channel, recorded_at desc, id desc) c), '{}'::jsonb) as consent
@@ -82,6 +83,8 @@ export async function personRuleFields(ctx: Ctx): Promise<FieldDef[]> {
     column("created_at", "Registered", "timestamp"),
     // "A lead nobody has called for a month": more_than_ago, or empty for never.
     column("last_contact_at", "Last call, meeting or e-mail", "timestamp"),
+    // "… and nothing booked": empty.
+    column("next_contact_at", "Next call, meeting or e-mail booked", "timestamp"),
     column("owner_id", "Owner (user id)", "text", { sql: () => sql`p.owner_id::text` }),
     column("owner_team_id", "Owning team (id)", "text", { sql: () => sql`p.owner_team_id::text` }),
     column("profiling_objection", "Objects to profiling", "boolean"),

@@ -1671,6 +1671,7 @@ export const sv = {
       "person.birth_date": "Födelsedatum",
       "person.created_at": "Registrerad",
       "person.last_contact_at": "Senaste kontakt (samtal, möte eller e-post)",
+      "person.next_contact_at": "Nästa bokade kontakt (samtal, möte eller e-post)",
       "person.owner_id": "Ägare (användar-id)",
       "person.owner_team_id": "Ägande team (id)",
       "person.profiling_objection": "Invänder mot profilering",
