@@ -171,6 +171,12 @@ describe("the organisation page in the browser", () => {
     await expect.poll(async () => (await names.allTextContents())[0]).toBe("Verkstaden i Borås AB");
     const row = page.getByRole("row").filter({ hasText: "Verkstaden i Borås AB" });
     await expect.poll(() => row.innerText()).toContain(today());
+    // The meetings booked, the soonest first, with their time.
+    await page.goto("/organizations?sort=nextContactAt");
+    await expect.poll(() => page.getByRole("columnheader", { name: /Nästa bokade kontakt/ }).count()).toBe(1);
+    await expect.poll(async () => (await names.allTextContents())[0]).toBe("Verkstaden i Borås AB");
+    await expect.poll(() => row.innerText()).toContain("2026-12-03 10:00");
+    await session.snapshot("organizations-next-contact");
   });
 
   it("asks before ending a role, which cannot be taken up again, and lists the person as former", async () => {

@@ -265,6 +265,16 @@ describe.each(STORE_KINDS)("last contact [%s]", (kind) => {
     expect(await names("filter=lastContactAt:lt:2026-11-20&filter=nextContactAt:empty")).not.toContain(
       "Lena 2026-11-02T10:00:00.000Z",
     );
+    // The soonest booked first: Lena's meeting, then Ivar's (the rule's lead, above).
+    expect((await names("sort=nextContactAt")).slice(0, 2)).toEqual([
+      "Lena 2026-11-02T10:00:00.000Z",
+      "Ivar 2026-09-10T10:00:00.000Z",
+    ]);
+    const booked = await api.call({ url: "/api/organizations?q=Kontaktbokning&sort=nextContactAt" });
+    expect(booked.body.items[0]).toMatchObject({
+      name: "Kontaktbokning AB",
+      nextContactAt: "2026-12-01T09:00:00.000Z",
+    });
     // The meetings booked for the first of December.
     expect(await names("filter=nextContactAt:gte:2026-12-01&filter=nextContactAt:lt:2026-12-02")).toEqual([
       "Lena 2026-11-02T10:00:00.000Z",

@@ -25,6 +25,8 @@ export const ORGANIZATION_SORTS = [
   "-createdAt",
   "lastContactAt",
   "-lastContactAt",
+  "nextContactAt",
+  "-nextContactAt",
 ] as const;
 
 /** The orders besides the name's; each pages by its value, then the name (see `sortedKeyset`). */
@@ -38,6 +40,7 @@ const SORT_KEYS: Readonly<Record<string, TSortKey>> = {
   },
   createdAt: { expression: sql`o.created_at`, type: sql`timestamptz`, notNull: true },
   lastContactAt: { expression: sql`o.last_contact_at`, type: sql`timestamptz` },
+  nextContactAt: { expression: sql`o.next_contact_at`, type: sql`timestamptz` },
 };
 
 const ZNameCursor = z.strictObject({ n: z.string(), i: z.uuid() });
@@ -54,7 +57,12 @@ export const ZListOrganizationsInput = z.object({
   sort: z
     .union([
       z.enum(ORGANIZATION_SORTS),
-      z.string().regex(CUSTOM_SORT, "name, employees, revenueSek, people, createdAt, lastContactAt or custom.<key>"),
+      z
+        .string()
+        .regex(
+          CUSTOM_SORT,
+          "name, employees, revenueSek, people, createdAt, lastContactAt, nextContactAt or custom.<key>",
+        ),
     ])
     .optional(),
   filters: z.array(ZFilter).max(20).default([]),
@@ -101,6 +109,10 @@ export const ZOrganizationSummary = z.object({
     .date()
     .nullable()
     .describe("When staff last called, met or e-mailed the company, or anyone who works there now"),
+  nextContactAt: z
+    .date()
+    .nullable()
+    .describe("The earliest call, meeting or e-mail booked ahead with the company or anyone who works there"),
   createdAt: z.date(),
 });
 export type TOrganizationSummary = z.infer<typeof ZOrganizationSummary>;
@@ -120,6 +132,7 @@ interface Row {
   revenue_sek: string | number | null;
   custom: Record<string, unknown>;
   last_contact_at: string | Date | null;
+  next_contact_at: string | Date | null;
   created_at: string | Date;
 }
 
@@ -223,7 +236,7 @@ export async function listOrganizations(
       ctx.db,
       sql`
       select o.id, o.name, o.organisationsnummer, o.legal_form, o.industry, o.sni_code, o.employees, o.owner_id,
-        o.owner_team_id, o.revenue_sek, o.custom, o.last_contact_at, o.created_at,
+        o.owner_team_id, o.revenue_sek, o.custom, o.last_contact_at, o.next_contact_at, o.created_at,
         (select a.city from addresses a where a.organization_id = o.id and a.valid_to is null
           order by a.valid_from desc limit 1) as city,
         (select count(*)::int from roles r where r.organization_id = o.id and r.valid_to is null) as people
@@ -274,6 +287,7 @@ export async function listOrganizations(
       ownerTeamId: row.owner_team_id,
       custom: row.custom,
       lastContactAt: row.last_contact_at === null ? null : new Date(row.last_contact_at),
+      nextContactAt: row.next_contact_at === null ? null : new Date(row.next_contact_at),
       createdAt: new Date(row.created_at),
     })),
     nextCursor: rows.length > query.limit && last ? nextCursor(last) : null,

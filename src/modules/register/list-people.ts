@@ -28,12 +28,15 @@ export const PEOPLE_SORTS = [
   "-birthDate",
   "lastContactAt",
   "-lastContactAt",
+  "nextContactAt",
+  "-nextContactAt",
 ] as const;
 
 const BUILT_IN_SORTS: Readonly<Record<string, TSortKey>> = {
   createdAt: { expression: sql`p.created_at`, type: sql`timestamptz`, notNull: true },
   birthDate: { expression: sql`p.birth_date`, type: sql`date` },
   lastContactAt: { expression: sql`p.last_contact_at`, type: sql`timestamptz` },
+  nextContactAt: { expression: sql`p.next_contact_at`, type: sql`timestamptz` },
 };
 
 /** A name search in an order the user chose orders its best matches, this many of them. */
@@ -57,7 +60,7 @@ export const ZListPeopleInput = z.object({
   sort: z
     .union([
       z.enum(PEOPLE_SORTS),
-      z.string().regex(CUSTOM_SORT, "name, createdAt, birthDate, lastContactAt or custom.<key>"),
+      z.string().regex(CUSTOM_SORT, "name, createdAt, birthDate, lastContactAt, nextContactAt or custom.<key>"),
     ])
     .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -80,6 +83,7 @@ interface Row {
   created_at: string | Date;
   updated_at: string | Date;
   last_contact_at: string | Date | null;
+  next_contact_at: string | Date | null;
   /** The value a chosen order is by, as text: where the next page starts. */
   sort_key?: string | null;
   email: string | null;
@@ -348,7 +352,7 @@ function nameTokens(q: string): string[] {
 }
 
 const COLUMNS = sql`p.id, p.given_names, p.greeting_name, p.greeting_uncertain, p.surname, p.personnummer,
-  p.lifecycle_stage, p.owner_id, p.owner_team_id, p.custom, p.created_at, p.updated_at, p.birth_date::text as birth_date, p.last_contact_at,
+  p.lifecycle_stage, p.owner_id, p.owner_team_id, p.custom, p.created_at, p.updated_at, p.birth_date::text as birth_date, p.last_contact_at, p.next_contact_at,
   (select e.address from emails e where e.person_id = p.id and e.removed_at is null
     order by e.is_primary desc, e.created_at limit 1) as email,
   (select ph.e164 from phones ph where ph.person_id = p.id and ph.removed_at is null
@@ -372,6 +376,7 @@ const toSummary = (row: Row): TPersonSummary => ({
   birthDate: row.birth_date,
   custom: row.custom,
   lastContactAt: row.last_contact_at === null ? null : new Date(row.last_contact_at),
+  nextContactAt: row.next_contact_at === null ? null : new Date(row.next_contact_at),
   createdAt: new Date(row.created_at),
   updatedAt: new Date(row.updated_at),
 });

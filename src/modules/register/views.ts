@@ -83,6 +83,7 @@ export const ZPersonSummary = z.object({
   birthDate: z.string().nullable(),
   custom: z.record(z.string(), z.unknown()),
   lastContactAt: z.date().nullable().describe("When staff last called, met or e-mailed the person"),
+  nextContactAt: z.date().nullable().describe("The earliest call, meeting or e-mail booked ahead with the person"),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

@@ -17,7 +17,15 @@ export interface OrganizationsSearch {
 }
 
 /** The orders of the organisation list besides a custom attribute's, each also with a leading minus. */
-const ORGANIZATION_SORTS = ["name", "employees", "revenueSek", "people", "createdAt", "lastContactAt"] as const;
+const ORGANIZATION_SORTS = [
+  "name",
+  "employees",
+  "revenueSek",
+  "people",
+  "createdAt",
+  "lastContactAt",
+  "nextContactAt",
+] as const;
 
 const text = (value: unknown) =>
   typeof value === "string" && value.trim() ? value : typeof value === "number" ? String(value) : undefined;

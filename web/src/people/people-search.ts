@@ -25,7 +25,7 @@ export interface PeopleSearch {
 }
 
 /** The orders of the people list besides a custom attribute's, each also with a leading minus. */
-const PEOPLE_SORTS = ["name", "createdAt", "birthDate", "lastContactAt"] as const;
+const PEOPLE_SORTS = ["name", "createdAt", "birthDate", "lastContactAt", "nextContactAt"] as const;
 
 /** The router reads "070" as text but "4711" as a number; both are search text here. */
 const text = (value: unknown) =>

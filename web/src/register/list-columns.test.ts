@@ -36,6 +36,7 @@ describe("a list's optional columns and its order", () => {
       ["revenueSek", true, true],
       ["createdAt", false, true],
       ["lastContactAt", false, false],
+      ["nextContactAt", false, false],
       ["custom.kredit", true, true],
       ["custom.avtal", false, false],
     ]);
@@ -46,7 +47,7 @@ describe("a list's optional columns and its order", () => {
   });
 
   it("writes each value as the list shows it, and nothing where there is none", () => {
-    const [birthDate, , lastContact, kronor, yes] = optionalColumns(
+    const [birthDate, , lastContact, nextContact, kronor, yes] = optionalColumns(
       "person",
       [attribute("kredit", "kronor"), attribute("medlem", "boolean")],
       sv,
@@ -62,6 +63,11 @@ describe("a list's optional columns and its order", () => {
       lastContact && columnText(lastContact, { lastContactAt: "2026-06-19T07:30:00Z", custom: {} }, "sv", sv),
     ).toBe("2026-06-19");
     expect(lastContact && columnText(lastContact, { lastContactAt: null, custom: {} }, "sv", sv)).toBe("");
+    // A booked meeting is shown with its time: the seller needs to know when to be there.
+    expect(nextContact?.label).toBe("Nästa bokade kontakt");
+    expect(nextContact && columnText(nextContact, { nextContactAt: "2026-12-03T10:00:00", custom: {} }, "sv", sv)).toBe(
+      "2026-12-03 10:00",
+    );
   });
 
   it("drops the order when the column it is by is hidden", () => {

@@ -1,4 +1,4 @@
-import { formatDate, formatKronor } from "../i18n/format";
+import { formatDate, formatDateTime, formatKronor } from "../i18n/format";
 import type { Locale } from "../i18n/locale";
 import type { Messages } from "../i18n/sv";
 import { formatCustomValue } from "./format-custom-value";
@@ -25,6 +25,7 @@ export interface ColumnSource {
   birthDate?: string | null;
   createdAt?: string;
   lastContactAt?: string | null;
+  nextContactAt?: string | null;
   revenueSek?: number | null;
   custom: Record<string, unknown>;
 }
@@ -56,6 +57,13 @@ export function optionalColumns(
             firstDescending: false,
             group: "register",
           },
+          {
+            id: "nextContactAt",
+            label: words.nextContactAt,
+            numeric: false,
+            firstDescending: false,
+            group: "register",
+          },
         ]
       : [
           { id: "revenueSek", label: words.revenueSek, numeric: true, firstDescending: true, group: "register" },
@@ -63,6 +71,13 @@ export function optionalColumns(
           {
             id: "lastContactAt",
             label: words.lastContactAt,
+            numeric: false,
+            firstDescending: false,
+            group: "register",
+          },
+          {
+            id: "nextContactAt",
+            label: words.nextContactAt,
             numeric: false,
             firstDescending: false,
             group: "register",
@@ -106,6 +121,8 @@ export function columnText(column: OptionalColumn, row: ColumnSource, locale: Lo
       return row.createdAt ? formatDate(row.createdAt, locale) : "";
     case "lastContactAt":
       return row.lastContactAt ? formatDate(row.lastContactAt, locale) : "";
+    case "nextContactAt":
+      return row.nextContactAt ? formatDateTime(row.nextContactAt, locale) : "";
     case "revenueSek":
       return row.revenueSek === null || row.revenueSek === undefined ? "" : formatKronor(row.revenueSek, locale);
     default:

@@ -91,6 +91,8 @@ export interface PersonSummary {
   custom: Record<string, unknown>;
   /** When staff last called, met or e-mailed the person. */
   lastContactAt: string | null;
+  /** The earliest call, meeting or e-mail booked ahead. */
+  nextContactAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -148,6 +150,7 @@ export interface OrganizationSummary {
   ownerTeamId: string | null;
   custom: Record<string, unknown>;
   lastContactAt: string | null;
+  nextContactAt: string | null;
   createdAt: string;
 }
 
