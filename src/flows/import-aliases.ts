@@ -77,6 +77,8 @@ const BY_ENTITY: Record<TImportEntity, Record<string, string[]>> = {
     direction: ["direction", "riktning"],
     occurredAt: ["occurredat", "datum", "date", "tid"],
     dueAt: ["dueat", "forfallodatum", "förfallodatum", "deadline"],
+    // Whose the task is (or who made the call): the user it is assigned to.
+    owner: [...RESPONSIBLE.owner, "handläggare", "handlaggare", "utförare", "utforare"],
   },
 };
 

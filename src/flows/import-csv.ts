@@ -340,6 +340,8 @@ async function importBatch(ctx: Ctx, entity: TImportEntity, rows: Row[], system:
     const assignees = await importAssignees(ctx, rows);
     return perRow(ctx, rows, (tx, values) => organizationRow(tx, values, system, definitions, decimalMark, assignees));
   }
+  // Orders name no one; an activities file may name whose each task is.
+  const assignees = await importAssignees(ctx, rows);
   const matches = await matchPersonRefs(
     ctx,
     system,
@@ -376,7 +378,7 @@ async function importBatch(ctx: Ctx, entity: TImportEntity, rows: Row[], system:
     }
     return entity === "orders"
       ? orderRow(tx, values, personId, system, decimalMark)
-      : activityRow(tx, values, personId, system);
+      : activityRow(tx, values, personId, system, assignees);
   });
 }
 
@@ -537,7 +539,17 @@ function activityContentId(values: TPersonImportRow): string {
   return `row:${createHash("sha256").update(parts.join("\u001f")).digest("hex").slice(0, 32)}`;
 }
 
-async function activityRow(ctx: Ctx, values: TPersonImportRow, personId: string, system: string) {
+async function activityRow(
+  ctx: Ctx,
+  values: TPersonImportRow,
+  personId: string,
+  system: string,
+  assignees: TImportAssignees,
+) {
+  // A task migrated from another system stays its seller's, not the importer's.
+  const responsible = new FieldErrors();
+  const ownerId = assignedIn(values.owner?.trim(), "owner", assignees.users, responsible);
+  responsible.throwIfAny("The row names no one the activity can be given to");
   const activity = {
     personId,
     kind: (importWord("kind", values.kind) ?? "note") as never,
@@ -546,6 +558,7 @@ async function activityRow(ctx: Ctx, values: TPersonImportRow, personId: string,
     direction: importWord("direction", values.direction) as never,
     occurredAt: importDate(values.occurredAt, "occurredAt"),
     dueAt: importDate(values.dueAt, "dueAt"),
+    ...(ownerId ? { ownerId } : {}),
     source: { system, externalId: values.externalId ?? activityContentId(values) },
   };
   try {

@@ -172,4 +172,25 @@ describe.each(STORE_KINDS)("the seller and team of an imported customer [%s]", (
     const detail = (await api.call({ url: `/api/organizations/${rows[0]?.lanthandelId}` })).body;
     expect(detail).toMatchObject({ ownerId: bo, ownerTeamId: syd });
   });
+
+  it("gives imported tasks to the seller the file names, not to whoever imported them", async () => {
+    const file = [
+      "Kundnummer;Typ;Rubrik;Förfallodatum;Ansvarig",
+      "S1;Uppgift;Skicka offert;2026-12-10;Bo Ek",
+      "S2;Uppgift;Ring om leveransen;2026-12-11;",
+      "S1;Uppgift;Boka möte;2026-12-12;Gustav Lind",
+    ].join("\n");
+    const result = await importCsv("activities", file);
+    expect(result.body).toMatchObject({ created: 2, failed: 1 });
+    expect(result.body.errors).toEqual([expect.objectContaining({ row: 3, field: "owner", code: "inactive_user" })]);
+    expect(result.body.columns.owner).toBe("Ansvarig");
+    const tasks = async (ownerId: string) =>
+      (await api.call({ url: `/api/tasks?ownerId=${ownerId}` })).body.items.map(
+        (task: { subject: string }) => task.subject,
+      );
+    expect(await tasks(bo)).toEqual(["Skicka offert"]);
+    // Without a name the task is the importer's, as one logged in the app is the logger's.
+    const admin = (await api.call({ url: "/api/me" })).body.id as string;
+    expect(await tasks(admin)).toEqual(["Ring om leveransen"]);
+  });
 });
