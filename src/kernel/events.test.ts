@@ -75,6 +75,36 @@ describeStores("transactional outbox", ({ services }) => {
     expect(seen.filter((entry) => entry !== "message")).toEqual(backlog.map(({ n }) => `bulk ${n}`));
   });
 
+  it("gives the background lane a turn after ten batches of other events, under a steady stream", async () => {
+    const { store, clock, log } = services();
+    const bus = new EventBus({ db: store.db, clock, log, batchSize: 2, backgroundBatchSize: 1 });
+    const seen: string[] = [];
+    bus.on("test.check", "collect", async () => {
+      seen.push("check");
+    });
+    bus.on("test.visit", "collect", async () => {
+      seen.push("visit");
+    });
+    const ctx = services().systemCtx("test");
+    await withTransaction(ctx, (tx) => emitEvent(tx, "test.check", {}, { background: true }));
+    // A web shop's visits keep coming: two more for each batch handled, never fewer than due.
+    await withTransaction(ctx, (tx) =>
+      emitEvents(
+        tx,
+        "test.visit",
+        Array.from({ length: 4 }, () => ({})),
+      ),
+    );
+    for (let batch = 0; batch < 12; batch++) {
+      await bus.dispatchPending();
+      await withTransaction(ctx, (tx) => emitEvents(tx, "test.visit", [{}, {}]));
+    }
+    // Ten batches of two visits, then the check, then visits again.
+    expect(seen.indexOf("check")).toBe(20);
+    expect(seen.filter((entry) => entry === "visit")).toHaveLength(22);
+    while ((await bus.dispatchPending()) > 0) {}
+  });
+
   it("retries a failed handler without repeating the handlers that succeeded", async () => {
     const bus = newBus();
     const calls = { steady: 0, flaky: 0 };

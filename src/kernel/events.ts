@@ -91,6 +91,12 @@ export interface EventBusOptions {
    * meanwhile waits for the claimed ones to finish.
    */
   backgroundBatchSize?: number;
+  /**
+   * After this many batches of other events in a row, a background batch goes first: a steady
+   * stream of other events (a busy web shop's tracking) must not hold an import's duplicate check
+   * back for ever.
+   */
+  backgroundEvery?: number;
   /** How long a claimed event stays hidden from other dispatchers while its handlers run. */
   leaseMs?: number;
   maxAttempts?: number;
@@ -112,11 +118,14 @@ export class EventBus {
   #stopped = true;
   /** Set by `stop()` alone: a bus never started still dispatches when asked (tests, the CLI). */
   #stopping = false;
+  /** Batches of other events claimed since the background lane last had its turn. */
+  #sinceBackground = 0;
 
   constructor(options: EventBusOptions) {
     this.#options = {
       batchSize: 100,
       backgroundBatchSize: 4,
+      backgroundEvery: 10,
       leaseMs: 60_000,
       maxAttempts: 10,
       pollMs: 1_000,
@@ -190,12 +199,24 @@ export class EventBus {
 
   /**
    * Claims and delivers one batch of due events; returns how many it claimed. Background events
-   * are claimed only when no other event is due, and a few at a time.
+   * are claimed a few at a time, when no other event is due, or when other events have had
+   * `backgroundEvery` batches in a row.
    */
   async dispatchPending(): Promise<number> {
-    const { batchSize, backgroundBatchSize } = this.#options;
-    let ids = await this.#claim(false, batchSize);
-    if (ids.length === 0) ids = await this.#claim(true, backgroundBatchSize);
+    const { batchSize, backgroundBatchSize, backgroundEvery } = this.#options;
+    let ids: string[] = [];
+    if (this.#sinceBackground >= backgroundEvery) {
+      this.#sinceBackground = 0;
+      ids = await this.#claim(true, backgroundBatchSize);
+    }
+    if (ids.length === 0) {
+      ids = await this.#claim(false, batchSize);
+      if (ids.length > 0) this.#sinceBackground += 1;
+    }
+    if (ids.length === 0) {
+      this.#sinceBackground = 0;
+      ids = await this.#claim(true, backgroundBatchSize);
+    }
     if (ids.length === 0) return 0;
     await this.#deliverClaimed(ids);
     return ids.length;
