@@ -9,6 +9,7 @@ export {
   type TManyRecordsResult,
 } from "./change-many-records";
 export { consentHistoryOfPerson } from "./consent-history";
+export { contactsDue } from "./contacts-due";
 export { createOrganization, ORGANIZATION_CREATED } from "./create-organization";
 export { createPerson, PERSON_CREATED } from "./create-person";
 export {
@@ -97,6 +98,7 @@ export {
   ZSurvivorship,
 } from "./merge-person-records";
 export { moveAddress, ZMoveAddressInput } from "./move-address";
+export { organizationsOfPeople } from "./organizations-of-people";
 export {
   assertMayChangePerson,
   erasedRecord,
@@ -115,8 +117,8 @@ export { SAVED_LISTS_PER_USER, saveList, type TSaveListInput, ZSaveListInput } f
 export { type TSavedList, ZSavedList } from "./saved-list-view";
 export { CONTACT_CHANNELS, LIFECYCLE_STAGES } from "./schema";
 export { setChannelPreference } from "./set-channel-preference";
-export { contactsDue, setLastContacts } from "./set-last-contacts";
-export { organizationsOfPeople, setOrganizationContacts } from "./set-organization-contacts";
+export { setLastContacts } from "./set-last-contacts";
+export { setOrganizationContacts } from "./set-organization-contacts";
 export { PROFILING_OBJECTION_CHANGED, setProfilingObjection } from "./set-profiling-objection";
 export { PERSON_UNMERGED, unmergePersonRecords } from "./unmerge-person-records";
 export {
