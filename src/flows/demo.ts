@@ -53,6 +53,8 @@ const UNHAPPY_FIRST = 5;
 const REGISTERED_PER_DAY = 50;
 const DAY_MS = 86_400_000;
 
+const MEETING_SUBJECTS = ["Visning av sortimentet", "Genomgång av avtalet", "Offertgenomgång", "Uppföljningsmöte"];
+
 const CALL_SUBJECTS = [
   "Frågade om leveranstid",
   "Klagomål på leverans",
@@ -212,7 +214,19 @@ export async function loadDemoData(
           occurredAt: new Date(now - Math.floor(random() * 365) * DAY_MS - Math.floor(random() * DAY_MS)),
         });
       }
-      if (activityCount > 0) await refreshLastContact(tx, [personId]);
+      // Every twelfth customer has a meeting booked in the coming fortnight, on the hour in office
+      // hours: the seller's next contact, which becomes the last once it has been held.
+      const booked = index % 12 === 5;
+      if (booked) {
+        const day = Math.floor(now / DAY_MS) + (index % 14) + 1;
+        await logActivity(tx, {
+          personId,
+          kind: "meeting",
+          subject: MEETING_SUBJECTS[index % MEETING_SUBJECTS.length] as string,
+          occurredAt: new Date(day * DAY_MS + (8 + (index % 6)) * 3_600_000),
+        });
+      }
+      if (activityCount > 0 || booked) await refreshLastContact(tx, [personId]);
       const hasTask = random() < 0.15;
       if (hasTask) {
         await logActivity(tx, {

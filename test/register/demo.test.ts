@@ -61,6 +61,15 @@ describeStores("demo data", ({ services }) => {
       ),
     );
     expect(staff.length).toBeGreaterThan(5);
+    // Some customers have a meeting booked in the coming fortnight, not yet their last contact.
+    const now = ctx.clock.now().getTime();
+    const booked = employees.filter((person) => person.nextContactAt !== null);
+    expect(booked.length).toBeGreaterThan(0);
+    for (const person of booked) {
+      expect(person.nextContactAt?.getTime()).toBeGreaterThan(now);
+      expect(person.nextContactAt?.getTime()).toBeLessThan(now + 16 * 86_400_000);
+      expect(person.lastContactAt === null || person.lastContactAt.getTime() <= now).toBe(true);
+    }
     expect(atHome.length / staff.length).toBeGreaterThan(0.5);
     // Customers came over the years, and some have moved since: the old address is kept, closed
     // the day the new one starts.
