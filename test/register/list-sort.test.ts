@@ -256,4 +256,25 @@ describe.each(STORE_KINDS)("ordering the lists by a column [%s]", (kind) => {
     await ensureCustomSortIndexes(db);
     expect(await indexes()).toContain("custom_sort_p_poang");
   });
+
+  it("defines an attribute whose index cannot be built, and leaves no broken index behind", async () => {
+    const db = api.services.store.db;
+    // Values under a key no attribute had defined, written past the API: not numbers.
+    const person = await api.call({
+      method: "POST",
+      url: "/api/people",
+      payload: { givenNames: "Udda", surname: "Värde" },
+    });
+    await db.execute(sql`update people set custom = '{"matt": "stor"}'::jsonb where id = ${person.body.id}`);
+    const defined = await api.call({
+      method: "POST",
+      url: "/api/custom-attributes",
+      payload: { entity: "person", key: "matt", label: "Mått", type: "number" },
+    });
+    expect(defined.status, JSON.stringify(defined.body)).toBe(201);
+    const left = (await db.execute(
+      sql`select c.relname, i.indisvalid from pg_class c join pg_index i on i.indexrelid = c.oid where c.relname = 'custom_sort_p_matt'`,
+    )) as unknown as { rows: unknown[] };
+    expect(left.rows).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/types";
+import type { Ctx } from "../../kernel/ctx";
 import type { TCustomAttribute } from "./custom-attribute-definition";
 import { customAttributes } from "./schema";
 
@@ -43,14 +44,38 @@ const TABLES = { person: { table: "people", prefix: "p" }, organization: { table
 export async function ensureCustomSortIndex(
   db: Db,
   attribute: Pick<TCustomAttribute, "entity" | "key" | "type">,
+  options: { concurrently?: boolean } = {},
 ): Promise<void> {
   if (!isRangeType(attribute.type)) return;
   const { table, prefix } = TABLES[attribute.entity];
   const value = customRangeValue(sql.raw("custom"), attribute.key, attribute.type);
   await db.execute(
-    sql`create index if not exists ${sql.identifier(`custom_sort_${prefix}_${attribute.key}`)}
+    sql`create index ${sql.raw(options.concurrently ? "concurrently " : "")}if not exists ${sql.identifier(indexName(attribute))}
       on ${sql.identifier(table)} ((${value})) where ${value} is not null`,
   );
+}
+
+const indexName = (attribute: Pick<TCustomAttribute, "entity" | "key">) =>
+  `custom_sort_${TABLES[attribute.entity].prefix}_${attribute.key}`;
+
+/**
+ * The index of a newly defined attribute, made after its definition has committed and without
+ * locking the table against writes: at a million people it takes a second or more, in which no
+ * customer could otherwise be saved. A failed build leaves no broken index behind (one marked
+ * invalid would be taken as made); the attribute stays defined, its lists ordered without the
+ * index, and the next start tries again.
+ */
+export async function buildCustomSortIndex(
+  ctx: Ctx,
+  attribute: Pick<TCustomAttribute, "entity" | "key" | "type">,
+): Promise<void> {
+  if (!isRangeType(attribute.type)) return;
+  try {
+    await ensureCustomSortIndex(ctx.db, attribute, { concurrently: true });
+  } catch (error) {
+    ctx.log.warn({ err: error, attribute: attribute.key }, "custom attribute index not built");
+    await ctx.db.execute(sql`drop index concurrently if exists ${sql.identifier(indexName(attribute))}`);
+  }
 }
 
 /** Every range attribute's index, for a register whose attributes were defined before indexes were. */

@@ -16,7 +16,7 @@ import {
   zDescription,
   zLabel,
 } from "./custom-attribute-definition";
-import { ensureCustomSortIndex } from "./custom-sort-index";
+import { buildCustomSortIndex, ensureCustomSortIndex } from "./custom-sort-index";
 import { CUSTOM_ATTRIBUTE_TYPES, customAttributes } from "./schema";
 
 // Kept for the modules that took the type from here.
@@ -68,7 +68,7 @@ export async function defineCustomAttribute(
 ): Promise<TCustomAttribute> {
   authorize(ctx.actor, "access", "write");
   const data = parseInput(ZDefineCustomAttributeInput, input);
-  return withTransaction(ctx, async (tx) => {
+  const attribute = await withTransaction(ctx, async (tx) => {
     const [existing] = await tx.db
       .select({ id: customAttributes.id, retiredAt: customAttributes.retiredAt })
       .from(customAttributes)
@@ -105,7 +105,8 @@ export async function defineCustomAttribute(
       updatedAt: now,
     };
     await tx.db.insert(customAttributes).values(row);
-    await ensureCustomSortIndex(tx.db, row);
+    // Within a caller's transaction the index is made with it; otherwise after the commit, below.
+    if (ctx.inTransaction) await ensureCustomSortIndex(tx.db, row);
     const attribute = toCustomAttribute(row);
     await recordAudit(tx, {
       action: "custom_attribute.define",
@@ -115,4 +116,6 @@ export async function defineCustomAttribute(
     });
     return attribute;
   });
+  if (!ctx.inTransaction) await buildCustomSortIndex(ctx, attribute);
+  return attribute;
 }
