@@ -214,6 +214,20 @@ async function importFile(
         const field = headerMap?.get(headers[index] ?? "");
         if (field && value !== "") values[field] = FORMULA_ESCAPED.test(value) ? value.slice(1) : value;
       });
+      if (isTotalsRow(record, values)) {
+        // A spreadsheet's "Summa" line under the rows: named as what it is rather than as a
+        // customer without an id, and still counted, so nothing is left out unsaid.
+        report.failed += 1;
+        if (report.errors.length < MAX_REPORTED_ERRORS) {
+          report.errors.push({
+            row: rowNumber,
+            field: "(row)",
+            code: "totals_row",
+            message: "A totals row (Summa) of the spreadsheet, not a record: not imported",
+          });
+        }
+        continue;
+      }
       // The database keeps no NUL in text: left in, the row would fail its whole batch, with the
       // batches before it already written.
       const nulFields = Object.keys(values).filter((field) => values[field]?.includes("\u0000"));
@@ -252,6 +266,31 @@ async function importFile(
   }
   report.durationMs = Math.round(performance.now() - started);
   return report;
+}
+
+/** The words a spreadsheet's totals line starts with. */
+const TOTALS_WORD = /^(summa|totalt|total|summering|sum|totals?)\s*:?$/i;
+
+/** The fields that name a record; a totals line has none of them. */
+const IDENTIFYING_FIELDS = [
+  "externalId",
+  "personId",
+  "organizationId",
+  "personnummer",
+  "organisationsnummer",
+  "number",
+  "email",
+  "personExternalId",
+];
+
+/**
+ * A spreadsheet's totals line ("Summa;;;12 345,00"): its first filled cell is a word such as
+ * Summa or Totalt, and nothing on it names a record.
+ */
+function isTotalsRow(record: readonly string[], values: TPersonImportRow): boolean {
+  const first = record.find((cell) => cell !== "");
+  if (first === undefined || !TOTALS_WORD.test(first)) return false;
+  return IDENTIFYING_FIELDS.every((field) => values[field] === undefined || TOTALS_WORD.test(values[field] ?? ""));
 }
 
 /** A cell our export (or a careful spreadsheet user) guarded against running as a formula. */

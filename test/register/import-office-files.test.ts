@@ -100,6 +100,24 @@ describe.each(STORE_KINDS)("files from a Swedish office [%s]", (kind) => {
     ]);
   });
 
+  it("names a spreadsheet's Summa line as a totals row, not as a customer nobody can find", async () => {
+    const orders = [
+      "Ordernummer;Kundnummer;Orderdatum;Belopp",
+      "S-1;9001;2026-04-01;100,00",
+      "S-2;9001;2026-04-02;250,00",
+      ";;;",
+      "Summa;;;350,00",
+    ].join("\r\n");
+    const report = (await upload("orders", orders, "system=kassa")).body;
+    expect(report).toMatchObject({ rowsRead: 3, created: 2, failed: 1 });
+    expect(report.errors).toEqual([expect.objectContaining({ row: 4, field: "(row)", code: "totals_row" })]);
+    // A people list's total at the foot is the same; a customer whose number is given is not.
+    const people = "Kundnummer;Förnamn;Efternamn\r\n9101;Tora;Summasson\r\nTotalt:;1 kund;\r\n";
+    const counted = (await upload("people", people, "system=kassa")).body;
+    expect(counted).toMatchObject({ created: 1, failed: 1 });
+    expect(counted.errors).toEqual([expect.objectContaining({ row: 2, code: "totals_row" })]);
+  });
+
   it("reports a cell too long for its field on its row, and imports the rest of the batch", async () => {
     const pasted = "Kunden ringde och ville ändra sin adress. ".repeat(500);
     const csv = [

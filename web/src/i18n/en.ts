@@ -611,6 +611,7 @@ export const en: Messages = {
       retired_attribute: "The field is retired and takes no values",
       unknown_attribute: "There is no custom field with this key",
       before_withdrawal: "The consent is older than the withdrawal already recorded",
+      totals_row: "A totals row of the spreadsheet, not a record: not imported",
       unknown_user: "No user has this name or e-mail",
       inactive_user: "This user is deactivated and can be given no customers",
       ambiguous_user: "Several users have this name: write the e-mail of the one meant",

@@ -613,6 +613,7 @@ export const sv = {
       retired_attribute: "Fältet är avvecklat och tar inte emot värden",
       unknown_attribute: "Det finns inget eget fält med den nyckeln",
       before_withdrawal: "Samtycket är äldre än återkallelsen som redan är registrerad",
+      totals_row: "En summarad i kalkylbladet, ingen kund: importeras inte",
       unknown_user: "Ingen användare har det namnet eller den e-postadressen",
       inactive_user: "Användaren är avstängd och kan inte få kunder",
       ambiguous_user: "Flera användare heter så: skriv e-postadressen till den som avses",
