@@ -178,6 +178,13 @@ async function importFile(
     // Marked as handled now; a failure still surfaces where `committing` is awaited.
     committing.catch(() => {});
   };
+  /** A row refused before it reaches a batch: counted as failed, each fault reported. */
+  const refuse = (row: number, faults: Array<Omit<TImportRowError, "row">>) => {
+    report.failed += 1;
+    for (const fault of faults) {
+      if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push({ row, ...fault });
+    }
+  };
   let headers: string[] = [];
   let rowNumber = 0;
   try {
@@ -198,15 +205,13 @@ async function importFile(
       if (record.slice(headers.length).some((value) => value !== "")) {
         // More cells than columns: a separator inside an unquoted value has shifted the cells,
         // and every value after it would land in the wrong field.
-        report.failed += 1;
-        if (report.errors.length < MAX_REPORTED_ERRORS) {
-          report.errors.push({
-            row: rowNumber,
+        refuse(rowNumber, [
+          {
             field: "(row)",
             code: "too_many_cells",
             message: `The row has ${record.length} cells and the header ${headers.length} columns; a value holding "${separator}" needs quotes`,
-          });
-        }
+          },
+        ]);
         continue;
       }
       const values: TPersonImportRow = {};
@@ -217,31 +222,27 @@ async function importFile(
       if (isTotalsRow(record, values)) {
         // A spreadsheet's "Summa" line under the rows: named as what it is rather than as a
         // customer without an id, and still counted, so nothing is left out unsaid.
-        report.failed += 1;
-        if (report.errors.length < MAX_REPORTED_ERRORS) {
-          report.errors.push({
-            row: rowNumber,
+        refuse(rowNumber, [
+          {
             field: "(row)",
             code: "totals_row",
             message: "A totals row (Summa) of the spreadsheet, not a record: not imported",
-          });
-        }
+          },
+        ]);
         continue;
       }
       // The database keeps no NUL in text: left in, the row would fail its whole batch, with the
       // batches before it already written.
       const nulFields = Object.keys(values).filter((field) => values[field]?.includes("\u0000"));
       if (nulFields.length > 0) {
-        report.failed += 1;
-        for (const field of nulFields) {
-          if (report.errors.length >= MAX_REPORTED_ERRORS) break;
-          report.errors.push({
-            row: rowNumber,
+        refuse(
+          rowNumber,
+          nulFields.map((field) => ({
             field,
             code: "nul_character",
             message: "The cell holds the NUL character, which text cannot",
-          });
-        }
+          })),
+        );
         continue;
       }
       batch.push({ row: rowNumber, values });
