@@ -82,8 +82,8 @@ export type TCsvWriter = (output: Writable) => Promise<number>;
  * Writes every person matching the list filters as CSV, page by page, so an export of the whole
  * register never holds more than one page in memory. Custom attributes get a column each. The
  * columns are the import's own, with the register's id as `lanthandelId`: a file edited in a
- * spreadsheet imports back onto the same people (`greetingName` and `lastContactAt` are derived
- * and read only). `owner` and `ownerTeam` name the seller and team, as an import reads them.
+ * spreadsheet imports back onto the same people (`greetingName`, `lastContactAt` and
+ * `nextContactAt` are derived and read only). `owner` and `ownerTeam` name the seller and team, as an import reads them.
  */
 export async function exportPeopleCsv(
   ctx: Ctx,
@@ -116,6 +116,7 @@ export async function preparePeopleCsv(
     "lifecycleStage",
     ...RESPONSIBLE_COLUMNS,
     "lastContactAt",
+    "nextContactAt",
     "email",
     "phone",
     ...ADDRESS_COLUMNS,
@@ -143,6 +144,7 @@ export async function preparePeopleCsv(
         person.lifecycleStage,
         ...responsible(person),
         localMinute(person.lastContactAt),
+        localMinute(person.nextContactAt),
         person.email ?? "",
         person.phone ?? "",
         ...addressCells(more?.address),
@@ -154,8 +156,8 @@ export async function preparePeopleCsv(
 }
 
 /**
- * Organisations as CSV, like people: the import's columns; `legalForm`, `lastContactAt` and
- * `people` are derived.
+ * Organisations as CSV, like people: the import's columns; `legalForm`, `lastContactAt`,
+ * `nextContactAt` and `people` are derived.
  */
 export async function exportOrganizationsCsv(
   ctx: Ctx,
@@ -185,6 +187,7 @@ export async function prepareOrganizationsCsv(
     "website",
     ...RESPONSIBLE_COLUMNS,
     "lastContactAt",
+    "nextContactAt",
     ...ADDRESS_COLUMNS,
     "people",
     ...attributes.map((attribute) => `custom.${attribute.key}`),
@@ -212,6 +215,7 @@ export async function prepareOrganizationsCsv(
         more?.website ?? "",
         ...(more ? responsible(more) : ["", ""]),
         localMinute(organization.lastContactAt),
+        localMinute(organization.nextContactAt),
         ...addressCells(more?.address),
         organization.people,
         ...attributes.map((attribute) => cells.custom(more?.custom[attribute.key])),

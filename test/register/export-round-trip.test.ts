@@ -115,7 +115,7 @@ describe.each(STORE_KINDS)("export, edit, import back [%s]", (kind) => {
     const again = await importCsv("people", toCsv(columns, rows), "system=kalkylblad");
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ rowsRead: 4, created: 0, updated: 0, unchanged: 4, failed: 0 });
-    expect(again.body.unmappedColumns).toEqual(["greetingName", "lastContactAt"]);
+    expect(again.body.unmappedColumns).toEqual(["greetingName", "lastContactAt", "nextContactAt"]);
     expect((await api.call({ url: "/api/people?limit=50" })).body.items).toHaveLength(4);
     const after = await person(stig?.lanthandelId ?? "");
     expect(after.greetingName).toBe("Stig");
@@ -302,6 +302,7 @@ describe.each(STORE_KINDS)("export, edit, import back [%s]", (kind) => {
       "owner",
       "ownerTeam",
       "lastContactAt",
+      "nextContactAt",
       "addressKind",
       "careOf",
       "street",

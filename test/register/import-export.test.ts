@@ -131,7 +131,7 @@ describe.each(STORE_KINDS)("CSV import and export [%s]", (kind) => {
       .split("\n");
     expect(lines[0]).toBe(
       "lanthandelId,givenNames,preferredGivenName,greetingName,surname,personnummer,birthDate,language," +
-        "lifecycleStage,owner,ownerTeam,lastContactAt,email,phone,addressKind,careOf,street,box,apartment,postalCode,city,country,custom.tier",
+        "lifecycleStage,owner,ownerTeam,lastContactAt,nextContactAt,email,phone,addressKind,careOf,street,box,apartment,postalCode,city,country,custom.tier",
     );
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(",Karl Stig Emanuel,Stig,Stig,Berg,191212121212,1912-12-12,sv,");

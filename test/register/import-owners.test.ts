@@ -133,11 +133,18 @@ describe.each(STORE_KINDS)("the seller and team of an imported customer [%s]", (
       },
     });
     expect(call.status).toBe(201);
+    const meeting = await api.call({
+      method: "POST",
+      url: "/api/activities",
+      payload: { personId: lisa.id, kind: "meeting", subject: "Visning", occurredAt: "2026-12-03T09:00:00Z" },
+    });
+    expect(meeting.status).toBe(201);
     const rows = await exportRows("people");
     expect(rows.find((row) => row.surname === "Dal")).toMatchObject({
       owner: "Anna Berg",
       ownerTeam: "Sälj Syd",
       lastContactAt: "2026-03-02 13:05",
+      nextContactAt: "2026-12-03 10:00",
     });
     expect(rows.find((row) => row.surname === "Backe")).toMatchObject({ owner: "", ownerTeam: "", lastContactAt: "" });
 
@@ -145,7 +152,7 @@ describe.each(STORE_KINDS)("the seller and team of an imported customer [%s]", (
     const csv = [header.join(","), ...rows.map((row) => header.map((column) => row[column]).join(","))].join("\n");
     const again = await importCsv("people", csv);
     expect(again.body).toMatchObject({ created: 0, updated: 0, failed: 0 });
-    expect(again.body.unmappedColumns).toEqual(["greetingName", "lastContactAt"]);
+    expect(again.body.unmappedColumns).toEqual(["greetingName", "lastContactAt", "nextContactAt"]);
 
     // A seller's list handed back with a customer given to a colleague.
     const dal = rows.find((row) => row.surname === "Dal") as Record<string, string>;
