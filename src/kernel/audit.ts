@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { auditLog } from "../db/platform-schema";
 import { actorId } from "./actor";
 import type { Ctx } from "./ctx";
@@ -40,26 +40,29 @@ export async function recordAudit(ctx: Ctx, entry: AuditEntry): Promise<void> {
  */
 export async function recordAudits(ctx: Ctx, entries: readonly AuditEntry[]): Promise<void> {
   if (!ctx.inTransaction) throw new Error("audit entries written outside a transaction");
-  const at = ctx.clock.now();
-  // Kept well under PostgreSQL's limit of 65535 parameters per statement.
-  for (let start = 0; start < entries.length; start += 1000) {
-    await ctx.db.insert(auditLog).values(
-      entries.slice(start, start + 1000).map((entry) => ({
-        id: newId(ctx),
-        at,
-        actorKind: ctx.actor.kind,
-        actorId: actorId(ctx.actor),
-        actorLabel: ctx.actor.label,
-        action: entry.action,
-        entity: entry.entity,
-        entityId: entry.entityId,
-        before: entry.before ?? null,
-        after: entry.after ?? null,
-        requestId: ctx.requestId,
-      })),
-    );
+  const at = ctx.clock.now().toISOString();
+  // What every entry shares travels once; each entry's own part as one JSON array a statement,
+  // which PostgreSQL unpacks far faster than a statement of thousands of bind parameters is built.
+  for (let start = 0; start < entries.length; start += AUDIT_CHUNK) {
+    const rows = entries.slice(start, start + AUDIT_CHUNK).map((entry) => ({
+      id: newId(ctx),
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: entry.entityId,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+    }));
+    await ctx.db.execute(sql`
+      insert into audit_log (id, at, actor_kind, actor_id, actor_label, action, entity, entity_id, before, after, request_id)
+      select x.id, ${at}::timestamptz, ${ctx.actor.kind}, ${actorId(ctx.actor)}::uuid, ${ctx.actor.label},
+        x.action, x.entity, x.entity_id, x.before, x.after, ${ctx.requestId}
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as x(id uuid, action text, entity text, entity_id text, before jsonb, after jsonb)`);
   }
 }
+
+/** Entries a statement writes: a few megabytes of JSON at most. */
+const AUDIT_CHUNK = 5_000;
 
 /**
  * After an erasure the audit log must not keep the personal data its snapshots held: the entries

@@ -119,7 +119,7 @@ export async function organizationRoutes(base: FastifyInstance, services: Servic
         tags,
         summary: "Give many organisations a new owner or team",
         description:
-          "The records are named by `ids` (up to 500) or by `match`, the list's search and filters as GET /api/organizations takes them (every match, up to 10 000; `dryRun` counts first, `expectedCount` guards against a list that changed). All or nothing: each organisation is checked as PATCH /api/organizations/:id would check it; if any cannot be changed, none is, and the problem names each (`ids.3`, or by name under `match`). Records already as asked are counted as unchanged and left alone.",
+          "The records are named by `ids` (up to 500) or by `match`, the list's search and filters as GET /api/organizations takes them (every match, up to 100 000; `dryRun` counts first, `expectedCount` guards against a list that changed). All or nothing: each organisation is checked as PATCH /api/organizations/:id would check it; if any cannot be changed, none is, and the problem names each (`ids.3`, or by name under `match`). Records already as asked are counted as unchanged and left alone.",
         body: ZBulkChangeOrganizationsInput,
         response: { 200: ZBulkChangeResult, ...problemResponses },
       },

@@ -90,7 +90,7 @@ export async function peopleRoutes(base: FastifyInstance, services: Services) {
         tags,
         summary: "Give many people a new owner, team or lifecycle stage",
         description:
-          "The records are named by `ids` (up to 500) or by `match`, the list's search and filters as GET /api/people takes them (every match, up to 10 000; `dryRun` counts first, `expectedCount` guards against a list that changed). All or nothing: each person is checked as PATCH /api/people/:id would check it; if any cannot be changed, none is, and the problem names each (`ids.3`, or by name under `match`). Records already as asked are counted as unchanged and left alone.",
+          "The records are named by `ids` (up to 500) or by `match`, the list's search and filters as GET /api/people takes them (every match, up to 100 000; `dryRun` counts first, `expectedCount` guards against a list that changed). All or nothing: each person is checked as PATCH /api/people/:id would check it; if any cannot be changed, none is, and the problem names each (`ids.3`, or by name under `match`). Records already as asked are counted as unchanged and left alone.",
         body: ZBulkChangePeopleInput,
         response: { 200: ZBulkChangeResult, ...problemResponses },
       },

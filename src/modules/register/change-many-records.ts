@@ -1,4 +1,4 @@
-import { inArray, sql } from "drizzle-orm";
+import { type AnyColumn, sql } from "drizzle-orm";
 import { recordAudits } from "../../kernel/audit";
 import { type Ctx, withTransaction } from "../../kernel/ctx";
 import { type AppError, notFound } from "../../kernel/errors";
@@ -119,7 +119,7 @@ export async function changeManyRecords(
           lineage: sql`${table.lineage} || ${JSON.stringify(stamp)}::jsonb`,
           updatedAt: tx.clock.now(),
         })
-        .where(inArray(table.id, alteredIds.slice(start, start + 5000)));
+        .where(idIn(table.id, alteredIds.slice(start, start + 5000)));
     }
     const pick = (row: TRow) => ({
       ...Object.fromEntries(fields.map((field) => [field, row[field]])),
@@ -192,6 +192,9 @@ function refusal(ctx: Ctx, entity: "person" | "organization", row: TRow): AppErr
   }
 }
 
+/** `column = any(ids)` with the ids as one array parameter, not one parameter each. */
+const idIn = (column: AnyColumn, ids: readonly string[]) => sql`${column} = any(${`{${ids.join(",")}}`}::uuid[])`;
+
 async function lockRows(
   ctx: Ctx,
   entity: "person" | "organization",
@@ -214,7 +217,7 @@ async function lockRows(
               mergedInto: people.mergedInto,
             })
             .from(people)
-            .where(inArray(people.id, part))
+            .where(idIn(people.id, part))
             .orderBy(people.id)
             .for("update")
         : await ctx.db
@@ -229,7 +232,7 @@ async function lockRows(
               mergedInto: sql<null>`null`,
             })
             .from(organizations)
-            .where(inArray(organizations.id, part))
+            .where(idIn(organizations.id, part))
             .orderBy(organizations.id)
             .for("update");
     for (const row of found) rows.set(row.id, row);

@@ -47,7 +47,7 @@ export async function ensureCustomSortIndex(
   options: { concurrently?: boolean } = {},
 ): Promise<void> {
   if (!isRangeType(attribute.type)) return;
-  const { table, prefix } = TABLES[attribute.entity];
+  const { table } = TABLES[attribute.entity];
   const value = customRangeValue(sql.raw("custom"), attribute.key, attribute.type);
   await db.execute(
     sql`create index ${sql.raw(options.concurrently ? "concurrently " : "")}if not exists ${sql.identifier(indexName(attribute))}
