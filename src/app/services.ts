@@ -4,6 +4,7 @@ import { openStore, type Store } from "../db/client";
 import { migrateStore } from "../db/migrate";
 import { auditLog } from "../db/platform-schema";
 import { registerPersonFinder } from "../flows/identify-person";
+import { ImportProgressBoard } from "../flows/import-progress-board";
 import { refreshDueContacts } from "../flows/refresh-last-contact";
 import { sweepEventRules } from "../flows/sweep-event-rules";
 import { type Actor, systemActor } from "../kernel/actor";
@@ -35,6 +36,8 @@ export interface Services {
   trackingDeps(): Promise<TrackingDeps>;
   /** The rule engine: compiled rules by trigger, the facts and actions modules registered. */
   rules: RuleEngine;
+  /** How far each import sent to this process has got, for the app's progress bar. */
+  importProgress: ImportProgressBoard;
   ctx(actor: Actor, requestId?: string | null): Ctx;
   systemCtx(label: string): Ctx;
   /** Stops the dispatcher and the job workers (waiting for running jobs), then closes the store. */
@@ -86,6 +89,7 @@ export async function openServices(config: TConfig, options: OpenServicesOptions
     timeline: new TimelineRegistry(),
     ctxBase,
     rules,
+    importProgress: new ImportProgressBoard(),
     trackingDeps: () => {
       trackingDeps ??= loadCountryLookup()
         .catch((error: unknown) => {

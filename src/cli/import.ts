@@ -55,7 +55,7 @@ export function importCommand(): Command {
               batchSize: options.batchSize,
             },
             (progress) =>
-              bar.update(input.bytesRead, {
+              bar.update(progress.bytesRead, {
                 rows: progress.rowsRead,
                 created: progress.created,
                 updated: progress.updated,

@@ -14,6 +14,8 @@ export interface TCsvText {
   /** The one separator the file uses, read off its header line. */
   separator: TCsvSeparator;
   encoding: "utf-8" | "windows-1252" | "utf-16le" | "utf-16be";
+  /** Bytes of the file handed on as text so far: how far through the file the reader is. */
+  bytesRead: () => number;
 }
 
 /**
@@ -52,7 +54,9 @@ export async function openCsvText(input: Readable): Promise<TCsvText> {
   const first = decodeChecked(decoder, sample, true);
   // The header is the first line with something on it: blank lines above it are skipped.
   const separator = separatorOf(first.split(/\r?\n/).find((line) => line.trim() !== "") ?? "");
+  let handed = 0;
   async function* text(): AsyncGenerator<string> {
+    handed = sample.length;
     yield first;
     if (!ended) {
       for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
@@ -65,13 +69,14 @@ export async function openCsvText(input: Readable): Promise<TCsvText> {
             decoder = new TextDecoder(encoding);
           }
         }
+        handed += chunk.length;
         yield decodeChecked(decoder, chunk, true);
       }
     }
     const tail = decodeChecked(decoder, undefined, false);
     if (tail) yield tail;
   }
-  return { text: Readable.from(text(), { objectMode: false }), separator, encoding };
+  return { text: Readable.from(text(), { objectMode: false }), separator, encoding, bytesRead: () => handed };
 }
 
 /**

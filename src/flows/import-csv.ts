@@ -56,6 +56,11 @@ export interface TImportProgress {
   failed: number;
 }
 
+/** What an import has done so far, and how far through the file it has read. */
+export interface TImportProgressUpdate extends TImportProgress {
+  bytesRead: number;
+}
+
 export interface TImportReport extends TImportProgress {
   entity: TImportEntity;
   dryRun: boolean;
@@ -82,7 +87,7 @@ export async function importCsv(
   ctx: Ctx,
   input: Readable,
   options: TImportCsvOptions,
-  onProgress?: (progress: TImportProgress) => void,
+  onProgress?: (progress: TImportProgressUpdate) => void,
 ): Promise<TImportReport> {
   const settings = parseInput(ZImportCsvOptions, options);
   if (!settings.dryRun) {
@@ -116,7 +121,7 @@ async function importFile(
   ctx: Ctx,
   input: Readable,
   settings: z.output<typeof ZImportCsvOptions>,
-  onProgress?: (progress: TImportProgress) => void,
+  onProgress?: (progress: TImportProgressUpdate) => void,
 ): Promise<TImportReport> {
   const started = performance.now();
   const report: TImportReport = {
@@ -133,7 +138,7 @@ async function importFile(
     durationMs: 0,
   };
   let headerMap: Map<string, string> | null = null;
-  const { text, separator } = await openCsvText(input);
+  const { text, separator, bytesRead } = await openCsvText(input);
   const decimalMark = decimalMarkOf(separator);
   const parser = text.pipe(
     parse({
@@ -155,7 +160,8 @@ async function importFile(
     for (const error of result.errors) {
       if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push(error);
     }
-    onProgress?.(report);
+    const { rowsRead, created, updated, unchanged, failed } = report;
+    onProgress?.({ rowsRead, created, updated, unchanged, failed, bytesRead: bytesRead() });
   };
   // People are validated a batch ahead: batch n+1 is prepared while batch n is being written,
   // so the process and the database work at the same time. Commits stay in file order, so a
@@ -166,6 +172,10 @@ async function importFile(
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
+    // The embedded store runs each query on this thread, and a batch's awaits settle without
+    // the event loop taking a turn: let waiting requests in between batches (the app asking how
+    // far the import is, a colleague's page), or a trial run would hold everyone for its length.
+    await new Promise((resolve) => setImmediate(resolve));
     if (settings.entity !== "people") {
       record(await importBatch(ctx, settings.entity, rows, settings.system, decimalMark));
       return;

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Services } from "../app/services";
 import { AppError } from "../kernel/errors";
@@ -16,6 +17,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 export function registerAuthentication(app: FastifyInstance, services: Services): void {
   app.decorateRequest("actor", null);
+  app.decorateRequest("credential", null);
   app.decorateRequest("ctx", function (this: FastifyRequest) {
     if (!this.actor) throw new AppError("unauthenticated");
     return services.ctx(this.actor, String(this.id));
@@ -27,11 +29,17 @@ export function registerAuthentication(app: FastifyInstance, services: Services)
     const authorization = request.headers.authorization;
     const anonymous = services.ctx({ kind: "system", label: "anonymous", role: "read_only", teamIds: [] });
     // The scheme's name is case-insensitive (RFC 9110): "bearer" is as good as "Bearer".
-    if (authorization && /^bearer\s/i.test(authorization)) {
-      request.actor = await authenticateApiKey(anonymous, authorization.slice(7).trim());
+    const apiKey = authorization && /^bearer\s/i.test(authorization) ? authorization.slice(7).trim() : null;
+    const token = request.cookies[SESSION_COOKIE];
+    request.credential = apiKey ? digest("key", apiKey) : token ? digest("session", token) : null;
+    if (request.routeOptions.config?.credentialOnly === true) {
+      if (!request.credential) throw new AppError("unauthenticated", "Send the credential the work was started with");
       return;
     }
-    const token = request.cookies[SESSION_COOKIE];
+    if (apiKey) {
+      request.actor = await authenticateApiKey(anonymous, apiKey);
+      return;
+    }
     if (token) {
       try {
         const session = await authenticateSession(anonymous, token);
@@ -48,3 +56,5 @@ export function registerAuthentication(app: FastifyInstance, services: Services)
       throw new AppError("unauthenticated", "Sign in, or send an API key as `Authorization: Bearer <key>`");
   });
 }
+
+const digest = (kind: string, secret: string) => createHash("sha256").update(`${kind}:${secret}`).digest("base64url");

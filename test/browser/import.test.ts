@@ -98,7 +98,7 @@ describe("importing a spreadsheet in the browser", () => {
     await dialog.getByRole("combobox", { name: "Kolumnen Jobbmejl" }).click();
     await page.getByRole("option", { name: "E-post", exact: true }).click();
     // The report stays while columns are mapped.
-    await expect.poll(() => dialog.getByRole("status").textContent()).toMatch(/^1 rader: 1 skulle bli nya/);
+    await expect.poll(() => dialog.getByRole("status").textContent()).toMatch(/^1 rad: 1 skulle bli nya/);
     await dialog.getByRole("button", { name: "Kontrollera filen" }).click();
     await dialog.getByText("Kolumner som inte lästes: Kundklass").waitFor();
     // The mapped column is still offered, with the choice made.
@@ -107,7 +107,7 @@ describe("importing a spreadsheet in the browser", () => {
     await dialog.getByRole("button", { name: "Importera", exact: true }).click();
     await expect
       .poll(() => dialog.getByRole("status").textContent())
-      .toBe("1 rader: 1 nya, 0 uppdaterade, 0 oförändrade, 0 med fel");
+      .toBe("1 rad: 1 nya, 0 uppdaterade, 0 oförändrade, 0 med fel");
     const people = await (await page.request.get("/api/people?q=stina.ek@firma.example")).json();
     expect(people.items.map((person: { email: string }) => person.email)).toEqual(["stina.ek@firma.example"]);
     expect(session.pageErrors).toEqual([]);
@@ -144,4 +144,42 @@ describe("importing a spreadsheet in the browser", () => {
     await expect.poll(() => page.getByRole("row").filter({ hasText: "Rut Berg" }).innerText()).toContain("Maja Lind");
     expect(session.pageErrors).toEqual([]);
   });
+
+  it("shows how far a large file has got while it is checked", async () => {
+    await page.goto("/people");
+    await page.getByRole("button", { name: "Importera" }).click();
+    const dialog = page.getByRole("dialog", { name: "Importera från kalkylblad" });
+    const chooser = page.waitForEvent("filechooser");
+    await dialog.getByRole("button", { name: "Fil", exact: true }).click();
+    const rows = Array.from({ length: 40_000 }, (_, n) => `L${n};Lina${n};Långsson;lina${n}@exempel.se`);
+    const large = Buffer.from(["Kundnummer;Förnamn;Efternamn;E-post", ...rows].join("\r\n"));
+    await (await chooser).setFiles({ name: "stor.csv", mimeType: "text/csv", buffer: large });
+    await dialog.getByRole("button", { name: "Kontrollera filen" }).click();
+    // Midway: a bar of the file read, and the rows done so far, read off the page at one moment
+    // (the whole check takes a few seconds).
+    const midway = await page.waitForFunction(
+      () => {
+        const bar = document.querySelector('[role="progressbar"][aria-label="Importens förlopp"]');
+        const texts = [...(bar?.closest(".mantine-Stack-root")?.querySelectorAll("p") ?? [])].map(
+          (element) => element.textContent ?? "",
+        );
+        return texts.some((text) => text.includes("rader lästa"))
+          ? { share: Number(bar?.getAttribute("aria-valuenow")), texts }
+          : null;
+      },
+      undefined,
+      { timeout: 60_000, polling: "raf" },
+    );
+    const { share, texts } = (await midway.jsonValue()) as { share: number; texts: string[] };
+    expect(share).toBeGreaterThan(0);
+    expect(share).toBeLessThan(100);
+    expect(texts[0]).toMatch(/^\d{1,2}\s\d{3} rader lästa \(\d{1,2}\s%/);
+    expect(texts[1]).toMatch(/^[\d\s]+ skulle bli nya, 0 skulle uppdateras, 0 med fel hittills$/);
+    await session.snapshot("import-progress");
+    await expect
+      .poll(() => dialog.getByRole("status").textContent(), { timeout: 60_000 })
+      .toBe("40\u00a0000 rader: 40\u00a0000 skulle bli nya, 0 skulle uppdateras, 0 oförändrade, 0 med fel");
+    expect(await dialog.getByRole("progressbar").count()).toBe(0);
+    expect(session.pageErrors).toEqual([]);
+  }, 180_000);
 });

@@ -7,6 +7,7 @@ import type { Services } from "../../app/services";
 import { EXPORT_SEPARATORS, prepareOrganizationsCsv, preparePeopleCsv, type TCsvWriter } from "../../flows/export-csv";
 import { importFieldNames } from "../../flows/import-aliases";
 import { IMPORT_ENTITIES, importCsv } from "../../flows/import-csv";
+import { ZImportProgressState } from "../../flows/import-progress-board";
 import { AppError } from "../../kernel/errors";
 import { authorize } from "../../kernel/permissions";
 import {
@@ -26,7 +27,7 @@ const ZExportFormat = {
     .describe("`semicolon`: for Swedish Excel (`;` between cells, decimal commas); `comma`: plain CSV"),
 };
 
-export async function importRoutes(base: FastifyInstance, _services: Services) {
+export async function importRoutes(base: FastifyInstance, services: Services) {
   base.addContentTypeParser(["text/csv", "application/csv"], (_request, payload, done) => done(null, payload));
   const app = base.withTypeProvider<ZodTypeProvider>();
 
@@ -44,6 +45,12 @@ export async function importRoutes(base: FastifyInstance, _services: Services) {
           system: z.string(),
           dryRun: z.enum(["true", "false"]).default("false"),
           map: z.string().optional().describe("Column=field pairs separated by commas"),
+          progressId: z
+            .uuid()
+            .optional()
+            .describe(
+              "A new id of the caller's choosing: GET /api/imports/progress/{progressId} tells how far the import is",
+            ),
         }),
         response: {
           200: z.object({
@@ -77,13 +84,43 @@ export async function importRoutes(base: FastifyInstance, _services: Services) {
           .filter(Boolean)
           .map((pair) => pair.split("=").map((part) => part.trim()) as [string, string]),
       );
-      return importCsv(request.ctx(), request.body as Readable, {
-        entity: request.params.entity,
-        system: request.query.system,
-        dryRun: request.query.dryRun === "true",
-        mapping,
-      });
+      const ctx = request.ctx();
+      const { progressId } = request.query;
+      const onProgress =
+        progressId && request.credential ? services.importProgress.start(progressId, request.credential) : undefined;
+      try {
+        return await importCsv(
+          ctx,
+          request.body as Readable,
+          {
+            entity: request.params.entity,
+            system: request.query.system,
+            dryRun: request.query.dryRun === "true",
+            mapping,
+          },
+          onProgress,
+        );
+      } finally {
+        if (progressId) services.importProgress.end(progressId);
+      }
     },
+  );
+
+  app.get(
+    "/api/imports/progress/:id",
+    {
+      // Answered from memory: during a trial run the embedded store's connection is the import's.
+      config: { credentialOnly: true },
+      schema: {
+        tags: ["import and export"],
+        summary: "How far an import sent with a progressId has got",
+        description:
+          "Readable with the credential (API key or session) the import was sent with, while it runs and for ten minutes after it ends; answered from memory, so also while a trial run holds the embedded store. Counts are of the batches done so far; `bytesRead` against the file's size gives the share of the file read.",
+        params: z.object({ id: z.uuid() }),
+        response: { 200: ZImportProgressState, ...problemResponses },
+      },
+    },
+    async (request) => services.importProgress.read(request.params.id, request.credential ?? ""),
   );
 
   app.get(

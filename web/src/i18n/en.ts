@@ -521,14 +521,14 @@ export const en: Messages = {
     wouldBe: { created: "would be new", updated: "would be updated" },
     were: { created: "new", updated: "updated" },
     counts: (
-      rows: number,
+      rows: string,
       words: { created: string; updated: string },
-      created: number,
-      updated: number,
-      unchanged: number,
-      failed: number,
+      created: string,
+      updated: string,
+      unchanged: string,
+      failed: string,
     ) =>
-      `${rows} rows: ${created} ${words.created}, ${updated} ${words.updated}, ${unchanged} unchanged, ${failed} with errors`,
+      `${rows} ${rows === "1" ? "row" : "rows"}: ${created} ${words.created}, ${updated} ${words.updated}, ${unchanged} unchanged, ${failed} with errors`,
     ignoredColumns: (columns: string) => `Columns not read: ${columns}`,
     mapping: "Read the columns as",
     mappingHint: "Choose what a column holds and check the file again.",
@@ -582,6 +582,13 @@ export const en: Messages = {
       dueAt: "Due date",
     } as Partial<Record<string, string>>,
     wholeRow: "The whole row",
+    progressLabel: "Import progress",
+    progressStarting: "Sending the file …",
+    progress: (rows: string, share: string) => `${rows} rows read (${share} of the file)`,
+    progressCounts: (created: string, updated: string, failed: string, dryRun: boolean) =>
+      dryRun
+        ? `${created} would be new, ${updated} would be updated, ${failed} with faults so far`
+        : `${created} new, ${updated} updated, ${failed} with faults so far`,
     errorsLabel: "Rows with errors",
     row: "Row",
     field: "Column",

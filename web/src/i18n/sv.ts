@@ -522,14 +522,14 @@ export const sv = {
     wouldBe: { created: "skulle bli nya", updated: "skulle uppdateras" },
     were: { created: "nya", updated: "uppdaterade" },
     counts: (
-      rows: number,
+      rows: string,
       words: { created: string; updated: string },
-      created: number,
-      updated: number,
-      unchanged: number,
-      failed: number,
+      created: string,
+      updated: string,
+      unchanged: string,
+      failed: string,
     ) =>
-      `${rows} rader: ${created} ${words.created}, ${updated} ${words.updated}, ${unchanged} oförändrade, ${failed} med fel`,
+      `${rows} ${rows === "1" ? "rad" : "rader"}: ${created} ${words.created}, ${updated} ${words.updated}, ${unchanged} oförändrade, ${failed} med fel`,
     ignoredColumns: (columns: string) => `Kolumner som inte lästes: ${columns}`,
     mapping: "Läs kolumnerna som",
     mappingHint: "Välj vad en kolumn innehåller och kontrollera filen igen.",
@@ -583,6 +583,13 @@ export const sv = {
       dueAt: "Förfallodatum",
     } as Partial<Record<string, string>>,
     wholeRow: "Hela raden",
+    progressLabel: "Importens förlopp",
+    progressStarting: "Skickar filen …",
+    progress: (rows: string, share: string) => `${rows} rader lästa (${share} av filen)`,
+    progressCounts: (created: string, updated: string, failed: string, dryRun: boolean) =>
+      dryRun
+        ? `${created} skulle bli nya, ${updated} skulle uppdateras, ${failed} med fel hittills`
+        : `${created} nya, ${updated} uppdaterade, ${failed} med fel hittills`,
     errorsLabel: "Rader med fel",
     row: "Rad",
     field: "Kolumn",

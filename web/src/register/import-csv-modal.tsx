@@ -2,11 +2,13 @@ import { Alert, Button, Checkbox, FileInput, Group, Modal, Select, Stack, Table,
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api } from "../api/api";
+import { formatNumber } from "../i18n/format";
 import { useI18n } from "../i18n/use-i18n";
 import { UploadIcon } from "../ui/icons";
 import { ColumnMapping, type ImportKind, mapParam } from "./column-mapping";
 import { FormProblemAlert } from "./form-problem-alert";
 import { formProblems } from "./form-problems";
+import { ImportProgress, newProgressId } from "./import-progress";
 import { useRefreshRegister } from "./queries";
 
 export const IMPORT_KINDS = [
@@ -63,13 +65,20 @@ function ImportCsvForm({ kind, onClose }: { kind: ImportKind; onClose: () => voi
   const [draft, setDraft] = useState<Draft>({ kind, system: "kalkylblad", file: null, dryRun: true, mapping: {} });
   // The columns to offer a mapping for: those a run of this file did not read, and those mapped since.
   const [unread, setUnread] = useState<string[]>([]);
+  // The run under way, followed by its own id while the file streams through the import.
+  const [running, setRunning] = useState<{ progressId: string; fileSize: number; dryRun: boolean } | null>(null);
   const upload = useMutation({
-    mutationFn: (input: Draft) =>
+    mutationFn: (input: Draft & { progressId: string }) =>
       api<ImportReport>(`/api/imports/${input.kind}`, {
         method: "POST",
         body: input.file ?? new Blob([]),
         fileType: "text/csv",
-        query: { system: input.system.trim(), dryRun: String(input.dryRun), map: mapParam(input.mapping) },
+        query: {
+          system: input.system.trim(),
+          dryRun: String(input.dryRun),
+          map: mapParam(input.mapping),
+          progressId: input.progressId,
+        },
       }),
     onSuccess: async (report, input) => {
       setUnread((current) => [
@@ -85,7 +94,9 @@ function ImportCsvForm({ kind, onClose }: { kind: ImportKind; onClose: () => voi
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    upload.mutate(draft);
+    const progressId = newProgressId();
+    setRunning({ progressId, fileSize: draft.file?.size ?? 0, dryRun: draft.dryRun });
+    upload.mutate({ ...draft, progressId });
   };
   return (
     <form onSubmit={submit} noValidate>
@@ -128,6 +139,7 @@ function ImportCsvForm({ kind, onClose }: { kind: ImportKind; onClose: () => voi
           checked={draft.dryRun}
           onChange={(event) => change({ dryRun: event.currentTarget.checked })}
         />
+        {upload.isPending && running && <ImportProgress {...running} />}
         {upload.data && <ImportReportView report={upload.data} />}
         {unread.length > 0 && (
           <ColumnMapping
@@ -152,7 +164,8 @@ function ImportCsvForm({ kind, onClose }: { kind: ImportKind; onClose: () => voi
 }
 
 function ImportReportView({ report }: { report: ImportReport }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const number = (value: number) => formatNumber(value, locale);
   // A fault is named by the file's own column ("Säljare"), as the user knows it.
   const columnOf = (field: string) =>
     field === "(row)"
@@ -170,7 +183,14 @@ function ImportReportView({ report }: { report: ImportReport }) {
     >
       <Stack gap="xs">
         <Text size="sm" role="status">
-          {t.csvImport.counts(report.rowsRead, words, report.created, report.updated, report.unchanged, report.failed)}
+          {t.csvImport.counts(
+            number(report.rowsRead),
+            words,
+            number(report.created),
+            number(report.updated),
+            number(report.unchanged),
+            number(report.failed),
+          )}
         </Text>
         {report.unmappedColumns.length > 0 && (
           <Text size="sm">{t.csvImport.ignoredColumns(report.unmappedColumns.join(", "))}</Text>
