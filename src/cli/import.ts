@@ -72,7 +72,7 @@ export function importCommand(): Command {
             });
           const verb = report.dryRun ? "would create" : "created";
           process.stdout.write(
-            `${report.rowsRead} rows: ${verb} ${report.created}, ${report.dryRun ? "would update" : "updated"} ${report.updated}${report.unchanged ? `, unchanged ${report.unchanged}` : ""}, failed ${report.failed} (${report.durationMs} ms)\n`,
+            `${report.rowsRead} ${report.rowsRead === 1 ? "row" : "rows"}: ${verb} ${report.created}, ${report.dryRun ? "would update" : "updated"} ${report.updated}${report.unchanged ? `, unchanged ${report.unchanged}` : ""}, failed ${report.failed} (${report.durationMs} ms)\n`,
           );
           if (report.unmappedColumns.length)
             process.stdout.write(`Ignored columns: ${report.unmappedColumns.join(", ")}\n`);

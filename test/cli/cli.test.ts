@@ -116,7 +116,7 @@ describe.each(STORE_KINDS)("lanthandel CLI [%s]", { timeout: 120_000 }, (kind) =
     expect(excel.code).toBe(0);
     expect(readFileSync(forExcel, "utf8")).toMatch(/;Karl Stig;;Karl;Berg;19121212-1212;1912-12-12;sv;/);
     const back = await run(["import", "people", forExcel, "--system", "kalkylblad"], env);
-    expect(back.stdout).toMatch(/1 rows: created 0, updated 0, unchanged 1, failed 0/);
+    expect(back.stdout).toMatch(/1 row: created 0, updated 0, unchanged 1, failed 0/);
     expect(back.code).toBe(0);
     const unknown = await run(["export", "people", "--separator", "tab"], env);
     expect(unknown.code).toBe(1);
