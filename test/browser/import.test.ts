@@ -159,7 +159,13 @@ describe("importing a spreadsheet in the browser", () => {
     // (the whole check takes a few seconds).
     const midway = await page.waitForFunction(
       () => {
-        const bar = document.querySelector('[role="progressbar"][aria-label="Importens förlopp"]');
+        interface Node {
+          textContent: string | null;
+          getAttribute(name: string): string | null;
+          closest(selector: string): { querySelectorAll(selector: string): Iterable<Node> } | null;
+        }
+        const view = globalThis as unknown as { document: { querySelector(selector: string): Node | null } };
+        const bar = view.document.querySelector('[role="progressbar"][aria-label="Importens förlopp"]');
         const texts = [...(bar?.closest(".mantine-Stack-root")?.querySelectorAll("p") ?? [])].map(
           (element) => element.textContent ?? "",
         );
