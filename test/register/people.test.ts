@@ -182,6 +182,24 @@ describe.each(STORE_KINDS)("people in the register [%s]", (kind) => {
         window: { days: [1, 2, 3, 4, 5], from: "09:00", to: "17:00" },
       }),
     ]);
+
+    const backwards = await api.call({
+      method: "PUT",
+      url: `/api/people/${person.body.id}/channel-preferences`,
+      payload: { topic: "offers", channel: "phone", window: { days: [1], from: "17:00", to: "09:00" } },
+    });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.errors).toEqual([expect.objectContaining({ field: "window.to", code: "before_start" })]);
+
+    const removed = await api.call({
+      method: "DELETE",
+      url: `/api/people/${person.body.id}/channel-preferences/orders`,
+    });
+    expect(removed.status).toBe(204);
+    expect((await api.call({ url: `/api/people/${person.body.id}` })).body.channelPreferences).toEqual([]);
+    const again = await api.call({ method: "DELETE", url: `/api/people/${person.body.id}/channel-preferences/orders` });
+    expect(again.status).toBe(404);
+    expect(again.body.errors).toEqual([expect.objectContaining({ field: "topic", code: "not_found" })]);
   });
 
   it("validates typed custom attributes and filters on them", async () => {

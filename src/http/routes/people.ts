@@ -14,6 +14,7 @@ import {
   moveAddress,
   peopleListInput,
   recordConsent,
+  removeChannelPreference,
   removeContactPoint,
   setChannelPreference,
   ZAddEmailInput,
@@ -229,6 +230,21 @@ export async function peopleRoutes(base: FastifyInstance, services: Services) {
     },
     async (request, reply) => {
       await setChannelPreference(request.ctx(), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+  app.delete(
+    "/api/people/:id/channel-preferences/:topic",
+    {
+      schema: {
+        tags,
+        summary: "Forget the preferred channel for a topic",
+        params: personParams.extend({ topic: z.string().max(60) }),
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      await removeChannelPreference(request.ctx(), request.params.id, request.params.topic);
       return reply.status(204).send(null);
     },
   );

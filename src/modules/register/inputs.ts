@@ -121,6 +121,12 @@ export const ZChannelPreferenceInput = z.strictObject({
       from: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM"),
       to: z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, "HH:MM, at most 24:00"),
     })
+    // Zero-padded HH:MM strings order as the times do.
+    .refine((window) => window.to > window.from, {
+      message: "The window must end after it starts, within the day",
+      path: ["to"],
+      params: { code: "before_start" },
+    })
     .nullish(),
 });
 

@@ -12,6 +12,7 @@ import { PersonRuleDecisionsCard } from "../rules/person-rule-decisions-card";
 import { PersonTimeline } from "../timeline/person-timeline";
 import { BackLink } from "../ui/back-link";
 import { BehaviourCard } from "./behaviour-card";
+import { ChannelPreferencesCard } from "./channel-preferences-card";
 import { ConsentsCard } from "./consents-card";
 import { ErasedNotice } from "./erased-notice";
 import { PersonHeader } from "./person-header";
@@ -49,6 +50,7 @@ export function PersonPage() {
           <Grid.Col span={{ base: 12, lg: 4 }}>
             <Stack gap="lg">
               <ContactPointsCard ownerPath={ownerPath} emails={person.emails} phones={person.phones} removable />
+              <ChannelPreferencesCard person={person} />
               <AddressCard ownerPath={ownerPath} addresses={person.addresses} />
               <RolesCard roles={person.roles} />
               {/* Keyed, so a check's result or an undo notice never carries over to the next person opened. */}

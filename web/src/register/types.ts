@@ -124,6 +124,8 @@ export interface Person {
   emails: EmailPoint[];
   phones: PhonePoint[];
   consents: Consent[];
+  /** Topic by topic, in the order of the topics. */
+  channelPreferences: ChannelPreference[];
   roles: Role[];
   /** When staff last called, met or e-mailed the person. */
   lastContactAt: string | null;
@@ -260,4 +262,13 @@ export interface TimelinePage {
   items: TimelineItem[];
   nextCursor: string | null;
   kinds: string[];
+}
+
+/** Which channel a person prefers for a topic (`*`: anything else), and when they may be reached there. */
+export interface ChannelPreference {
+  topic: string;
+  channel: ContactChannel;
+  /** Weekdays (1 = Monday) and local hours; null for any time. */
+  window: { days: number[]; from: string; to: string } | null;
+  updatedAt: string;
 }
