@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { actingUserId } from "../kernel/actor";
 import { ManualClock } from "../kernel/clock";
 import { type Ctx, withTransaction } from "../kernel/ctx";
@@ -13,7 +14,9 @@ import {
   moveAddress,
   recordConsent,
   resolvePersonRefs,
+  setChannelPreference,
   updatePerson,
+  type ZChannelPreferenceInput,
 } from "../modules/register";
 import type { RuleEngine } from "../modules/rules";
 import { defineDemoAttributes } from "./demo-attributes";
@@ -52,6 +55,14 @@ const UNHAPPY_FIRST = 5;
 /** People are registered in groups of this many, each group on a day of its own. */
 const REGISTERED_PER_DAY = 50;
 const DAY_MS = 86_400_000;
+
+/** What customers tell sales and support about being reached: a topic, a channel, and when. */
+const DEMO_PREFERENCES: Array<z.input<typeof ZChannelPreferenceInput>> = [
+  { topic: "orders", channel: "sms", window: { days: [1, 2, 3, 4, 5], from: "08:00", to: "17:00" } },
+  { topic: "*", channel: "email", window: null },
+  { topic: "support", channel: "phone", window: { days: [1, 2, 3, 4, 5], from: "09:00", to: "16:00" } },
+  { topic: "offers", channel: "letter", window: null },
+];
 
 const MEETING_SUBJECTS = ["Visning av sortimentet", "Genomgång av avtalet", "Offertgenomgång", "Uppföljningsmöte"];
 
@@ -203,6 +214,10 @@ export async function loadDemoData(
           source: { system: "demo" },
         });
       }
+      // Every seventh customer has told someone how they want to be reached. Chosen by place,
+      // not drawn, so the rest of the demo stays as it was.
+      const preference = index % 7 === 3 ? DEMO_PREFERENCES[index % DEMO_PREFERENCES.length] : undefined;
+      if (preference) await setChannelPreference(tx, personId, preference);
       const activityCount = Math.floor(random() * 5);
       for (let activity = 0; activity < activityCount; activity++) {
         const kind = pick(["call", "call", "note", "email", "meeting"] as const);

@@ -71,6 +71,16 @@ describeStores("demo data", ({ services }) => {
       expect(person.lastContactAt === null || person.lastContactAt.getTime() <= now).toBe(true);
     }
     expect(atHome.length / staff.length).toBeGreaterThan(0.5);
+    // Some have told how they want to be reached, about what and when.
+    const told = employees.filter((person) => person.channelPreferences.length > 0);
+    expect(told.length).toBeGreaterThan(0);
+    expect(told.flatMap((person) => person.channelPreferences)).toContainEqual(
+      expect.objectContaining({
+        topic: "orders",
+        channel: "sms",
+        window: { days: [1, 2, 3, 4, 5], from: "08:00", to: "17:00" },
+      }),
+    );
     // Customers came over the years, and some have moved since: the old address is kept, closed
     // the day the new one starts.
     const registered = employees.filter((person) => person.personnummer).map((person) => person.createdAt.getTime());
