@@ -87,7 +87,9 @@ const WORDS = {
     support: "kundtjänst",
     surveys: "undersökningar",
     profiling: "profilering",
-    "*": "allt",
+    invoices: "fakturor och betalningar",
+    events: "evenemang och inbjudningar",
+    "*": "allt annat",
   },
   // Systems the server names itself, as the app shows them.
   system: { web: "Lanthandel", api: "API", demo: "demodata" },
@@ -127,6 +129,7 @@ const WORDS = {
     "phone.remove": "Telefon borttagen",
     "consent.record": "Samtycke registrerat",
     "channel_preference.set": "Kanalval satt",
+    "channel_preference.remove": "Kanalval borttaget",
     "role.add": "Roll tillagd",
     "role.end": "Roll avslutad",
     "activity.log": "Aktivitet loggad",
