@@ -296,11 +296,16 @@ describe("the register in the browser", () => {
     await organizations.getByText("Inköpschef").waitFor();
   });
 
-  it("says a mangled person address names no record, with the navigation still there", async () => {
+  it("says a mangled person address names no record, with the navigation and a way back still there", async () => {
+    await page.goto(personUrl);
+    await page.getByRole("heading", { level: 1 }).waitFor();
     await page.goto("/people/not-an-id");
     await page.getByText("Posten finns inte, eller så har du inte behörighet att se den.").waitFor();
     await navigation().getByRole("link", { name: "Personer" }).waitFor();
-    await page.goto(personUrl);
+    await page.getByRole("link", { name: "Till översikten" }).waitFor();
+    // Back is where the user came from.
+    await page.getByRole("button", { name: "Tillbaka" }).click();
+    await page.waitForURL(personUrl);
   });
 
   it("saves from a person opened in a new tab of the signed-in browser", async () => {

@@ -76,6 +76,9 @@ export const en: Messages = {
     badge: "Coming",
     text: (module: string) => `${module} is not built yet. This part of Lanthandel arrives in a later version.`,
   },
+  errorPage: {
+    back: "Back",
+  },
   notFound: {
     title: "Page not found",
     back: "Back to the overview",

@@ -74,6 +74,9 @@ export const sv = {
     badge: "På väg",
     text: (module: string) => `${module} är inte byggd än. Den här delen av Lanthandel kommer i en senare version.`,
   },
+  errorPage: {
+    back: "Tillbaka",
+  },
   notFound: {
     title: "Sidan finns inte",
     back: "Till översikten",
