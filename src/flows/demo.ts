@@ -217,7 +217,7 @@ export async function loadDemoData(
       // Every seventh customer has told someone how they want to be reached. Chosen by place,
       // not drawn, so the rest of the demo stays as it was.
       const preference = index % 7 === 3 ? DEMO_PREFERENCES[index % DEMO_PREFERENCES.length] : undefined;
-      if (preference) await setChannelPreference(tx, personId, preference);
+      if (preference) await setChannelPreference(tx, personId, { ...preference, source: { system: "demo" } });
       const activityCount = Math.floor(random() * 5);
       for (let activity = 0; activity < activityCount; activity++) {
         const kind = pick(["call", "call", "note", "email", "meeting"] as const);

@@ -99,7 +99,7 @@ function writeContacts(pdf: PdfWriter, data: TPersonDataExport) {
   if (person.channelPreferences.length === 0) pdf.line("Inga.");
   for (const choice of person.channelPreferences)
     pdf.line(
-      `${capitalised(swedishKey("purpose", choice.topic))}: helst via ${channel(choice.channel)}${choice.window ? `, ${weekWindow(choice.window)}` : ""} (satt ${date(choice.updatedAt)})`,
+      `${capitalised(swedishKey("purpose", choice.topic))}: helst via ${channel(choice.channel)}${choice.window ? `, ${weekWindow(choice.window)}` : ""} (från ${system(choice.source.system)} ${date(choice.source.receivedAt)})`,
     );
 }
 

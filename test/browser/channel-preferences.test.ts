@@ -56,7 +56,7 @@ describe("channel preferences on the person page", () => {
     const orders = card().getByRole("group", { name: "Order och leveranser" });
     await expect
       .poll(async () => (await orders.innerText()).replace(/\n+/g, "\n"))
-      .toMatch(/^Order och leveranser\nSMS · mån–fre 08:00–17:00\nÄndrat \d{4}-\d{2}-\d{2}$/);
+      .toMatch(/^Order och leveranser\nSMS · mån–fre 08:00–17:00\nfrån Lanthandel \d{4}-\d{2}-\d{2}$/);
 
     await card().getByRole("button", { name: "Lägg till kanalval" }).click();
     await form().getByRole("button", { name: "Spara" }).click();

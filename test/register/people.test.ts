@@ -180,8 +180,25 @@ describe.each(STORE_KINDS)("people in the register [%s]", (kind) => {
         topic: "orders",
         channel: "sms",
         window: { days: [1, 2, 3, 4, 5], from: "09:00", to: "17:00" },
+        // Set with an API key and no source: the API is where it came from.
+        source: expect.objectContaining({ system: "api", externalId: null }),
       }),
     ]);
+    // A preference the customer gave in the web shop says so.
+    await api.call({
+      method: "PUT",
+      url: `/api/people/${person.body.id}/channel-preferences`,
+      payload: {
+        topic: "orders",
+        channel: "email",
+        source: { system: "webbutik", externalId: "profil-17", receivedAt: "2025-12-02T10:00:00Z" },
+      },
+    });
+    const told = await api.call({ url: `/api/people/${person.body.id}` });
+    expect(told.body.channelPreferences[0]).toMatchObject({
+      channel: "email",
+      source: { system: "webbutik", externalId: "profil-17", receivedAt: "2025-12-02T10:00:00.000Z" },
+    });
 
     const backwards = await api.call({
       method: "PUT",

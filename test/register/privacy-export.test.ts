@@ -208,7 +208,7 @@ describe.each(STORE_KINDS)("privacy export: complete and readable [%s]", (kind) 
     expect(text).toContain("Nyhetsbrev via telefon: lämnat");
     expect(text).toMatch(/marknadsföring via e-post: lämnat \(från API\)/);
     expect(text).toMatch(/marknadsföring via e-post: återkallat \(från API; Ringde och avböjde\)/);
-    expect(text).toContain("Beställningar: helst via sms, mån–fre 08:00–17:00");
+    expect(text).toMatch(/Beställningar: helst via sms, mån–fre 08:00–17:00 \(från API \d{4}-\d\d-\d\d \d\d:\d\d\)/);
     // Orders with their lines, cases and messages in words.
     expect(text).toContain("1 × Kängor storlek 38 (art.nr K-38) à 899,00 kr");
     expect(text).toMatch(/ärende 1 \(klagomål, via telefon, prioritet normal, ny\): Kängorna läcker/);

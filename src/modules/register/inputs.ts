@@ -128,6 +128,7 @@ export const ZChannelPreferenceInput = z.strictObject({
       params: { code: "before_start" },
     })
     .nullish(),
+  source: ZSourceInput.optional(),
 });
 
 const organizationFields = {

@@ -71,11 +71,12 @@ export async function loadPersonDetail(db: Db, id: string): Promise<TPerson | nu
       note: consent.note,
       source: lineageFromColumns(consent),
     })),
-    channelPreferences: preferenceRows.map(({ topic, channel, window, updatedAt }) => ({
-      topic,
-      channel,
-      window,
-      updatedAt,
+    channelPreferences: preferenceRows.map((preference) => ({
+      topic: preference.topic,
+      channel: preference.channel,
+      window: preference.window,
+      updatedAt: preference.updatedAt,
+      source: lineageFromColumns(preference),
     })),
     roles: roleRows.map(({ role, organizationName }) => ({
       ...role,

@@ -269,6 +269,8 @@ export const channelPreferences = pgTable(
     /** Weekdays (1 = Monday) and local hours when this channel is welcome. */
     window: jsonb("window").$type<{ days: number[]; from: string; to: string } | null>(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    /** Who told us: the system the preference came from and when the customer gave it. */
+    ...lineageColumns,
   },
   (t) => [uniqueIndex("channel_preferences_topic_idx").on(t.personId, t.topic)],
 );

@@ -4,6 +4,7 @@ import { recordAudit } from "../../kernel/audit";
 import { type Ctx, newId, withTransaction } from "../../kernel/ctx";
 import { parseInput } from "../../kernel/validate";
 import { ZChannelPreferenceInput } from "./inputs";
+import { lineageColumns, sourceOf } from "./lineage";
 import { lockOwner, touchOwner } from "./owner-ref";
 import { channelPreferences } from "./schema";
 
@@ -19,7 +20,12 @@ export async function setChannelPreference(
     await lockOwner(tx, owner);
     const where = and(eq(channelPreferences.personId, personId), eq(channelPreferences.topic, data.topic));
     const [before] = await tx.db.select().from(channelPreferences).where(where);
-    const values = { channel: data.channel, window: data.window ?? null, updatedAt: tx.clock.now() };
+    const values = {
+      channel: data.channel,
+      window: data.window ?? null,
+      updatedAt: tx.clock.now(),
+      ...lineageColumns(sourceOf(tx, data.source)),
+    };
     if (before) await tx.db.update(channelPreferences).set(values).where(where);
     else await tx.db.insert(channelPreferences).values({ id: newId(tx), personId, topic: data.topic, ...values });
     await touchOwner(tx, owner);

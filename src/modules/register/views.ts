@@ -51,6 +51,7 @@ export const ZChannelPreference = z.object({
   channel: z.enum(CONTACT_CHANNELS),
   window: z.object({ days: z.array(z.number().int()), from: z.string(), to: z.string() }).nullable(),
   updatedAt: z.date(),
+  source: ZLineage,
 });
 
 export const ZRoleView = z.object({

@@ -511,7 +511,6 @@ export const en: Messages = {
     dayNames: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
     anyTime: "any time",
     window: (days: string, from: string, to: string) => `${days} ${from}–${to}`,
-    updated: (date: string) => `Changed ${date}`,
     timeRequired: "Give both from and to, or no days",
     daysRequired: "Choose at least one day for the hours",
   },

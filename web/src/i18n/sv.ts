@@ -512,7 +512,6 @@ export const sv = {
     dayNames: ["mån", "tis", "ons", "tor", "fre", "lör", "sön"],
     anyTime: "när som helst",
     window: (days: string, from: string, to: string) => `${days} ${from}–${to}`,
-    updated: (date: string) => `Ändrat ${date}`,
     timeRequired: "Ange både från och till, eller inga dagar",
     daysRequired: "Välj minst en dag för tiderna",
   },

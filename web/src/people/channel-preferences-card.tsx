@@ -2,12 +2,12 @@ import { ActionIcon, Button, Chip, Group, Input, Select, Stack, Text, TextInput 
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api } from "../api/api";
-import { formatDate } from "../i18n/format";
 import { useI18n } from "../i18n/use-i18n";
 import { FormProblemAlert } from "../register/form-problem-alert";
 import { formProblems } from "../register/form-problems";
 import { useRefreshRegister } from "../register/queries";
 import { useRecordWritable } from "../register/record-writable";
+import { SourceNote } from "../register/source-note";
 import { type ChannelPreference, CONTACT_CHANNELS, type ContactChannel, type Person } from "../register/types";
 import { CloseIcon, PlusIcon } from "../ui/icons";
 import { parseTime } from "../ui/parse-time";
@@ -25,7 +25,7 @@ const FIELDS = ["topic", "channel", "window.days", "window.from", "window.to"];
  * they reach out, and what the person told one of them.
  */
 export function ChannelPreferencesCard({ person }: { person: Person }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const writable = useRecordWritable();
   const [adding, setAdding] = useState(false);
   const topicName = (topic: string) => t.preferences.topics[topic] ?? topic;
@@ -62,7 +62,6 @@ export function ChannelPreferencesCard({ person }: { person: Person }) {
             preference={preference}
             topicName={topicName(preference.topic)}
             writable={writable}
-            updated={t.preferences.updated(formatDate(preference.updatedAt, locale))}
           />
         ))}
         {adding && <PreferenceForm personId={person.id} onDone={() => setAdding(false)} />}
@@ -76,10 +75,9 @@ interface PreferenceRowProps {
   preference: ChannelPreference;
   topicName: string;
   writable: boolean;
-  updated: string;
 }
 
-function PreferenceRow({ personId, preference, topicName, writable, updated }: PreferenceRowProps) {
+function PreferenceRow({ personId, preference, topicName, writable }: PreferenceRowProps) {
   const { t } = useI18n();
   const refreshRegister = useRefreshRegister();
   const remove = useMutation({
@@ -98,9 +96,7 @@ function PreferenceRow({ personId, preference, topicName, writable, updated }: P
         <Text size="sm">
           {t.consents.channels[preference.channel]} · {describeWindow(preference.window, t.preferences)}
         </Text>
-        <Text size="xs" c="dimmed">
-          {updated}
-        </Text>
+        <SourceNote source={preference.source} />
       </Stack>
       {writable && (
         <ActionIcon

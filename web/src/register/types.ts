@@ -271,4 +271,6 @@ export interface ChannelPreference {
   /** Weekdays (1 = Monday) and local hours; null for any time. */
   window: { days: number[]; from: string; to: string } | null;
   updatedAt: string;
+  /** Who told us, and when the customer said it. */
+  source: Lineage;
 }
