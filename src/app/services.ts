@@ -133,7 +133,8 @@ export async function openServices(config: TConfig, options: OpenServicesOptions
  */
 export async function startBackground(services: Services): Promise<void> {
   await services.jobs.start({ work: true });
-  services.bus.start();
+  // A server told to stop while its jobs were starting has already stopped the bus: leave it so.
+  if (services.jobs.running) services.bus.start();
 }
 
 function definePlatformJobs(services: Services): void {

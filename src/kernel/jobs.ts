@@ -28,6 +28,9 @@ export class JobQueue {
   readonly #log: Logger;
   readonly #definitions = new Map<string, JobDefinition<never>>();
   #started = false;
+  /** The start under way, which a stop waits for: a server told to stop while starting. */
+  #starting: Promise<void> | null = null;
+  #stopping = false;
 
   constructor(store: Store, log: Logger) {
     this.#log = log;
@@ -46,9 +49,25 @@ export class JobQueue {
 
   /** Creates the queues and their schedules; with `work`, this process also runs the handlers. */
   async start({ work }: { work: boolean }): Promise<void> {
+    this.#starting = this.#start(work);
+    try {
+      await this.#starting;
+    } finally {
+      this.#starting = null;
+    }
+  }
+
+  /** False once asked to stop, even while a start is still under way. */
+  get running(): boolean {
+    return this.#started && !this.#stopping;
+  }
+
+  async #start(work: boolean): Promise<void> {
     await this.#boss.start();
     this.#started = true;
     for (const definition of this.#definitions.values()) {
+      // Asked to stop meanwhile: no more queues, and above all no more workers polling.
+      if (this.#stopping) return;
       await this.#boss.createQueue(definition.name, {
         retryLimit: definition.retryLimit ?? 5,
         retryDelay: definition.retryDelaySeconds ?? 5,
@@ -60,7 +79,7 @@ export class JobQueue {
           tz: definition.cron.tz ?? "Europe/Stockholm",
         });
       }
-      if (work) {
+      if (work && !this.#stopping) {
         await this.#boss.work<object>(definition.name, { pollingIntervalSeconds: 1, batchSize: 1 }, async (jobs) => {
           for (const job of jobs) {
             this.#log.debug({ job: definition.name, id: job.id }, "job started");
@@ -87,8 +106,13 @@ export class JobQueue {
     return this.#boss.getJobById(name, id);
   }
 
-  /** Stops fetching new jobs and waits for the running ones, up to the timeout. */
+  /**
+   * Stops fetching new jobs and waits for the running ones, up to the timeout. A start still under
+   * way is let finish first (it stops adding workers), so nothing keeps polling after the stop.
+   */
   async stop(timeoutMs: number): Promise<void> {
+    this.#stopping = true;
+    await this.#starting?.catch(() => {});
     if (!this.#started) return;
     this.#started = false;
     await this.#boss.stop({ graceful: true, timeout: timeoutMs, close: true });

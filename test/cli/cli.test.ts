@@ -31,8 +31,8 @@ function run(args: string[], env: Record<string, string>, input?: string): Promi
   });
 }
 
-async function waitForServer(port: number, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 300; i++) {
+async function waitForServer(port: number, child: ChildProcess, everyMs = 100): Promise<void> {
+  for (let i = 0; i < 30_000 / everyMs; i++) {
     if (child.exitCode !== null) throw new Error("server exited early");
     try {
       const response = await fetch(`http://127.0.0.1:${port}/readyz`);
@@ -40,7 +40,7 @@ async function waitForServer(port: number, child: ChildProcess): Promise<void> {
     } catch {
       // Not listening yet.
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
   throw new Error("server did not become ready");
 }
@@ -226,6 +226,32 @@ describe.each(STORE_KINDS)("lanthandel CLI [%s]", { timeout: 120_000 }, (kind) =
     const beside = await run(["export", "people", "--list", "Äldst först", "--city", "Visby"], env);
     expect(beside.code).toBe(1);
     expect(beside.stderr).toMatch(/--list brings its own filters; leave out --city/);
+  });
+
+  it("stops cleanly when told to the moment it answers, while its jobs are still starting", async () => {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const server = spawn(process.execPath, [cli, "serve"], {
+      env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: "info" },
+    });
+    let serverLog = "";
+    const keep = (chunk: Buffer) => {
+      serverLog += chunk;
+    };
+    server.stdout?.on("data", keep);
+    server.stderr?.on("data", keep);
+    try {
+      await waitForServer(port, server, 10);
+      // The port opens before the job workers and the outbox dispatcher have started.
+      const startedAt = Date.now();
+      server.kill("SIGTERM");
+      const code = await new Promise<number | null>((resolve) => server.on("close", resolve));
+      expect({ code, log: serverLog }).toMatchObject({ code: 0, log: expect.stringMatching(/stopped/) });
+      expect(serverLog).not.toMatch(/shutdown timed out/);
+      // Well inside the shutdown timeout (15 s and 5 s grace): nothing was left running to wait for.
+      expect(Date.now() - startedAt).toBeLessThan(15_000);
+    } finally {
+      server.kill("SIGKILL");
+    }
   });
 
   it("exits with the reason when its port is taken, and lets go of the store", async () => {
