@@ -3,6 +3,7 @@ import { actingUserId } from "../kernel/actor";
 import { ManualClock } from "../kernel/clock";
 import { type Ctx, withTransaction } from "../kernel/ctx";
 import { AppError } from "../kernel/errors";
+import { DEFAULT_INSTALLATION_ZONE, wallClockToInstant } from "../kernel/local-time";
 import { STREET_STEMS, seededRandom, TOWNS } from "../lib/se";
 import { logActivity } from "../modules/activities";
 import { recordOrder } from "../modules/orders";
@@ -226,14 +227,16 @@ export async function loadDemoData(
           kind,
           direction: kind === "call" || kind === "email" ? pick(["inbound", "outbound"] as const) : undefined,
           subject: kind === "note" ? pick(NOTES) : pick(CALL_SUBJECTS),
-          occurredAt: new Date(now - Math.floor(random() * 365) * DAY_MS - Math.floor(random() * DAY_MS)),
+          occurredAt: officeHours(now - Math.floor(random() * 365) * DAY_MS, random(), now),
         });
       }
       // Every twelfth customer has a meeting booked in the coming fortnight, on the hour in office
       // hours: the seller's next contact, which becomes the last once it has been held.
       const booked = index % 12 === 5;
       if (booked) {
-        const day = Math.floor(now / DAY_MS) + (index % 14) + 1;
+        let day = Math.floor(now / DAY_MS) + (index % 14) + 1;
+        // Not on a weekend: the Monday after.
+        day += [1, 0, 0, 0, 0, 0, 2][new Date(day * DAY_MS).getUTCDay()] as number;
         await logActivity(tx, {
           personId,
           kind: "meeting",
@@ -263,7 +266,10 @@ export async function loadDemoData(
           personId,
           number: String(10_000 + index * 4 + order),
           status: pick(["open", "delivered", "paid", "paid", "paid", "cancelled"] as const),
-          orderedAt: new Date(now - Math.floor(random() * 400) * DAY_MS),
+          // At any hour, as web shops take orders, but not all at the same minute of the day.
+          orderedAt: new Date(
+            now - Math.floor(random() * 400) * DAY_MS - ((index * 37 + order * 101) % 1_440) * 60_000,
+          ),
           lines,
           source: { system: "demo", externalId: `ORD-${index}-${order}` },
         });
@@ -320,4 +326,19 @@ export async function loadDemoData(
 
 function isUnhappy(index: number): boolean {
   return index % UNHAPPY_EVERY === UNHAPPY_FIRST;
+}
+
+/**
+ * A moment in office hours (08–17 in Stockholm) on the weekday of `instant`, or the Friday before
+ * a weekend: when sellers call, write and meet. `share` (0–1) places it within the hours; a
+ * moment after `notAfter` (later today) moves to the working day before.
+ */
+function officeHours(instant: number, share: number, notAfter: number): Date {
+  let day = Math.floor(instant / DAY_MS) * DAY_MS;
+  const weekday = new Date(day).getUTCDay();
+  if (weekday === 6) day -= DAY_MS;
+  if (weekday === 0) day -= 2 * DAY_MS;
+  const wallClock = day + 8 * 3_600_000 + Math.floor(share * 9 * 3_600_000);
+  const at = wallClockToInstant(wallClock, DEFAULT_INSTALLATION_ZONE) ?? wallClock;
+  return at > notAfter ? officeHours(day - DAY_MS, share, notAfter) : new Date(at);
 }

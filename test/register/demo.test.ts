@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
+import { queryRows } from "../../src/db/rows";
 import { deduplicateRegister } from "../../src/flows/deduplicate-register";
 import { loadDemoData } from "../../src/flows/demo";
 import { DEMO_SALES_LETTER_RULE } from "../../src/flows/demo-rules";
@@ -71,6 +73,32 @@ describeStores("demo data", ({ services }) => {
       expect(person.lastContactAt === null || person.lastContactAt.getTime() <= now).toBe(true);
     }
     expect(atHome.length / staff.length).toBeGreaterThan(0.5);
+    // Sellers call, write and meet on weekdays in office hours; a web shop takes orders at any hour.
+    const stockholm = new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/Stockholm",
+      weekday: "short",
+      hour: "2-digit",
+      hourCycle: "h23",
+    });
+    const contacts = await queryRows<{ occurred_at: string | Date }>(
+      ctx.db,
+      sql`select occurred_at from activities where kind in ('call', 'email', 'meeting', 'note')`,
+    );
+    expect(contacts.length).toBeGreaterThan(20);
+    for (const { occurred_at } of contacts) {
+      const parts = stockholm.formatToParts(new Date(occurred_at));
+      const hour = Number(parts.find((part) => part.type === "hour")?.value);
+      const weekday = parts.find((part) => part.type === "weekday")?.value;
+      expect({ weekday, hour, at: occurred_at }).toMatchObject({
+        weekday: expect.stringMatching(/^(Mon|Tue|Wed|Thu|Fri)$/),
+        hour: expect.toSatisfy((h: number) => h >= 8 && h < 17),
+      });
+    }
+    const minutesOfDay = await queryRows<{ minute: number }>(
+      ctx.db,
+      sql`select distinct extract(hour from ordered_at) * 60 + extract(minute from ordered_at) as minute from orders`,
+    );
+    expect(minutesOfDay.length).toBeGreaterThan(10);
     // Some have told how they want to be reached, about what and when.
     const told = employees.filter((person) => person.channelPreferences.length > 0);
     expect(told.length).toBeGreaterThan(0);
