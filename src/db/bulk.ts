@@ -76,6 +76,14 @@ export function copyClient(db: Db): pg.Client | null {
 }
 
 /**
+ * How many transactions of one bulk write may run at once: two on a PostgreSQL server (a
+ * backend per core), one on the embedded store, whose one connection takes a query at a time.
+ */
+export function concurrentWriters(db: Db): number {
+  return (db as unknown as { $client?: unknown }).$client instanceof pg.Pool ? 2 : 1;
+}
+
+/**
  * Inserts many rows as `insertJsonRows` does, through COPY where the database is a PostgreSQL
  * server and `db` is a transaction: the server then reads each value once, where unpacking a
  * JSON array of rows parsed every payload twice and cost PostgreSQL more than storing it. The

@@ -11,7 +11,6 @@ import { decimalMarkOf, readSpreadsheetNumber, type TDecimalMark } from "../lib/
 import { loggedActivity } from "../modules/activities";
 import {
   assignedIn,
-  commitPeopleBatch,
   importOrganization,
   importPeople,
   isoDayOf,
@@ -32,6 +31,7 @@ import { openCsvText } from "./csv-text";
 import { headerKey, importAliases } from "./import-aliases";
 import { importAssignees } from "./import-assignees";
 import { importWord } from "./import-words";
+import { PeopleBatchWriter } from "./people-batch-writer";
 import { logActivityOnRecord, recordOrderForRecord } from "./timeline-writes";
 
 export const IMPORT_ENTITIES = ["people", "organizations", "orders", "activities"] as const;
@@ -164,10 +164,11 @@ async function importFile(
     onProgress?.({ rowsRead, created, updated, unchanged, failed, bytesRead: bytesRead() });
   };
   // People are validated a batch ahead: batch n+1 is prepared while batch n is being written,
-  // so the process and the database work at the same time. Commits stay in file order, so a
-  // later row for the same customer still wins. A trial run's one transaction takes one query at
-  // a time, so there each batch is prepared after the one before is written.
-  let committing: Promise<void> = Promise.resolve();
+  // so the process and the database work at the same time, and on a PostgreSQL server two
+  // batches are written at once (see PeopleBatchWriter). A later row for the same customer still
+  // wins. A trial run's one transaction takes one query at a time, so there each batch is
+  // prepared after the one before is written.
+  const writer = new PeopleBatchWriter(ctx, { oneAtATime: settings.dryRun }, record);
   const flush = async () => {
     if (batch.length === 0) return;
     const rows = batch;
@@ -180,13 +181,10 @@ async function importFile(
       record(await importBatch(ctx, settings.entity, rows, settings.system, decimalMark));
       return;
     }
-    if (settings.dryRun) await committing;
+    if (settings.dryRun) await writer.finish();
     const assignees = await importAssignees(ctx, rows);
     const prepared = await preparePeopleBatch(ctx, rows, { system: settings.system, decimalMark }, assignees);
-    await committing;
-    committing = commitPeopleBatch(ctx, prepared).then(record);
-    // Marked as handled now; a failure still surfaces where `committing` is awaited.
-    committing.catch(() => {});
+    await writer.write(prepared);
   };
   /** A row refused before it reaches a batch: counted as failed, each fault reported. */
   const refuse = (row: number, faults: Array<Omit<TImportRowError, "row">>) => {
@@ -259,7 +257,7 @@ async function importFile(
       if (batch.length >= settings.batchSize) await flush();
     }
     await flush();
-    await committing;
+    await writer.finish();
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = (error as { code?: string }).code ?? "";

@@ -4,9 +4,10 @@ import { expect, it } from "vitest";
 import { outboxEvents } from "../../src/db/platform-schema";
 import { queryRows } from "../../src/db/rows";
 import { importCsv } from "../../src/flows/import-csv";
+import { luhnCheckDigit } from "../../src/lib/se/luhn";
 import { ACTIVITY_LOGGED, logActivity } from "../../src/modules/activities";
 import { matchCandidates } from "../../src/modules/quality/schema";
-import { listPeople, PEOPLE_IMPORTED } from "../../src/modules/register";
+import { getPerson, listPeople, PEOPLE_IMPORTED } from "../../src/modules/register";
 import { describeStores } from "../support/services";
 
 describeStores("CSV import in overlapping batches", ({ services }) => {
@@ -27,6 +28,74 @@ describeStores("CSV import in overlapping batches", ({ services }) => {
     const people = await listPeople(ctx, { q: "Batchsson", limit: 100 });
     expect(people.items).toHaveLength(40);
     expect(people.items.map((person) => person.givenNames)).toContain("Tredje");
+  });
+});
+
+/** A valid personnummer born 1980-01-(index + 1), in the tax agency's test series. */
+function testPersonnummer(index: number, serial = "998"): string {
+  const nine = `8001${String(index + 1).padStart(2, "0")}${serial}`;
+  return `19${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine, 9)}`;
+}
+
+describeStores("an import written two batches at a time", ({ services }) => {
+  it("ends each customer named in neighbouring batches as the later row says, the earlier address closed", async () => {
+    const ctx = services().systemCtx("test");
+    const lines = ["Kundnr;Förnamn;Efternamn;Personnummer;E-post;Gatuadress;Postnummer;Ort"];
+    const first = (index: number) =>
+      `K${index};Karin${index};Tvåbatch;${testPersonnummer(index)};k${index}@example.com;Storgatan ${index + 1};111 22;Stockholm`;
+    // The same customer in the next batch, moved: by the same customer number, or (every other
+    // one) by personnummer under the shop's other number.
+    const again = (index: number) =>
+      `${index % 2 === 0 ? "K" : "W"}${index};Karin${index};Tvåbatch;${testPersonnummer(index)};ny${index}@example.com;Lillgatan ${index + 1};222 33;Göteborg`;
+    for (let group = 0; group < 6; group++) {
+      for (let index = group * 5; index < group * 5 + 5; index++) lines.push(first(index));
+      for (let index = group * 5; index < group * 5 + 5; index++) lines.push(again(index));
+    }
+    const report = await importCsv(ctx, Readable.from(`${lines.join("\n")}\n`), {
+      entity: "people",
+      system: "tvabatch",
+      batchSize: 5,
+    });
+    expect(report).toMatchObject({ rowsRead: 60, created: 30, updated: 30, failed: 0 });
+
+    const listed = (await listPeople(ctx, { q: "Tvåbatch", limit: 100 })).items;
+    expect(listed).toHaveLength(30);
+    for (const { id } of listed) {
+      const person = await getPerson(ctx, id);
+      const index = Number(person.givenNames.replace("Karin", ""));
+      const current = person.addresses.filter((address) => address.validTo === null);
+      expect(current.map((address) => `${address.street}, ${address.city}`)).toEqual([
+        `Lillgatan ${index + 1}, Göteborg`,
+      ]);
+      expect(person.addresses.find((address) => address.validTo !== null)?.street).toBe(`Storgatan ${index + 1}`);
+      expect(person.emails.map((email) => email.address)).toContain(`ny${index}@example.com`);
+      const ids = person.externalIds.map((known) => known.externalId).sort();
+      expect(ids).toEqual(index % 2 === 0 ? [`K${index}`] : [`K${index}`, `W${index}`]);
+    }
+  });
+
+  it("lets two imports naming the same new customers run at once, each customer created once", async () => {
+    const ctx = services().systemCtx("test");
+    const file = (prefix: string) =>
+      Readable.from(
+        `Kundnr;Förnamn;Efternamn;Personnummer\n${Array.from(
+          { length: 30 },
+          (_, index) => `${prefix}${index};Sam${index};Samtidigsson;${testPersonnummer(index, "997")}`,
+        ).join("\n")}\n`,
+      );
+    const [shop, till] = await Promise.all([
+      importCsv(ctx, file("S"), { entity: "people", system: "webbutik", batchSize: 5 }),
+      importCsv(ctx, file("T"), { entity: "people", system: "kassa", batchSize: 5 }),
+    ]);
+    expect([shop.failed, till.failed]).toEqual([0, 0]);
+    expect(shop.created + till.created).toBe(30);
+    expect(shop.updated + till.updated).toBe(30);
+    const listed = (await listPeople(ctx, { q: "Samtidigsson", limit: 100 })).items;
+    expect(listed).toHaveLength(30);
+    for (const { id } of listed) {
+      const person = await getPerson(ctx, id);
+      expect(person.externalIds.map((known) => known.system).sort()).toEqual(["kassa", "webbutik"]);
+    }
   });
 });
 
