@@ -550,6 +550,8 @@ export const en: Messages = {
     tryRun: "Check the file",
     submit: "Import",
     close: "Close",
+    importSound: (rows: string, count: number): string =>
+      `Import the ${rows} ${count === 1 ? "row" : "rows"} without faults`,
     reportTitle: (dryRun: boolean): string => (dryRun ? "Trial run, nothing saved" : "The import is done"),
     wouldBe: { created: "would be new", updated: "would be updated" },
     were: { created: "new", updated: "updated" },

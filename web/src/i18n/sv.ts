@@ -551,6 +551,7 @@ export const sv = {
     tryRun: "Kontrollera filen",
     submit: "Importera",
     close: "Stäng",
+    importSound: (rows: string, count: number): string => `Importera ${rows} ${count === 1 ? "rad" : "rader"} utan fel`,
     reportTitle: (dryRun: boolean): string => (dryRun ? "Provkörning, inget sparat" : "Importen är klar"),
     wouldBe: { created: "skulle bli nya", updated: "skulle uppdateras" },
     were: { created: "nya", updated: "uppdaterade" },

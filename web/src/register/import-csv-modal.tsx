@@ -60,7 +60,7 @@ export function ImportCsvModal({ kind, opened, onClose }: ImportCsvModalProps) {
 }
 
 function ImportCsvForm({ kind, onClose }: { kind: ImportKind; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const refreshRegister = useRefreshRegister();
   const [draft, setDraft] = useState<Draft>({ kind, system: "kalkylblad", file: null, dryRun: true, mapping: {} });
   // The columns to offer a mapping for: those a run of this file did not read, and those mapped since.
@@ -92,12 +92,27 @@ function ImportCsvForm({ kind, onClose }: { kind: ImportKind; onClose: () => voi
     upload.reset();
     setDraft((current) => ({ ...current, ...next }));
   };
+  const run = (next: Draft) => {
+    const progressId = newProgressId();
+    setRunning({ progressId, fileSize: next.file?.size ?? 0, dryRun: next.dryRun });
+    upload.mutate({ ...next, progressId });
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const progressId = newProgressId();
-    setRunning({ progressId, fileSize: draft.file?.size ?? 0, dryRun: draft.dryRun });
-    upload.mutate({ ...draft, progressId });
+    run(draft);
   };
+  // After a trial run of the file as it stands (no column mapped since), its sound rows are one
+  // click away: the box need not be unticked and the file sent again by hand.
+  const tried = upload.data?.dryRun && upload.variables ? upload.variables : null;
+  const sound = upload.data ? upload.data.rowsRead - upload.data.failed : 0;
+  const importTried =
+    tried && sound > 0 && mapParam(tried.mapping) === mapParam(draft.mapping)
+      ? () => {
+          const next = { ...draft, dryRun: false };
+          setDraft(next);
+          run(next);
+        }
+      : null;
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
@@ -154,9 +169,17 @@ function ImportCsvForm({ kind, onClose }: { kind: ImportKind; onClose: () => voi
           <Button variant="default" onClick={onClose}>
             {t.csvImport.close}
           </Button>
-          <Button type="submit" loading={upload.isPending} disabled={!draft.file}>
+          <Button
+            type="submit"
+            variant={importTried ? "default" : "filled"}
+            loading={upload.isPending}
+            disabled={!draft.file}
+          >
             {draft.dryRun ? t.csvImport.tryRun : t.csvImport.submit}
           </Button>
+          {importTried && (
+            <Button onClick={importTried}>{t.csvImport.importSound(formatNumber(sound, locale), sound)}</Button>
+          )}
         </Group>
       </Stack>
     </form>
