@@ -29,8 +29,8 @@ export class PeopleBatchWriter {
   readonly #ctx: Ctx;
   readonly #writers: number;
   readonly #count: (result: TImportBatchResult) => void;
-  #last: TInFlight | null = null;
-  #beforeLast: TInFlight | null = null;
+  /** Batches started and not yet counted, oldest first. */
+  #inFlight: TInFlight[] = [];
 
   constructor(ctx: Ctx, options: { oneAtATime: boolean }, count: (result: TImportBatchResult) => void) {
     this.#ctx = ctx;
@@ -39,49 +39,38 @@ export class PeopleBatchWriter {
   }
 
   /**
-   * Starts writing a batch, once no more than one other is being written (or none, one at a
-   * time). Resolves when it has started; a failure surfaces from `finish` or the next `write`.
+   * Starts writing a batch, once fewer than the writers are being written. Resolves when it has
+   * started; a failure surfaces from `finish` or a later `write`.
    */
   async write(prepared: TPreparedPeopleBatch): Promise<void> {
-    const last = this.#last;
-    const commit = () => commitPeopleBatch(this.#ctx, prepared);
-    if (this.#writers === 1) {
-      await last?.counted;
-      this.#start(prepared, commit(), null);
-      return;
+    while (this.#inFlight.length >= this.#writers) {
+      await this.#inFlight[0]?.counted;
+      this.#inFlight.shift();
     }
-    await this.#beforeLast?.counted;
+    const commit = () => commitPeopleBatch(this.#ctx, prepared);
+    const others = [...this.#inFlight];
     const keys = customersNamed(prepared);
-    const afterLast = () => (last ? last.written.then(commit) : commit());
-    const written =
-      last && [...keys].some((key) => last.keys.has(key))
-        ? afterLast()
-        : commit().catch((error: unknown) => {
-            // The other transaction has committed by the time PostgreSQL reports the conflict.
-            if (!WRITE_AGAIN.has((error as { code?: string }).code ?? "")) throw error;
-            return afterLast();
-          });
-    this.#start(prepared, written, last, keys);
+    const afterOthers = () => Promise.all(others.map((other) => other.written)).then(commit);
+    let written: Promise<TImportBatchResult>;
+    if (this.#writers === 1) written = commit();
+    else if (others.some((other) => [...keys].some((key) => other.keys.has(key)))) written = afterOthers();
+    else {
+      written = commit().catch((error: unknown) => {
+        // The other transaction has committed by the time PostgreSQL reports the conflict.
+        if (!WRITE_AGAIN.has((error as { code?: string }).code ?? "")) throw error;
+        return afterOthers();
+      });
+    }
+    const counted = (others.at(-1)?.counted ?? Promise.resolve()).then(() => written).then(this.#count);
+    // Marked as handled now; the failure still surfaces where `counted` is awaited.
+    written.catch(() => {});
+    counted.catch(() => {});
+    this.#inFlight.push({ keys, written, counted });
   }
 
   /** Waits until every batch is written and counted; throws the first failure. */
   async finish(): Promise<void> {
-    await this.#beforeLast?.counted;
-    await this.#last?.counted;
-  }
-
-  #start(
-    prepared: TPreparedPeopleBatch,
-    written: Promise<TImportBatchResult>,
-    after: TInFlight | null,
-    keys: Set<string> = customersNamed(prepared),
-  ): void {
-    const counted = (after?.counted ?? Promise.resolve()).then(() => written).then(this.#count);
-    // Marked as handled now; the failure still surfaces where `counted` is awaited.
-    written.catch(() => {});
-    counted.catch(() => {});
-    this.#beforeLast = this.#last;
-    this.#last = { keys, written, counted };
+    await this.#inFlight.at(-1)?.counted;
   }
 }
 
