@@ -5,16 +5,16 @@
  *   npx tsx bench/register.ts postgres [people=1000000] [entries=20000000]
  *   npx tsx bench/register.ts pglite   [people] [entries]
  */
-import { execFileSync } from "node:child_process";
-import { createReadStream, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createReadStream, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { queryRows } from "../src/db/rows";
 import type { StoreKind } from "../src/db/types";
 import { importCsv } from "../src/flows/import-csv";
 import { person360 } from "../src/flows/person-360";
 import { defineCustomAttribute, listPeople } from "../src/modules/register";
+import { copyCsv } from "./copy-csv";
 import { writePeopleCsv } from "./people-csv";
-import { machine, median, openBenchServices, percentile, pgUrlFor } from "./support";
+import { machine, median, openBenchServices, percentile } from "./support";
 
 const kind = (process.argv[2] ?? "postgres") as StoreKind;
 const peopleCount = Number(process.argv[3] ?? 1_000_000);
@@ -45,27 +45,7 @@ async function main() {
   };
   try {
     // 1. The same file through COPY: the ceiling for getting rows into the database.
-    await store.db.execute(
-      sql.raw(`create table copy_baseline (external_id text, given_names text, surname text, marking text,
-      personnummer text, email text, mobile text, street text, postal_code text, city text)`),
-    );
-    let copyMs: number;
-    if (kind === "postgres") {
-      const started = performance.now();
-      execFileSync("psql", [
-        pgUrlFor(dbName),
-        "-q",
-        "-c",
-        `\\copy copy_baseline from '${csvPath}' with (format csv, header)`,
-      ]);
-      copyMs = performance.now() - started;
-    } else {
-      const blob = new Blob([readFileSync(csvPath)]);
-      const started = performance.now();
-      await store.pglite?.query("copy copy_baseline from '/dev/blob' with (format csv, header)", [], { blob });
-      copyMs = performance.now() - started;
-    }
-    await store.db.execute(sql.raw("drop table copy_baseline"));
+    const copyMs = await copyCsv(store, dbName, csvPath);
     const copyRate = peopleCount / (copyMs / 1000);
     log(`COPY: ${Math.round(copyRate)} rows/s`);
 
