@@ -131,6 +131,21 @@ describe.each(STORE_KINDS)("record-level access [%s]", (kind) => {
     expect(own.status).toBe(201);
   });
 
+  it("keeps another team's customer's channel preferences to that team, and from the read-only", async () => {
+    const url = `/api/people/${customerOfB}/channel-preferences`;
+    const set = await api.call({ key: sellerB.key, method: "PUT", url, payload: { topic: "orders", channel: "sms" } });
+    expect(set.status).toBe(204);
+    for (const key of [sellerA.key, readOnly.key]) {
+      const change = await api.call({ key, method: "PUT", url, payload: { topic: "orders", channel: "email" } });
+      expect(change.status).toBe(403);
+      const remove = await api.call({ key, method: "DELETE", url: `${url}/orders` });
+      expect(remove.status).toBe(403);
+    }
+    const person = await api.call({ key: sellerB.key, url: `/api/people/${customerOfB}` });
+    expect(person.body.channelPreferences).toMatchObject([{ topic: "orders", channel: "sms" }]);
+    expect((await api.call({ key: sellerB.key, method: "DELETE", url: `${url}/orders` })).status).toBe(204);
+  });
+
   it("lets the assignee close a task on a customer of another team", async () => {
     const task = await api.call({
       method: "POST",
