@@ -218,7 +218,14 @@ export async function loadDemoData(
       // Every seventh customer has told someone how they want to be reached. Chosen by place,
       // not drawn, so the rest of the demo stays as it was.
       const preference = index % 7 === 3 ? DEMO_PREFERENCES[index % DEMO_PREFERENCES.length] : undefined;
-      if (preference) await setChannelPreference(tx, personId, { ...preference, source: { system: "demo" } });
+      if (preference) {
+        // Said a while after they became customers, not on the day the demo was loaded.
+        const toldAt = Math.min(now, (registeredAt[index]?.getTime() ?? now) + (30 + (index % 200)) * DAY_MS);
+        await setChannelPreference(tx, personId, {
+          ...preference,
+          source: { system: "demo", receivedAt: new Date(toldAt).toISOString() },
+        });
+      }
       const activityCount = Math.floor(random() * 5);
       for (let activity = 0; activity < activityCount; activity++) {
         const kind = pick(["call", "call", "note", "email", "meeting"] as const);

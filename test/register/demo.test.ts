@@ -99,9 +99,15 @@ describeStores("demo data", ({ services }) => {
       sql`select distinct extract(hour from ordered_at) * 60 + extract(minute from ordered_at) as minute from orders`,
     );
     expect(minutesOfDay.length).toBeGreaterThan(10);
-    // Some have told how they want to be reached, about what and when.
+    // Some have told how they want to be reached, about what and when: after they became customers,
+    // not on the day the demo was loaded.
     const told = employees.filter((person) => person.channelPreferences.length > 0);
     expect(told.length).toBeGreaterThan(0);
+    for (const person of told) {
+      const toldAt = new Date(person.channelPreferences[0]?.source.receivedAt ?? 0).getTime();
+      expect(toldAt).toBeGreaterThan(person.createdAt.getTime());
+      expect(toldAt).toBeLessThan(now - 86_400_000);
+    }
     expect(told.flatMap((person) => person.channelPreferences)).toContainEqual(
       expect.objectContaining({
         topic: "orders",
