@@ -1,21 +1,16 @@
-import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { z } from "zod";
 import { type Ctx, withTransaction } from "../kernel/ctx";
 import { AppError, type TFieldError } from "../kernel/errors";
 import { FieldErrors } from "../kernel/field-errors";
-import { parseInstant } from "../kernel/local-time";
-import { parseInput } from "../kernel/validate";
-import { decimalMarkOf, readSpreadsheetNumber, type TDecimalMark } from "../lib/spreadsheet-number";
-import { loggedActivity } from "../modules/activities";
+import { parseInput, zSystemName } from "../kernel/validate";
+import { decimalMarkOf, type TDecimalMark } from "../lib/spreadsheet-number";
 import {
   assignedIn,
   importOrganization,
   importPeople,
-  isoDayOf,
   listCustomAttributes,
-  matchPersonRefs,
   preparePeopleBatch,
   refreshRegisterStatistics,
   spreadsheetCountry,
@@ -30,16 +25,16 @@ import {
 import { openCsvText } from "./csv-text";
 import { headerKey, importAliases } from "./import-aliases";
 import { importAssignees } from "./import-assignees";
-import { importWord } from "./import-words";
+import { importNumber, refuseRow } from "./import-cells";
+import { importTimelineBatch } from "./import-timeline-batch";
 import { PeopleBatchWriter } from "./people-batch-writer";
-import { logActivityOnRecord, recordOrderForRecord } from "./timeline-writes";
 
 export const IMPORT_ENTITIES = ["people", "organizations", "orders", "activities"] as const;
 export type TImportEntity = (typeof IMPORT_ENTITIES)[number];
 
 export const ZImportCsvOptions = z.object({
   entity: z.enum(IMPORT_ENTITIES),
-  system: z.string().regex(/^[a-z0-9][a-z0-9_.:-]{0,59}$/, "A lower-case system name such as webshop"),
+  system: zSystemName(),
   /** CSV header → field name; unmapped headers are matched by name and by common Swedish aliases. */
   mapping: z.record(z.string(), z.string()).default({}),
   dryRun: z.boolean().default(false),
@@ -388,53 +383,15 @@ async function importBatch(ctx: Ctx, entity: TImportEntity, rows: Row[], system:
     const assignees = await importAssignees(ctx, rows);
     return perRow(ctx, rows, (tx, values) => organizationRow(tx, values, system, definitions, decimalMark, assignees));
   }
-  // Orders name no one; an activities file may name whose each task is.
-  const assignees = await importAssignees(ctx, rows);
-  const matches = await matchPersonRefs(
-    ctx,
-    system,
-    rows.map(({ values }) => ({
-      externalId: values.personExternalId,
-      personnummer: values.personnummer,
-      email: values.email,
-    })),
-  );
-  return perRow(ctx, rows, async (tx, values, index) => {
-    const match = matches[index];
-    if (match && "ambiguous" in match) {
-      throw new AppError("validation_failed", "Several people share the row's e-mail", {
-        fields: [
-          {
-            field: match.ambiguous,
-            code: "ambiguous_person",
-            message: "Several people in the register have this e-mail; name the customer by Kundnummer or personnummer",
-          },
-        ],
-      });
-    }
-    const personId = match?.personId;
-    if (!personId) {
-      throw new AppError("validation_failed", "No person matches the row", {
-        fields: [
-          {
-            field: "personExternalId",
-            code: "unknown_person",
-            message: "No person with this external id, personnummer or e-mail",
-          },
-        ],
-      });
-    }
-    return entity === "orders"
-      ? orderRow(tx, values, personId, system, decimalMark)
-      : activityRow(tx, values, personId, system, assignees);
-  });
+  return importTimelineBatch(ctx, entity, rows, system, decimalMark);
 }
 
 type TRowOutcome = "created" | "updated" | "unchanged";
 
 /**
  * Rows that go through the ordinary verbs one by one, each in its own transaction (within a
- * trial run's, a savepoint), so a faulty row is reported and the others land.
+ * trial run's, a savepoint), so a faulty row is reported and the others land. Organisations are
+ * imported so; orders and activities a batch at a time (see importTimelineBatch).
  */
 async function perRow(
   ctx: Ctx,
@@ -447,47 +404,10 @@ async function perRow(
       result[await withTransaction(ctx, (tx) => write(tx, values, index))] += 1;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      result.failed += 1;
-      const fields = error.fields.length
-        ? error.fields
-        : [{ field: "(row)", code: error.code, message: error.message }];
-      result.errors.push(...fields.map((field) => ({ row, ...field })));
+      refuseRow(result, row, error);
     }
   }
   return result;
-}
-
-/** A number as the file writes it (see `readSpreadsheetNumber`); a row error otherwise. */
-function importNumber(value: string | undefined, field: string, decimalMark: TDecimalMark): number | undefined {
-  if (value === undefined) return undefined;
-  const read = readSpreadsheetNumber(value, decimalMark);
-  if (!read.ok) {
-    throw new AppError("validation_failed", `${field} is not a number`, {
-      fields: [{ field, code: read.code, message: read.message }],
-    });
-  }
-  return Number(read.text);
-}
-
-/**
- * A date or time as Swedish files write it: 2026-03-02, 2026-03-02 14:05, an ISO time, or
- * 02/03/2026 and 2.3.2026 read day first, as in Sweden (never month first, as JavaScript would).
- * Read as the API reads it (`parseInstant`): a time without an offset is the installation's local
- * time, a date alone the start of that day.
- */
-function importDate(value: string | undefined, field: string): Date | undefined {
-  if (value === undefined) return undefined;
-  const day = isoDayOf(value);
-  const iso = /^\d{4}-\d{2}-\d{2}([ T]|$)/.test(day) ? day : null;
-  const parsed = iso === null ? null : parseInstant(iso);
-  if (parsed?.ok) return parsed.date;
-  throw new AppError("validation_failed", `${field} is not a date`, {
-    fields: [
-      parsed && parsed.code !== "invalid_date"
-        ? { field, code: parsed.code, message: parsed.message }
-        : { field, code: "invalid_date", message: "A date such as 2026-03-02, 2026-03-02 14:05 or 02/03/2026" },
-    ],
-  });
 }
 
 async function organizationRow(
@@ -555,82 +475,4 @@ async function organizationRow(
       ? { externalId: values.externalId, source: { system, externalId: values.externalId } }
       : { source: { system, ...(values.organizationId ? { externalId: values.organizationId } : {}) } }),
   });
-}
-
-async function orderRow(
-  ctx: Ctx,
-  values: TPersonImportRow,
-  personId: string,
-  system: string,
-  decimalMark: TDecimalMark,
-) {
-  const { created } = await recordOrderForRecord(ctx, {
-    personId,
-    number: values.number,
-    status: (importWord("status", values.status) ?? "open") as never,
-    totalSek: importNumber(values.totalSek, "totalSek", decimalMark),
-    orderedAt: importDate(values.orderedAt, "orderedAt"),
-    // Without an id column of its own, an order is known by its number in the source system.
-    source: { system, externalId: values.externalId ?? values.number },
-  });
-  return created ? ("created" as const) : ("updated" as const);
-}
-
-/**
- * The id of an activity from a file without an id column (a call log kept in Excel): made of the
- * customer, kind, time and subject, so the same file imported again finds its activities logged.
- */
-function activityContentId(values: TPersonImportRow): string {
-  const parts = ["personExternalId", "personnummer", "email", "kind", "occurredAt", "subject"].map(
-    (field) => values[field]?.trim() ?? "",
-  );
-  return `row:${createHash("sha256").update(parts.join("\u001f")).digest("hex").slice(0, 32)}`;
-}
-
-async function activityRow(
-  ctx: Ctx,
-  values: TPersonImportRow,
-  personId: string,
-  system: string,
-  assignees: TImportAssignees,
-) {
-  // A task migrated from another system stays its seller's, not the importer's.
-  const responsible = new FieldErrors();
-  const ownerId = assignedIn(values.owner?.trim(), "owner", assignees.users, responsible);
-  responsible.throwIfAny("The row names no one the activity can be given to");
-  const activity = {
-    personId,
-    kind: (importWord("kind", values.kind) ?? "note") as never,
-    subject: values.subject ?? "",
-    body: values.body,
-    direction: importWord("direction", values.direction) as never,
-    occurredAt: importDate(values.occurredAt, "occurredAt"),
-    dueAt: importDate(values.dueAt, "dueAt"),
-    ...(ownerId ? { ownerId } : {}),
-    source: { system, externalId: values.externalId ?? activityContentId(values) },
-  };
-  try {
-    await logActivityOnRecord(ctx, activity);
-    return "created" as const;
-  } catch (error) {
-    const existingId = error instanceof AppError && error.code === "conflict" ? error.extra?.existingId : undefined;
-    if (typeof existingId !== "string") throw error;
-    // Logged before under this external id. Activities are facts: a repeated row changes
-    // nothing, and a row that tells it differently is reported, not silently dropped.
-    const logged = await loggedActivity(ctx, existingId);
-    const same =
-      logged.subject === activity.subject.trim() &&
-      (logged.body ?? undefined) === activity.body &&
-      (activity.occurredAt === undefined || logged.occurredAt.getTime() === activity.occurredAt.getTime());
-    if (same) return "unchanged" as const;
-    throw new AppError("conflict", "This activity is already logged with other values", {
-      fields: [
-        {
-          field: "externalId",
-          code: "already_logged",
-          message: "Already logged with other values; an import does not change logged activities",
-        },
-      ],
-    });
-  }
 }

@@ -1,22 +1,32 @@
 import type { Ctx } from "../kernel/ctx";
 import { withTransaction } from "../kernel/ctx";
+import type { AppError } from "../kernel/errors";
 import { authorize } from "../kernel/permissions";
 import { parseInput } from "../kernel/validate";
 import {
   activityTarget,
   attachDocument,
   CONTACT_KINDS,
+  logActivities,
   logActivity,
   setTaskStatus,
   type TActivity,
   type TLogActivityInput,
+  type TLoggedActivity,
   ZAttachDocumentInput,
   ZLogActivityInput,
   ZSetTaskStatusInput,
 } from "../modules/activities";
 import { openCase, type TCaseDetail, type TOpenCaseInput, ZOpenCaseInput } from "../modules/cases";
-import { recordOrder, type TOrder, type TRecordOrderInput, ZRecordOrderInput } from "../modules/orders";
-import { guardRecordReference, guardRecordWrite } from "../modules/register";
+import {
+  recordOrder,
+  recordOrders,
+  type TOrder,
+  type TRecordedOrder,
+  type TRecordOrderInput,
+  ZRecordOrderInput,
+} from "../modules/orders";
+import { guardRecordReference, guardRecords, guardRecordWrite } from "../modules/register";
 import { assertCaseParties } from "./assign-case";
 import { refreshLastContact } from "./refresh-last-contact";
 
@@ -35,6 +45,52 @@ async function guardTargets(ctx: Ctx, targets: TTargets, guard = guardRecordWrit
     await guard(ctx, { entity: "organization", id: targets.organizationId }, "organizationId");
 }
 
+/**
+ * `guardTargets` for many inputs at once: each input that the schema refuses, or whose customer
+ * may not be written to, gets its error; the others are share-locked for the transaction.
+ */
+async function guardEachTarget(
+  tx: Ctx,
+  inputs: readonly unknown[],
+  schema: { safeParse(input: unknown): { success: boolean; data?: TTargets } },
+  change: boolean,
+): Promise<Array<AppError | undefined>> {
+  const targets = inputs.map((input) => {
+    if (!schema.safeParse(input).success) return null;
+    return input as TTargets;
+  });
+  const refused = await guardRecords(
+    tx,
+    targets.flatMap((target) => [
+      ...(target?.personId ? [{ entity: "person" as const, id: target.personId, field: "personId" }] : []),
+      ...(target?.organizationId
+        ? [{ entity: "organization" as const, id: target.organizationId, field: "organizationId" }]
+        : []),
+    ]),
+    change,
+  );
+  return targets.map((target) =>
+    target === null
+      ? undefined
+      : (refused.get(`person:${target.personId}`) ?? refused.get(`organization:${target.organizationId}`)),
+  );
+}
+
+/**
+ * Runs a bulk verb on the inputs whose customers passed the guard, and answers every input in
+ * its place: the guard's refusal, or the verb's result.
+ */
+async function onGuarded<I, R>(
+  refusals: Array<AppError | undefined>,
+  inputs: readonly I[],
+  write: (passed: I[]) => Promise<R[]>,
+): Promise<Array<R | { error: AppError }>> {
+  const passed = inputs.filter((_, index) => refusals[index] === undefined);
+  const written = await write(passed);
+  let next = 0;
+  return refusals.map((error) => (error ? { error } : (written[next++] as R)));
+}
+
 export async function logActivityOnRecord(ctx: Ctx, input: TLogActivityInput): Promise<TActivity> {
   const data = parseInput(ZLogActivityInput, input);
   return withTransaction(ctx, async (tx) => {
@@ -44,6 +100,35 @@ export async function logActivityOnRecord(ctx: Ctx, input: TLogActivityInput): P
       await refreshLastContact(tx, [activity.personId], [activity.organizationId]);
     }
     return activity;
+  });
+}
+
+/**
+ * Many activities at once, as `logActivityOnRecord` logs one (an import's batch): the customers
+ * are checked with one query, the activities logged by `logActivities`, and the last contact of
+ * everyone called, met or e-mailed read again once.
+ */
+export async function logActivitiesOnRecords(
+  ctx: Ctx,
+  inputs: readonly TLogActivityInput[],
+  options: { background?: boolean } = {},
+): Promise<TLoggedActivity[]> {
+  return withTransaction(ctx, async (tx) => {
+    const refusals = await guardEachTarget(tx, inputs, ZLogActivityInput, true);
+    const results = await onGuarded(refusals, inputs, (passed) => logActivities(tx, passed, options));
+    const contacts = results.flatMap((result) =>
+      "activity" in result && (CONTACT_KINDS as readonly string[]).includes(result.activity.kind)
+        ? [result.activity]
+        : [],
+    );
+    if (contacts.length > 0) {
+      await refreshLastContact(
+        tx,
+        contacts.map((activity) => activity.personId),
+        contacts.map((activity) => activity.organizationId),
+      );
+    }
+    return results;
   });
 }
 
@@ -86,6 +171,18 @@ export async function recordOrderForRecord(
   return withTransaction(ctx, async (tx) => {
     await guardTargets(tx, data, guardRecordReference);
     return recordOrder(tx, data);
+  });
+}
+
+/** Many orders at once, as `recordOrderForRecord` records one (an import's batch). */
+export async function recordOrdersForRecords(
+  ctx: Ctx,
+  inputs: readonly TRecordOrderInput[],
+  options: { background?: boolean } = {},
+): Promise<TRecordedOrder[]> {
+  return withTransaction(ctx, async (tx) => {
+    const refusals = await guardEachTarget(tx, inputs, ZRecordOrderInput, false);
+    return onGuarded(refusals, inputs, (passed) => recordOrders(tx, passed, options));
   });
 }
 

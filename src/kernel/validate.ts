@@ -32,6 +32,29 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   return parsed.data;
 }
 
+/**
+ * `parseInput` for each of many inputs (a bulk verb's): the valid ones with their place in the
+ * list, and for each refused one its place and its `validation_failed` error.
+ */
+export function parseEach<S extends z.ZodType>(
+  schema: S,
+  inputs: readonly unknown[],
+): { valid: Array<{ index: number; data: z.output<S> }>; refused: Array<{ index: number; error: AppError }> } {
+  const valid: Array<{ index: number; data: z.output<S> }> = [];
+  const refused: Array<{ index: number; error: AppError }> = [];
+  for (const [index, input] of inputs.entries()) {
+    const parsed = schema.safeParse(input);
+    if (parsed.success) valid.push({ index, data: parsed.data });
+    else {
+      const error = new AppError("validation_failed", "The input is not valid", {
+        fields: zodFieldErrors(parsed.error),
+      });
+      refused.push({ index, error });
+    }
+  }
+  return { valid, refused };
+}
+
 // A Date handed in by the server's own code (an import, or a verb re-reading input a route
 // already parsed) may lie up to a day outside the written years, once its offset is applied.
 const EARLIEST = Date.UTC(EARLIEST_YEAR, 0, 1) - 86_400_000;
@@ -74,3 +97,16 @@ export const zInstant = () =>
         "ISO 8601. Without an offset, local time in the installation's zone (DEFAULT_TIME_ZONE); a date alone is the start of that day there.",
       examples: ["2026-03-02T14:05:00+01:00", "2026-03-02T14:05", "2026-03-02"],
     });
+
+/** The name a source system is known by in lineage and external ids: webshop, erp, import:customers. */
+export const zSystemName = () =>
+  z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9_.:-]{0,59}$/, "A lower-case system name such as webshop, erp or import:customers");
+
+/** The record of another system a write comes from: its system, and its id there. */
+export const ZSourceRecord = z.strictObject({
+  system: zSystemName(),
+  externalId: z.string().min(1).max(200).optional(),
+});

@@ -14,13 +14,7 @@ describe.each(STORE_KINDS)("export, edit, import back [%s]", (kind) => {
   type TRow = Record<string, string>;
 
   const importCsv = (entity: string, csv: string, query: string, key?: string) =>
-    api.call({
-      method: "POST",
-      url: `/api/imports/${entity}?${query}`,
-      headers: { "content-type": "text/csv" },
-      payload: csv,
-      ...(key ? { key } : {}),
-    });
+    api.importCsv(entity, csv, query, key);
   const exportCsv = async (entity: string): Promise<{ columns: string[]; rows: TRow[] }> => {
     const response = await api.app.inject({
       url: `/api/${entity}/export.csv`,

@@ -6,6 +6,7 @@ import { queryRows } from "../../src/db/rows";
 import { importCsv } from "../../src/flows/import-csv";
 import { luhnCheckDigit } from "../../src/lib/se/luhn";
 import { ACTIVITY_LOGGED, logActivity } from "../../src/modules/activities";
+import { ORDER_RECORDED } from "../../src/modules/orders";
 import { matchCandidates } from "../../src/modules/quality/schema";
 import { getPerson, listPeople, PEOPLE_IMPORTED } from "../../src/modules/register";
 import { describeStores } from "../support/services";
@@ -206,5 +207,32 @@ describeStores("the register's statistics after a bulk import", ({ services }) =
                  (select count(*) from people)::int as counted`,
     );
     expect(row?.estimated).toBe(row?.counted);
+  });
+});
+
+describeStores("the events of an order import", ({ services }) => {
+  it("are bulk work, which a call logged meanwhile passes", async () => {
+    const ctx = services().systemCtx("test");
+    await importCsv(ctx, Readable.from("externalId,givenNames,surname\nE1,Edit,Eventsson\n"), {
+      entity: "people",
+      system: "events",
+    });
+    const orders = ["externalId,personExternalId,totalSek"];
+    for (let index = 0; index < 30; index++) orders.push(`EO${index},E1,${100 + index}`);
+    const report = await importCsv(ctx, Readable.from(`${orders.join("\n")}\n`), {
+      entity: "orders",
+      system: "events",
+    });
+    expect(report).toMatchObject({ created: 30, failed: 0 });
+    const [edit] = (await listPeople(ctx, { q: "Eventsson", limit: 1 })).items;
+    await logActivity(ctx, { personId: edit?.id, kind: "call", subject: "Frågade om fakturan" });
+    const events = await services()
+      .store.db.select({ type: outboxEvents.type, background: outboxEvents.background })
+      .from(outboxEvents)
+      .where(sql`${outboxEvents.type} in (${ORDER_RECORDED}, ${ACTIVITY_LOGGED})`);
+    expect(events.filter((event) => event.type === ORDER_RECORDED && event.background)).toHaveLength(30);
+    expect(events.filter((event) => event.type === ACTIVITY_LOGGED)).toEqual([
+      { type: ACTIVITY_LOGGED, background: false },
+    ]);
   });
 });

@@ -22,13 +22,7 @@ describe.each(STORE_KINDS)("CSV import and export [%s]", (kind) => {
   });
   afterAll(async () => api?.close());
 
-  const importCsv = (entity: string, csv: string, query: string) =>
-    api.call({
-      method: "POST",
-      url: `/api/imports/${entity}?${query}`,
-      headers: { "content-type": "text/csv" },
-      payload: csv,
-    });
+  const importCsv = (entity: string, csv: string, query: string) => api.importCsv(entity, csv, query);
 
   it("validates in a dry run without writing anything", async () => {
     const dry = await importCsv("people", PEOPLE_CSV, "system=webshop&dryRun=true");
@@ -94,7 +88,14 @@ describe.each(STORE_KINDS)("CSV import and export [%s]", (kind) => {
     const result = await importCsv("orders", orders, "system=webshop");
     expect(result.body).toMatchObject({ created: 1, failed: 1 });
     expect(result.body.errors[0]).toMatchObject({ row: 2, code: "unknown_person" });
-    expect((await importCsv("orders", orders, "system=webshop")).body).toMatchObject({ created: 0, updated: 1 });
+    // The same file again changes nothing; a new status is an update.
+    expect((await importCsv("orders", orders, "system=webshop")).body).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 1,
+    });
+    const paid = orders.replace("O1,K1,1001,12500.00,open", "O1,K1,1001,12500.00,paid");
+    expect((await importCsv("orders", paid, "system=webshop")).body).toMatchObject({ created: 0, updated: 1 });
     const calls = "externalId;kundid;typ;rubrik;datum\nA1;K1;call;Klagomål;2026-05-02T10:00:00Z";
     expect((await importCsv("activities", calls, "system=webshop")).body).toMatchObject({ created: 1, failed: 0 });
     expect((await importCsv("activities", calls, "system=webshop")).body).toMatchObject({ created: 0, unchanged: 1 });

@@ -17,13 +17,7 @@ describe.each(STORE_KINDS)("the seller and team of an imported customer [%s]", (
   let syd: string;
 
   const importCsv = (entity: string, csv: string, query = "system=kalkylblad", key?: string) =>
-    api.call({
-      method: "POST",
-      url: `/api/imports/${entity}?${query}`,
-      headers: { "content-type": "text/csv" },
-      payload: csv,
-      ...(key ? { key } : {}),
-    });
+    api.importCsv(entity, csv, query, key);
   const exportRows = async (entity: string, query = ""): Promise<Array<Record<string, string>>> => {
     const response = await api.app.inject({
       url: `/api/${entity}/export.csv${query}`,

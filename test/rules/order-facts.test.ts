@@ -5,7 +5,13 @@ import { queryRows } from "../../src/db/rows";
 import { mergePeople, unmergePeople } from "../../src/flows/merge-people";
 import { erasePerson } from "../../src/flows/privacy";
 import type { Ctx } from "../../src/kernel/ctx";
-import { loadOrderFacts, OPEN_ORDER_STATUSES, ORDER_STATUSES, recordOrder } from "../../src/modules/orders";
+import {
+  loadOrderFacts,
+  OPEN_ORDER_STATUSES,
+  ORDER_STATUSES,
+  recordOrder,
+  recordOrders,
+} from "../../src/modules/orders";
 import { createPerson } from "../../src/modules/register";
 import { describeStores, inRollback } from "../support/services";
 
@@ -125,6 +131,42 @@ describeStores("rules: order facts kept by the orders triggers", (suite) => {
       await tx.db.execute(sql.raw(backfill as string));
       expect(await stored(tx)).toEqual(await recounted(tx));
       expect((await stored(tx)).length).toBe(1);
+
+      // An import's batch: two new orders, one of them sent again further down as cancelled.
+      const batch = await recordOrders(tx, [
+        {
+          personId: olle,
+          totalSek: 200,
+          orderedAt: new Date("2026-10-22T10:00:00Z"),
+          source: { system: "shop", externalId: "O-1" },
+        },
+        {
+          personId: olle,
+          status: "paid",
+          totalSek: 300,
+          orderedAt: new Date("2026-10-23T10:00:00Z"),
+          source: { system: "shop", externalId: "O-2" },
+        },
+        {
+          personId: olle,
+          status: "cancelled",
+          totalSek: 200,
+          orderedAt: new Date("2026-10-22T10:00:00Z"),
+          source: { system: "shop", externalId: "O-1" },
+        },
+      ]);
+      expect(batch.map((result) => ("outcome" in result ? result.outcome : result.error.code))).toEqual([
+        "created",
+        "created",
+        "updated",
+      ]);
+      expect((await loadOrderFacts(tx, [olle])).get(olle)).toEqual({
+        open_sek: 0,
+        total_sek: 300,
+        count: 2,
+        last_order_at: new Date("2026-10-23T10:00:00Z"),
+      });
+      expect(await stored(tx)).toEqual(await recounted(tx));
     });
   });
 });

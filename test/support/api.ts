@@ -15,6 +15,8 @@ export interface TestApi {
   keyFor(role: TRole, email?: string): Promise<{ key: string; userId: string }>;
   /** Sends a request with a key (the admin's by default) and returns status and parsed body. */
   call(options: InjectOptions & { key?: string }): Promise<TestResponse>;
+  /** Sends a CSV file to `POST /api/imports/:entity` as the app does; the query names its system. */
+  importCsv(entity: string, csv: string | Buffer, query: string, key?: string): Promise<TestResponse>;
   close(): Promise<void>;
 }
 
@@ -45,24 +47,33 @@ export async function openTestApi(kind: StoreKind, options: TestServicesOptions 
     return { key, userId: user.id };
   };
   const admin = await keyFor("admin");
+  const call: TestApi["call"] = async ({ key, ...options }) => {
+    const response = await app.inject({
+      ...options,
+      headers: { ...(options.headers ?? {}), authorization: `Bearer ${key ?? admin.key}` },
+    });
+    const type = String(response.headers["content-type"] ?? "");
+    return {
+      status: response.statusCode,
+      body: type.includes("json") ? response.json() : response.body,
+      headers: response.headers,
+      raw: response.body,
+    };
+  };
   return {
     services,
     app,
     adminKey: admin.key,
     keyFor,
-    async call({ key, ...options }) {
-      const response = await app.inject({
-        ...options,
-        headers: { ...(options.headers ?? {}), authorization: `Bearer ${key ?? admin.key}` },
-      });
-      const type = String(response.headers["content-type"] ?? "");
-      return {
-        status: response.statusCode,
-        body: type.includes("json") ? response.json() : response.body,
-        headers: response.headers,
-        raw: response.body,
-      };
-    },
+    call,
+    importCsv: (entity, csv, query, key) =>
+      call({
+        method: "POST",
+        url: `/api/imports/${entity}?${query}`,
+        headers: { "content-type": "text/csv" },
+        payload: csv,
+        ...(key ? { key } : {}),
+      }),
     async close() {
       await app.close();
       await services.close();

@@ -151,7 +151,8 @@ export async function activityRoutes(base: FastifyInstance, _services: Services)
     {
       schema: {
         tags: ["orders"],
-        summary: "Record an order, or update it when the source sends the same external id again",
+        summary:
+          "Record an order, or update it when the source sends the same external id again (unchanged, it is left as it is; sent without a date, it keeps its date)",
         body: ZRecordOrderInput,
         response: { 200: ZOrder, 201: ZOrder, ...problemResponses },
       },

@@ -17,23 +17,3 @@ export async function activityTarget(
   if (!row) throw notFound("activity", id);
   return row;
 }
-
-/** What an activity says: for an import to tell a repeated row from a changed one. */
-export async function loggedActivity(
-  ctx: Ctx,
-  id: string,
-): Promise<{ kind: string; subject: string; body: string | null; occurredAt: Date; dueAt: Date | null }> {
-  authorize(ctx.actor, "register", "read");
-  const [row] = await ctx.db
-    .select({
-      kind: activities.kind,
-      subject: activities.subject,
-      body: activities.body,
-      occurredAt: activities.occurredAt,
-      dueAt: activities.dueAt,
-    })
-    .from(activities)
-    .where(eq(activities.id, id));
-  if (!row) throw notFound("activity", id);
-  return row;
-}

@@ -7,7 +7,7 @@ import { AppError } from "../../kernel/errors";
 import { emitEvent } from "../../kernel/events";
 import { authorize } from "../../kernel/permissions";
 import { parseInput } from "../../kernel/validate";
-import { ACTIVITY_LOGGED } from "./log-activity";
+import { ACTIVITY_LOGGED } from "./activity-input";
 import { activities, documents } from "./schema";
 import { type TActivity, toActivityView } from "./view";
 

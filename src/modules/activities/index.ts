@@ -1,11 +1,13 @@
-export { activityTarget, loggedActivity } from "./activity-target";
+export { ACTIVITY_LOGGED, type TLogActivityInput, ZLogActivityInput } from "./activity-input";
+export { activityTarget } from "./activity-target";
 export { attachDocument, documentTooLarge, MAX_DOCUMENT_BYTES, ZAttachDocumentInput } from "./attach-document";
 export { setTaskStatus, TASK_STATUS_CHANGED, ZSetTaskStatusInput } from "./complete-task";
 export { getDocument } from "./get-document";
 export { handOverOpenTasks } from "./hand-over-tasks";
 export { CONTACT_KINDS, lastContactTimes, lastOrganizationContactTimes } from "./last-contact-times";
 export { listTasks, ZListTasksInput } from "./list-tasks";
-export { ACTIVITY_LOGGED, logActivity, type TLogActivityInput, ZLogActivityInput } from "./log-activity";
+export { logActivities, type TAlreadyLogged, type TLoggedActivity } from "./log-activities";
+export { logActivity } from "./log-activity";
 export { moveActivitiesOfPerson, returnActivities } from "./move-activities";
 export { openTaskCounts } from "./open-task-counts";
 export { eraseActivitiesOfPerson, exportActivitiesOfPerson } from "./person-data";

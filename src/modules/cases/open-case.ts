@@ -4,7 +4,7 @@ import { recordAudit } from "../../kernel/audit";
 import { type Ctx, newId, withTransaction } from "../../kernel/ctx";
 import { emitEvent } from "../../kernel/events";
 import { authorize } from "../../kernel/permissions";
-import { parseInput, zInstant } from "../../kernel/validate";
+import { parseInput, ZSourceRecord, zInstant } from "../../kernel/validate";
 import { withHistory } from "./case-detail";
 import { appendCaseEvent } from "./case-history";
 import { ZCategory } from "./category";
@@ -28,12 +28,7 @@ export const ZOpenCaseInput = z
     /** When the customer got in touch; now unless an import brings older cases. */
     openedAt: zInstant().optional(),
     data: z.record(z.string(), z.unknown()).optional(),
-    source: z
-      .strictObject({
-        system: z.string().regex(/^[a-z0-9][a-z0-9_.:-]{0,59}$/),
-        externalId: z.string().min(1).max(200).optional(),
-      })
-      .optional(),
+    source: ZSourceRecord.optional(),
   })
   .refine((input) => input.personId || input.organizationId, {
     path: ["personId"],

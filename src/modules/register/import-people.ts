@@ -5,6 +5,7 @@ import { type Ctx, newId, withTransaction } from "../../kernel/ctx";
 import { emitEvent } from "../../kernel/events";
 import { FieldErrors } from "../../kernel/field-errors";
 import { authorize } from "../../kernel/permissions";
+import { zSystemName } from "../../kernel/validate";
 import { mayWrite } from "./access";
 import { insertCreatedPeople } from "./import-people-insert";
 import { applyUpdate, loadKnownPeople } from "./import-people-update";
@@ -29,7 +30,7 @@ export type {
 } from "./import-row";
 
 export const ZImportOptions = z.object({
-  system: z.string().regex(/^[a-z0-9][a-z0-9_.:-]{0,59}$/, "A lower-case system name such as webshop"),
+  system: zSystemName(),
   /** How the file writes decimals: `,` in semicolon files (Swedish Excel), `.` in comma files. */
   decimalMark: z.enum([",", "."]).default(","),
 });

@@ -103,6 +103,7 @@ export {
   assertMayChangePerson,
   erasedRecord,
   guardRecordReference,
+  guardRecords,
   guardRecordWrite,
   type TOwnerRef,
 } from "./owner-ref";

@@ -1,13 +1,10 @@
 import { z } from "zod";
 import { isTimeZone } from "../../kernel/local-time";
-import { zInstant } from "../../kernel/validate";
+import { zInstant, zSystemName } from "../../kernel/validate";
 import { ADDRESS_KINDS, CONTACT_CHANNELS, LIFECYCLE_STAGES } from "./schema";
 
 export const ZSourceInput = z.strictObject({
-  system: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9][a-z0-9_.:-]{0,59}$/, "A lower-case system name such as webshop, erp or import:customers"),
+  system: zSystemName(),
   externalId: z.string().trim().min(1).max(200).optional(),
   receivedAt: zInstant().optional(),
 });

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Ctx } from "../../kernel/ctx";
 import { AppError, notFound } from "../../kernel/errors";
 import { assertMayWrite } from "./access";
@@ -70,29 +70,84 @@ async function lockRecord(
   change = true,
   field?: string,
 ): Promise<void> {
-  const [row] =
-    owner.entity === "person"
-      ? await ctx.db
-          .select({
-            id: people.id,
-            ownerId: people.ownerId,
-            ownerTeamId: people.ownerTeamId,
-            erasedAt: people.erasedAt,
-            mergedInto: people.mergedInto,
-          })
-          .from(people)
-          .where(eq(people.id, owner.id))
-          .for(strength)
-      : await ctx.db
-          .select({ id: organizations.id, ownerId: organizations.ownerId, ownerTeamId: organizations.ownerTeamId })
-          .from(organizations)
-          .where(eq(organizations.id, owner.id))
-          .for(strength);
-  if (!row) throw notFound(owner.entity, owner.id);
-  if ("erasedAt" in row && row.erasedAt) throw erasedRecord(row.id, row.erasedAt as Date, field);
-  const mergedInto = "mergedInto" in row ? (row.mergedInto as string | null) : null;
-  if (mergedInto) throw mergedAway(row.id, mergedInto);
-  if (change) assertMayWrite(ctx, owner.entity, row);
+  const refused = await lockRecords(ctx, [{ ...owner, field }], strength, change);
+  const [error] = refused.values();
+  if (error) throw error;
+}
+
+/**
+ * `guardRecordWrite` (`change`) or `guardRecordReference` for many records at once, such as the
+ * customers of an import's batch: one query per kind of record locks them all. Returns why each
+ * refused record was refused, keyed `entity:id`; the others passed and are share-locked until the
+ * transaction ends.
+ */
+export async function guardRecords(
+  ctx: Ctx,
+  records: ReadonlyArray<TOwnerRef & { field?: string | undefined }>,
+  change: boolean,
+): Promise<Map<string, AppError>> {
+  return lockRecords(ctx, records, "share", change);
+}
+
+async function lockRecords(
+  ctx: Ctx,
+  records: ReadonlyArray<TOwnerRef & { field?: string | undefined }>,
+  strength: "update" | "share",
+  change: boolean,
+): Promise<Map<string, AppError>> {
+  const refused = new Map<string, AppError>();
+  const wanted = new Map(records.map((record) => [`${record.entity}:${record.id}`, record]));
+  if (wanted.size === 0) return refused;
+  const idsOf = (entity: TOwnerRef["entity"]) =>
+    `{${[...wanted.values()]
+      .filter((record) => record.entity === entity)
+      .map((record) => record.id)
+      .join(",")}}`;
+  const personIds = idsOf("person");
+  const organizationIds = idsOf("organization");
+  // Locked in id order, so that two writers locking overlapping sets cannot deadlock.
+  const found = [
+    ...(personIds === "{}"
+      ? []
+      : (
+          await ctx.db
+            .select({
+              id: people.id,
+              ownerId: people.ownerId,
+              ownerTeamId: people.ownerTeamId,
+              erasedAt: people.erasedAt,
+              mergedInto: people.mergedInto,
+            })
+            .from(people)
+            .where(sql`${people.id} = any(${personIds}::uuid[])`)
+            .orderBy(people.id)
+            .for(strength)
+        ).map((row) => ({ ...row, entity: "person" as const }))),
+    ...(organizationIds === "{}"
+      ? []
+      : (
+          await ctx.db
+            .select({ id: organizations.id, ownerId: organizations.ownerId, ownerTeamId: organizations.ownerTeamId })
+            .from(organizations)
+            .where(sql`${organizations.id} = any(${organizationIds}::uuid[])`)
+            .orderBy(organizations.id)
+            .for(strength)
+        ).map((row) => ({ ...row, entity: "organization" as const, erasedAt: null, mergedInto: null }))),
+  ];
+  const rows = new Map(found.map((row) => [`${row.entity}:${row.id}`, row]));
+  for (const [key, record] of wanted) {
+    const row = rows.get(key);
+    try {
+      if (!row) throw notFound(record.entity, record.id);
+      if (row.erasedAt) throw erasedRecord(row.id, row.erasedAt, record.field);
+      if (row.mergedInto) throw mergedAway(row.id, row.mergedInto);
+      if (change) assertMayWrite(ctx, record.entity, row);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      refused.set(key, error);
+    }
+  }
+  return refused;
 }
 
 export async function touchOwner(ctx: Ctx, owner: TOwnerRef): Promise<void> {
