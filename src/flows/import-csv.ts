@@ -3,21 +3,12 @@ import { parse } from "csv-parse";
 import { z } from "zod";
 import { type Ctx, withTransaction } from "../kernel/ctx";
 import { AppError, type TFieldError } from "../kernel/errors";
-import { FieldErrors } from "../kernel/field-errors";
 import { parseInput, zSystemName } from "../kernel/validate";
 import { decimalMarkOf, type TDecimalMark } from "../lib/spreadsheet-number";
 import {
-  assignedIn,
-  importOrganization,
   importPeople,
-  listCustomAttributes,
   preparePeopleBatch,
   refreshRegisterStatistics,
-  spreadsheetCountry,
-  spreadsheetCustomValue,
-  streetParts,
-  type TCustomAttribute,
-  type TImportAssignees,
   type TImportBatchResult,
   type TImportRowError,
   type TPersonImportRow,
@@ -25,7 +16,7 @@ import {
 import { openCsvText } from "./csv-text";
 import { headerKey, importAliases } from "./import-aliases";
 import { importAssignees } from "./import-assignees";
-import { importNumber, refuseRow } from "./import-cells";
+import { importOrganizationBatch } from "./import-organization-batch";
 import { importTimelineBatch } from "./import-timeline-batch";
 import { PeopleBatchWriter } from "./people-batch-writer";
 
@@ -378,101 +369,6 @@ function mapHeaders(headers: string[], entity: TImportEntity, mapping: Record<st
 
 async function importBatch(ctx: Ctx, entity: TImportEntity, rows: Row[], system: string, decimalMark: TDecimalMark) {
   if (entity === "people") return importPeople(ctx, rows, { system, decimalMark }, await importAssignees(ctx, rows));
-  if (entity === "organizations") {
-    const definitions = await listCustomAttributes(ctx, "organization");
-    const assignees = await importAssignees(ctx, rows);
-    return perRow(ctx, rows, (tx, values) => organizationRow(tx, values, system, definitions, decimalMark, assignees));
-  }
+  if (entity === "organizations") return importOrganizationBatch(ctx, rows, system, decimalMark);
   return importTimelineBatch(ctx, entity, rows, system, decimalMark);
-}
-
-type TRowOutcome = "created" | "updated" | "unchanged";
-
-/**
- * Rows that go through the ordinary verbs one by one, each in its own transaction (within a
- * trial run's, a savepoint), so a faulty row is reported and the others land. Organisations are
- * imported so; orders and activities a batch at a time (see importTimelineBatch).
- */
-async function perRow(
-  ctx: Ctx,
-  rows: Row[],
-  write: (tx: Ctx, values: TPersonImportRow, index: number) => Promise<TRowOutcome>,
-) {
-  const result = { created: 0, updated: 0, unchanged: 0, failed: 0, errors: [] as TImportRowError[] };
-  for (const [index, { row, values }] of rows.entries()) {
-    try {
-      result[await withTransaction(ctx, (tx) => write(tx, values, index))] += 1;
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      refuseRow(result, row, error);
-    }
-  }
-  return result;
-}
-
-async function organizationRow(
-  ctx: Ctx,
-  values: TPersonImportRow,
-  system: string,
-  definitions: TCustomAttribute[],
-  decimalMark: TDecimalMark,
-  assignees: TImportAssignees,
-): Promise<TRowOutcome> {
-  const custom: Record<string, string> = {};
-  const responsible = new FieldErrors();
-  const ownerId = assignedIn(values.owner?.trim(), "owner", assignees.users, responsible);
-  const ownerTeamId = assignedIn(values.ownerTeam?.trim(), "ownerTeam", assignees.teams, responsible);
-  const faults: TFieldError[] = [...responsible.list];
-  for (const [key, value] of Object.entries(values)) {
-    if (!key.startsWith("custom.")) continue;
-    const read = spreadsheetCustomValue(
-      definitions.find((definition) => definition.key === key.slice(7)),
-      value ?? "",
-      decimalMark,
-    );
-    if ("fault" in read) faults.push({ field: key, ...read.fault });
-    else custom[key.slice(7)] = read.value;
-  }
-  if (faults.length > 0) throw new AppError("validation_failed", "A value of the row is not valid", { fields: faults });
-  const hasAddress = ["street", "careOf", "box", "apartment", "postalCode", "city"].some((field) => values[field]);
-  const street = streetParts(values.street);
-  if (values.organizationId && !z.uuid().safeParse(values.organizationId).success) {
-    throw new AppError("validation_failed", "organizationId is not an id of the register", {
-      fields: [{ field: "organizationId", code: "invalid_id", message: "The lanthandelId column of an export" }],
-    });
-  }
-  return importOrganization(ctx, {
-    id: values.organizationId,
-    name: values.name ?? "",
-    organisationsnummer: values.organisationsnummer,
-    vatNumber: values.vatNumber,
-    sniCode: values.sniCode,
-    industry: values.industry,
-    employees: importNumber(values.employees, "employees", decimalMark),
-    revenueSek: importNumber(values.revenueSek, "revenueSek", decimalMark),
-    website: values.website,
-    custom,
-    ...(ownerId ? { ownerId } : {}),
-    ...(ownerTeamId ? { ownerTeamId } : {}),
-    emails: values.email ? [{ address: values.email, kind: "work" }] : [],
-    phones: values.phone ? [{ number: values.phone, kind: "work" }] : [],
-    ...(hasAddress
-      ? {
-          address: {
-            kind: (values.addressKind?.toLowerCase() ?? "visiting") as never,
-            street: street.street,
-            careOf: values.careOf,
-            box: values.box ?? street.box,
-            apartment: values.apartment ?? street.apartment,
-            postalCode: values.postalCode,
-            city: values.city,
-            // A name the register does not know goes on as written, for the verb to refuse.
-            country: values.country ? (spreadsheetCountry(values.country) ?? values.country) : "SE",
-          },
-        }
-      : {}),
-    ...(values.externalId
-      ? { externalId: values.externalId, source: { system, externalId: values.externalId } }
-      : { source: { system, ...(values.organizationId ? { externalId: values.organizationId } : {}) } }),
-  });
 }

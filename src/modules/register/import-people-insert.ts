@@ -1,15 +1,10 @@
 import { copyRows } from "../../db/bulk";
-import { type Ctx, newId } from "../../kernel/ctx";
+import type { Ctx } from "../../kernel/ctx";
 import { type NormalRow, searchTextOf } from "./import-row";
+import { insertContactPoints } from "./insert-contact-points";
 import { stampLineage } from "./lineage";
 import { greetingFor } from "./normalize";
 import type { TLineage } from "./schema";
-
-const LINEAGE_TYPES = { source_system: "text", source_external_id: "text", source_received_at: "timestamptz" };
-
-function lineageJson(source: TLineage) {
-  return { source_system: source.system, source_external_id: source.externalId, source_received_at: source.receivedAt };
-}
 
 /** New people of a batch, written with one statement per table (see copyRows). */
 export async function insertCreatedPeople(
@@ -81,94 +76,16 @@ export async function insertCreatedPeople(
         received_at: at,
       })),
   );
-  await copyRows(
-    ctx.db,
-    "emails",
-    {
-      id: "uuid",
-      person_id: "uuid",
-      address: "text",
-      canonical: "text",
-      kind: "text",
-      is_primary: "boolean",
-      created_at: "timestamptz",
-      ...LINEAGE_TYPES,
-    },
-    creates.flatMap((row) =>
-      row.emails.map((email) => ({
-        id: newId(ctx),
-        person_id: row.id,
-        address: email.address,
-        canonical: email.canonical,
-        kind: email.kind,
-        is_primary: email.isPrimary,
-        created_at: at,
-        ...lineageJson(source(row)),
-      })),
-    ),
-  );
-  await copyRows(
-    ctx.db,
-    "phones",
-    {
-      id: "uuid",
-      person_id: "uuid",
-      e164: "text",
-      type: "text",
-      kind: "text",
-      is_primary: "boolean",
-      created_at: "timestamptz",
-      ...LINEAGE_TYPES,
-    },
-    creates.flatMap((row) =>
-      row.phones.map((phone) => ({
-        id: newId(ctx),
-        person_id: row.id,
-        e164: phone.e164,
-        type: phone.type,
-        kind: phone.kind,
-        is_primary: phone.isPrimary,
-        created_at: at,
-        ...lineageJson(source(row)),
-      })),
-    ),
-  );
-  await copyRows(
-    ctx.db,
-    "addresses",
-    {
-      id: "uuid",
-      person_id: "uuid",
-      kind: "text",
-      street: "text",
-      care_of: "text",
-      box: "text",
-      apartment: "text",
-      postal_code: "text",
-      city: "text",
-      country: "text",
-      valid_from: "timestamptz",
-      ...LINEAGE_TYPES,
-    },
-    creates.flatMap((row) =>
-      row.address
-        ? [
-            {
-              id: newId(ctx),
-              person_id: row.id,
-              kind: row.address.kind,
-              street: row.address.street,
-              care_of: row.address.careOf,
-              box: row.address.box,
-              apartment: row.address.apartment,
-              postal_code: row.address.postalCode,
-              city: row.address.city,
-              country: row.address.country,
-              valid_from: (row.address.validFrom ?? now).toISOString(),
-              ...lineageJson(source(row)),
-            },
-          ]
-        : [],
-    ),
+  await insertContactPoints(
+    ctx,
+    "person_id",
+    creates.map((row) => ({
+      ownerId: row.id,
+      emails: row.emails,
+      phones: row.phones,
+      address: row.address,
+      source: source(row),
+    })),
+    now,
   );
 }

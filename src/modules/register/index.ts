@@ -39,6 +39,11 @@ export {
 } from "./hand-over-owned-records";
 export { importOrganization } from "./import-organization";
 export {
+  importOrganizations,
+  type TImportedOrganization,
+  type TImportOrganizationInput,
+} from "./import-organizations";
+export {
   commitPeopleBatch,
   importPeople,
   PEOPLE_IMPORTED,

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { luhnCheckDigit } from "../../src/lib/se/luhn";
+import { openTestApi, type TestApi } from "../support/api";
+import { STORE_KINDS } from "../support/stores";
+
+/** A valid organisationsnummer of a limited company (group digit 5), from a running number. */
+function orgnr(index: number): string {
+  const nine = `556${String(index).padStart(6, "0")}`;
+  return `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine, 9)}`;
+}
+
+/**
+ * A company register moved in from another system: the new companies of a batch are written
+ * together, and each must come out as one registered alone would, with its contact points, the
+ * source of every value, its audit entry, and found by a row further down that names it again.
+ */
+describe.each(STORE_KINDS)("organisations imported a batch at a time [%s]", (kind) => {
+  let api: TestApi;
+  const importCsv = (csv: string, query = "system=affar&batchSize=10") => api.importCsv("organizations", csv, query);
+  const find = async (q: string) =>
+    (await api.call({ url: `/api/organizations?q=${encodeURIComponent(q)}` })).body.items as Array<{
+      id: string;
+      name: string;
+      industry: string | null;
+    }>;
+
+  beforeAll(async () => {
+    api = await openTestApi(kind);
+  });
+  afterAll(async () => api?.close());
+
+  it("registers each new company of a batch as one registered alone, and a row naming it again updates it", async () => {
+    const file = [
+      "Kundnummer;Företag;Org.nr;E-post;Telefon;Besöksadress;Postnr;Ort",
+      `F1;Alfa Verktyg AB;${orgnr(1)};info@alfa.example;08-123 456 78;Storgatan 1;11122;Stockholm`,
+      `F2;Beta Bygg AB;${orgnr(2)};;;;;`,
+      "F3;Gamma AB;556000-0000;;;;;",
+      `F1;Alfa Verktyg AB;${orgnr(1)};order@alfa.example;;;;`,
+    ].join("\n");
+    const report = await importCsv(file);
+    expect(report.body).toMatchObject({ rowsRead: 4, created: 2, updated: 1, failed: 1 });
+    expect(report.body.errors).toEqual([expect.objectContaining({ row: 3, field: "organisationsnummer" })]);
+
+    const [alfa] = await find("Alfa Verktyg");
+    const detail = (await api.call({ url: `/api/organizations/${alfa?.id}` })).body;
+    expect(detail).toMatchObject({
+      name: "Alfa Verktyg AB",
+      organisationsnummer: orgnr(1).replace("-", ""),
+      vatNumber: `SE${orgnr(1).replace("-", "")}01`,
+      legalForm: "Aktiebolag",
+    });
+    expect(detail.emails.map((email: { address: string }) => email.address).sort()).toEqual([
+      "info@alfa.example",
+      "order@alfa.example",
+    ]);
+    expect(detail.phones[0]).toMatchObject({ e164: "+46812345678", source: { system: "affar", externalId: "F1" } });
+    expect(detail.addresses).toEqual([
+      expect.objectContaining({ street: "Storgatan 1", postalCode: "111 22", city: "Stockholm", validTo: null }),
+    ]);
+    expect(detail.lineage.name).toMatchObject({ system: "affar", externalId: "F1" });
+    const audit = await api.call({ url: `/api/audit-log?entity=organization&entityId=${alfa?.id}` });
+    expect(audit.body.items.map((entry: { action: string }) => entry.action)).toContain("organization.create");
+
+    // The same file again changes nothing; the faulty row is still reported.
+    expect((await importCsv(file)).body).toMatchObject({ created: 0, updated: 0, unchanged: 3, failed: 1 });
+    expect(await find("Beta Bygg")).toHaveLength(1);
+  });
+
+  it("finds a company by an id a row earlier in the batch gave it, rather than registering it twice", async () => {
+    const [beta] = await find("Beta Bygg");
+    const file = [
+      "organizationId;externalId;name;industry",
+      `${beta?.id};C9;Beta Bygg AB;`,
+      ";C9;Beta Bygg AB;Bygg",
+      ";C10;Delta Data AB;",
+    ].join("\n");
+    expect((await importCsv(file, "system=crm&batchSize=10")).body).toMatchObject({
+      created: 1,
+      updated: 2,
+      failed: 0,
+    });
+    const found = await find("Beta Bygg");
+    expect(found).toEqual([expect.objectContaining({ id: beta?.id, industry: "Bygg" })]);
+  });
+
+  it("refuses a new company whose VAT number holds a registered organisationsnummer, and registers the rest", async () => {
+    const file = [
+      "Kundnummer;Företag;vatNumber",
+      `V1;Alfa Kopia AB;SE${orgnr(1).replace("-", "")}01`,
+      `V2;Epsilon AB;SE${orgnr(5).replace("-", "")}01`,
+    ].join("\n");
+    const report = await importCsv(file, "system=moms");
+    expect(report.body).toMatchObject({ created: 1, failed: 1 });
+    expect(report.body.errors).toEqual([expect.objectContaining({ row: 1, field: "vatNumber", code: "duplicate" })]);
+    expect((await find("Epsilon"))[0]).toBeDefined();
+  });
+});
