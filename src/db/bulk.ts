@@ -76,6 +76,32 @@ export function copyClient(db: Db): pg.Client | null {
 }
 
 /**
+ * PostgreSQL error codes after which a bulk write that lost a race is written again, once the
+ * other writer has committed: both created one record (a unique violation), or a deadlock or
+ * serialisation failure broke the tie by failing this one. The other has committed by the time
+ * PostgreSQL reports it, so the write again finds what it wrote.
+ */
+const WRITE_AGAIN = new Set(["23505", "40P01", "40001"]);
+
+export function isWriteCollision(error: unknown): boolean {
+  return WRITE_AGAIN.has((error as { code?: string } | null)?.code ?? "");
+}
+
+/**
+ * Runs a bulk write, whose transaction (or savepoint) is taken back whole when it fails, and
+ * runs it again after a collision with another writer (see isWriteCollision), a few times at most.
+ */
+export async function writeAgainAfterCollision<T>(write: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= attempts || !isWriteCollision(error)) throw error;
+    }
+  }
+}
+
+/**
  * How many transactions of one bulk write may run at once: two on a PostgreSQL server (a
  * backend per core), one on the embedded store, whose one connection takes a query at a time.
  */

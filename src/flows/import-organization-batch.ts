@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { writeAgainAfterCollision } from "../db/bulk";
 import type { Ctx } from "../kernel/ctx";
 import { AppError, type TFieldError } from "../kernel/errors";
 import { FieldErrors } from "../kernel/field-errors";
@@ -44,9 +45,12 @@ export async function importOrganizationBatch(
       refuseRow(result, row, error);
     }
   }
-  const imported = await importOrganizations(
-    ctx,
-    read.map(({ input }) => input),
+  // Another import registering one of these companies meanwhile: written again, it is found.
+  const imported = await writeAgainAfterCollision(() =>
+    importOrganizations(
+      ctx,
+      read.map(({ input }) => input),
+    ),
   );
   for (const [index, outcome] of imported.entries()) {
     const { row } = read[index] as (typeof read)[number];

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { writeAgainAfterCollision } from "../db/bulk";
 import type { Ctx } from "../kernel/ctx";
 import { AppError } from "../kernel/errors";
 import { FieldErrors } from "../kernel/field-errors";
@@ -96,10 +97,13 @@ async function recordOrderRows(
   decimalMark: TDecimalMark,
 ): Promise<void> {
   const inputs = readRows(rows, result, (values, personId) => orderInput(values, personId, system, decimalMark));
-  const recorded = await recordOrdersForRecords(
-    ctx,
-    inputs.map(({ input }) => input),
-    { background: true },
+  // Another import or the shop's API recording one of these orders meanwhile: written again, it is found.
+  const recorded = await writeAgainAfterCollision(() =>
+    recordOrdersForRecords(
+      ctx,
+      inputs.map(({ input }) => input),
+      { background: true },
+    ),
   );
   for (const [index, outcome] of recorded.entries()) {
     const { row } = inputs[index] as (typeof inputs)[number];
@@ -116,10 +120,12 @@ async function logActivityRows(
   assignees: TImportAssignees,
 ): Promise<void> {
   const inputs = readRows(rows, result, (values, personId) => activityInput(values, personId, system, assignees));
-  const logged = await logActivitiesOnRecords(
-    ctx,
-    inputs.map(({ input }) => input),
-    { background: true },
+  const logged = await writeAgainAfterCollision(() =>
+    logActivitiesOnRecords(
+      ctx,
+      inputs.map(({ input }) => input),
+      { background: true },
+    ),
   );
   for (const [index, outcome] of logged.entries()) {
     const { row, input } = inputs[index] as (typeof inputs)[number];

@@ -1,4 +1,4 @@
-import { concurrentWriters } from "../db/bulk";
+import { concurrentWriters, isWriteCollision } from "../db/bulk";
 import type { Ctx } from "../kernel/ctx";
 import { commitPeopleBatch, type TImportBatchResult, type TPreparedPeopleBatch } from "../modules/register";
 
@@ -8,13 +8,6 @@ interface TInFlight {
   written: Promise<unknown>;
   counted: Promise<void>;
 }
-
-/**
- * PostgreSQL error codes after which a batch written beside another is written again once the
- * other has committed: both created one customer (the same person under names the batches did
- * not share, or another import's batch naming them too), or a deadlock broken by failing one.
- */
-const WRITE_AGAIN = new Set(["23505", "40P01", "40001"]);
 
 /**
  * Writes the prepared batches of one people import, counting each result in file order. On a
@@ -57,7 +50,7 @@ export class PeopleBatchWriter {
     else {
       written = commit().catch((error: unknown) => {
         // The other transaction has committed by the time PostgreSQL reports the conflict.
-        if (!WRITE_AGAIN.has((error as { code?: string }).code ?? "")) throw error;
+        if (!isWriteCollision(error)) throw error;
         return afterOthers();
       });
     }

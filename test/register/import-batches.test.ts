@@ -236,3 +236,41 @@ describeStores("the events of an order import", ({ services }) => {
     ]);
   });
 });
+
+describeStores("two imports of one file at once", ({ services }) => {
+  it("record each order, call and company once, and both imports finish", async () => {
+    const ctx = services().systemCtx("test");
+    const people = ["externalId,givenNames,surname"];
+    for (let index = 0; index < 10; index++) people.push(`T${index},Tvilling${index},Tvåsson`);
+    await importCsv(ctx, Readable.from(`${people.join("\n")}\n`), { entity: "people", system: "twice" });
+    const files = {
+      orders: ["externalId,personExternalId,totalSek"],
+      activities: ["externalId,personExternalId,kind,subject,occurredAt"],
+      organizations: ["externalId,name,organisationsnummer"],
+    };
+    for (let index = 0; index < 300; index++) {
+      files.orders.push(`TO${index},T${index % 10},${100 + index}`);
+      files.activities.push(`TA${index},T${index % 10},call,Samtal ${index},2025-10-01 10:00`);
+      const nine = `556${String(index).padStart(6, "0")}`;
+      files.organizations.push(`TF${index},Tvåbolaget ${index} AB,${nine}${luhnCheckDigit(nine, 9)}`);
+    }
+    for (const entity of ["orders", "activities", "organizations"] as const) {
+      const file = () => Readable.from(`${files[entity].join("\n")}\n`);
+      const options = { entity, system: "twice", batchSize: 30 };
+      // Before, the import that lost a race for an order failed with a duplicate-key error.
+      const reports = await Promise.all([importCsv(ctx, file(), options), importCsv(ctx, file(), options)]);
+      for (const report of reports) {
+        expect(report, entity).toMatchObject({ rowsRead: 300, failed: 0 });
+        expect(report.created + report.unchanged, entity).toBe(300);
+      }
+      expect((reports[0]?.created ?? 0) + (reports[1]?.created ?? 0), entity).toBe(300);
+    }
+    const [counts] = await queryRows<{ orders: number; activities: number; organizations: number }>(
+      services().store.db,
+      sql`select (select count(*)::int from orders where source_system = 'twice') as orders,
+                 (select count(*)::int from activities where source_system = 'twice') as activities,
+                 (select count(*)::int from external_ids where system = 'twice' and entity = 'organization') as organizations`,
+    );
+    expect(counts).toEqual({ orders: 300, activities: 300, organizations: 300 });
+  });
+});
