@@ -94,4 +94,28 @@ describe.each(STORE_KINDS)("organisations imported a batch at a time [%s]", (kin
     expect(report.body.errors).toEqual([expect.objectContaining({ row: 1, field: "vatNumber", code: "duplicate" })]);
     expect((await find("Epsilon"))[0]).toBeDefined();
   });
+
+  it("finds a file sent again unchanged, and applies a changed row and two rows for one company in file order", async () => {
+    const file = [
+      "Kundnummer;Företag;Org.nr;Bransch;Telefon",
+      `K1;Kappa Handel AB;${orgnr(11)};Handel;08-111 111 11`,
+      `K2;Lambda Handel AB;${orgnr(12)};Handel;`,
+    ].join("\n");
+    expect((await importCsv(file)).body).toMatchObject({ created: 2, failed: 0 });
+    expect((await importCsv(file)).body).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    const changed = [
+      "Kundnummer;Företag;Org.nr;Bransch;Telefon",
+      `K1;Kappa Handel AB;${orgnr(11)};Handel;08-222 222 22`,
+      `K2;Lambda Handel AB;;Industri;`,
+      // The same company by its number alone, further down: the later row wins, though it says
+      // what the register held before the row above.
+      `;Lambda Handel AB;${orgnr(12)};Handel;`,
+    ].join("\n");
+    expect((await importCsv(changed)).body).toMatchObject({ created: 0, updated: 3, unchanged: 0, failed: 0 });
+    const [lambda] = await find("Lambda Handel");
+    expect(lambda?.industry).toBe("Handel");
+    const [kappa] = await find("Kappa Handel");
+    const detail = (await api.call({ url: `/api/organizations/${kappa?.id}` })).body;
+    expect(detail.phones.map((phone: { e164: string }) => phone.e164).sort()).toEqual(["+46811111111", "+46822222222"]);
+  });
 });

@@ -17,7 +17,7 @@ import { updateOrganization } from "./update-organization";
 import type { TAddress } from "./views";
 
 /** The fields an import row may change on an organisation the register already has. */
-const IMPORTED_FIELDS = [
+export const IMPORTED_FIELDS = [
   "name",
   "vatNumber",
   "sniCode",
@@ -30,7 +30,7 @@ const IMPORTED_FIELDS = [
   "custom",
 ] as const;
 
-const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+export const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Thrown inside the update's savepoint when it changed nothing, to take back its audit entry. */
 class NothingChanged extends Error {}
