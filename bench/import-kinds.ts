@@ -8,7 +8,9 @@
  * The people the orders and activities name are imported first (not timed); every import runs
  * against a register that already holds the rows of the runs before (orders and activities then
  * are new ones, with their own ids). The organisations file is imported a second time, every
- * company unchanged, as a daily file from an ERP would be (`organizationsAgain`).
+ * company unchanged, as a daily file from an ERP would be (`organizationsAgain`), and a third time
+ * as another system's file, each company found by organisationsnummer and its id linked
+ * (`organizationsLinked`).
  */
 import { createReadStream, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -75,6 +77,7 @@ async function main() {
   const rounds: Array<
     Record<TKind, { rowsPerSecond: number; copyRowsPerSecond: number; failed: number }> & {
       organizationsAgain: { rowsPerSecond: number };
+      organizationsLinked: { rowsPerSecond: number };
     }
   > = [];
   try {
@@ -109,6 +112,11 @@ async function main() {
           if (repeated.unchanged !== size)
             throw new Error(`organizations again: ${JSON.stringify(repeated).slice(0, 300)}`);
           result.organizationsAgain = { rowsPerSecond: Math.round(size / ((performance.now() - again) / 1000)) };
+          // A second system's file of the same companies: each found by organisationsnummer, its id linked.
+          const linking = performance.now();
+          const linked = await importCsv(ctx, createReadStream(file), { entity, system: `second${round}` });
+          if (linked.updated !== size) throw new Error(`organizations linked: ${JSON.stringify(linked).slice(0, 300)}`);
+          result.organizationsLinked = { rowsPerSecond: Math.round(size / ((performance.now() - linking) / 1000)) };
         }
       }
       log(JSON.stringify(result));
@@ -130,6 +138,7 @@ async function main() {
       }),
     ),
     organizationsAgain: { rowsPerSecond: median(rounds.map((round) => round.organizationsAgain.rowsPerSecond)) },
+    organizationsLinked: { rowsPerSecond: median(rounds.map((round) => round.organizationsLinked.rowsPerSecond)) },
     rounds,
   };
   mkdirSync("bench/results", { recursive: true });

@@ -103,6 +103,9 @@ describe.each(STORE_KINDS)("organisations imported a batch at a time [%s]", (kin
     ].join("\n");
     expect((await importCsv(file)).body).toMatchObject({ created: 2, failed: 0 });
     expect((await importCsv(file)).body).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    // A second system's file of the same companies links its ids to them, and is then unchanged.
+    expect((await importCsv(file, "system=visma")).body).toMatchObject({ created: 0, updated: 2, unchanged: 0 });
+    expect((await importCsv(file, "system=visma")).body).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
     const changed = [
       "Kundnummer;Företag;Org.nr;Bransch;Telefon",
       `K1;Kappa Handel AB;${orgnr(11)};Handel;08-222 222 22`,

@@ -92,9 +92,17 @@ export async function importOrganizations(
       creates.map(({ organization }) => organization),
     );
     for (const { index } of creates) results[index] = "created";
-    const unchanged = await unchangedRows(tx, repeats, inputs, known);
+    const same = await sameRows(tx, repeats, inputs, known);
+    // A second system's file naming companies the first brought in: only its ids are new.
+    const links = repeats.filter(({ index }) => same.get(index) === "unlinked");
+    await linkExternalIds(
+      tx,
+      links.map(({ index, id }) => ({ id, input: inputs[index] as TImportOrganizationInput })),
+    );
     for (const { index } of repeats) {
-      if (unchanged.has(index)) results[index] = "unchanged";
+      const found = same.get(index);
+      if (found === "unchanged") results[index] = "unchanged";
+      else if (found === "unlinked") results[index] = "updated";
       else oneAtATime.push(index);
     }
     for (const index of oneAtATime.sort((a, b) => a - b)) {
@@ -164,17 +172,18 @@ async function knownOrganizations(ctx: Ctx, keys: readonly string[]): Promise<Ma
 
 /**
  * Which rows naming a known organisation repeat what the register holds, as `importOrganization`
- * would find: every value the row gives is the stored one, its source id already names that
- * organisation, its e-mails and phones are among the organisation's, and its address is a
- * current one. Four queries for the batch.
+ * would find: every value the row gives is the stored one, its e-mails and phones are among the
+ * organisation's, and its address is a current one. Such a row is `unchanged` when its source id
+ * already names the organisation, `unlinked` when no organisation has that id yet. Four queries
+ * for the batch.
  */
-async function unchangedRows(
+async function sameRows(
   ctx: Ctx,
   repeats: ReadonlyArray<{ index: number; id: string; organization: TNewOrganization }>,
   inputs: readonly TImportOrganizationInput[],
   known: ReadonlyMap<string, string>,
-): Promise<Set<number>> {
-  const same = new Set<number>();
+): Promise<Map<number, "unchanged" | "unlinked">> {
+  const same = new Map<number, "unchanged" | "unlinked">();
   if (repeats.length === 0) return same;
   const ids = [...new Set(repeats.map((repeat) => repeat.id))];
   const stored = new Map(
@@ -206,7 +215,8 @@ async function unchangedRows(
     const input = inputs[index];
     const current = stored.get(id);
     if (!input || !current) continue;
-    if (input.externalId && known.get(externalKey(input.source.system, input.externalId)) !== id) continue;
+    const linkedTo = input.externalId ? known.get(externalKey(input.source.system, input.externalId)) : id;
+    if (linkedTo !== undefined && linkedTo !== id) continue;
     const given = (field: (typeof IMPORTED_FIELDS)[number]) => input[field] !== undefined && input[field] !== null;
     const fieldsSame = IMPORTED_FIELDS.every((field) =>
       !given(field)
@@ -222,9 +232,32 @@ async function unchangedRows(
       ...organization.phones.map((phone) => `phone:${phone.e164}`),
       ...(organization.address ? [`address:${addressKey(organization.address)}`] : []),
     ];
-    if (fieldsSame && points.every((point) => held.get(id)?.has(point))) same.add(index);
+    if (fieldsSame && points.every((point) => held.get(id)?.has(point))) {
+      same.set(index, linkedTo === id ? "unchanged" : "unlinked");
+    }
   }
   return same;
+}
+
+/**
+ * Links source ids to the organisations the rows found by organisationsnummer or register id. An
+ * id another import linked meanwhile fails the batch, which is then written again and finds it.
+ */
+async function linkExternalIds(
+  ctx: Ctx,
+  links: ReadonlyArray<{ id: string; input: TImportOrganizationInput }>,
+): Promise<void> {
+  if (links.length === 0) return;
+  const receivedAt = ctx.clock.now();
+  await ctx.db.insert(externalIds).values(
+    links.map(({ id, input }) => ({
+      system: input.source.system,
+      externalId: input.externalId as string,
+      entity: "organization" as const,
+      entityId: id,
+      receivedAt,
+    })),
+  );
 }
 
 /** An address as the register compares one: kind and place, not when it was moved to. */
