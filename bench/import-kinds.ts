@@ -41,11 +41,11 @@ function writeFile(entity: TKind, round: number, customers: readonly string[]): 
   const file = join(tmpdir(), `lh-kinds-${entity}-${size}-${round}.csv`);
   const lines: string[] = [];
   if (entity === "organizations") {
-    lines.push("organisationsnummer,name,street,postalCode,city,employees,website");
+    lines.push("externalId,organisationsnummer,name,street,postalCode,city,employees,website");
     for (let index = 0; index < size; index++) {
       const number = round * size + index;
       lines.push(
-        `${organisationsnummer(number)},Företag ${number} AB,Industrivägen ${1 + (index % 90)},${String(11_100 + (index % 800)).replace(/(\d{3})(\d{2})/, "$1 $2")},Stockholm,${1 + (index % 400)},https://foretag${number}.example`,
+        `K${number},${organisationsnummer(number)},Företag ${number} AB,Industrivägen ${1 + (index % 90)},${String(11_100 + (index % 800)).replace(/(\d{3})(\d{2})/, "$1 $2")},Stockholm,${1 + (index % 400)},https://foretag${number}.example`,
       );
     }
   } else if (entity === "orders") {
