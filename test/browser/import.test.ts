@@ -195,4 +195,43 @@ describe("importing a spreadsheet in the browser", () => {
     expect(await dialog.getByRole("progressbar").count()).toBe(0);
     expect(session.pageErrors).toEqual([]);
   }, 180_000);
+
+  it("imports an order history for the customers, and the same file again changes nothing", async () => {
+    await page.goto("/people");
+    await page.getByRole("button", { name: "Importera" }).click();
+    const dialog = page.getByRole("dialog", { name: "Importera från kalkylblad" });
+    await dialog.getByRole("combobox", { name: "Vad filen innehåller" }).click();
+    await page.getByRole("option", { name: "Ordrar" }).click();
+    const orders = [
+      "Ordernr;Kundnummer;Belopp;Status;Orderdatum",
+      "5001;K1;1 250,00;betald;2026-03-02",
+      "5002;K3;99,50;öppen;2026-03-03",
+    ];
+    const send = async () => {
+      const chooser = page.waitForEvent("filechooser");
+      await dialog.getByRole("button", { name: "Fil", exact: true }).click();
+      await (await chooser).setFiles({
+        name: "ordrar.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(orders.join("\r\n")),
+      });
+      await dialog.getByLabel("Provkörning: kontrollera filen utan att spara något").uncheck();
+      await dialog.getByRole("button", { name: "Importera", exact: true }).click();
+    };
+    await send();
+    await expect
+      .poll(() => dialog.getByRole("status").textContent())
+      .toBe("2 rader: 2 nya, 0 uppdaterade, 0 oförändrade, 0 med fel");
+    await send();
+    await expect
+      .poll(() => dialog.getByRole("status").textContent())
+      .toBe("2 rader: 0 nya, 0 uppdaterade, 2 oförändrade, 0 med fel");
+    await session.snapshot("import-orders-again");
+    const [asa] = (await (await page.request.get("/api/people?q=Åsa Öberg")).json()).items;
+    const timeline = await (await page.request.get(`/api/people/${asa.id}/timeline?kinds=order`)).json();
+    expect(timeline.items.map((item: { data: { number: string; status: string } }) => item.data)).toEqual([
+      expect.objectContaining({ number: "5001", status: "paid", totalSek: 1250 }),
+    ]);
+    expect(session.pageErrors).toEqual([]);
+  });
 });
