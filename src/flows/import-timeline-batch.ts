@@ -65,13 +65,15 @@ export async function importTimelineBatch(
         }),
       );
     } else if (!match?.personId) {
+      // The column the row named its customer by, so the report points at the cell to check.
+      const field = ["personExternalId", "personnummer", "email"].find((name) => values[name]) ?? "personExternalId";
       refuseRow(
         result,
         row,
         new AppError("validation_failed", "No person matches the row", {
           fields: [
             {
-              field: "personExternalId",
+              field,
               code: "unknown_person",
               message: "No person with this external id, personnummer or e-mail",
             },

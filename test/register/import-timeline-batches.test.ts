@@ -110,6 +110,15 @@ describe.each(STORE_KINDS)("orders and activities imported a batch at a time [%s
     expect(await auditOf("order", order5002)).toEqual(["order.create"]);
   });
 
+  it("points at the column a row named its unknown customer by", async () => {
+    const file = "Ordernr;Personnummer;Belopp\n8001;19121212-1212;100";
+    const result = await importCsv("orders", file);
+    expect(result.body.errors).toEqual([
+      expect.objectContaining({ row: 1, field: "personnummer", code: "unknown_person" }),
+    ]);
+    expect(result.body.columns.personnummer).toBe("Personnummer");
+  });
+
   it("keeps an order's date when a later file sends it without one", async () => {
     const dated = "Ordernr;Kundnummer;Belopp;Orderdatum\n6001;H1;100;2026-03-02";
     expect((await importCsv("orders", dated)).body).toMatchObject({ created: 1 });
