@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Ctx } from "../kernel/ctx";
 import { withTransaction } from "../kernel/ctx";
 import type { AppError } from "../kernel/errors";
@@ -46,35 +47,32 @@ async function guardTargets(ctx: Ctx, targets: TTargets, guard = guardRecordWrit
 }
 
 /**
- * `guardTargets` for many inputs at once: each input that the schema refuses, or whose customer
- * may not be written to, gets its error; the others are share-locked for the transaction.
+ * `guardTargets` for many inputs at once, with one query per kind of record: each input whose
+ * customer may not be written to gets its error; the others are share-locked for the transaction.
+ * An id that is no id is left for the verb's validation to name.
  */
 async function guardEachTarget(
   tx: Ctx,
-  inputs: readonly unknown[],
-  schema: { safeParse(input: unknown): { success: boolean; data?: TTargets } },
+  inputs: readonly TTargets[],
   change: boolean,
 ): Promise<Array<AppError | undefined>> {
-  const targets = inputs.map((input) => {
-    if (!schema.safeParse(input).success) return null;
-    return input as TTargets;
-  });
+  const isId = (id: string | null | undefined): id is string => typeof id === "string" && ZId.safeParse(id).success;
   const refused = await guardRecords(
     tx,
-    targets.flatMap((target) => [
-      ...(target?.personId ? [{ entity: "person" as const, id: target.personId, field: "personId" }] : []),
-      ...(target?.organizationId
-        ? [{ entity: "organization" as const, id: target.organizationId, field: "organizationId" }]
+    inputs.flatMap((input) => [
+      ...(isId(input.personId) ? [{ entity: "person" as const, id: input.personId, field: "personId" }] : []),
+      ...(isId(input.organizationId)
+        ? [{ entity: "organization" as const, id: input.organizationId, field: "organizationId" }]
         : []),
     ]),
     change,
   );
-  return targets.map((target) =>
-    target === null
-      ? undefined
-      : (refused.get(`person:${target.personId}`) ?? refused.get(`organization:${target.organizationId}`)),
+  return inputs.map(
+    (input) => refused.get(`person:${input.personId}`) ?? refused.get(`organization:${input.organizationId}`),
   );
 }
+
+const ZId = z.uuid();
 
 /**
  * Runs a bulk verb on the inputs whose customers passed the guard, and answers every input in
@@ -114,7 +112,7 @@ export async function logActivitiesOnRecords(
   options: { background?: boolean } = {},
 ): Promise<TLoggedActivity[]> {
   return withTransaction(ctx, async (tx) => {
-    const refusals = await guardEachTarget(tx, inputs, ZLogActivityInput, true);
+    const refusals = await guardEachTarget(tx, inputs, true);
     const results = await onGuarded(refusals, inputs, (passed) => logActivities(tx, passed, options));
     const contacts = results.flatMap((result) =>
       "activity" in result && (CONTACT_KINDS as readonly string[]).includes(result.activity.kind)
@@ -181,7 +179,7 @@ export async function recordOrdersForRecords(
   options: { background?: boolean } = {},
 ): Promise<TRecordedOrder[]> {
   return withTransaction(ctx, async (tx) => {
-    const refusals = await guardEachTarget(tx, inputs, ZRecordOrderInput, false);
+    const refusals = await guardEachTarget(tx, inputs, false);
     return onGuarded(refusals, inputs, (passed) => recordOrders(tx, passed, options));
   });
 }
