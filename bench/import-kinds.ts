@@ -10,7 +10,8 @@
  * are new ones, with their own ids). The organisations file is imported a second time, every
  * company unchanged, as a daily file from an ERP would be (`organizationsAgain`), and a third time
  * as another system's file, each company found by organisationsnummer and its id linked
- * (`organizationsLinked`).
+ * (`organizationsLinked`), and a fourth time with every company changed: another head count and
+ * web address, a new e-mail, and a move to another street (`organizationsChanged`).
  */
 import { createReadStream, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -35,6 +36,20 @@ type TKind = "organizations" | "orders" | "activities";
 function organisationsnummer(index: number): string {
   const nine = `556${String(index).padStart(6, "0")}`;
   return `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine, 9)}`;
+}
+
+/** The organisations file of a round with every company changed: values, a new e-mail, a move. */
+function writeChangedOrganizations(round: number): string {
+  const file = join(tmpdir(), `lh-kinds-organizations-changed-${size}-${round}.csv`);
+  const lines = ["externalId,organisationsnummer,name,street,postalCode,city,employees,website,email"];
+  for (let index = 0; index < size; index++) {
+    const number = round * size + index;
+    lines.push(
+      `K${number},${organisationsnummer(number)},Företag ${number} AB,Hamngatan ${1 + (index % 70)},${String(41_100 + (index % 800)).replace(/(\d{3})(\d{2})/, "$1 $2")},Göteborg,${2 + (index % 400)},https://www.foretag${number}.example,info@foretag${number}.example`,
+    );
+  }
+  writeFileSync(file, `${lines.join("\n")}\n`);
+  return file;
 }
 
 function writeFile(entity: TKind, round: number, customers: readonly string[]): string {
@@ -78,6 +93,7 @@ async function main() {
     Record<TKind, { rowsPerSecond: number; copyRowsPerSecond: number; failed: number }> & {
       organizationsAgain: { rowsPerSecond: number };
       organizationsLinked: { rowsPerSecond: number };
+      organizationsChanged: { rowsPerSecond: number };
     }
   > = [];
   try {
@@ -117,6 +133,13 @@ async function main() {
           const linked = await importCsv(ctx, createReadStream(file), { entity, system: `second${round}` });
           if (linked.updated !== size) throw new Error(`organizations linked: ${JSON.stringify(linked).slice(0, 300)}`);
           result.organizationsLinked = { rowsPerSecond: Math.round(size / ((performance.now() - linking) / 1000)) };
+          const changedFile = writeChangedOrganizations(round);
+          const changing = performance.now();
+          const changed = await importCsv(ctx, createReadStream(changedFile), { entity, system: "bench" });
+          if (changed.updated !== size)
+            throw new Error(`organizations changed: ${JSON.stringify(changed).slice(0, 300)}`);
+          result.organizationsChanged = { rowsPerSecond: Math.round(size / ((performance.now() - changing) / 1000)) };
+          await services.store.db.execute(sql`delete from outbox_events`);
         }
       }
       log(JSON.stringify(result));
@@ -139,6 +162,7 @@ async function main() {
     ),
     organizationsAgain: { rowsPerSecond: median(rounds.map((round) => round.organizationsAgain.rowsPerSecond)) },
     organizationsLinked: { rowsPerSecond: median(rounds.map((round) => round.organizationsLinked.rowsPerSecond)) },
+    organizationsChanged: { rowsPerSecond: median(rounds.map((round) => round.organizationsChanged.rowsPerSecond)) },
     rounds,
   };
   mkdirSync("bench/results", { recursive: true });

@@ -30,6 +30,28 @@ export async function insertJsonRows(
   );
 }
 
+/**
+ * Updates many rows with one statement, as `insertJsonRows` inserts them: each row names its key
+ * and the columns it sets, all rows the same columns; `columns` maps each to its PostgreSQL type.
+ */
+export async function updateJsonRows(
+  db: Db,
+  table: string,
+  columns: Record<string, string>,
+  rows: ReadonlyArray<object>,
+  key = "id",
+): Promise<void> {
+  if (rows.length === 0) return;
+  const names = Object.keys(columns).filter((name) => name !== key);
+  const assignments = sql.raw(names.map((name) => `"${name}" = x."${name}"`).join(", "));
+  const definitions = sql.raw(
+    [key, ...names].map((name) => `"${name}" ${name === key ? (columns[key] ?? "uuid") : columns[name]}`).join(", "),
+  );
+  await db.execute(
+    sql`update ${sql.identifier(table)} as t set ${assignments} from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(${definitions}) where t.${sql.identifier(key)} = x.${sql.identifier(key)}`,
+  );
+}
+
 /** Characters COPY's text format gives a meaning: each written as its escape. */
 const COPY_SPECIAL = /[\\\t\n\r]/g;
 const COPY_SPECIAL_TEST = /[\\\t\n\r]/;

@@ -10,7 +10,7 @@ import { addPhone } from "./add-phone";
 import { createOrganization } from "./create-organization";
 import type { TCreateOrganizationInput } from "./inputs";
 import { moveAddress } from "./move-address";
-import { normalizeAddress } from "./normalize";
+import { normalizeAddress, samePlace } from "./normalize";
 import { loadOrganizationDetail } from "./organization-detail";
 import { externalIds, organizations } from "./schema";
 import { updateOrganization } from "./update-organization";
@@ -56,7 +56,7 @@ export async function importOrganization(
     const system = input.source.system;
     const id = namedId
       ? await namedOrganization(tx, system, namedId, input.externalId)
-      : await findOrganization(tx, system, input.externalId, input.organisationsnummer ?? undefined);
+      : await findOrganization(tx, system, input.externalId, givenOrganisationsnummer(input));
     if (!id) {
       await createOrganization(tx, fields);
       return "created";
@@ -141,6 +141,19 @@ async function findOrganization(
   return holder?.id ?? null;
 }
 
+/**
+ * The organisationsnummer a row names its company by: as given, or held in a Swedish VAT number
+ * given alone (SE, the ten digits, 01), which names the company as surely.
+ */
+export function givenOrganisationsnummer(input: {
+  organisationsnummer?: string | null | undefined;
+  vatNumber?: string | null | undefined;
+}): string | undefined {
+  if (input.organisationsnummer) return input.organisationsnummer;
+  const vat = input.vatNumber?.replace(/[\s-]/g, "").toUpperCase();
+  return vat && /^SE\d{12}$/.test(vat) ? vat.slice(2, 12) : undefined;
+}
+
 const isEmpty = (value: Record<string, unknown> | undefined) => !value || Object.keys(value).length === 0;
 
 /** Whether a current address says what the row says (the moving date aside). */
@@ -149,16 +162,7 @@ function sameAddress(current: TAddress, row: NonNullable<TCreateOrganizationInpu
   const errors = new FieldErrors();
   const { validFrom: _movedAt, ...place } = row;
   const normal = normalizeAddress(place, "address", errors);
-  if (!normal) return false;
-  return (
-    current.street === normal.street &&
-    current.careOf === normal.careOf &&
-    current.box === normal.box &&
-    current.apartment === normal.apartment &&
-    current.postalCode === normal.postalCode &&
-    current.city === normal.city &&
-    current.country === normal.country
-  );
+  return normal !== null && samePlace(current, normal);
 }
 
 /** The organisation a row names by its register id; its external id, if any, must not be another's. */

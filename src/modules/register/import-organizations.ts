@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { copyRows } from "../../db/bulk";
 import { recordAudits } from "../../kernel/audit";
 import { type Ctx, withTransaction } from "../../kernel/ctx";
@@ -7,14 +7,20 @@ import { emitEvents } from "../../kernel/events";
 import { FieldErrors } from "../../kernel/field-errors";
 import { authorize } from "../../kernel/permissions";
 import { parseEach } from "../../kernel/validate";
+import {
+  loadKnownOrganizations,
+  planOrganizationChange,
+  type TOrganizationWrite,
+  writeOrganizationChanges,
+} from "./change-imported-organizations";
 import { ORGANIZATION_CREATED } from "./create-organization";
-import { IMPORTED_FIELDS, importOrganization, sameValue } from "./import-organization";
+import { givenOrganisationsnummer, importOrganization } from "./import-organization";
 import { ZCreateOrganizationInput } from "./inputs";
 import { insertContactPoints } from "./insert-contact-points";
 import { loadCustomAttributes } from "./list-custom-attributes";
 import { newOrganization, type TNewOrganization } from "./new-organization";
-import type { NormalAddress } from "./normalize";
-import { addresses, emails, externalIds, organizations, phones } from "./schema";
+import { ORGANIZATION_COLUMN_TYPES, organizationColumns } from "./organization-columns";
+import { externalIds, organizations } from "./schema";
 
 export type TImportOrganizationInput = Parameters<typeof importOrganization>[1];
 export type TImportedOrganization = "created" | "updated" | "unchanged" | { error: AppError };
@@ -23,11 +29,14 @@ export type TImportedOrganization = "created" | "updated" | "unchanged" | { erro
  * The organisation rows of an import's batch, each as `importOrganization` takes one, in one
  * transaction. The organisations the rows name are found with a query or two for the batch; the
  * new ones are validated and written with one statement per table, their audit entries and
- * events likewise, where each took some fifteen statements alone; a row that repeats what the
- * register holds of a known organisation is found unchanged with four queries for the batch
- * (a daily file from the ERP), where each took some thirty. Rows that change a known
- * organisation, and rows naming one an earlier row of the batch also names, go through
- * `importOrganization` one at a time after them, in file order. Each row gets its own result.
+ * events likewise, where each took some fifteen statements alone. The known organisations the
+ * rows name are locked and read with four queries for the batch, and what each row changes on
+ * one (values, e-mails, phones, a move) is written with a statement per table for the batch,
+ * where each row took some thirty; a row that repeats what the register holds (a daily file
+ * from the ERP) writes nothing. Rows naming an organisation an earlier row of the batch also
+ * names, and the rare row whose VAT number would give its organisation an organisationsnummer,
+ * go through `importOrganization` one at a time after them, in file order. Each row gets its
+ * own result.
  */
 export async function importOrganizations(
   ctx: Ctx,
@@ -40,6 +49,7 @@ export async function importOrganizations(
     inputs.map(({ id: _named, ...fields }) => fields),
   );
   for (const { index, error } of refused) results[index] = { error };
+  const parsed = new Map(valid.map(({ index, data }) => [index, data]));
   return withTransaction(ctx, async (tx) => {
     const definitions = await loadCustomAttributes(tx.db, "organization");
     // Each row read as a new organisation would be: its values as the register stores them, or
@@ -92,19 +102,33 @@ export async function importOrganizations(
       creates.map(({ organization }) => organization),
     );
     for (const { index } of creates) results[index] = "created";
-    const same = await sameRows(tx, repeats, inputs, known);
-    // A second system's file naming companies the first brought in: only its ids are new.
-    const links = repeats.filter(({ index }) => same.get(index) === "unlinked");
-    await linkExternalIds(
+    const held = await loadKnownOrganizations(
       tx,
-      links.map(({ index, id }) => ({ id, input: inputs[index] as TImportOrganizationInput })),
+      repeats.map((repeat) => repeat.id),
     );
-    for (const { index } of repeats) {
-      const found = same.get(index);
-      if (found === "unchanged") results[index] = "unchanged";
-      else if (found === "unlinked") results[index] = "updated";
-      else oneAtATime.push(index);
+    const links: Array<{ id: string; input: TImportOrganizationInput }> = [];
+    const writes: TOrganizationWrite[] = [];
+    for (const { index, id, organization } of repeats) {
+      const input = inputs[index] as TImportOrganizationInput;
+      const current = held.get(id);
+      const data = parsed.get(index);
+      const linkedTo = input.externalId ? known.get(externalKey(input.source.system, input.externalId)) : id;
+      // An id unknown, or a source id naming another organisation: refused as a single row is.
+      const change =
+        current && data && (linkedTo === undefined || linkedTo === id)
+          ? planOrganizationChange(tx, data, organization, current, definitions)
+          : ({ outcome: "alone" } as const);
+      if (change.outcome === "alone") oneAtATime.push(index);
+      else if (change.outcome === "refused") results[index] = { error: change.error };
+      else {
+        // A second system's file naming companies the first brought in: its ids are new.
+        if (linkedTo === undefined) links.push({ id, input });
+        if (change.outcome === "changed") writes.push(change.write);
+        results[index] = linkedTo === undefined || change.outcome === "changed" ? "updated" : "unchanged";
+      }
     }
+    await linkExternalIds(tx, links);
+    await writeOrganizationChanges(tx, writes);
     for (const index of oneAtATime.sort((a, b) => a - b)) {
       try {
         results[index] = await withTransaction(tx, (row) => importOrganization(row, inputs[index] as never));
@@ -124,7 +148,7 @@ function rowKeys(input: TImportOrganizationInput | undefined): string[] {
   if (!input) return [];
   const keys: string[] = [];
   if (input.externalId) keys.push(externalKey(input.source.system, input.externalId));
-  const digits = input.organisationsnummer?.replace(/\D/g, "");
+  const digits = givenOrganisationsnummer(input)?.replace(/\D/g, "");
   if (digits && digits.length >= 10) keys.push(`orgnr:${digits.slice(-10)}`);
   return keys;
 }
@@ -171,75 +195,6 @@ async function knownOrganizations(ctx: Ctx, keys: readonly string[]): Promise<Ma
 }
 
 /**
- * Which rows naming a known organisation repeat what the register holds, as `importOrganization`
- * would find: every value the row gives is the stored one, its e-mails and phones are among the
- * organisation's, and its address is a current one. Such a row is `unchanged` when its source id
- * already names the organisation, `unlinked` when no organisation has that id yet. Four queries
- * for the batch.
- */
-async function sameRows(
-  ctx: Ctx,
-  repeats: ReadonlyArray<{ index: number; id: string; organization: TNewOrganization }>,
-  inputs: readonly TImportOrganizationInput[],
-  known: ReadonlyMap<string, string>,
-): Promise<Map<number, "unchanged" | "unlinked">> {
-  const same = new Map<number, "unchanged" | "unlinked">();
-  if (repeats.length === 0) return same;
-  const ids = [...new Set(repeats.map((repeat) => repeat.id))];
-  const stored = new Map(
-    (await ctx.db.select().from(organizations).where(inArray(organizations.id, ids))).map((row) => [row.id, row]),
-  );
-  const held = new Map<string, Set<string>>();
-  const hold = (id: string | null, value: string) => {
-    if (id) held.set(id, (held.get(id) ?? new Set()).add(value));
-  };
-  for (const row of await ctx.db
-    .select({ id: emails.organizationId, canonical: emails.canonical })
-    .from(emails)
-    .where(and(inArray(emails.organizationId, ids), isNull(emails.removedAt)))) {
-    hold(row.id, `email:${row.canonical}`);
-  }
-  for (const row of await ctx.db
-    .select({ id: phones.organizationId, e164: phones.e164 })
-    .from(phones)
-    .where(and(inArray(phones.organizationId, ids), isNull(phones.removedAt)))) {
-    hold(row.id, `phone:${row.e164}`);
-  }
-  for (const row of await ctx.db
-    .select()
-    .from(addresses)
-    .where(and(inArray(addresses.organizationId, ids), isNull(addresses.validTo)))) {
-    hold(row.organizationId, `address:${addressKey(row)}`);
-  }
-  for (const { index, id, organization } of repeats) {
-    const input = inputs[index];
-    const current = stored.get(id);
-    if (!input || !current) continue;
-    const linkedTo = input.externalId ? known.get(externalKey(input.source.system, input.externalId)) : id;
-    if (linkedTo !== undefined && linkedTo !== id) continue;
-    const given = (field: (typeof IMPORTED_FIELDS)[number]) => input[field] !== undefined && input[field] !== null;
-    const fieldsSame = IMPORTED_FIELDS.every((field) =>
-      !given(field)
-        ? true
-        : field === "custom"
-          ? Object.keys(input.custom ?? {}).every((key) =>
-              sameValue(organization.row.custom[key] ?? null, current.custom[key] ?? null),
-            )
-          : sameValue(organization.row[field], current[field]),
-    );
-    const points = [
-      ...organization.emails.map((email) => `email:${email.canonical}`),
-      ...organization.phones.map((phone) => `phone:${phone.e164}`),
-      ...(organization.address ? [`address:${addressKey(organization.address)}`] : []),
-    ];
-    if (fieldsSame && points.every((point) => held.get(id)?.has(point))) {
-      same.set(index, linkedTo === id ? "unchanged" : "unlinked");
-    }
-  }
-  return same;
-}
-
-/**
  * Links source ids to the organisations the rows found by organisationsnummer or register id. An
  * id another import linked meanwhile fails the batch, which is then written again and finds it.
  */
@@ -260,60 +215,14 @@ async function linkExternalIds(
   );
 }
 
-/** An address as the register compares one: kind and place, not when it was moved to. */
-function addressKey(address: Omit<NormalAddress, "validFrom">): string {
-  const { kind, street, careOf, box, apartment, postalCode, city, country } = address;
-  return JSON.stringify([kind, street, careOf, box, apartment, postalCode, city, country]);
-}
-
 /** New organisations of a batch, with one statement per table (see copyRows). */
 async function insertOrganizations(ctx: Ctx, created: TNewOrganization[]): Promise<void> {
   if (created.length === 0) return;
   await copyRows(
     ctx.db,
     "organizations",
-    {
-      id: "uuid",
-      name: "text",
-      organisationsnummer: "text",
-      group_digit: "smallint",
-      legal_form: "text",
-      vat_number: "text",
-      sni_code: "text",
-      industry: "text",
-      employees: "integer",
-      revenue_sek: "bigint",
-      website: "text",
-      parent_id: "uuid",
-      owner_id: "uuid",
-      owner_team_id: "uuid",
-      custom: "jsonb",
-      lineage: "jsonb",
-      search_text: "text",
-      created_at: "timestamptz",
-      updated_at: "timestamptz",
-    },
-    created.map(({ row }) => ({
-      id: row.id,
-      name: row.name,
-      organisationsnummer: row.organisationsnummer,
-      group_digit: row.groupDigit,
-      legal_form: row.legalForm,
-      vat_number: row.vatNumber,
-      sni_code: row.sniCode,
-      industry: row.industry,
-      employees: row.employees,
-      revenue_sek: row.revenueSek,
-      website: row.website,
-      parent_id: row.parentId,
-      owner_id: row.ownerId,
-      owner_team_id: row.ownerTeamId,
-      custom: row.custom,
-      lineage: row.lineage,
-      search_text: row.searchText,
-      created_at: row.createdAt,
-      updated_at: row.updatedAt,
-    })),
+    ORGANIZATION_COLUMN_TYPES,
+    created.map(({ row }) => organizationColumns(row)),
   );
   await insertContactPoints(
     ctx,

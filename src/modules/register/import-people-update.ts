@@ -3,7 +3,7 @@ import { sequentially } from "../../db/sequentially";
 import { type Ctx, newId } from "../../kernel/ctx";
 import type { NormalRow } from "./import-row";
 import { lineageColumns, stampLineage } from "./lineage";
-import { greetingFor, type NormalAddress } from "./normalize";
+import { greetingFor, type NormalAddress, samePlace } from "./normalize";
 import { refreshPersonSearch } from "./refresh-search";
 import { addresses, emails, externalIds, people, phones, type TLineage } from "./schema";
 
@@ -11,14 +11,6 @@ function addressRow(ctx: Ctx, personId: string, address: NormalAddress, source: 
   const { validFrom, ...rest } = address;
   return { id: newId(ctx), personId, ...rest, validFrom: validFrom ?? now, validTo: null, ...lineageColumns(source) };
 }
-
-const sameAddress = (a: typeof addresses.$inferSelect, b: NormalAddress) =>
-  a.street === b.street &&
-  a.postalCode === b.postalCode &&
-  a.city === b.city &&
-  a.careOf === b.careOf &&
-  a.box === b.box &&
-  a.apartment === b.apartment;
 
 /** What an update compares a row with: the person, their e-mails and phones, current addresses. */
 export interface TKnownPerson {
@@ -82,7 +74,7 @@ export async function applyUpdate(
   const newEmails = row.emails.filter((email) => !emailRows.some((existing) => existing.canonical === email.canonical));
   const newPhones = row.phones.filter((phone) => !phoneRows.some((existing) => existing.e164 === phone.e164));
   const moved =
-    row.address !== null && !addressRows.some((existing) => row.address && sameAddress(existing, row.address));
+    row.address !== null && !addressRows.some((existing) => row.address && samePlace(existing, row.address));
   const fields = {
     givenNames: row.givenNames,
     surname: row.surname,

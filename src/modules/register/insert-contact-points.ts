@@ -16,6 +16,8 @@ export interface TNewContactPoints {
   emails: readonly NormalEmail[];
   phones: readonly NormalPhone[];
   address: NormalAddress | null;
+  /** The new address's id, where the caller names it (to audit the move); else a new one. */
+  addressId?: string;
   source: TLineage;
 }
 
@@ -100,11 +102,11 @@ export async function insertContactPoints(
       valid_from_stated: "boolean",
       ...LINEAGE_TYPES,
     },
-    owners.flatMap(({ ownerId, address, source }) =>
+    owners.flatMap(({ ownerId, address, addressId, source }) =>
       address
         ? [
             {
-              id: newId(ctx),
+              id: addressId ?? newId(ctx),
               [ownerColumn]: ownerId,
               kind: address.kind,
               street: address.street,

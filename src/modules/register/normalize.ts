@@ -119,6 +119,21 @@ export interface NormalAddress {
   validFrom: Date | null;
 }
 
+type TPlace = Pick<NormalAddress, "street" | "careOf" | "box" | "apartment" | "postalCode" | "city" | "country">;
+
+/** Whether two addresses name one place: a record's current address and one a file gives, say. */
+export function samePlace(a: TPlace, b: TPlace): boolean {
+  return (
+    a.street === b.street &&
+    a.careOf === b.careOf &&
+    a.box === b.box &&
+    a.apartment === b.apartment &&
+    a.postalCode === b.postalCode &&
+    a.city === b.city &&
+    a.country === b.country
+  );
+}
+
 /** Swedish postcodes become NNN NN; other countries' postcodes are kept as given. */
 export function normalizeAddress(
   input: Partial<z.output<typeof ZAddressInput>>,

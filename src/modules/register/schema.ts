@@ -208,6 +208,7 @@ export const emails = pgTable(
   (t) => [
     index("emails_canonical_idx").on(t.canonical.op("text_pattern_ops")),
     index("emails_person_idx").on(t.personId),
+    index("emails_org_idx").on(t.organizationId).where(sql`organization_id is not null`),
   ],
 );
 
@@ -227,7 +228,11 @@ export const phones = pgTable(
     removedAt: timestamp("removed_at", { withTimezone: true }),
     ...lineageColumns,
   },
-  (t) => [index("phones_e164_idx").on(t.e164.op("text_pattern_ops")), index("phones_person_idx").on(t.personId)],
+  (t) => [
+    index("phones_e164_idx").on(t.e164.op("text_pattern_ops")),
+    index("phones_person_idx").on(t.personId),
+    index("phones_org_idx").on(t.organizationId).where(sql`organization_id is not null`),
+  ],
 );
 
 /**
