@@ -89,7 +89,8 @@ export async function openServices(config: TConfig, options: OpenServicesOptions
     timeline: new TimelineRegistry(),
     ctxBase,
     rules,
-    importProgress: new ImportProgressBoard(),
+    // Behind a load balancer a poll may reach another process: on a server, shared through a table.
+    importProgress: new ImportProgressBoard(store.kind === "postgres" ? store.db : null),
     trackingDeps: () => {
       trackingDeps ??= loadCountryLookup()
         .catch((error: unknown) => {
@@ -150,6 +151,7 @@ function definePlatformJobs(services: Services): void {
       );
       await store.db.execute(sql`delete from sessions where expires_at < ${new Date(now).toISOString()}`);
       await store.db.execute(sql`delete from rate_limits where window_start < ${new Date(now - day).toISOString()}`);
+      await store.db.execute(sql`delete from import_progress where updated_at < now() - interval '1 day'`);
       await store.db.delete(auditLog).where(lt(auditLog.at, new Date(now - config.AUDIT_RETENTION_DAYS * day)));
       // The embedded store has no autovacuum: without this its planner never learns how the
       // tables have grown. On PostgreSQL it repeats what autovacuum does, at a quiet hour.

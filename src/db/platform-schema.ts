@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 /**
  * Domain events written in the same transaction as the change they describe (transactional
@@ -69,4 +80,23 @@ export const rateLimits = pgTable("rate_limits", {
   key: text("key").primaryKey(),
   windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
   count: integer("count").notNull(),
+});
+
+/**
+ * How far each import sent with a progress id has got, on a PostgreSQL server: the import runs in
+ * the API process that received the file, and the app's polls may reach another behind a load
+ * balancer. The embedded store belongs to one process, which answers from memory.
+ */
+export const importProgress = pgTable("import_progress", {
+  id: uuid("id").primaryKey(),
+  /** The digest of the credential that sent the file: only it may read the progress. */
+  owner: text("owner").notNull(),
+  rowsRead: integer("rows_read").notNull().default(0),
+  created: integer("created").notNull().default(0),
+  updated: integer("updated").notNull().default(0),
+  unchanged: integer("unchanged").notNull().default(0),
+  failed: integer("failed").notNull().default(0),
+  bytesRead: bigint("bytes_read", { mode: "number" }).notNull().default(0),
+  done: boolean("done").notNull().default(false),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
 });

@@ -87,7 +87,9 @@ export async function importRoutes(base: FastifyInstance, services: Services) {
       const ctx = request.ctx();
       const { progressId } = request.query;
       const onProgress =
-        progressId && request.credential ? services.importProgress.start(progressId, request.credential) : undefined;
+        progressId && request.credential
+          ? await services.importProgress.start(progressId, request.credential)
+          : undefined;
       try {
         return await importCsv(
           ctx,
@@ -101,7 +103,7 @@ export async function importRoutes(base: FastifyInstance, services: Services) {
           onProgress,
         );
       } finally {
-        if (progressId) services.importProgress.end(progressId);
+        if (progressId) await services.importProgress.end(progressId);
       }
     },
   );
@@ -109,13 +111,14 @@ export async function importRoutes(base: FastifyInstance, services: Services) {
   app.get(
     "/api/imports/progress/:id",
     {
-      // Answered from memory: during a trial run the embedded store's connection is the import's.
+      // Answered from memory by the importing process (during a trial run the embedded store's
+      // connection is the import's); by another process on a PostgreSQL server, from the table.
       config: { credentialOnly: true },
       schema: {
         tags: ["import and export"],
         summary: "How far an import sent with a progressId has got",
         description:
-          "Readable with the credential (API key or session) the import was sent with, while it runs and for ten minutes after it ends; answered from memory, so also while a trial run holds the embedded store. Counts are of the batches done so far; `bytesRead` against the file's size gives the share of the file read.",
+          "Readable with the credential (API key or session) the import was sent with, while it runs and for ten minutes after it ends; answered from memory, so also while a trial run holds the embedded store, and on a PostgreSQL server by any API process (behind a load balancer, the poll may reach another than the one importing). Counts are of the batches done so far; `bytesRead` against the file's size gives the share of the file read.",
         params: z.object({ id: z.uuid() }),
         response: { 200: ZImportProgressState, ...problemResponses },
       },
