@@ -27,7 +27,13 @@ import {
   type TRecordOrderInput,
   ZRecordOrderInput,
 } from "../modules/orders";
-import { guardRecordReference, guardRecords, guardRecordWrite } from "../modules/register";
+import {
+  guardRecordReference,
+  guardRecords,
+  guardRecordWrite,
+  type TGuardLock,
+  type TOwnerRef,
+} from "../modules/register";
 import { assertCaseParties } from "./assign-case";
 import { refreshLastContact } from "./refresh-last-contact";
 
@@ -40,10 +46,15 @@ interface TTargets {
  * Writes to a customer's timeline are changes to that customer: the person or organisation must
  * exist, not be erased, and be one the caller may change (a sales role only its team's).
  */
-async function guardTargets(ctx: Ctx, targets: TTargets, guard = guardRecordWrite): Promise<void> {
-  if (targets.personId) await guard(ctx, { entity: "person", id: targets.personId }, "personId");
+async function guardTargets(
+  ctx: Ctx,
+  targets: TTargets,
+  guard: (ctx: Ctx, record: TOwnerRef, field: string, lock?: TGuardLock) => Promise<void> = guardRecordWrite,
+  lock: TGuardLock = "share",
+): Promise<void> {
+  if (targets.personId) await guard(ctx, { entity: "person", id: targets.personId }, "personId", lock);
   if (targets.organizationId)
-    await guard(ctx, { entity: "organization", id: targets.organizationId }, "organizationId");
+    await guard(ctx, { entity: "organization", id: targets.organizationId }, "organizationId", lock);
 }
 
 /**
@@ -55,6 +66,7 @@ async function guardEachTarget(
   tx: Ctx,
   inputs: readonly TTargets[],
   change: boolean,
+  lock: TGuardLock = "share",
 ): Promise<Array<AppError | undefined>> {
   const isId = (id: string | null | undefined): id is string => typeof id === "string" && ZId.safeParse(id).success;
   const refused = await guardRecords(
@@ -66,6 +78,7 @@ async function guardEachTarget(
         : []),
     ]),
     change,
+    lock,
   );
   return inputs.map(
     (input) => refused.get(`person:${input.personId}`) ?? refused.get(`organization:${input.organizationId}`),
@@ -92,7 +105,8 @@ async function onGuarded<I, R>(
 export async function logActivityOnRecord(ctx: Ctx, input: TLogActivityInput): Promise<TActivity> {
   const data = parseInput(ZLogActivityInput, input);
   return withTransaction(ctx, async (tx) => {
-    await guardTargets(tx, data);
+    // Locked for update: a call moves the customer's last contact (see TGuardLock).
+    await guardTargets(tx, data, guardRecordWrite, "update");
     const activity = await logActivity(tx, data);
     if ((CONTACT_KINDS as readonly string[]).includes(activity.kind)) {
       await refreshLastContact(tx, [activity.personId], [activity.organizationId]);
@@ -112,7 +126,7 @@ export async function logActivitiesOnRecords(
   options: { background?: boolean } = {},
 ): Promise<TLoggedActivity[]> {
   return withTransaction(ctx, async (tx) => {
-    const refusals = await guardEachTarget(tx, inputs, true);
+    const refusals = await guardEachTarget(tx, inputs, true, "update");
     const results = await onGuarded(refusals, inputs, (passed) => logActivities(tx, passed, options));
     const contacts = results.flatMap((result) =>
       "activity" in result && (CONTACT_KINDS as readonly string[]).includes(result.activity.kind)

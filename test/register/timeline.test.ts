@@ -57,6 +57,32 @@ describe.each(STORE_KINDS)("360° view and timeline [%s]", (kind) => {
     );
   });
 
+  it("logs every call when colleagues log calls on one customer at the same moment", async () => {
+    const customer = await api.call({
+      method: "POST",
+      url: "/api/people",
+      payload: { givenNames: "Sam", surname: "Samtal" },
+    });
+    // Each call moves the customer's last contact: before, two at once could deadlock, and one failed.
+    const logged = await Promise.all(
+      Array.from({ length: 12 }, (_, index) =>
+        api.call({
+          method: "POST",
+          url: "/api/activities",
+          payload: {
+            personId: customer.body.id,
+            kind: "call",
+            subject: `Samtal ${index}`,
+            occurredAt: `2025-12-${String(index + 1).padStart(2, "0")}T10:00:00Z`,
+          },
+        }),
+      ),
+    );
+    expect(logged.map((response) => response.status)).toEqual(logged.map(() => 201));
+    const person = await api.call({ url: `/api/people/${customer.body.id}` });
+    expect(person.body.lastContactAt).toBe("2025-12-12T10:00:00.000Z");
+  });
+
   it("filters by kind and period, and pages with a cursor", async () => {
     const calls = await api.call({ url: `/api/people/${personId}/timeline?kinds=call,order` });
     expect(calls.body.items.map((item: { kind: string }) => item.kind)).toEqual(["order", "call"]);

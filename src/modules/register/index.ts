@@ -110,6 +110,7 @@ export {
   guardRecordReference,
   guardRecords,
   guardRecordWrite,
+  type TGuardLock,
   type TOwnerRef,
 } from "./owner-ref";
 export { profiledPeopleWhere, profilingObjectors } from "./profiling-objectors";

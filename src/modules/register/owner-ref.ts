@@ -47,12 +47,28 @@ export async function lockOwner(ctx: Ctx, owner: TOwnerRef): Promise<void> {
 }
 
 /**
+ * How a guard locks the records: `share` keeps an erasure out until the transaction ends; `update`
+ * too, for a transaction that will also write the records themselves (an activity moves the
+ * customer's last contact). Two share-lockers that both go on to update one record each wait for
+ * the other's share lock: PostgreSQL breaks the deadlock by failing one. Locked for update from
+ * the start, the second waits for the first to finish instead.
+ */
+export type TGuardLock = "share" | "update";
+
+const ROW_LOCK = { share: "share", update: "no key update" } as const;
+
+/**
  * For writes other modules make about a register record (activities, documents, orders): the
  * person or organisation must exist, not be erased, and be one the caller may change. The row is
- * share-locked until the transaction ends, so an erasure cannot slip in between.
+ * locked until the transaction ends (see TGuardLock), so an erasure cannot slip in between.
  */
-export async function guardRecordWrite(ctx: Ctx, record: TOwnerRef, field?: string): Promise<void> {
-  await lockRecord(ctx, record, "share", true, field);
+export async function guardRecordWrite(
+  ctx: Ctx,
+  record: TOwnerRef,
+  field?: string,
+  lock: TGuardLock = "share",
+): Promise<void> {
+  await lockRecord(ctx, record, ROW_LOCK[lock], true, field);
 }
 
 /**
@@ -66,7 +82,7 @@ export async function guardRecordReference(ctx: Ctx, record: TOwnerRef, field?: 
 async function lockRecord(
   ctx: Ctx,
   owner: TOwnerRef,
-  strength: "update" | "share",
+  strength: "update" | "no key update" | "share",
   change = true,
   field?: string,
 ): Promise<void> {
@@ -85,14 +101,15 @@ export async function guardRecords(
   ctx: Ctx,
   records: ReadonlyArray<TOwnerRef & { field?: string | undefined }>,
   change: boolean,
+  lock: TGuardLock = "share",
 ): Promise<Map<string, AppError>> {
-  return lockRecords(ctx, records, "share", change);
+  return lockRecords(ctx, records, ROW_LOCK[lock], change);
 }
 
 async function lockRecords(
   ctx: Ctx,
   records: ReadonlyArray<TOwnerRef & { field?: string | undefined }>,
-  strength: "update" | "share",
+  strength: "update" | "no key update" | "share",
   change: boolean,
 ): Promise<Map<string, AppError>> {
   const refused = new Map<string, AppError>();
