@@ -8,7 +8,7 @@ import { luhnCheckDigit } from "../../src/lib/se/luhn";
 import { ACTIVITY_LOGGED, logActivity } from "../../src/modules/activities";
 import { ORDER_RECORDED } from "../../src/modules/orders";
 import { matchCandidates } from "../../src/modules/quality/schema";
-import { getPerson, listPeople, PEOPLE_IMPORTED } from "../../src/modules/register";
+import { addRole, createOrganization, getPerson, listPeople, PEOPLE_IMPORTED } from "../../src/modules/register";
 import { describeStores } from "../support/services";
 
 describeStores("CSV import in overlapping batches", ({ services }) => {
@@ -37,6 +37,61 @@ function testPersonnummer(index: number, serial = "998"): string {
   const nine = `8001${String(index + 1).padStart(2, "0")}${serial}`;
   return `19${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine, 9)}`;
 }
+
+describeStores("a file of changed customers", ({ services }) => {
+  it("writes each change with the batch's others: renamed, moved, a new e-mail, and one person named twice", async () => {
+    const ctx = services().systemCtx("test");
+    const file = (rows: string[]) =>
+      Readable.from(`Kundnr;Förnamn;Efternamn;Personnummer;E-post;Gatuadress;Postnummer;Ort\n${rows.join("\n")}\n`);
+    const first = await importCsv(
+      ctx,
+      file([
+        `A1;Alva;Ändrasson;${testPersonnummer(0, "997")};alva@example.com;Storgatan 1;111 22;Stockholm`,
+        `A2;Bo;Ändrasson;${testPersonnummer(1, "997")};bo@example.com;Storgatan 2;111 22;Stockholm`,
+        `A3;Cia;Ändrasson;${testPersonnummer(2, "997")};cia@example.com;Storgatan 3;111 22;Stockholm`,
+      ]),
+      { entity: "people", system: "andra" },
+    );
+    expect(first).toMatchObject({ created: 3, failed: 0 });
+    const idOf = async (q: string) => (await listPeople(ctx, { q, limit: 5 })).items[0]?.id as string;
+    const bo = await idOf("Bo Ändrasson");
+    const verkstad = await createOrganization(ctx, { name: "Ändra Verkstad AB" });
+    await addRole(ctx, { personId: bo, organizationId: verkstad.id, title: "Verkmästare" });
+
+    const changed = await importCsv(
+      ctx,
+      file([
+        // Bo takes his other name: found by it, and still by his employer.
+        `A1;Alva;Ändrasson;${testPersonnummer(0, "997")};alva.ny@example.com;Storgatan 1;111 22;Stockholm`,
+        `A2;Boris;Ändrasson;${testPersonnummer(1, "997")};bo@example.com;Storgatan 2;111 22;Stockholm`,
+        `A3;Cia;Ändrasson;${testPersonnummer(2, "997")};cia@example.com;Hamngatan 9;411 01;Göteborg`,
+        // Cia again under the web shop's number: this row comes after the move above.
+        `W3;Cia;Ändrasson;${testPersonnummer(2, "997")};cia.webb@example.com;Hamngatan 9;411 01;Göteborg`,
+      ]),
+      { entity: "people", system: "andra" },
+    );
+    expect(changed).toMatchObject({ created: 0, updated: 4, unchanged: 0, failed: 0 });
+
+    const alva = await getPerson(ctx, await idOf("Alva Ändrasson"));
+    expect(alva.emails.map((email) => [email.address, email.isPrimary])).toEqual([
+      ["alva@example.com", true],
+      ["alva.ny@example.com", false],
+    ]);
+    expect(await idOf("Boris Ändrasson")).toBe(bo);
+    expect(await idOf("Ändra Verkstad Boris")).toBe(bo);
+    expect((await getPerson(ctx, bo)).greetingName).toBe("Boris");
+    const cia = await getPerson(ctx, await idOf("Cia Ändrasson"));
+    expect(cia.addresses.map((address) => [address.street, address.validTo === null])).toEqual(
+      expect.arrayContaining([
+        ["Hamngatan 9", true],
+        ["Storgatan 3", false],
+      ]),
+    );
+    expect(cia.addresses).toHaveLength(2);
+    expect(cia.externalIds.map((known) => known.externalId).sort()).toEqual(["A3", "W3"]);
+    expect(cia.emails.map((email) => email.address).sort()).toEqual(["cia.webb@example.com", "cia@example.com"]);
+  });
+});
 
 describeStores("an import written two batches at a time", ({ services }) => {
   it("ends each customer named in neighbouring batches as the later row says, the earlier address closed", async () => {

@@ -4,6 +4,7 @@ import { type NormalRow, searchTextOf } from "./import-row";
 import { insertContactPoints } from "./insert-contact-points";
 import { stampLineage } from "./lineage";
 import { greetingFor } from "./normalize";
+import { PERSON_COLUMN_TYPES } from "./person-columns";
 import type { TLineage } from "./schema";
 
 /** New people of a batch, written with one statement per table (see copyRows). */
@@ -18,26 +19,7 @@ export async function insertCreatedPeople(
   await copyRows(
     ctx.db,
     "people",
-    {
-      id: "uuid",
-      given_names: "text",
-      preferred_name_parts: "smallint[]",
-      greeting_name: "text",
-      greeting_uncertain: "boolean",
-      surname: "text",
-      personnummer: "text",
-      personnummer_kind: "text",
-      birth_date: "date",
-      language: "text",
-      lifecycle_stage: "text",
-      owner_id: "uuid",
-      owner_team_id: "uuid",
-      custom: "jsonb",
-      lineage: "jsonb",
-      search_text: "text",
-      created_at: "timestamptz",
-      updated_at: "timestamptz",
-    },
+    PERSON_COLUMN_TYPES,
     creates.map((row) => {
       const greeting = greetingFor(row.givenNames, row.preferred);
       return {

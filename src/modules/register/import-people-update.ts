@@ -1,16 +1,15 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
+import { updateJsonRows } from "../../db/bulk";
 import { sequentially } from "../../db/sequentially";
-import { type Ctx, newId } from "../../kernel/ctx";
+import type { Ctx } from "../../kernel/ctx";
+import type { NormalEmail, NormalPhone } from "./contact-points";
 import type { NormalRow } from "./import-row";
-import { lineageColumns, stampLineage } from "./lineage";
+import { insertContactPoints } from "./insert-contact-points";
+import { stampLineage } from "./lineage";
 import { greetingFor, type NormalAddress, samePlace } from "./normalize";
-import { refreshPersonSearch } from "./refresh-search";
-import { addresses, emails, externalIds, people, phones, type TLineage } from "./schema";
-
-function addressRow(ctx: Ctx, personId: string, address: NormalAddress, source: TLineage, now: Date) {
-  const { validFrom, ...rest } = address;
-  return { id: newId(ctx), personId, ...rest, validFrom: validFrom ?? now, validTo: null, ...lineageColumns(source) };
-}
+import { PERSON_COLUMN_TYPES, personColumns } from "./person-columns";
+import { personSearchText } from "./refresh-search";
+import { addresses, emails, externalIds, organizations, people, phones, roles, type TLineage } from "./schema";
 
 /** What an update compares a row with: the person, their e-mails and phones, current addresses. */
 export interface TKnownPerson {
@@ -51,21 +50,32 @@ export async function loadKnownPeople(ctx: Ctx, ids: readonly string[]): Promise
   return known;
 }
 
+/** What a row changes on a known person, ready to be written with the batch's other changes. */
+export interface TPersonWrite {
+  before: typeof people.$inferSelect;
+  after: typeof people.$inferSelect;
+  emails: NormalEmail[];
+  phones: NormalPhone[];
+  /** The current addresses of the row's kind, closed by its move. */
+  closed: string[];
+  address: NormalAddress | null;
+  source: TLineage;
+  /** The source's id, linked to the person where the row found them by another key. */
+  link: string | null;
+}
+
 /**
- * Updates a known person: names and identifiers are refreshed; contact points are added, never
- * lost. A row that says what the register already holds writes nothing (its values keep the
- * source and time they came with); returns whether anything changed.
+ * What a row does to a known person: names and identifiers are refreshed; contact points are
+ * added, never lost; an address that is no current one of its kind is a move. A row that says
+ * what the register already holds changes nothing (its values keep the source and time they came
+ * with): null.
  */
-export async function applyUpdate(
-  ctx: Ctx,
+export function planPersonUpdate(
   row: NormalRow & { id: string; linkExternal: boolean },
   source: TLineage,
-  system: string,
   now: Date,
-  prefetched?: TKnownPerson,
-): Promise<boolean> {
-  const known = prefetched ?? (await loadKnownPeople(ctx, [row.id])).get(row.id);
-  if (!known) return false;
+  known: TKnownPerson,
+): TPersonWrite | null {
   const { person: current, emails: emailRows, phones: phoneRows } = known;
   // A move replaces the current address of the row's kind (home unless the file says otherwise).
   const addressRows = known.addresses.filter((address) => address.kind === (row.address?.kind ?? "home"));
@@ -99,49 +109,102 @@ export async function applyUpdate(
   const same = Object.entries(fields).every(
     ([key, value]) => JSON.stringify(value) === JSON.stringify(current[key as keyof typeof current]),
   );
-  if (same && !moved && !row.linkExternal && newEmails.length === 0 && newPhones.length === 0) return false;
-  if (newEmails.length) {
-    await ctx.db.insert(emails).values(
-      newEmails.map((email) => ({
-        id: newId(ctx),
-        personId: row.id,
-        ...email,
-        isPrimary: emailRows.length === 0 && email.isPrimary,
-        createdAt: now,
-        ...lineageColumns(source),
-      })),
-    );
+  if (same && !moved && !row.linkExternal && newEmails.length === 0 && newPhones.length === 0) return null;
+  return {
+    before: current,
+    after: { ...current, ...fields, lineage: stampLineage(current.lineage, row.fields, source), updatedAt: now },
+    // The first e-mail and phone of someone who had none become primary; else the held ones stay so.
+    emails: newEmails.map((email) => ({ ...email, isPrimary: emailRows.length === 0 && email.isPrimary })),
+    phones: newPhones.map((phone) => ({ ...phone, isPrimary: phoneRows.length === 0 && phone.isPrimary })),
+    closed: moved ? addressRows.map((address) => address.id) : [],
+    address: moved ? row.address : null,
+    source,
+    link: row.linkExternal && row.externalId ? row.externalId : null,
+  };
+}
+
+/**
+ * Writes the changes of a batch's rows to known people with a statement per table, where each
+ * row took six to eight; a person's search text is rebuilt where their names changed.
+ */
+export async function writePersonUpdates(
+  ctx: Ctx,
+  writes: readonly TPersonWrite[],
+  system: string,
+  now: Date,
+): Promise<void> {
+  if (writes.length === 0) return;
+  const renamed = writes.filter(
+    ({ before, after }) =>
+      before.givenNames !== after.givenNames ||
+      before.surname !== after.surname ||
+      before.greetingName !== after.greetingName,
+  );
+  const employers = await employersOf(
+    ctx,
+    renamed.map(({ after }) => after.id),
+  );
+  for (const { after } of renamed) {
+    after.searchText = personSearchText(after, employers.get(after.id) ?? []);
   }
-  if (newPhones.length) {
-    await ctx.db.insert(phones).values(
-      newPhones.map((phone) => ({
-        id: newId(ctx),
-        personId: row.id,
-        ...phone,
-        isPrimary: phoneRows.length === 0 && phone.isPrimary,
-        createdAt: now,
-        ...lineageColumns(source),
-      })),
-    );
+  await updateJsonRows(
+    ctx.db,
+    "people",
+    PERSON_COLUMN_TYPES,
+    writes.map(({ after }) => personColumns(after)),
+  );
+  await updateJsonRows(
+    ctx.db,
+    "addresses",
+    { id: "uuid", valid_to: "timestamptz" },
+    writes.flatMap((write) => write.closed.map((id) => ({ id, valid_to: now }))),
+  );
+  await insertContactPoints(
+    ctx,
+    "person_id",
+    writes.map(({ after, emails, phones, address, source }) => ({
+      ownerId: after.id,
+      emails,
+      phones,
+      address,
+      source,
+    })),
+    now,
+  );
+  const links = writes.flatMap(({ after, link }) =>
+    link ? [{ system, externalId: link, entity: "person" as const, entityId: after.id, receivedAt: now }] : [],
+  );
+  if (links.length > 0) await ctx.db.insert(externalIds).values(links).onConflictDoNothing();
+}
+
+/** The names of the organisations each person now holds a role at, for their search text. */
+async function employersOf(ctx: Ctx, ids: readonly string[]): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>();
+  if (ids.length === 0) return found;
+  for (const { personId, name } of await ctx.db
+    .select({ personId: roles.personId, name: organizations.name })
+    .from(roles)
+    .innerJoin(organizations, eq(organizations.id, roles.organizationId))
+    .where(and(inArray(roles.personId, [...ids]), isNull(roles.validTo)))) {
+    found.set(personId, [...(found.get(personId) ?? []), name]);
   }
-  if (row.address && moved) {
-    for (const old of addressRows) await ctx.db.update(addresses).set({ validTo: now }).where(eq(addresses.id, old.id));
-    await ctx.db.insert(addresses).values(addressRow(ctx, row.id, row.address, source, now));
-  }
-  if (row.linkExternal && row.externalId) {
-    await ctx.db
-      .insert(externalIds)
-      .values({ system, externalId: row.externalId, entity: "person", entityId: row.id, receivedAt: now })
-      .onConflictDoNothing();
-  }
-  await ctx.db
-    .update(people)
-    .set({
-      ...fields,
-      lineage: stampLineage(current.lineage, row.fields, source),
-      updatedAt: now,
-    })
-    .where(eq(people.id, row.id));
-  await refreshPersonSearch(ctx.db, row.id);
+  return found;
+}
+
+/**
+ * Updates a known person as `planPersonUpdate` decides, and returns whether anything changed.
+ */
+export async function applyUpdate(
+  ctx: Ctx,
+  row: NormalRow & { id: string; linkExternal: boolean },
+  source: TLineage,
+  system: string,
+  now: Date,
+  prefetched?: TKnownPerson,
+): Promise<boolean> {
+  const known = prefetched ?? (await loadKnownPeople(ctx, [row.id])).get(row.id);
+  const write = known ? planPersonUpdate(row, source, now, known) : null;
+  if (!write) return false;
+  await writePersonUpdates(ctx, [write], system, now);
   return true;
 }

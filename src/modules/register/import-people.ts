@@ -8,7 +8,13 @@ import { authorize } from "../../kernel/permissions";
 import { zSystemName } from "../../kernel/validate";
 import { mayWrite } from "./access";
 import { insertCreatedPeople } from "./import-people-insert";
-import { applyUpdate, loadKnownPeople } from "./import-people-update";
+import {
+  applyUpdate,
+  loadKnownPeople,
+  planPersonUpdate,
+  type TPersonWrite,
+  writePersonUpdates,
+} from "./import-people-update";
 import {
   type NormalRow,
   normalizeRow,
@@ -232,13 +238,25 @@ async function writePeopleBatch(ctx: Ctx, prepared: TPreparedPeopleBatch): Promi
       tx,
       updates.map((row) => row.id),
     );
+    // Each person's first row of the batch is written with the others'; a later row for them
+    // (another id with their personnummer) compares with what was just written, after them.
+    const writes: TPersonWrite[] = [];
+    const later: typeof updates = [];
+    const planned = new Set<string>();
     for (const row of updates) {
-      if (await applyUpdate(tx, row, source(row), system, now, knownPeople.get(row.id))) {
-        changed.push(row);
-        // A later row of the same batch for this person compares with what was just written.
-        knownPeople.delete(row.id);
+      const known = knownPeople.get(row.id);
+      if (planned.has(row.id) || !known) {
+        later.push(row);
+        continue;
       }
+      planned.add(row.id);
+      const write = planPersonUpdate(row, source(row), now, known);
+      if (!write) continue;
+      writes.push(write);
+      changed.push(row);
     }
+    await writePersonUpdates(tx, writes, system, now);
+    for (const row of later) if (await applyUpdate(tx, row, source(row), system, now)) changed.push(row);
 
     await recordAudit(tx, {
       action: "person.import_batch",

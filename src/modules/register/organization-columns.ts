@@ -1,3 +1,4 @@
+import { RECORD_COLUMN_TYPES, recordColumns } from "./record-columns";
 import type { organizations } from "./schema";
 
 /**
@@ -17,13 +18,7 @@ export const ORGANIZATION_COLUMN_TYPES = {
   revenue_sek: "bigint",
   website: "text",
   parent_id: "uuid",
-  owner_id: "uuid",
-  owner_team_id: "uuid",
-  custom: "jsonb",
-  lineage: "jsonb",
-  search_text: "text",
-  created_at: "timestamptz",
-  updated_at: "timestamptz",
+  ...RECORD_COLUMN_TYPES,
 } as const;
 
 export function organizationColumns(row: typeof organizations.$inferSelect): Record<string, unknown> {
@@ -40,12 +35,6 @@ export function organizationColumns(row: typeof organizations.$inferSelect): Rec
     revenue_sek: row.revenueSek,
     website: row.website,
     parent_id: row.parentId,
-    owner_id: row.ownerId,
-    owner_team_id: row.ownerTeamId,
-    custom: row.custom,
-    lineage: row.lineage,
-    search_text: row.searchText,
-    created_at: row.createdAt,
-    updated_at: row.updatedAt,
+    ...recordColumns(row),
   };
 }

@@ -16,11 +16,22 @@ export async function refreshPersonSearch(db: Db, personId: string): Promise<voi
     .from(roles)
     .innerJoin(organizations, eq(organizations.id, roles.organizationId))
     .where(and(eq(roles.personId, personId), isNull(roles.validTo)));
-  const searchText = buildSearchText([
+  const searchText = personSearchText(
+    person,
+    orgRows.map((row) => row.name),
+  );
+  await db.update(people).set({ searchText }).where(eq(people.id, personId));
+}
+
+/** A person's search text: their names, and the names of the organisations they work at. */
+export function personSearchText(
+  person: { givenNames: string; greetingName: string; surname: string },
+  employers: readonly string[],
+): string {
+  return buildSearchText([
     person.givenNames,
     person.greetingName,
     person.surname,
-    ...orgRows.map((row) => withoutLegalFormWords(row.name)),
+    ...employers.map(withoutLegalFormWords),
   ]);
-  await db.update(people).set({ searchText }).where(eq(people.id, personId));
 }
