@@ -46,7 +46,7 @@ async function main() {
         ...lines.map((line, index) =>
           line
             .split(",")
-            .with(street, `Nygatan ${1 + (index % 90)}`)
+            .with(street, `Flyttvägen ${1 + (index % 90)}`)
             .join(","),
         ),
       ].join("\n")}\n`,
