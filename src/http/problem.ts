@@ -83,6 +83,16 @@ function fromPostgres(wrapped: unknown): AppError | null {
       return nulCharacterError();
     case "57014":
       return new AppError("unavailable", "The query took too long and was cancelled");
+    // Two writers of the same records met, and PostgreSQL failed this one to let the other on
+    // (a deadlock, or a serialisation failure). Nothing of it was saved: the same request again
+    // finds the way clear, so the client is told to send it again, not that the server broke.
+    case "40P01":
+    case "40001":
+      return new AppError(
+        "unavailable",
+        "Another change to the same records was being made at that moment; nothing was saved, send the request again",
+        { extra: { retryAfter: 1 } },
+      );
     default:
       return null;
   }
