@@ -86,6 +86,7 @@ export const people = pgTable(
     // Partial where most rows hold nothing: an imported person has no owner, a person's address no
     // organisation, and an index entry for each of them only costs every write.
     index("people_owner_idx").on(t.ownerId).where(sql`owner_id is not null`),
+    index("people_owner_team_idx").on(t.ownerTeamId).where(sql`owner_team_id is not null`),
     index("people_stage_idx").on(t.lifecycleStage),
     index("people_custom_idx").using("gin", t.custom),
     // Duplicate detection looks for people born the same day (lib/match blocking).
@@ -135,6 +136,8 @@ export const organizations = pgTable(
     uniqueIndex("organizations_orgnr_idx").on(t.organisationsnummer).where(sql`organisationsnummer is not null`),
     index("organizations_name_idx").on(t.name, t.id),
     index("organizations_parent_idx").on(t.parentId),
+    index("organizations_owner_idx").on(t.ownerId).where(sql`owner_id is not null`),
+    index("organizations_owner_team_idx").on(t.ownerTeamId).where(sql`owner_team_id is not null`),
     index("organizations_search_trgm_idx").using("gist", sql`${t.searchText} gist_trgm_ops`),
   ],
 );
