@@ -143,7 +143,8 @@ export const segmentMembers = pgTable(
     personId: uuid("person_id").notNull(),
     since: timestamp("since", { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.ruleId, t.personId] })],
+  // By person too: rules that ask about segments read a person's memberships at each event.
+  (t) => [primaryKey({ columns: [t.ruleId, t.personId] }), index("segment_members_person_idx").on(t.personId)],
 );
 
 /** How far a consumer has read a stream (tracked events for rules), so a restart resumes there. */
