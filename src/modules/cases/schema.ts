@@ -66,6 +66,8 @@ export const cases = pgTable(
     index("cases_org_time_idx").on(t.organizationId, t.openedAt.desc()),
     index("cases_status_idx").on(t.status),
     index("cases_assignee_idx").on(t.assigneeId, t.openedAt.desc()),
+    // A team's queue (first or second line), and what a team holds before it is deleted or handed over.
+    index("cases_team_idx").on(t.teamId, t.openedAt.desc()),
     uniqueIndex("cases_external_idx").on(t.sourceSystem, t.externalId).where(sql`external_id is not null`),
   ],
 );
