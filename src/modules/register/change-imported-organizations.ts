@@ -9,24 +9,15 @@ import { FieldErrors } from "../../kernel/field-errors";
 import { assertMayWrite } from "./access";
 import { CONTACT_POINT_CHANGED } from "./add-email";
 import { addressClosings } from "./address-closings";
+import { changedOrganization } from "./changed-organization";
 import type { NormalEmail, NormalPhone } from "./contact-points";
 import type { TCustomAttribute } from "./custom-attribute-definition";
-import { validateCustomValues } from "./custom-values";
 import { IMPORTED_FIELDS, sameValue } from "./import-organization";
 import type { ZCreateOrganizationInput } from "./inputs";
 import { insertContactPoints } from "./insert-contact-points";
-import { stampLineage } from "./lineage";
 import type { TNewOrganization } from "./new-organization";
-import {
-  type NormalAddress,
-  normalizeEmailAddress,
-  normalizePhoneNumber,
-  normalizeSniCode,
-  samePlace,
-} from "./normalize";
-import { normalizeWebsite } from "./normalize-website";
+import { type NormalAddress, normalizeEmailAddress, normalizePhoneNumber, samePlace } from "./normalize";
 import { ORGANIZATION_COLUMN_TYPES, organizationColumns } from "./organization-columns";
-import { cleanOrganizationName, organizationIdentity, organizationSearchText } from "./organization-fields";
 import { addresses, emails, organizations, phones, type TLineage } from "./schema";
 import { ORGANIZATION_UPDATED } from "./update-organization";
 
@@ -129,46 +120,14 @@ export function planOrganizationChange(
       ? Object.keys(input.custom ?? {}).length > 0
       : input[field] !== undefined && input[field] !== null,
   );
-  const has = (field: (typeof IMPORTED_FIELDS)[number]) => given.includes(field);
-  const identity = organizationIdentity(
-    {
-      organisationsnummer: current.organisationsnummer,
-      vatNumber: has("vatNumber") ? input.vatNumber : current.vatNumber,
-      name: input.name,
-    },
-    errors,
-  );
-  if (identity.organisationsnummer !== current.organisationsnummer) return { outcome: "alone" };
-  const website = has("website") ? normalizeWebsite(input.website, "website", errors) : current.website;
-  const sniCode = has("sniCode") ? normalizeSniCode(input.sniCode, "sniCode", errors) : current.sniCode;
-  const custom: Record<string, unknown> = {
-    ...current.custom,
-    ...(has("custom") ? validateCustomValues(definitions, input.custom ?? {}, errors, { requireAll: false }) : {}),
-  };
-  for (const [key, value] of Object.entries(custom)) if (value === null) delete custom[key];
-  const name = cleanOrganizationName(input.name);
-  const changed: TOrganizationRow = {
-    ...current,
-    name,
-    ...identity,
-    sniCode: sniCode ?? null,
-    industry: has("industry") ? (input.industry ?? null) : current.industry,
-    employees: has("employees") ? (input.employees ?? null) : current.employees,
-    revenueSek: has("revenueSek") ? (input.revenueSek ?? null) : current.revenueSek,
-    website: website ?? null,
-    ownerId: has("ownerId") ? (input.ownerId ?? null) : current.ownerId,
-    ownerTeamId: has("ownerTeamId") ? (input.ownerTeamId ?? null) : current.ownerTeamId,
-    custom,
-    searchText: organizationSearchText(name, identity, website),
-    updatedAt: now,
-  };
+  // The values as updateOrganization would store them: only those the row gives, checked against
+  // what the register holds (a VAT number against the stored organisationsnummer).
+  const patch = Object.fromEntries(given.map((field) => [field, input[field]]));
+  const changed = changedOrganization(current, patch, definitions, errors, prepared.source, now);
+  if (changed.organisationsnummer !== current.organisationsnummer) return { outcome: "alone" };
   const fields = IMPORTED_FIELDS.filter((field) => !sameValue(changed[field], current[field]));
-  // Stamped as updateOrganization stamps: every field the row gave, once any of them changes. A
-  // row changing only contact points leaves the organisation's values as they are.
-  const after =
-    fields.length > 0
-      ? { ...changed, lineage: stampLineage(current.lineage, given, prepared.source) }
-      : { ...current, updatedAt: now };
+  // A row changing only contact points leaves the organisation's values, and their sources, as they are.
+  const after = fields.length > 0 ? changed : { ...current, updatedAt: now };
   const newEmails = addedPoints(
     known.emails,
     (input.emails ?? []).flatMap(({ address, kind, isPrimary }) => {

@@ -49,7 +49,6 @@ export async function importOrganizations(
     inputs.map(({ id: _named, ...fields }) => fields),
   );
   for (const { index, error } of refused) results[index] = { error };
-  const parsed = new Map(valid.map(({ index, data }) => [index, data]));
   return withTransaction(ctx, async (tx) => {
     const definitions = await loadCustomAttributes(tx.db, "organization");
     // Each row read as a new organisation would be: its values as the register stores them, or
@@ -71,7 +70,7 @@ export async function importOrganizations(
       const organization = prepared.get(index);
       return [...new Set([...rowKeys(inputs[index]), ...(organization ? organizationKeys(organization) : [])])];
     };
-    const rows = valid.map(({ index }) => ({ index, keys: keysOf(index) }));
+    const rows = valid.map(({ index, data }) => ({ index, data, keys: keysOf(index) }));
     const known = await knownOrganizations(
       tx,
       rows.flatMap((row) => row.keys),
@@ -84,15 +83,16 @@ export async function importOrganizations(
     const oneAtATime: number[] = [];
     const claimed = new Set<string>();
     const creates: Array<{ index: number; organization: TNewOrganization }> = [];
-    const repeats: Array<{ index: number; id: string; organization: TNewOrganization }> = [];
-    for (const { index, keys } of rows) {
+    const repeats: Array<(typeof rows)[number] & { id: string; organization: TNewOrganization }> = [];
+    for (const row of rows) {
+      const { index, keys } = row;
       const organization = prepared.get(index);
       const target = targetOf(index, keys);
       // Two rows naming one organisation, by whatever key, are applied in file order.
       const names = target ? [...keys, `organization:${target}`] : keys;
       const namedBefore = names.some((key) => claimed.has(key));
       for (const key of names) claimed.add(key);
-      if (target && organization && !namedBefore) repeats.push({ index, id: target, organization });
+      if (target && organization && !namedBefore) repeats.push({ ...row, id: target, organization });
       else if (target || namedBefore) oneAtATime.push(index);
       else if (organization) creates.push({ index, organization });
       else results[index] = { error: faults.get(index) as AppError };
@@ -108,14 +108,13 @@ export async function importOrganizations(
     );
     const links: Array<{ id: string; input: TImportOrganizationInput }> = [];
     const writes: TOrganizationWrite[] = [];
-    for (const { index, id, organization } of repeats) {
+    for (const { index, id, organization, data } of repeats) {
       const input = inputs[index] as TImportOrganizationInput;
       const current = held.get(id);
-      const data = parsed.get(index);
       const linkedTo = input.externalId ? known.get(externalKey(input.source.system, input.externalId)) : id;
       // An id unknown, or a source id naming another organisation: refused as a single row is.
       const change =
-        current && data && (linkedTo === undefined || linkedTo === id)
+        current && (linkedTo === undefined || linkedTo === id)
           ? planOrganizationChange(tx, data, organization, current, definitions)
           : ({ outcome: "alone" } as const);
       if (change.outcome === "alone") oneAtATime.push(index);

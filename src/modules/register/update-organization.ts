@@ -6,20 +6,12 @@ import { emitEvent } from "../../kernel/events";
 import { FieldErrors } from "../../kernel/field-errors";
 import { parseInput } from "../../kernel/validate";
 import { assertMayWrite } from "./access";
-import { validateCustomValues } from "./custom-values";
+import { changedOrganization } from "./changed-organization";
 import { type TUpdateOrganizationInput, ZUpdateOrganizationInput } from "./inputs";
-import { sourceOf, stampLineage } from "./lineage";
+import { sourceOf } from "./lineage";
 import { loadCustomAttributes } from "./list-custom-attributes";
-import { normalizeSniCode } from "./normalize";
-import { normalizeWebsite } from "./normalize-website";
 import { loadOrganizationDetail } from "./organization-detail";
-import {
-  assertOrganisationsnummerFree,
-  assertValidParent,
-  cleanOrganizationName,
-  organizationIdentity,
-  organizationSearchText,
-} from "./organization-fields";
+import { assertOrganisationsnummerFree, assertValidParent } from "./organization-fields";
 import { organizations } from "./schema";
 import type { TOrganizationDetail } from "./views";
 
@@ -37,64 +29,23 @@ export async function updateOrganization(
     assertMayWrite(tx, "organization", row);
     const before = await loadOrganizationDetail(tx.db, id);
     const errors = new FieldErrors();
-    const identity = organizationIdentity(
-      {
-        organisationsnummer:
-          data.organisationsnummer === undefined ? row.organisationsnummer : data.organisationsnummer,
-        vatNumber:
-          data.vatNumber === undefined
-            ? data.organisationsnummer === undefined
-              ? row.vatNumber
-              : null
-            : data.vatNumber,
-        // Checked against the name only when either changes: an old record stays editable.
-        ...(data.name !== undefined || data.organisationsnummer !== undefined ? { name: data.name ?? row.name } : {}),
-      },
-      errors,
-    );
-    const newWebsite = normalizeWebsite(data.website, "website", errors);
-    const sniCode = normalizeSniCode(data.sniCode, "sniCode", errors);
-    const custom =
-      data.custom === undefined
-        ? undefined
-        : validateCustomValues(await loadCustomAttributes(tx.db, "organization"), data.custom, errors, {
-            requireAll: false,
-          });
+    const { source: given, ...change } = data;
+    const definitions = change.custom === undefined ? [] : await loadCustomAttributes(tx.db, "organization");
+    const next = changedOrganization(row, change, definitions, errors, sourceOf(tx, given), tx.clock.now());
     errors.throwIfAny();
-    if (identity.organisationsnummer) {
-      const typed = data.organisationsnummer === undefined ? row.organisationsnummer : data.organisationsnummer;
+    if (next.organisationsnummer) {
+      const typed = change.organisationsnummer === undefined ? row.organisationsnummer : change.organisationsnummer;
       await assertOrganisationsnummerFree(
         tx,
-        identity.organisationsnummer,
+        next.organisationsnummer,
         id,
         typed ? "organisationsnummer" : "vatNumber",
       );
     }
-    if (data.parentId) await assertValidParent(tx, id, data.parentId);
-    const name = data.name ? cleanOrganizationName(data.name) : row.name;
-    const website = newWebsite === undefined ? row.website : newWebsite;
-    const mergedCustom = custom ? { ...row.custom, ...custom } : row.custom;
-    for (const [key, value] of Object.entries(mergedCustom)) if (value === null) delete mergedCustom[key];
+    if (change.parentId) await assertValidParent(tx, id, change.parentId);
     const changed = Object.keys(input).filter((key) => key !== "source");
-    await tx.db
-      .update(organizations)
-      .set({
-        name,
-        ...identity,
-        ...(sniCode !== undefined ? { sniCode } : {}),
-        ...(data.industry !== undefined ? { industry: data.industry } : {}),
-        ...(data.employees !== undefined ? { employees: data.employees } : {}),
-        ...(data.revenueSek !== undefined ? { revenueSek: data.revenueSek } : {}),
-        ...(data.parentId !== undefined ? { parentId: data.parentId } : {}),
-        ...(data.ownerId !== undefined ? { ownerId: data.ownerId } : {}),
-        ...(data.ownerTeamId !== undefined ? { ownerTeamId: data.ownerTeamId } : {}),
-        website,
-        custom: mergedCustom,
-        lineage: stampLineage(row.lineage, changed, sourceOf(tx, data.source)),
-        searchText: organizationSearchText(name, identity, website),
-        updatedAt: tx.clock.now(),
-      })
-      .where(eq(organizations.id, id));
+    const { id: _id, createdAt: _created, lastContactAt: _last, nextContactAt: _next, ...values } = next;
+    await tx.db.update(organizations).set(values).where(eq(organizations.id, id));
     const after = await loadOrganizationDetail(tx.db, id);
     if (!after) throw notFound("organization", id);
     await recordAudit(tx, { action: "organization.update", entity: "organization", entityId: id, before, after });
