@@ -8,7 +8,6 @@ import { decimalMarkOf, type TDecimalMark } from "../lib/spreadsheet-number";
 import {
   importPeople,
   preparePeopleBatch,
-  refreshRegisterStatistics,
   type TImportBatchResult,
   type TImportRowError,
   type TPersonImportRow,
@@ -17,6 +16,7 @@ import { openCsvText } from "./csv-text";
 import { headerKey, importAliases } from "./import-aliases";
 import { importAssignees } from "./import-assignees";
 import { importOrganizationBatch } from "./import-organization-batch";
+import { ImportStatistics } from "./import-statistics";
 import { importTimelineBatch } from "./import-timeline-batch";
 import { PeopleBatchWriter } from "./people-batch-writer";
 
@@ -61,8 +61,6 @@ export interface TImportReport extends TImportProgress {
 type Row = { row: number; values: TPersonImportRow };
 
 const MAX_REPORTED_ERRORS = 1_000;
-/** Rows written after which the register's tables are sampled again (see refreshRegisterStatistics). */
-const RESAMPLE_AFTER_ROWS = 1_000;
 
 /**
  * Streams a CSV file into the register in batches, so memory stays flat for any file size.
@@ -76,12 +74,7 @@ export async function importCsv(
   onProgress?: (progress: TImportProgressUpdate) => void,
 ): Promise<TImportReport> {
   const settings = parseInput(ZImportCsvOptions, options);
-  if (!settings.dryRun) {
-    const report = await importFile(ctx, input, settings, onProgress);
-    const register = settings.entity === "people" || settings.entity === "organizations";
-    if (register && report.created + report.updated >= RESAMPLE_AFTER_ROWS) await refreshRegisterStatistics(ctx);
-    return report;
-  }
+  if (!settings.dryRun) return importFile(ctx, input, settings, onProgress);
   // A trial run imports the whole file in one transaction and takes all of it back, so it finds
   // every fault a real run would and counts as one does: a customer a later batch names again is
   // an update, not a second new person.
@@ -138,6 +131,10 @@ async function importFile(
   // pipe() does not pass a failure on: an unreadable file must end the import, not stall it.
   text.once("error", (error) => parser.destroy(error));
   let batch: Row[] = [];
+  // Not in a trial run: a sample taken inside its transaction would leave the database counting
+  // the rows it takes back (the count is kept outside the transaction), and a real run after it
+  // would judge the register by them.
+  const statistics = settings.dryRun ? null : await ImportStatistics.start(ctx, settings.entity);
   const record = (result: TImportBatchResult) => {
     report.created += result.created;
     report.updated += result.updated;
@@ -159,6 +156,7 @@ async function importFile(
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
+    await statistics?.written(report.created + report.updated);
     // The embedded store runs each query on this thread, and a batch's awaits settle without
     // the event loop taking a turn: let waiting requests in between batches (the app asking how
     // far the import is, a colleague's page), or a trial run would hold everyone for its length.
@@ -244,6 +242,7 @@ async function importFile(
     }
     await flush();
     await writer.finish();
+    await statistics?.finished(report.created + report.updated);
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = (error as { code?: string }).code ?? "";

@@ -1,4 +1,5 @@
 export { ACTIVITY_LOGGED, type TLogActivityInput, ZLogActivityInput } from "./activity-input";
+export { refreshActivityStatistics, sampledActivityCount } from "./activity-statistics";
 export { activityTarget } from "./activity-target";
 export { attachDocument, documentTooLarge, MAX_DOCUMENT_BYTES, ZAttachDocumentInput } from "./attach-document";
 export { setTaskStatus, TASK_STATUS_CHANGED, ZSetTaskStatusInput } from "./complete-task";

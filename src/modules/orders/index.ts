@@ -1,5 +1,6 @@
 export { moveOrdersOfPerson, returnOrders } from "./move-orders";
 export { ORDER_RECORDED, type TRecordOrderInput, ZRecordOrderInput } from "./order-input";
+export { refreshOrderStatistics, sampledOrderCount } from "./order-statistics";
 export { anonymiseOrdersOfPerson, exportOrdersOfPerson } from "./person-data";
 export { recordOrder } from "./record-order";
 export { recordOrders, type TRecordedOrder } from "./record-orders";

@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../../kernel/audit";
 import { type Ctx, newId, withTransaction } from "../../kernel/ctx";
-import { emitEvent } from "../../kernel/events";
+import { emitEvents } from "../../kernel/events";
 import { FieldErrors } from "../../kernel/field-errors";
 import { authorize } from "../../kernel/permissions";
 import { zSystemName } from "../../kernel/validate";
@@ -274,20 +274,17 @@ async function writePeopleBatch(ctx: Ctx, prepared: TPreparedPeopleBatch): Promi
     // kept a starting server from answering for seconds, and a stopping one from stopping.
     const createdIds = creates.map((row) => row.id);
     const updatedIds = changed.map((row) => row.id);
+    const chunks: Array<{ system: string; created: string[]; updated: string[] }> = [];
     for (let start = 0; start < createdIds.length + updatedIds.length; start += MATCH_CHUNK) {
       const end = start + MATCH_CHUNK;
-      await emitEvent(
-        tx,
-        PEOPLE_IMPORTED,
-        {
-          system,
-          created: createdIds.slice(start, end),
-          updated: updatedIds.slice(Math.max(0, start - createdIds.length), Math.max(0, end - createdIds.length)),
-        },
-        // A million-row import is hours of matching: messages and rules go first meanwhile.
-        { background: true },
-      );
+      chunks.push({
+        system,
+        created: createdIds.slice(start, end),
+        updated: updatedIds.slice(Math.max(0, start - createdIds.length), Math.max(0, end - createdIds.length)),
+      });
     }
+    // A million-row import is hours of matching: messages and rules go first meanwhile.
+    await emitEvents(tx, PEOPLE_IMPORTED, chunks, { background: true });
     return {
       created: creates.length,
       updated: changed.length,

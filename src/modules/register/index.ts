@@ -116,7 +116,7 @@ export {
 export { profiledPeopleWhere, profilingObjectors } from "./profiling-objectors";
 export { CONSENT_CHANGED, recordConsent } from "./record-consent";
 export { recordNames, type TRecordName } from "./record-names";
-export { refreshRegisterStatistics } from "./refresh-statistics";
+export { refreshRegisterStatistics, sampledRegisterSize } from "./refresh-statistics";
 export { removeChannelPreference } from "./remove-channel-preference";
 export { removeContactPoint } from "./remove-contact-point";
 export { matchPersonRefs, resolvePersonRefs, type TPersonRef, type TPersonRefMatch } from "./resolve-person-refs";

@@ -1,4 +1,5 @@
-import { getTableName, sql } from "drizzle-orm";
+import { getTableName } from "drizzle-orm";
+import { resampleTables, sampledRowCount } from "../../db/statistics";
 import type { Ctx } from "../../kernel/ctx";
 import { authorize } from "../../kernel/permissions";
 import {
@@ -24,5 +25,13 @@ const TABLES = [people, organizations, roles, addresses, emails, phones, externa
  */
 export async function refreshRegisterStatistics(ctx: Ctx): Promise<void> {
   authorize(ctx.actor, "register", "write");
-  await ctx.db.execute(sql.raw(`analyze ${TABLES.map((table) => getTableName(table)).join(", ")}`));
+  await resampleTables(
+    ctx.db,
+    TABLES.map((table) => getTableName(table)),
+  );
+}
+
+/** The people or organisations the planner counted when it last sampled the register. */
+export async function sampledRegisterSize(ctx: Ctx, entity: "people" | "organizations"): Promise<number> {
+  return sampledRowCount(ctx.db, getTableName(entity === "people" ? people : organizations));
 }
