@@ -247,6 +247,38 @@ describeStores("a trial run of a file in many batches", ({ services }) => {
   });
 });
 
+describeStores("external ids of any spelling", ({ services }) => {
+  it("find their records again: quotes, commas, braces, backslashes and case kept apart", async () => {
+    const ctx = services().systemCtx("test");
+    const ids = ['K"1', "K,2", "{K3}", "K\\4", "k5", "K5", "Ö6 "];
+    const file = () =>
+      Readable.from(
+        `externalId,givenNames,surname\n${ids.map((id, index) => `"${id.replaceAll('"', '""')}",Idun,Idsson${index}`).join("\n")}\n`,
+      );
+    const first = await importCsv(ctx, file(), { entity: "people", system: "spelling" });
+    // The CSV reader trims cells, so "Ö6 " arrives as "Ö6".
+    expect(first).toMatchObject({ created: 7, failed: 0 });
+    const again = await importCsv(ctx, file(), { entity: "people", system: "spelling" });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 7, failed: 0 });
+    const orders = await importCsv(
+      ctx,
+      Readable.from(`externalId,personExternalId,totalSek\nIO1,"K,2",100\nIO2,k5,200\nIO3,K5,300\n`),
+      { entity: "orders", system: "spelling" },
+    );
+    expect(orders).toMatchObject({ created: 3, failed: 0 });
+    const customers = await queryRows<{ external_id: string; surname: string }>(
+      services().store.db,
+      sql`select o.external_id, p.surname from orders o join people p on p.id = o.person_id
+          where o.source_system = 'spelling' order by o.external_id`,
+    );
+    expect(customers.map((row) => `${row.external_id}:${row.surname}`)).toEqual([
+      "IO1:Idsson1",
+      "IO2:Idsson4",
+      "IO3:Idsson5",
+    ]);
+  });
+});
+
 describeStores("the register's statistics after a bulk import", ({ services }) => {
   it("has the database sample the register again, so its planner knows how many people there are", async () => {
     const ctx = services().systemCtx("test");

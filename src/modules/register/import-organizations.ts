@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { copyRows } from "../../db/bulk";
 import { recordAudits } from "../../kernel/audit";
 import { type Ctx, withTransaction } from "../../kernel/ctx";
@@ -20,6 +20,7 @@ import { insertContactPoints } from "./insert-contact-points";
 import { loadCustomAttributes } from "./list-custom-attributes";
 import { newOrganization, type TNewOrganization } from "./new-organization";
 import { ORGANIZATION_COLUMN_TYPES, organizationColumns } from "./organization-columns";
+import { recordsByExternalId } from "./records-by-external-id";
 import { externalIds, organizations } from "./schema";
 
 export type TImportOrganizationInput = Parameters<typeof importOrganization>[1];
@@ -178,17 +179,8 @@ async function knownOrganizations(ctx: Ctx, keys: readonly string[]): Promise<Ma
     bySystem.set(system, (bySystem.get(system) ?? new Set()).add(externalId));
   }
   for (const [system, ids] of bySystem) {
-    const linked = await ctx.db
-      .select({ externalId: externalIds.externalId, id: externalIds.entityId })
-      .from(externalIds)
-      .where(
-        and(
-          eq(externalIds.entity, "organization"),
-          eq(externalIds.system, system),
-          inArray(externalIds.externalId, [...ids]),
-        ),
-      );
-    for (const { externalId, id } of linked) known.set(externalKey(system, externalId), id);
+    const linked = await recordsByExternalId(ctx, "organization", system, ids);
+    for (const [externalId, id] of linked) known.set(externalKey(system, externalId), id);
   }
   return known;
 }

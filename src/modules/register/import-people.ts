@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../../kernel/audit";
 import { type Ctx, newId, withTransaction } from "../../kernel/ctx";
@@ -25,7 +25,8 @@ import {
   type TPersonImportRow,
 } from "./import-row";
 import { loadCustomAttributes } from "./list-custom-attributes";
-import { externalIds, people, type TLineage } from "./schema";
+import { recordsByExternalId } from "./records-by-external-id";
+import { people, type TLineage } from "./schema";
 
 export type {
   TImportAssignee,
@@ -131,20 +132,12 @@ async function writePeopleBatch(ctx: Ctx, prepared: TPreparedPeopleBatch): Promi
   if (valid.length === 0) return { created: 0, updated: 0, unchanged: repeated, failed: failedRows.size, errors };
 
   return withTransaction(ctx, async (tx) => {
-    const externals = valid.flatMap((row) => (row.externalId ? [row.externalId] : []));
-    const known = externals.length
-      ? await tx.db
-          .select({ externalId: externalIds.externalId, personId: externalIds.entityId })
-          .from(externalIds)
-          .where(
-            and(
-              eq(externalIds.entity, "person"),
-              eq(externalIds.system, system),
-              inArray(externalIds.externalId, externals),
-            ),
-          )
-      : [];
-    const byExternal = new Map(known.map((row) => [row.externalId, row.personId]));
+    const byExternal = await recordsByExternalId(
+      tx,
+      "person",
+      system,
+      valid.flatMap((row) => (row.externalId ? [row.externalId] : [])),
+    );
     const pnrs = valid.flatMap((row) => (row.personnummer ? [row.personnummer.personnummer] : []));
     const holders = pnrs.length
       ? await tx.db

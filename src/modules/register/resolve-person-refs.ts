@@ -1,8 +1,9 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, inArray, isNull } from "drizzle-orm";
 import type { Ctx } from "../../kernel/ctx";
 import { authorize } from "../../kernel/permissions";
 import { parseEmail, parsePersonnummer, parsePhone } from "../../lib/se";
-import { emails, externalIds, people, phones } from "./schema";
+import { recordsByExternalId } from "./records-by-external-id";
+import { emails, people, phones } from "./schema";
 
 export interface TPersonRef {
   /** The person's id in `system`, as an import file refers to its customers. */
@@ -74,18 +75,7 @@ async function lookUpPersonRefs(
     ),
   ];
   const [byExternal, byPnr, byEmail, byPhone] = await Promise.all([
-    externals.length
-      ? ctx.db
-          .select({ key: externalIds.externalId, id: externalIds.entityId })
-          .from(externalIds)
-          .where(
-            and(
-              eq(externalIds.entity, "person"),
-              eq(externalIds.system, system),
-              inArray(externalIds.externalId, externals),
-            ),
-          )
-      : [],
+    recordsByExternalId(ctx, "person", system, externals).then((found) => [...found].map(([key, id]) => ({ key, id }))),
     pnrs.length
       ? ctx.db
           .select({ key: people.personnummer, id: people.id })
