@@ -319,7 +319,9 @@ describeStores("the register's statistics after a bulk import", ({ services }) =
     expect(report.created).toBe(6_000);
     // Before, the tables were sampled once the file was in: until then the planner took the
     // register for as small as it had been, and looked up each batch's ids by reading all of them.
-    expect(await midway).toBeGreaterThanOrEqual(before + 2_000);
+    // (The first sample comes once a thousand rows are in, the next when the register has doubled
+    // again, which may or may not be before this point with two batches written at once.)
+    expect(await midway).toBeGreaterThanOrEqual(before + 1_000);
   });
 });
 
