@@ -8,8 +8,8 @@ import type { TImportEntity } from "./import-csv";
 const RESAMPLE_AFTER_ROWS = 1_000;
 
 const TABLES: Record<TImportEntity, { sampled(ctx: Ctx): Promise<number>; resample(ctx: Ctx): Promise<void> }> = {
-  people: { sampled: (ctx) => sampledRegisterSize(ctx, "people"), resample: refreshRegisterStatistics },
-  organizations: { sampled: (ctx) => sampledRegisterSize(ctx, "organizations"), resample: refreshRegisterStatistics },
+  people: { sampled: sampledRegisterSize, resample: refreshRegisterStatistics },
+  organizations: { sampled: sampledRegisterSize, resample: refreshRegisterStatistics },
   orders: { sampled: sampledOrderCount, resample: refreshOrderStatistics },
   activities: { sampled: sampledActivityCount, resample: refreshActivityStatistics },
 };
@@ -23,8 +23,9 @@ const TABLES: Record<TImportEntity, { sampled(ctx: Ctx): Promise<number>; resamp
  * index per id takes 2 ms): 40 % of PostgreSQL's time in the whole import. PostgreSQL's
  * autovacuum samples a growing table now and then, if it is on; the embedded store never does.
  * Now the tables are sampled again each time the import has written as many rows as they held at
- * the last sample (at least a thousand): about twenty samples for a million rows into an empty
- * register, none for a file of a few hundred into a large one, and once more at the end.
+ * the last sample (at least a thousand; for the register, as many as it held people and
+ * organisations): ten samples for a million rows into an empty register, none for a file of a
+ * few thousand into a large one, and once more at the end.
  */
 export class ImportStatistics {
   private writtenAtSample = 0;

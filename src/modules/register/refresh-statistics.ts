@@ -31,7 +31,15 @@ export async function refreshRegisterStatistics(ctx: Ctx): Promise<void> {
   );
 }
 
-/** The people or organisations the planner counted when it last sampled the register. */
-export async function sampledRegisterSize(ctx: Ctx, entity: "people" | "organizations"): Promise<number> {
-  return sampledRowCount(ctx.db, getTableName(entity === "people" ? people : organizations));
+/**
+ * The records (people and organisations) the planner counted when it last sampled the register:
+ * the size an import must double before the register is worth sampling again, since a sample
+ * reads all of its tables, the people's contact points among them, also for a file of companies.
+ */
+export async function sampledRegisterSize(ctx: Ctx): Promise<number> {
+  const [persons, companies] = await Promise.all([
+    sampledRowCount(ctx.db, getTableName(people)),
+    sampledRowCount(ctx.db, getTableName(organizations)),
+  ]);
+  return persons + companies;
 }
