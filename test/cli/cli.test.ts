@@ -4,6 +4,7 @@ import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../support/free-port";
 import { createTestDatabase, STORE_KINDS } from "../support/stores";
 
 const cli = join(import.meta.dirname, "../../bin/lanthandel.js");
@@ -179,7 +180,7 @@ describe.each(STORE_KINDS)("lanthandel CLI [%s]", { timeout: 120_000 }, (kind) =
   });
 
   it("serves, keeps other processes off the embedded store, and shuts down cleanly on SIGTERM", async () => {
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const port = await freePort();
     const server = spawn(process.execPath, [cli, "serve"], {
       env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: "info" },
     });
@@ -229,7 +230,7 @@ describe.each(STORE_KINDS)("lanthandel CLI [%s]", { timeout: 120_000 }, (kind) =
   });
 
   it("stops cleanly when told to the moment it answers, while its jobs are still starting", async () => {
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const port = await freePort();
     const server = spawn(process.execPath, [cli, "serve"], {
       env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: "info" },
     });

@@ -13,7 +13,8 @@ import {
   stalledMessages,
 } from "../../src/modules/messages";
 import { openTestApi, type TestApi } from "../support/api";
-import { freePort, type SmtpPeer, startSmtpPeer } from "../support/smtp-peer";
+import { freePort } from "../support/free-port";
+import { type SmtpPeer, startSmtpPeer } from "../support/smtp-peer";
 import { STORE_KINDS } from "../support/stores";
 
 const FROM = "Lanthandel <kundservice@lanthandel.example>";

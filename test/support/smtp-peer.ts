@@ -1,5 +1,4 @@
 import type { AddressInfo } from "node:net";
-import { createServer } from "node:net";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
@@ -11,15 +10,6 @@ export interface SmtpPeer {
   /** Recipients the peer refuses for good (550), as a real server does for a mailbox that does not exist. */
   refuse: Set<string>;
   close(): Promise<void>;
-}
-
-/** A port nothing listens on now: a peer started on it later is the server coming back up. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** A real SMTP server on the loopback interface, for tests of what actually goes out. */
