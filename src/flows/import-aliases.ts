@@ -57,6 +57,8 @@ const BY_ENTITY: Record<TImportEntity, Record<string, string[]>> = {
     employees: ["employees", "anstallda", "anställda", "antalanställda", "antalanstallda"],
     revenueSek: ["revenuesek", "omsattning", "omsättning", "revenue"],
     website: ["website", "webbplats", "hemsida", "url"],
+    // A company's number is its switchboard.
+    phone: [...(COMMON.phone ?? []), "växel", "vaxel", "växelnummer", "vaxelnummer", "telefonväxel", "telefonvaxel"],
   },
   // In an orders or activities file the customer number names the customer, not the row: read
   // as the row's own id, every order of one customer would overwrite the one before.

@@ -15,6 +15,7 @@ import {
 import { openCsvText } from "./csv-text";
 import { headerKey, importAliases } from "./import-aliases";
 import { importAssignees } from "./import-assignees";
+import { importErrorField } from "./import-error-field";
 import { importOrganizationBatch } from "./import-organization-batch";
 import { ImportStatistics } from "./import-statistics";
 import { importTimelineBatch } from "./import-timeline-batch";
@@ -141,7 +142,9 @@ async function importFile(
     report.unchanged += result.unchanged;
     report.failed += result.failed;
     for (const error of result.errors) {
-      if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push(error);
+      if (report.errors.length < MAX_REPORTED_ERRORS) {
+        report.errors.push({ ...error, field: importErrorField(error.field) });
+      }
     }
     const { rowsRead, created, updated, unchanged, failed } = report;
     onProgress?.({ rowsRead, created, updated, unchanged, failed, bytesRead: bytesRead() });

@@ -234,4 +234,26 @@ describe("importing a spreadsheet in the browser", () => {
     ]);
     expect(session.pageErrors).toEqual([]);
   });
+  it("names a company's faulty e-mail, phone and postcode by the file's own columns", async () => {
+    await page.goto("/organizations");
+    await page.getByRole("button", { name: "Importera" }).click();
+    const dialog = page.getByRole("dialog", { name: "Importera från kalkylblad" });
+    const chooser = page.waitForEvent("filechooser");
+    await dialog.getByRole("button", { name: "Fil", exact: true }).click();
+    await (await chooser).setFiles({
+      name: "foretag.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("Orgnr;Företagsnamn;Mejl;Växel;Postnr;Ort\r\n556036-0793;Acme AB;info@acme;abc;1234;Lund"),
+    });
+    await dialog.getByRole("button", { name: "Kontrollera filen" }).click();
+    await expect.poll(() => dialog.getByRole("status").textContent()).toMatch(/^1 rad: .*1 med fel$/);
+    const errors = dialog.getByRole("table", { name: "Rader med fel" });
+    // Before, these were named by the server's own paths: emails.0.address, phones.0.number.
+    const columns = await errors
+      .getByRole("row")
+      .evaluateAll((rows) => rows.slice(1).map((row) => row.children[1]?.textContent));
+    expect(columns).toEqual(["Mejl", "Växel", "Postnr"]);
+    await session.snapshot("import-organization-faults");
+    expect(session.pageErrors).toEqual([]);
+  });
 });

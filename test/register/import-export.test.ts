@@ -38,9 +38,15 @@ describe.each(STORE_KINDS)("CSV import and export [%s]", (kind) => {
       expect.arrayContaining([
         expect.objectContaining({ row: 3, field: "personnummer", code: "invalid_checksum" }),
         expect.objectContaining({ row: 3, field: "email", code: "invalid_email" }),
-        expect.objectContaining({ row: 4, field: "address.postalCode", code: "invalid_postnummer" }),
+        expect.objectContaining({ row: 4, field: "postalCode", code: "invalid_postnummer" }),
       ]),
     );
+    // Each fault's field leads to the file's own column.
+    expect(first.body.columns).toMatchObject({
+      postalCode: "Postnummer",
+      email: "E-post",
+      personnummer: "Personnummer",
+    });
     const again = await importCsv("people", PEOPLE_CSV, "system=webshop");
     // The same values again: nothing is written, and the values keep the time they came with.
     expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 2, failed: 2 });
@@ -102,6 +108,36 @@ describe.each(STORE_KINDS)("CSV import and export [%s]", (kind) => {
     const id = (await api.call({ url: "/api/people?q=Berg" })).body.items[0].id;
     const timeline = await api.call({ url: `/api/people/${id}/timeline` });
     expect(timeline.body.items.map((item: { kind: string }) => item.kind)).toEqual(["call", "order"]);
+  });
+
+  it("names an organisation's faulty e-mail, phone and postcode by the file's columns", async () => {
+    const file = "Orgnr;Namn;E-post;Telefon;Postnr;Ort\n556036-0793;Acme AB;info@acme;abc;1234;Lund";
+    const report = (await importCsv("organizations", file, "system=crm&dryRun=true")).body;
+    expect(report).toMatchObject({ failed: 1, columns: { email: "E-post", phone: "Telefon", postalCode: "Postnr" } });
+    expect(report.errors.map((error: { field: string; code: string }) => `${error.field}:${error.code}`)).toEqual([
+      "email:invalid_email",
+      "phone:invalid_phone",
+      "postalCode:invalid_postnummer",
+    ]);
+  });
+
+  it("reads a Tilltalsnamn column of digits as the population register's marking", async () => {
+    const file = [
+      "Kundnr;Förnamn;Efternamn;Tilltalsnamn",
+      "T1;Karl Stig Emanuel;Tilltal;20",
+      "T2;Anna Maria;Tilltal;Maria",
+      "T3;Per;Tilltal;30",
+    ].join("\n");
+    const report = (await importCsv("people", file, "system=spar")).body;
+    expect(report).toMatchObject({ created: 2, failed: 1, columns: { preferredGivenName: "Tilltalsnamn" } });
+    expect(report.errors).toEqual([
+      expect.objectContaining({ row: 3, field: "preferredGivenName", code: "invalid_marking" }),
+    ]);
+    const found = await api.call({ url: "/api/people?q=Tilltal&sort=name" });
+    expect(found.body.items.map((person: { greetingName: string }) => person.greetingName).sort()).toEqual([
+      "Maria",
+      "Stig",
+    ]);
   });
 
   it("rejects a file without the required columns and names them", async () => {

@@ -47,7 +47,7 @@ const personFields = {
   surname: z.string().trim().min(1, "A surname is required").max(200),
   /** The population register's two-digit marking of the preferred given name(s), e.g. "20". */
   preferredNameMarking: z.union([z.string().max(4), z.number().int().min(0).max(99)]).optional(),
-  /** An explicit choice of preferred given name, e.g. "Stig" or "Anna-Karin". */
+  /** An explicit choice of preferred given name, e.g. "Stig" or "Anna-Karin"; digits ("20") are read as the marking. */
   preferredGivenName: z.string().trim().max(100).optional(),
   personnummer: z.string().max(20).nullish(),
   birthDate: z.iso

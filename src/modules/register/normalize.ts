@@ -55,6 +55,11 @@ export function resolvePreferredParts(
   choice: PreferredNameChoice,
   errors: FieldErrors,
 ): number[] | null {
+  // A population-register export's "Tilltalsnamn" column often holds the marking itself ("20"):
+  // no given name is written in digits, so digits there are read as the marking.
+  if (choice.preferredGivenName && /^\s*\d{1,2}\s*$/.test(choice.preferredGivenName)) {
+    return fromMarking(givenNames, choice.preferredGivenName, "preferredGivenName", errors);
+  }
   if (choice.preferredGivenName) {
     const parts = givenNameParts(givenNames).map(foldSwedish);
     const wanted = givenNameParts(choice.preferredGivenName).map(foldSwedish);
@@ -71,14 +76,18 @@ export function resolvePreferredParts(
     return null;
   }
   if (choice.preferredNameMarking !== undefined && choice.preferredNameMarking !== "") {
-    const decoded = decodeTilltalsnamn(givenNames, choice.preferredNameMarking);
-    if (!decoded.ok) {
-      errors.add("preferredNameMarking", decoded.code, decoded.message);
-      return null;
-    }
-    return decoded.value;
+    return fromMarking(givenNames, choice.preferredNameMarking, "preferredNameMarking", errors);
   }
   return null;
+}
+
+function fromMarking(givenNames: string, code: string | number, field: string, errors: FieldErrors) {
+  const decoded = decodeTilltalsnamn(givenNames, code);
+  if (!decoded.ok) {
+    errors.add(field, decoded.code, decoded.message);
+    return null;
+  }
+  return decoded.value;
 }
 
 export function greetingFor(givenNames: string, preferred: number[] | null) {

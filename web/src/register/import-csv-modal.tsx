@@ -191,12 +191,7 @@ function ImportReportView({ report }: { report: ImportReport }) {
   const number = (value: number) => formatNumber(value, locale);
   // A fault is named by the file's own column ("Säljare"), as the user knows it.
   const columnOf = (field: string) =>
-    field === "(row)"
-      ? t.csvImport.wholeRow
-      : (report.columns[field] ??
-        report.columns[field.replace(/^address\./, "")] ??
-        t.csvImport.fieldNames[field] ??
-        field);
+    field === "(row)" ? t.csvImport.wholeRow : (report.columns[field] ?? t.csvImport.fieldNames[field] ?? field);
   const words = report.dryRun ? t.csvImport.wouldBe : t.csvImport.were;
   return (
     <Alert
