@@ -4,8 +4,8 @@ import type { Ctx } from "../kernel/ctx";
 import { AppError } from "../kernel/errors";
 import { FieldErrors } from "../kernel/field-errors";
 import type { TDecimalMark } from "../lib/spreadsheet-number";
-import type { TLogActivityInput } from "../modules/activities";
-import type { TRecordOrderInput } from "../modules/orders";
+import { LOGGED_ACTIVITY_KINDS, type TLogActivityInput } from "../modules/activities";
+import { ORDER_STATUSES, type TRecordOrderInput } from "../modules/orders";
 import {
   assignedIn,
   matchPersonRefs,
@@ -180,7 +180,7 @@ function orderInput(
   return {
     personId,
     number: values.number,
-    status: (importWord("status", values.status) ?? "open") as never,
+    status: importWord("status", values.status, ORDER_STATUSES) ?? "open",
     totalSek: importNumber(values.totalSek, "totalSek", decimalMark),
     orderedAt: importDate(values.orderedAt, "orderedAt"),
     // Without an id column of its own, an order is known by its number in the source system.
@@ -211,10 +211,10 @@ function activityInput(
   responsible.throwIfAny("The row names no one the activity can be given to");
   return {
     personId,
-    kind: (importWord("kind", values.kind) ?? "note") as never,
+    kind: importWord("kind", values.kind, LOGGED_ACTIVITY_KINDS) ?? "note",
     subject: values.subject ?? "",
     body: values.body,
-    direction: importWord("direction", values.direction) as never,
+    direction: importWord("direction", values.direction, ["inbound", "outbound"] as const),
     occurredAt: importDate(values.occurredAt, "occurredAt"),
     dueAt: importDate(values.dueAt, "dueAt"),
     ...(ownerId ? { ownerId } : {}),

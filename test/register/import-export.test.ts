@@ -140,6 +140,28 @@ describe.each(STORE_KINDS)("CSV import and export [%s]", (kind) => {
     ]);
   });
 
+  it("refuses an activity kind, direction or order status it does not know, naming the words it does", async () => {
+    const calls =
+      "Kundnr;Typ;Riktning;Rubrik;Datum\nK1;Fax;;Skickade fax;2026-05-02\nK1;Samtal;Bakåt;Ringde;2026-05-03";
+    const activities = (await importCsv("activities", calls, "system=webshop&dryRun=true")).body;
+    expect(activities.errors).toEqual([
+      {
+        row: 1,
+        field: "kind",
+        code: "unknown_kind",
+        message:
+          '"Fax" is not a kind of activity: samtal, möte, e-post, anteckning or uppgift (call, meeting, email, note, task)',
+      },
+      expect.objectContaining({ row: 2, field: "direction", code: "unknown_direction" }),
+    ]);
+    expect(activities.columns).toMatchObject({ kind: "Typ", direction: "Riktning" });
+    const orders = "Ordernr;Kundnr;Belopp;Status\n7001;K1;100;Restnoterad\n7002;K1;100;BETALD";
+    const report = (await importCsv("orders", orders, "system=webshop&dryRun=true")).body;
+    expect(report).toMatchObject({ created: 1, failed: 1 });
+    expect(report.errors[0]).toMatchObject({ row: 1, field: "status", code: "unknown_status" });
+    expect(report.errors[0].message).toContain("öppen, bekräftad, skickad, levererad, fakturerad, betald");
+  });
+
   it("rejects a file without the required columns and names them", async () => {
     const bad = await importCsv("people", "name;mail\nx;y", "system=webshop");
     expect(bad.status).toBe(400);

@@ -1,12 +1,17 @@
 import { z } from "zod";
 import { ZSourceRecord, zInstant } from "../../kernel/validate";
-import { ACTIVITY_KINDS } from "./schema";
+import type { ACTIVITY_KINDS } from "./schema";
+
+/** The kinds staff log by hand or import; a document comes with its file (attachDocument). */
+export const LOGGED_ACTIVITY_KINDS = ["call", "meeting", "email", "note", "task"] as const satisfies ReadonlyArray<
+  (typeof ACTIVITY_KINDS)[number]
+>;
 
 export const ZLogActivityInput = z
   .strictObject({
     personId: z.uuid().optional(),
     organizationId: z.uuid().optional(),
-    kind: z.enum(ACTIVITY_KINDS.filter((kind) => kind !== "document") as ["call", "meeting", "email", "note", "task"]),
+    kind: z.enum(LOGGED_ACTIVITY_KINDS),
     direction: z.enum(["inbound", "outbound"]).optional(),
     subject: z.string().trim().min(1, "A subject is required").max(300),
     body: z.string().max(20_000).optional(),

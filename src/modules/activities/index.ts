@@ -1,4 +1,4 @@
-export { ACTIVITY_LOGGED, type TLogActivityInput, ZLogActivityInput } from "./activity-input";
+export { ACTIVITY_LOGGED, LOGGED_ACTIVITY_KINDS, type TLogActivityInput, ZLogActivityInput } from "./activity-input";
 export { refreshActivityStatistics, sampledActivityCount } from "./activity-statistics";
 export { activityTarget } from "./activity-target";
 export { attachDocument, documentTooLarge, MAX_DOCUMENT_BYTES, ZAttachDocumentInput } from "./attach-document";

@@ -659,6 +659,10 @@ export const en: Messages = {
       ambiguous_user: "Several users have this name: write the e-mail of the one meant",
       unknown_team: "No team has this name",
       ambiguous_team: "Several teams have this name apart from upper and lower case",
+      unknown_kind: "Unknown activity: write call, meeting, email, note or task",
+      unknown_direction: "Unknown direction: write inbound or outbound",
+      unknown_status:
+        "Unknown order status: write open, confirmed, shipped, delivered, invoiced, paid, cancelled or returned",
     } as Record<string, string>,
   },
   documentUpload: {

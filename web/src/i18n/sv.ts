@@ -660,6 +660,10 @@ export const sv = {
       ambiguous_user: "Flera användare heter så: skriv e-postadressen till den som avses",
       unknown_team: "Det finns inget team med det namnet",
       ambiguous_team: "Flera team heter så, bortsett från stora och små bokstäver",
+      unknown_kind: "Okänd aktivitet: skriv samtal, möte, e-post, anteckning eller uppgift",
+      unknown_direction: "Okänd riktning: skriv inkommande eller utgående",
+      unknown_status:
+        "Okänd orderstatus: skriv öppen, bekräftad, skickad, levererad, fakturerad, betald, makulerad eller returnerad",
     } as Record<string, string>,
   },
   documentUpload: {
