@@ -177,6 +177,13 @@ function orderInput(
   system: string,
   decimalMark: TDecimalMark,
 ): TRecordOrderInput {
+  const externalId = values.externalId ?? values.number;
+  if (externalId === undefined) {
+    // Without either, the same file imported again could not find the order, and would add it again.
+    throw new AppError("validation_failed", "The order has no number", {
+      fields: [{ field: "number", code: "required", message: "An order needs its order number or id" }],
+    });
+  }
   return {
     personId,
     number: values.number,
@@ -184,7 +191,7 @@ function orderInput(
     totalSek: importNumber(values.totalSek, "totalSek", decimalMark),
     orderedAt: importDate(values.orderedAt, "orderedAt"),
     // Without an id column of its own, an order is known by its number in the source system.
-    source: { system, externalId: values.externalId ?? values.number },
+    source: { system, externalId },
   };
 }
 

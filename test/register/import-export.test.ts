@@ -162,6 +162,33 @@ describe.each(STORE_KINDS)("CSV import and export [%s]", (kind) => {
     expect(report.errors[0].message).toContain("öppen, bekräftad, skickad, levererad, fakturerad, betald");
   });
 
+  it("refuses an order it could not find again, so that the same file imported twice adds nothing", async () => {
+    // Before, the row without a number was added again at each import, and 1,555 kr, stored as
+    // 1,56, was updated at each.
+    const orders = "Ordernr;Kundnr;Belopp\n8001;K1;1,555\n;K1;250\n8002;K1;1 250,50";
+    const first = (await importCsv("orders", orders, "system=webshop")).body;
+    expect(first).toMatchObject({ created: 1, failed: 2 });
+    expect(first.errors).toEqual([
+      expect.objectContaining({ row: 1, field: "totalSek", code: "too_many_decimals" }),
+      expect.objectContaining({ row: 2, field: "number", code: "required" }),
+    ]);
+    expect((await importCsv("orders", orders, "system=webshop")).body).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 1,
+      failed: 2,
+    });
+    const companies = "Orgnr;Namn;Anställda;Omsättning;Momsnr\n556036-0793;Volvo;-5;1,5;\n556036-0793;Volvo;;;SE123";
+    const report = (await importCsv("organizations", companies, "system=crm&dryRun=true")).body;
+    expect(
+      report.errors.map((error: { field: string; message: string }) => `${error.field}: ${error.message}`),
+    ).toEqual([
+      "employees: Employees cannot be negative",
+      "revenueSek: Revenue in whole kronor, without öre",
+      "vatNumber: A Swedish VAT number is SE, the 10-digit organisationsnummer and 01.",
+    ]);
+  });
+
   it("rejects a file without the required columns and names them", async () => {
     const bad = await importCsv("people", "name;mail\nx;y", "system=webshop");
     expect(bad.status).toBe(400);

@@ -12,6 +12,13 @@ export const ZOrderLineInput = z.strictObject({
 const MIN_TOTAL_SEK = -100_000_000;
 const MAX_TOTAL_SEK = 10_000_000_000;
 
+/**
+ * Kronor to the öre: the number's shortest spelling has at most two decimals. The total is kept
+ * to the öre, so 1.555 would be stored as 1.56 and then differ from the 1.555 of every later
+ * import of the same file, an update each time.
+ */
+const toTheOre = (value: number) => /^-?\d+(\.\d{1,2})?$/.test(String(value));
+
 /** The order's total from its lines, to the öre. */
 export const linesTotal = (lines: ReadonlyArray<{ quantity: number; unitPriceSek: number }>) =>
   Math.round(lines.reduce((sum, line) => sum + line.quantity * line.unitPriceSek, 0) * 100) / 100;
@@ -22,7 +29,12 @@ export const ZRecordOrderInput = z
     organizationId: z.uuid().optional(),
     number: z.string().trim().max(100).optional(),
     status: z.enum(ORDER_STATUSES).default("open"),
-    totalSek: z.number().min(MIN_TOTAL_SEK).max(MAX_TOTAL_SEK).optional(),
+    totalSek: z
+      .number()
+      .min(MIN_TOTAL_SEK, "At least -100 000 000 kr")
+      .max(MAX_TOTAL_SEK, "At most 10 000 000 000 kr")
+      .refine(toTheOre, { message: "At most two decimals (öre)", params: { code: "too_many_decimals" } })
+      .optional(),
     orderedAt: zInstant().optional(),
     lines: z.array(ZOrderLineInput).max(1_000).default([]),
     source: ZSourceRecord.optional(),

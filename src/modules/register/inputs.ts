@@ -135,8 +135,13 @@ const organizationFields = {
   /** Read and written the one way by the verb (see normalizeSniCode): "62010" is kept as 62.010. */
   sniCode: z.string().max(20).nullish(),
   industry: z.string().trim().max(200).nullish(),
-  employees: z.number().int().min(0).max(10_000_000).nullish(),
-  revenueSek: z.number().int().min(0).nullish(),
+  employees: z
+    .number()
+    .int("A whole number of employees")
+    .min(0, "Employees cannot be negative")
+    .max(10_000_000, "At most 10 000 000 employees")
+    .nullish(),
+  revenueSek: z.number().int("Revenue in whole kronor, without öre").min(0, "Revenue cannot be negative").nullish(),
   /** Checked with the other fields by the verb (see normalizeWebsite), so a form hears of every fault at once. */
   website: z.string().trim().max(2_000).nullish(),
   parentId: z.uuid().nullish(),

@@ -629,7 +629,7 @@ export const en: Messages = {
     field: "Column",
     reason: "Reason",
     moreErrors: (count: number) => `… and ${count} more errors`,
-    /** Row faults by the server's code; codes not here show under t.fieldCodes or as sent. */
+    /** Row faults by the server's code, or by field and code; codes not here show under t.fieldCodes or as sent. */
     rowCodes: {
       required: "Missing",
       too_long: "Too long for the field",
@@ -659,6 +659,16 @@ export const en: Messages = {
       ambiguous_user: "Several users have this name: write the e-mail of the one meant",
       unknown_team: "No team has this name",
       ambiguous_team: "Several teams have this name apart from upper and lower case",
+      // A fault a verb names by a general code, told by its field.
+      "name:too_small": "Missing",
+      "subject:too_small": "Missing",
+      "employees:too_small": "Employees cannot be negative",
+      "employees:too_big": "At most 10 000 000 employees",
+      "employees:invalid_type": "A whole number of employees",
+      "revenueSek:too_small": "Revenue cannot be negative",
+      "revenueSek:invalid_type": "Revenue in whole kronor, without öre",
+      "totalSek:too_small": "At least −100 000 000 kr",
+      "totalSek:too_big": "At most 10 000 000 000 kr",
       unknown_kind: "Unknown activity: write call, meeting, email, note or task",
       unknown_direction: "Unknown direction: write inbound or outbound",
       unknown_status:

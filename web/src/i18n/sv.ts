@@ -629,7 +629,7 @@ export const sv = {
     field: "Kolumn",
     reason: "Orsak",
     moreErrors: (count: number) => `… och ${count} fel till`,
-    /** Row faults by the server's code; codes not here show under t.fieldCodes or as sent. */
+    /** Row faults by the server's code, or by field and code; codes not here show under t.fieldCodes or as sent. */
     rowCodes: {
       required: "Saknas",
       too_long: "För lång text för fältet",
@@ -660,6 +660,16 @@ export const sv = {
       ambiguous_user: "Flera användare heter så: skriv e-postadressen till den som avses",
       unknown_team: "Det finns inget team med det namnet",
       ambiguous_team: "Flera team heter så, bortsett från stora och små bokstäver",
+      // A fault a verb names by a general code, told by its field.
+      "name:too_small": "Saknas",
+      "subject:too_small": "Saknas",
+      "employees:too_small": "Antalet anställda kan inte vara negativt",
+      "employees:too_big": "Högst 10 000 000 anställda",
+      "employees:invalid_type": "Ett helt antal anställda",
+      "revenueSek:too_small": "Omsättningen kan inte vara negativ",
+      "revenueSek:invalid_type": "Omsättningen i hela kronor, utan ören",
+      "totalSek:too_small": "Minst −100 000 000 kr",
+      "totalSek:too_big": "Högst 10 000 000 000 kr",
       unknown_kind: "Okänd aktivitet: skriv samtal, möte, e-post, anteckning eller uppgift",
       unknown_direction: "Okänd riktning: skriv inkommande eller utgående",
       unknown_status:

@@ -228,7 +228,8 @@ function ImportReportView({ report }: { report: ImportReport }) {
                   <Table.Td>{error.row}</Table.Td>
                   <Table.Td>{columnOf(error.field)}</Table.Td>
                   <Table.Td>
-                    {t.csvImport.rowCodes[error.code] ??
+                    {t.csvImport.rowCodes[`${error.field}:${error.code}`] ??
+                      t.csvImport.rowCodes[error.code] ??
                       t.fieldCodes[error.code as keyof typeof t.fieldCodes] ??
                       error.message}
                   </Table.Td>
