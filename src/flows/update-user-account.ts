@@ -1,3 +1,4 @@
+import { actingUserId } from "../kernel/actor";
 import { type Ctx, withTransaction } from "../kernel/ctx";
 import { AppError } from "../kernel/errors";
 import { type TUpdateUserInput, type TUser, updateUser } from "../modules/access";
@@ -10,6 +11,13 @@ import { holdsAnything, userHoldings } from "./user-holdings";
  * deactivate in the same step.
  */
 export async function updateUserAccount(ctx: Ctx, id: string, input: TUpdateUserInput): Promise<TUser> {
+  // One's own password is changed with the current one, where wrong tries are counted
+  // (PATCH /api/me); inside this transaction the count would be taken back with the refusal.
+  if (input.password !== undefined && actingUserId(ctx.actor) === id) {
+    throw new AppError("validation_failed", "Change your own password with PATCH /api/me and the current password", {
+      fields: [{ field: "password", code: "own_password", message: "Change your own password with the current one" }],
+    });
+  }
   return withTransaction(ctx, async (tx) => {
     const user = await updateUser(tx, id, input);
     if (input.active === false) {

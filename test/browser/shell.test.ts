@@ -4,6 +4,7 @@ import { createUser } from "../../src/modules/access";
 import { BROWSER_TIME_ZONE, type BrowserSession, openBrowserSession } from "./support";
 
 const ADMIN = { email: "astrid@lanthandel.test", name: "Astrid Lind", password: "rätt-lösenord-42" };
+const NEW_PASSWORD = "ett-nytt-lösenord-7";
 const COLLEAGUE = { email: "bertil@lanthandel.test", name: "Bertil Berg", password: "ett-långt-lösenord" };
 
 const longDate = (tag: string) =>
@@ -158,6 +159,31 @@ describe("the web shell", () => {
     await snapshot("audit-log");
   });
 
+  it("changes one's own password with the current one, and stays signed in", async () => {
+    await userMenu().click();
+    await page.getByRole("menuitem", { name: "Change password" }).click();
+    const dialog = page.getByRole("dialog", { name: "Change password" });
+    await dialog.getByLabel("Current password", { exact: true }).fill("fel-lösenord-1");
+    await dialog.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
+    await dialog.getByRole("button", { name: "Change password" }).click();
+    await dialog.getByText("The current password is not right").waitFor();
+    await dialog.getByLabel("Current password", { exact: true }).fill(ADMIN.password);
+    await dialog.getByRole("button", { name: "Change password" }).click();
+    await dialog.getByRole("status").filter({ hasText: "Your password is changed" }).waitFor();
+    await snapshot("change-password");
+    await dialog.getByRole("button", { name: "Close" }).click();
+    await page.reload();
+    // In the user administration too, one's own password asks for the current one.
+    await page.getByRole("button", { name: `Actions for ${ADMIN.name}` }).click();
+    await page.getByRole("menuitem", { name: "Edit" }).click();
+    const drawer = page.getByRole("dialog", { name: `Edit ${ADMIN.name}` });
+    await drawer.getByLabel("Current password", { exact: true }).waitFor();
+    await page.keyboard.press("Escape");
+    await page.getByRole("tab", { name: "Audit log" }).click();
+    await page.getByRole("row").filter({ hasText: "Password changed" }).first().waitFor();
+    expect(page.url()).toBe(`${baseUrl}/admin`);
+  });
+
   it("signs out, after which the shell is closed", async () => {
     await userMenu().click();
     await page.getByRole("menuitem", { name: "Sign out" }).click();
@@ -165,6 +191,17 @@ describe("the web shell", () => {
     await page.goto("/admin");
     await page.waitForURL(`${baseUrl}/login?redirect=%2Fadmin`);
     await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it("signs in again with the new password, not the old one", async () => {
+    await page.getByLabel("E-mail").fill(ADMIN.email);
+    await page.getByLabel("Password", { exact: true }).fill(ADMIN.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("alert").filter({ hasText: "Wrong e-mail or password" }).waitFor();
+    await page.getByLabel("Password", { exact: true }).fill(NEW_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${baseUrl}/admin`);
     expect(session.pageErrors).toEqual([]);
   });
 });

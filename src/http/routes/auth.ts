@@ -114,6 +114,8 @@ export async function authRoutes(base: FastifyInstance, services: Services) {
       schema: {
         tags: ["auth"],
         summary: "Change one's own name, language or password",
+        description:
+          "A new `password` needs the `currentPassword`, administrators' too (`wrong_password`; ten wrong tries in 15 minutes are `rate_limited`). It ends every other session of the user; the session it is sent from stays signed in.",
         body: ZUpdateUserInput.pick({ name: true, locale: true, password: true, currentPassword: true }),
         response: { 200: ZUser, ...problemResponses },
       },
@@ -121,7 +123,7 @@ export async function authRoutes(base: FastifyInstance, services: Services) {
     async (request) => {
       const ctx = request.ctx();
       if (ctx.actor.kind === "system") throw new Error("system actor on an HTTP request");
-      return updateUser(ctx, ctx.actor.userId, request.body);
+      return updateUser(ctx, ctx.actor.userId, request.body, { keepSessionToken: request.cookies[SESSION_COOKIE] });
     },
   );
 }

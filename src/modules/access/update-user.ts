@@ -6,10 +6,11 @@ import { type Ctx, withTransaction } from "../../kernel/ctx";
 import { AppError, notFound } from "../../kernel/errors";
 import { LOCALES } from "../../kernel/locale";
 import { authorize, grantedScope } from "../../kernel/permissions";
+import { hitRateLimit, refundRateLimit } from "../../kernel/rate-limit";
 import { parseInput } from "../../kernel/validate";
 import { lockActiveAdmins } from "./admin-lock";
 import { sessions, teamMembers, users } from "./schema";
-import { hashPassword, verifyPassword } from "./secrets";
+import { hashPassword, hashToken, verifyPassword } from "./secrets";
 import { assertTeamsExist } from "./team-view";
 import { findUserView, type TUser, ZPassword } from "./user-view";
 
@@ -29,8 +30,24 @@ export type TUpdateUserInput = z.input<typeof ZUpdateUserInput>;
 
 const ADMIN_ONLY = ["role", "active", "teamIds"] as const;
 
-/** Admins change anything; a user may change their own name, language and password. */
-export async function updateUser(ctx: Ctx, id: string, input: TUpdateUserInput): Promise<TUser> {
+const CURRENT_PASSWORD_TRIES = { limit: 10, windowMs: 15 * 60_000 };
+
+export interface UpdateUserOptions {
+  /** The session the change is made from, kept when the user changes their own password. */
+  keepSessionToken?: string | undefined;
+}
+
+/**
+ * Admins change anything; a user may change their own name, language and password. Anyone, an
+ * administrator too, changes their own password only with the current one: a session or API key
+ * left open must not be enough to take the account over and lock its owner out.
+ */
+export async function updateUser(
+  ctx: Ctx,
+  id: string,
+  input: TUpdateUserInput,
+  options: UpdateUserOptions = {},
+): Promise<TUser> {
   const data = parseInput(ZUpdateUserInput, input);
   const isAdmin = grantedScope(ctx.actor, "access", "write") !== null;
   const isSelf = ctx.actor.kind !== "system" && ctx.actor.userId === id;
@@ -47,18 +64,12 @@ export async function updateUser(ctx: Ctx, id: string, input: TUpdateUserInput):
       });
     }
   }
+  if (data.password && isSelf) await checkCurrentPassword(ctx, id, data.currentPassword);
   const passwordHash = data.password ? await hashPassword(data.password) : undefined;
   return withTransaction(ctx, async (tx) => {
     if (data.active === false || data.role !== undefined) await lockActiveAdmins(tx);
     const [row] = await tx.db.select().from(users).where(eq(users.id, id)).for("update");
     if (!row) throw notFound("user", id);
-    if (data.password && isSelf && !isAdmin) {
-      if (!data.currentPassword || !(await verifyPassword(row.passwordHash, data.currentPassword))) {
-        throw new AppError("validation_failed", "The current password is wrong", {
-          fields: [{ field: "currentPassword", code: "wrong_password", message: "The current password is wrong" }],
-        });
-      }
-    }
     if (data.active === false && isSelf) {
       throw new AppError("conflict", "You cannot deactivate your own account", {
         fields: [{ field: "active", code: "own_account", message: "Ask another administrator to deactivate you" }],
@@ -84,9 +95,11 @@ export async function updateUser(ctx: Ctx, id: string, input: TUpdateUserInput):
         await tx.db.insert(teamMembers).values([...new Set(data.teamIds)].map((teamId) => ({ teamId, userId: id })));
       }
     }
-    // A deactivated user or a changed password ends every open session of that user.
+    // A deactivated user or a changed password ends every open session of that user, except the
+    // one users change their own password from.
     if (data.active === false || passwordHash) {
-      await tx.db.delete(sessions).where(eq(sessions.userId, id));
+      const kept = passwordHash && isSelf && options.keepSessionToken ? hashToken(options.keepSessionToken) : null;
+      await tx.db.delete(sessions).where(and(eq(sessions.userId, id), kept ? ne(sessions.tokenHash, kept) : undefined));
     }
     const after = await findUserView(tx.db, id);
     if (!after) throw notFound("user", id);
@@ -123,4 +136,22 @@ async function assertAdminRemains(
   throw new AppError("conflict", "The last active administrator must stay an active administrator", {
     fields: [{ field, code: "last_admin", message: "Make another user an administrator first" }],
   });
+}
+
+/**
+ * The current password, checked before a user's own password is changed. Wrong tries count
+ * against a limit per account, as sign-ins do, so that a session left open is no way to guess it.
+ */
+async function checkCurrentPassword(ctx: Ctx, id: string, currentPassword: string | undefined): Promise<void> {
+  const key = `current-password:${id}`;
+  const now = ctx.clock.now();
+  await hitRateLimit(ctx.db, now, { key, ...CURRENT_PASSWORD_TRIES });
+  const [row] = await ctx.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id));
+  if (!row) throw notFound("user", id);
+  if (!currentPassword || !(await verifyPassword(row.passwordHash, currentPassword))) {
+    throw new AppError("validation_failed", "The current password is wrong", {
+      fields: [{ field: "currentPassword", code: "wrong_password", message: "The current password is wrong" }],
+    });
+  }
+  await refundRateLimit(ctx.db, now, { key, windowMs: CURRENT_PASSWORD_TRIES.windowMs });
 }

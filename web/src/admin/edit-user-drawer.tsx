@@ -15,6 +15,8 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api } from "../api/api";
 import type { Role, User } from "../api/types";
+import { ChangePasswordForm } from "../auth/change-password-form";
+import { useMe } from "../auth/me-query";
 import type { Locale } from "../i18n/locale";
 import { fieldProblem } from "../i18n/problem-message";
 import { useI18n } from "../i18n/use-i18n";
@@ -32,6 +34,8 @@ interface EditUserDrawerProps {
 /** A user's name, role, teams and language, and a new password, which is its own change. */
 export function EditUserDrawer({ user, onClose, onSaved }: EditUserDrawerProps) {
   const { t } = useI18n();
+  // One's own password is changed with the current one, as from the user menu.
+  const me = useMe();
   return (
     <Drawer
       opened={user !== null}
@@ -45,7 +49,16 @@ export function EditUserDrawer({ user, onClose, onSaved }: EditUserDrawerProps) 
         <Stack gap="xl">
           <EditUserForm user={user} onClose={onClose} onSaved={onSaved} />
           <Divider />
-          <SetPasswordForm user={user} />
+          {user.id === me.id ? (
+            <Stack gap="sm">
+              <Title order={3} size="h5">
+                {t.password.title}
+              </Title>
+              <ChangePasswordForm />
+            </Stack>
+          ) : (
+            <SetPasswordForm user={user} />
+          )}
         </Stack>
       )}
     </Drawer>
