@@ -288,6 +288,28 @@ describe.each(STORE_KINDS)("people in the register [%s]", (kind) => {
     expect(await ids("Zyxwvut")).toEqual([]);
   });
 
+  it("finds a person by the start of an e-mail address without its @, and by name when no address starts so", async () => {
+    const ingvar = await create({
+      givenNames: "Ingvar",
+      surname: "Arvidsson",
+      emails: [{ address: "ingvar.arvidsson100@mail.example" }],
+    });
+    const viktoria = await create({
+      givenNames: "Viktoria",
+      surname: "Arvidsson",
+      emails: [{ address: "viktoria.arvidsson58@mail.example" }],
+    });
+    const ids = async (q: string) =>
+      (await api.call({ url: `/api/people?q=${encodeURIComponent(q)}` })).body.items.map(
+        (item: { id: string }) => item.id,
+      );
+    // Before, the dotted address was searched as names and Viktoria came first.
+    expect(await ids("ingvar.arvidsson100")).toEqual([ingvar.body.id]);
+    expect(await ids("Viktoria.Arv")).toEqual([viktoria.body.id]);
+    // No address starts "arvidsson.": the words are searched as names.
+    expect(await ids("arvidsson.viktoria")).toContain(viktoria.body.id);
+  });
+
   it("puts people with exactly the words searched for before other spellings, and pages through both", async () => {
     const exact = [];
     for (let i = 0; i < 3; i++) exact.push((await create({ givenNames: "Ulrik", surname: "Wennerholm" })).body.id);

@@ -102,13 +102,17 @@ const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${ch
 async function identifierMatches(ctx: Ctx, q: string): Promise<string[] | null> {
   const text = q.trim();
   const limit = 10_000;
-  if (text.includes("@")) {
+  // The start of an e-mail address without its @ ("anna.berg", "kalle_92") has a dot or an
+  // underscore between letters, which no name has: its people are found by their addresses, and
+  // a name search follows only if no address starts so.
+  const localPart = !text.includes("@") && /^[\p{L}\p{N}+-]+[._][\p{L}\p{N}._+-]*$/u.test(text);
+  if (text.includes("@") || localPart) {
     const rows = await queryRows<{ id: string }>(
       ctx.db,
       sql`select distinct person_id as id from emails
         where canonical like ${`${escapeLike(text.toLowerCase())}%`} and removed_at is null and person_id is not null order by 1 limit ${limit}`,
     );
-    return rows.map((row) => row.id);
+    return localPart && rows.length === 0 ? null : rows.map((row) => row.id);
   }
   const digits = text.replace(/[\s\-+()]/g, "");
   if (!/^\d{6,}$/.test(digits)) return null;
