@@ -256,4 +256,38 @@ describe("importing a spreadsheet in the browser", () => {
     await session.snapshot("import-organization-faults");
     expect(session.pageErrors).toEqual([]);
   });
+
+  it("explains an activity file's faults in Swedish, under the file's own columns", async () => {
+    await page.goto("/people");
+    await page.getByRole("button", { name: "Importera" }).click();
+    const dialog = page.getByRole("dialog", { name: "Importera från kalkylblad" });
+    await dialog.getByRole("combobox", { name: "Vad filen innehåller" }).click();
+    await page.getByRole("option", { name: "Aktiviteter" }).click();
+    const chooser = page.waitForEvent("filechooser");
+    await dialog.getByRole("button", { name: "Fil", exact: true }).click();
+    const rows = [
+      "Kundnummer;Typ;Rubrik;Datum;Förfallodatum",
+      "K1;Fax;Skickade fax;2026-03-02;",
+      "K1;samtal;Ringde;2026-03-02;2026-04-01",
+      "K1;möte;;2026-03-02;",
+    ];
+    await (await chooser).setFiles({
+      name: "aktiviteter.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(rows.join("\r\n")),
+    });
+    await dialog.getByRole("button", { name: "Kontrollera filen" }).click();
+    const errors = dialog.getByRole("table", { name: "Rader med fel" });
+    await errors.getByRole("row").nth(3).waitFor();
+    const texts = await errors
+      .getByRole("row")
+      .evaluateAll((found) => found.slice(1).map((row) => [...row.children].map((cell) => cell.textContent)));
+    // Before, the verb's English: "Invalid option: expected one of …", "Only tasks have a due date".
+    expect(texts).toEqual([
+      ["1", "Typ", "Okänd aktivitet: skriv samtal, möte, e-post, anteckning eller uppgift"],
+      ["2", "Förfallodatum", "Bara en uppgift har förfallodatum"],
+      ["3", "Rubrik", "Saknas"],
+    ]);
+    expect(session.pageErrors).toEqual([]);
+  });
 });

@@ -681,6 +681,11 @@ export const en: Messages = {
       "revenueSek:invalid_type": "Revenue in whole kronor, without öre",
       "totalSek:too_small": "At least −100 000 000 kr",
       "totalSek:too_big": "At most 10 000 000 000 kr",
+      "dueAt:invalid": "Only a task has a due date",
+      "occurredAt:too_small": "Enter a date in the year 1000 or later",
+      "occurredAt:too_big": "Enter a date before the year 10000",
+      "orderedAt:too_small": "Enter a date in the year 1000 or later",
+      "orderedAt:too_big": "Enter a date before the year 10000",
       unknown_kind: "Unknown activity: write call, meeting, email, note or task",
       unknown_direction: "Unknown direction: write inbound or outbound",
       unknown_status:

@@ -682,6 +682,11 @@ export const sv = {
       "revenueSek:invalid_type": "Omsättningen i hela kronor, utan ören",
       "totalSek:too_small": "Minst −100 000 000 kr",
       "totalSek:too_big": "Högst 10 000 000 000 kr",
+      "dueAt:invalid": "Bara en uppgift har förfallodatum",
+      "occurredAt:too_small": "Ange ett datum från år 1000 eller senare",
+      "occurredAt:too_big": "Ange ett datum före år 10000",
+      "orderedAt:too_small": "Ange ett datum från år 1000 eller senare",
+      "orderedAt:too_big": "Ange ett datum före år 10000",
       unknown_kind: "Okänd aktivitet: skriv samtal, möte, e-post, anteckning eller uppgift",
       unknown_direction: "Okänd riktning: skriv inkommande eller utgående",
       unknown_status:
