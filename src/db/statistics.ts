@@ -11,11 +11,13 @@ export async function resampleTables(db: Db, tables: readonly string[]): Promise
   await db.execute(sql.raw(`analyze ${tables.map((table) => `"${table}"`).join(", ")}`));
 }
 
-/** The rows the planner counted in a table when it last sampled it: 0 if it never has. */
-export async function sampledRowCount(db: Db, table: string): Promise<number> {
+/** The rows the planner counted in the tables, together, when it last sampled them: 0 for one it never has. */
+export async function sampledRowCount(db: Db, tables: readonly string[]): Promise<number> {
   const [row] = await queryRows<{ rows: number | string }>(
     db,
-    sql`select greatest(reltuples, 0)::bigint as rows from pg_class where oid = to_regclass(${table})`,
+    sql`select coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint as rows
+        from jsonb_array_elements_text(${JSON.stringify(tables)}::jsonb) as t(name)
+        join pg_class c on c.oid = to_regclass(t.name)`,
   );
   return Number(row?.rows ?? 0);
 }

@@ -12,5 +12,5 @@ export async function refreshActivityStatistics(ctx: Ctx): Promise<void> {
 
 /** The activities the planner counted when it last sampled them. */
 export async function sampledActivityCount(ctx: Ctx): Promise<number> {
-  return sampledRowCount(ctx.db, getTableName(activities));
+  return sampledRowCount(ctx.db, [getTableName(activities)]);
 }

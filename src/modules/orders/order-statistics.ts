@@ -12,5 +12,5 @@ export async function refreshOrderStatistics(ctx: Ctx): Promise<void> {
 
 /** The orders the planner counted when it last sampled them. */
 export async function sampledOrderCount(ctx: Ctx): Promise<number> {
-  return sampledRowCount(ctx.db, getTableName(orders));
+  return sampledRowCount(ctx.db, [getTableName(orders)]);
 }

@@ -37,9 +37,5 @@ export async function refreshRegisterStatistics(ctx: Ctx): Promise<void> {
  * reads all of its tables, the people's contact points among them, also for a file of companies.
  */
 export async function sampledRegisterSize(ctx: Ctx): Promise<number> {
-  const [persons, companies] = await Promise.all([
-    sampledRowCount(ctx.db, getTableName(people)),
-    sampledRowCount(ctx.db, getTableName(organizations)),
-  ]);
-  return persons + companies;
+  return sampledRowCount(ctx.db, [getTableName(people), getTableName(organizations)]);
 }
