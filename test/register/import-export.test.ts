@@ -121,6 +121,17 @@ describe.each(STORE_KINDS)("CSV import and export [%s]", (kind) => {
     ]);
   });
 
+  it("names every fault of a company row at once, those its numbers have and those its contact points have", async () => {
+    const file = "Orgnr;Namn;Anställda;Mejl;Postnr\n556036-0793;Volvo AB;-3;info@volvo;1234";
+    const report = (await importCsv("organizations", file, "system=crm&dryRun=true")).body;
+    // Before, only the employees: the e-mail and postcode came out at the next run.
+    expect(report.errors.map((error: { field: string; code: string }) => `${error.field}:${error.code}`)).toEqual([
+      "employees:too_small",
+      "email:invalid_email",
+      "postalCode:invalid_postnummer",
+    ]);
+  });
+
   it("reads a Tilltalsnamn column of digits as the population register's marking", async () => {
     const file = [
       "Kundnr;Förnamn;Efternamn;Tilltalsnamn",

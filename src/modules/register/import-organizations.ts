@@ -14,6 +14,7 @@ import {
   writeOrganizationChanges,
 } from "./change-imported-organizations";
 import { ORGANIZATION_CREATED } from "./create-organization";
+import type { TCustomAttribute } from "./custom-attribute-definition";
 import { givenOrganisationsnummer, importOrganization } from "./import-organization";
 import { ZCreateOrganizationInput } from "./inputs";
 import { insertContactPoints } from "./insert-contact-points";
@@ -49,9 +50,11 @@ export async function importOrganizations(
     ZCreateOrganizationInput,
     inputs.map(({ id: _named, ...fields }) => fields),
   );
-  for (const { index, error } of refused) results[index] = { error };
   return withTransaction(ctx, async (tx) => {
     const definitions = await loadCustomAttributes(tx.db, "organization");
+    for (const { index, error } of refused) {
+      results[index] = { error: withOtherFaults(tx, inputs[index], error, definitions) };
+    }
     // Each row read as a new organisation would be: its values as the register stores them, or
     // why it could not be one (which stands only if the row names no organisation the register has).
     const prepared = new Map<number, TNewOrganization>();
@@ -253,4 +256,27 @@ async function insertOrganizations(ctx: Ctx, created: TNewOrganization[]): Promi
     created.map(({ row }) => ({ organizationId: row.id })),
     { background: true },
   );
+}
+
+/**
+ * A row the input's schema refused, with the faults the rest of it has too: the fields at fault
+ * left out, the others read as a new organisation would be. Otherwise a file's user mends the
+ * negative employee count, runs the file again, and only then learns of its e-mail and postcode.
+ */
+function withOtherFaults(
+  ctx: Ctx,
+  input: TImportOrganizationInput | undefined,
+  error: AppError,
+  definitions: readonly TCustomAttribute[],
+): AppError {
+  const refusedFields = new Set(error.fields.map((fault) => fault.field.split(".")[0]));
+  const { id: _named, ...fields } = input ?? {};
+  const rest = ZCreateOrganizationInput.safeParse(
+    Object.fromEntries(Object.entries(fields).filter(([key]) => !refusedFields.has(key))),
+  );
+  if (!rest.success) return error;
+  const others = new FieldErrors();
+  newOrganization(ctx, rest.data, [], definitions, others);
+  if (others.list.length === 0) return error;
+  return new AppError("validation_failed", "The input is not valid", { fields: [...error.fields, ...others.list] });
 }
